@@ -1,0 +1,38 @@
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/open.ts';
+import { status } from './status.ts';
+
+/** `pnpm gka <command>`: the data CLI (SPEC §6). Each command is a thin wrapper over importers and db. */
+const USAGE = `Gebruik: pnpm gka <opdracht>
+
+  migrate                     database bijwerken naar het nieuwste schema
+  status                      laat zien wat er geladen is en waarvandaan
+`;
+
+type Command = (args: string[], ctx: { db: Awaited<ReturnType<typeof openDatabase>>['db']; log: (m: string) => void }) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  migrate: async (_args, { log }) => log('Database is bijgewerkt.'),
+  status,
+};
+
+async function main(argv: string[]) {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(name && name !== 'help' && name !== '--help' ? `Onbekende opdracht: ${name}\n\n${USAGE}` : USAGE);
+    process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
+  }
+  const log = (m: string) => process.stdout.write(`${m}\n`);
+  const database = await openDatabase(loadConfig(), log);
+  try {
+    await command(args, { db: database.db, log });
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`Fout: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

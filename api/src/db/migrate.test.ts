@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { migrations } from '@gka/migrations';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { migrateToLatest } from './migrate.ts';
+
+let t: TestDatabase | undefined;
+afterEach(async () => {
+  await t?.drop();
+  t = undefined;
+});
+
+async function tables(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(db);
+  return rows.map((r) => r.table_name);
+}
+
+const broken: Migration = {
+  async up(db) {
+    await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
+    await sql`insert into area (code, level, name) values ('GM9999', 'gemeente', 'Halverwege')`.execute(db);
+    await sql`select * from table_that_does_not_exist`.execute(db);
+  },
+};
+
+describe('migrations', () => {
+  it('create the SPEC §3 schema with seeded breakdowns and the national area', async () => {
+    t = await createTestDatabase();
+    expect(await tables(t.db)).toEqual(['area', 'breakdown_group', 'cohort', 'dataset', 'dimension', 'indicator', 'measure']);
+    const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();
+    expect(groups).toHaveLength(12);
+    expect(await t.db.selectFrom('area').selectAll().execute()).toMatchObject([{ code: 'NL01', level: 'land' }]);
+    // The read paths have their indexes.
+    const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'measure'`.execute(t.db);
+    expect(rows.map((r) => r.indexname).sort()).toEqual(['measure_area_idx', 'measure_pk']);
+  });
+
+  it('are idempotent: a second run does nothing', async () => {
+    t = await createTestDatabase();
+    expect(await migrateToLatest(t.db)).toEqual([]);
+  });
+
+  it('leave an empty database unchanged when one migration fails', async () => {
+    t = await createTestDatabase({ migrate: false });
+    await expect(migrateToLatest(t.db, { ...migrations, '9999_broken': broken })).rejects.toThrow(/9999_broken mislukt, niets gewijzigd/);
+    expect(await tables(t.db)).toEqual([]);
+  });
+
+  it('leave a migrated database and its data unchanged when a later migration fails', async () => {
+    t = await createTestDatabase();
+    await t.db.insertInto('area').values({ code: 'GM0001', level: 'gemeente', name: 'Voorbeeld', parent_code: 'NL01' }).execute();
+    const before = await t.db.selectFrom('area').selectAll().orderBy('code').execute();
+    await expect(migrateToLatest(t.db, { ...migrations, '9999_broken': broken })).rejects.toThrow(/niets gewijzigd/);
+    expect(await tables(t.db)).not.toContain('half_done');
+    expect(await t.db.selectFrom('area').selectAll().orderBy('code').execute()).toEqual(before);
+    const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(t.db);
+    expect(applied.rows.map((r) => r.name)).toEqual(['0001_schema']);
+  });
+
+  it('reject measures with negative counts or unknown breakdown groups', async () => {
+    t = await createTestDatabase();
+    await t.db.insertInto('indicator').values({ code: 'x', name: 'X', definition: 'd', numerator_definition: 'n', denominator_definition: 'd', source: 's', higher_is_better: true }).execute();
+    await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
+    const row = { indicator: 'x', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 1, denominator: 2 };
+    await expect(t.db.insertInto('measure').values({ ...row, numerator: -1 }).execute()).rejects.toThrow(/measure_counts_check/);
+    await expect(t.db.insertInto('measure').values({ ...row, grp: 'laag' }).execute()).rejects.toThrow(/measure_group_fk/);
+    await t.db.insertInto('measure').values(row).execute();
+    expect(await t.db.selectFrom('measure').select(['numerator', 'denominator']).execute()).toEqual([{ numerator: 1, denominator: 2 }]);
+  });
+});

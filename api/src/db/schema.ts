@@ -1,0 +1,85 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of migrations/ (keep in step with the migrations). */
+export interface AreaTable {
+  code: string;
+  level: 'land' | 'gemeente' | 'wijk';
+  name: string;
+  parent_code: string | null;
+  indeling_jaar: number | null;
+  stedelijkheid: number | null;
+  omgevingsadressendichtheid: number | null;
+  inwoners: number | null;
+  provincie: string | null;
+  gka_lid: Generated<boolean>;
+  gka_sinds: ColumnType<string | null, string | null | undefined, string | null>;
+  attributes: Generated<Record<string, number | string | null>>;
+  geometry: unknown | null;
+  dataset_id: number | null;
+}
+
+export interface CohortTable {
+  code: string;
+  label: string;
+  school_years: Generated<string[]>;
+  covid: Generated<boolean>;
+  note: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface IndicatorTable {
+  code: string;
+  name: string;
+  definition: string;
+  numerator_definition: string;
+  denominator_definition: string;
+  unit: Generated<'percentage' | 'gemiddelde'>;
+  higher_is_better: boolean | null;
+  source: string;
+  sort_order: Generated<number>;
+}
+
+export interface DimensionTable {
+  code: string;
+  label: string;
+}
+
+export interface BreakdownGroupTable {
+  dimension: string;
+  grp: string;
+  label: string;
+  sort_order: number;
+}
+
+/** bigint columns come back from pg as strings; the queries cast them where they read them. */
+export interface MeasureTable {
+  indicator: string;
+  cohort: string;
+  dimension: string;
+  grp: string;
+  area_code: string;
+  numerator: ColumnType<string, number | bigint | string, number | bigint | string>;
+  denominator: ColumnType<string, number | bigint | string, number | bigint | string>;
+  dataset_id: number | null;
+}
+
+export interface DatasetTable {
+  id: Generated<number>;
+  kind: string;
+  source: string;
+  sha256: string | null;
+  row_count: Generated<number>;
+  imported_at: Generated<Date>;
+  synthetic: Generated<boolean>;
+  notes: unknown | null;
+}
+
+export interface Database {
+  area: AreaTable;
+  cohort: CohortTable;
+  indicator: IndicatorTable;
+  dimension: DimensionTable;
+  breakdown_group: BreakdownGroupTable;
+  measure: MeasureTable;
+  dataset: DatasetTable;
+}

@@ -1,0 +1,14 @@
+/** An error that becomes a 4xx JSON body `{ error: { code, message, details } }` (SPEC §5). */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, details?: unknown) => new HttpError(404, 'not_found', `${what} bestaat niet`, details);
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);

@@ -1,0 +1,19 @@
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/open.ts';
+import { buildApp } from './app.ts';
+
+/** Process entry: config → database (embedded or DATABASE_URL) → migrate → serve. */
+const config = loadConfig();
+const database = await openDatabase(config, (msg) => console.log(msg));
+const app = await buildApp({ config, db: database.db });
+
+const shutdown = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+await app.listen({ port: config.port, host: config.host });
+console.log(`GKA Dashboard draait op http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

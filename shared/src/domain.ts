@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Area levels of the CBS indeling used by the dashboard (SPEC §3.1). */
+export const AREA_LEVELS = ['land', 'gemeente', 'wijk'] as const;
+export const AreaLevel = z.enum(AREA_LEVELS);
+export type AreaLevel = z.infer<typeof AreaLevel>;
+
+export const NATIONAL_CODE = 'NL01';
+
+/** Breakdown dimensions and their groups (SPEC §3.4); the database seeds the same list. */
+export const DIMENSIONS = {
+  totaal: ['totaal'],
+  opleiding_ouders: ['laag', 'midden', 'hoog'],
+  inkomen_ouders: ['laag', 'midden', 'hoog'],
+  migratieachtergrond: ['nederland', 'europa', 'buiten_europa'],
+  geslacht: ['jongen', 'meisje'],
+} as const satisfies Record<string, readonly string[]>;
+export type Dimension = keyof typeof DIMENSIONS;
+export const Dimension = z.enum(Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]]);
+
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  totaal: 'Totaal',
+  opleiding_ouders: 'Opleiding ouders',
+  inkomen_ouders: 'Inkomen ouders',
+  migratieachtergrond: 'Migratieachtergrond',
+  geslacht: 'Geslacht',
+};
+
+export const GROUP_LABELS: Record<string, string> = {
+  totaal: 'Totaal',
+  laag: 'Laag',
+  midden: 'Midden',
+  hoog: 'Hoog',
+  nederland: 'Nederland',
+  europa: 'Europa',
+  buiten_europa: 'Buiten Europa',
+  jongen: 'Jongen',
+  meisje: 'Meisje',
+};
+
+export function isGroupOf(dimension: string, group: string): boolean {
+  const groups = (DIMENSIONS as Record<string, readonly string[]>)[dimension];
+  return groups !== undefined && groups.includes(group);
+}
+
+/** CBS stedelijkheid classes by omgevingsadressendichtheid (addresses per km², SPEC §3.2). */
+export const STEDELIJKHEID = [
+  { klasse: 1, label: 'Zeer sterk stedelijk', bounds: '≥ 2.500 adressen/km²', min: 2500 },
+  { klasse: 2, label: 'Sterk stedelijk', bounds: '1.500 – 2.500 adressen/km²', min: 1500 },
+  { klasse: 3, label: 'Matig stedelijk', bounds: '1.000 – 1.500 adressen/km²', min: 1000 },
+  { klasse: 4, label: 'Weinig stedelijk', bounds: '500 – 1.000 adressen/km²', min: 500 },
+  { klasse: 5, label: 'Niet stedelijk', bounds: '< 500 adressen/km²', min: 0 },
+] as const;
+
+export function stedelijkheidFromDensity(density: number | null | undefined): number | null {
+  if (density === null || density === undefined || !Number.isFinite(density) || density < 0) return null;
+  return STEDELIJKHEID.find((s) => density >= s.min)!.klasse;
+}
+
+/** Area code shapes: NL01, GMgggg, WKggggww (since 2022 Amsterdam uses letters: WK0363AA). */
+export const GEMEENTE_CODE = /^GM\d{4}$/;
+export const WIJK_CODE = /^WK\d{4}[0-9A-Z]{2}$/;
+export const AreaCode = z
+  .string()
+  .regex(/^(NL01|GM\d{4}|WK\d{4}[0-9A-Z]{2})$/, 'verwacht een CBS-code zoals NL01, GM0363 of WK036301');
+
+export function levelOfCode(code: string): AreaLevel | null {
+  if (code === NATIONAL_CODE) return 'land';
+  if (GEMEENTE_CODE.test(code)) return 'gemeente';
+  if (WIJK_CODE.test(code)) return 'wijk';
+  return null;
+}
+
+/** Default minimum denominator below which a cell is suppressed (SPEC §3.5). */
+export const DEFAULT_MIN_CELL = 10;

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** The one error body of the API (SPEC §5). */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
