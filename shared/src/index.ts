@@ -1,3 +1,4 @@
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './format.ts';
+export * from './api.ts';

@@ -40,6 +40,7 @@ describe('migrations', () => {
   it('are idempotent: a second run does nothing', async () => {
     t = await createTestDatabase();
     expect(await migrateToLatest(t.db)).toEqual([]);
+    expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(12);
   });
 
   it('leave an empty database unchanged when one migration fails', async () => {
@@ -56,7 +57,7 @@ describe('migrations', () => {
     expect(await tables(t.db)).not.toContain('half_done');
     expect(await t.db.selectFrom('area').selectAll().orderBy('code').execute()).toEqual(before);
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(t.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(['0001_schema']);
+    expect(applied.rows.map((r) => r.name)).toEqual(['0001_schema', '0002_indicators']);
   });
 
   it('reject measures with negative counts or unknown breakdown groups', async () => {

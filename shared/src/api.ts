@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { AreaCode, AreaLevel, Dimension } from './domain.ts';
+
+/**
+ * The REST API v1 contract (SPEC §5): query parameters and response bodies. The api validates and
+ * serialises with these schemas; the web client parses with the same ones.
+ */
+
+const code = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'alleen letters, cijfers, - en _');
+
+export const Area = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: AreaLevel,
+  parent: z.string().nullable(),
+  stedelijkheid: z.number().int().min(1).max(5).nullable(),
+  inwoners: z.number().int().nullable(),
+  provincie: z.string().nullable(),
+  gka: z.boolean(),
+  gkaSinds: z.string().nullable(),
+});
+export type Area = z.infer<typeof Area>;
+
+export const AreasQuery = z.object({
+  level: z.enum(['gemeente', 'wijk']),
+  parent: AreaCode.optional(),
+  gka: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export const AreasResponse = z.object({ data: z.array(Area) });
+export const AreaResponse = z.object({ data: Area.extend({ omgevingsadressendichtheid: z.number().nullable() }) });
+
+export const GeoParams = z.object({ level: z.enum(['gemeente', 'wijk']) });
+export const GeoQuery = z.object({ parent: AreaCode.optional() });
+
+export const Cohort = z.object({
+  code: z.string(),
+  label: z.string(),
+  schoolYears: z.array(z.string()),
+  covid: z.boolean(),
+  note: z.string().nullable(),
+});
+export type Cohort = z.infer<typeof Cohort>;
+export const CohortsResponse = z.object({ data: z.array(Cohort) });
+
+export const Indicator = z.object({
+  code: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  numeratorDefinition: z.string(),
+  denominatorDefinition: z.string(),
+  unit: z.enum(['percentage', 'gemiddelde']),
+  higherIsBetter: z.boolean().nullable(),
+  source: z.string(),
+  /** Cohorts that hold values for this indicator, oldest first. */
+  cohorts: z.array(z.string()),
+});
+export type Indicator = z.infer<typeof Indicator>;
+export const IndicatorsResponse = z.object({ data: z.array(Indicator) });
+
+/**
+ * One value. Suppressed cells (denominator below GKA_MIN_CELL) carry nulls: their counts never
+ * leave the database. For unit 'percentage' value/ciLow/ciHigh are fractions (0.453 = 45,3%);
+ * for 'gemiddelde' value is the mean and the interval is null.
+ */
+export const Value = z.object({
+  area: z.string(),
+  name: z.string(),
+  group: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+export type Value = z.infer<typeof Value>;
+
+export const BENCHMARKS = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'gemeente'] as const;
+export const BenchmarkKind = z.enum(BENCHMARKS);
+export type BenchmarkKind = z.infer<typeof BenchmarkKind>;
+export const BENCHMARK_LABELS: Record<BenchmarkKind, string> = {
+  nederland: 'Nederland',
+  gemeenten: 'Gemiddelde van de gemeenten',
+  stedelijkheid: 'Gemeenten met dezelfde stedelijkheid',
+  gka: 'GKA-gemeenten',
+  gemeente: 'Eigen gemeente',
+};
+
+/** A benchmark value for one group: pooled (counts summed) or, for 'gemeenten', the unweighted mean. */
+export const Benchmark = z.object({
+  kind: BenchmarkKind,
+  label: z.string(),
+  group: z.string(),
+  value: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  /** Areas that contributed (unsuppressed); for 'gemeenten' the number of gemeenten averaged. */
+  n: z.number().int(),
+});
+export type Benchmark = z.infer<typeof Benchmark>;
+
+export const Significance = z.enum(['hoger', 'lager', 'niet_significant', 'onbekend']);
+export type Significance = z.infer<typeof Significance>;
+
+export const ValuesQuery = z.object({
+  indicator: code,
+  cohort: code,
+  level: z.enum(['gemeente', 'wijk']),
+  parent: AreaCode.optional(),
+  dimension: Dimension.default('totaal'),
+});
+export type ValuesQuery = z.infer<typeof ValuesQuery>;
+
+export const Meta = z.object({
+  indicator: Indicator.omit({ cohorts: true }),
+  cohort: Cohort,
+  minCell: z.number().int(),
+  sources: z.array(z.object({ kind: z.string(), source: z.string(), synthetic: z.boolean(), importedAt: z.string() })),
+  synthetic: z.boolean(),
+});
+export type Meta = z.infer<typeof Meta>;
+
+export const ValuesResponse = z.object({
+  data: z.array(Value),
+  benchmarks: z.array(Benchmark),
+  meta: Meta,
+});
+export type ValuesResponse = z.infer<typeof ValuesResponse>;
+
+const MAX_COMPARE_AREAS = 100;
+export const CompareQuery = z.object({
+  indicator: code,
+  cohort: code,
+  areas: z
+    .string()
+    .max(MAX_COMPARE_AREAS * 9)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(AreaCode).min(1).max(MAX_COMPARE_AREAS)),
+  dimension: Dimension.default('totaal'),
+});
+
+export const Comparison = z.object({
+  kind: BenchmarkKind,
+  benchmark: z.number().nullable(),
+  difference: z.number().nullable(),
+  significance: Significance,
+});
+export const CompareRow = Value.extend({ level: AreaLevel, parent: z.string().nullable(), comparisons: z.array(Comparison) });
+export type CompareRow = z.infer<typeof CompareRow>;
+export const CompareResponse = z.object({ data: z.array(CompareRow), benchmarks: z.array(Benchmark), meta: Meta });
+export type CompareResponse = z.infer<typeof CompareResponse>;
+
+export const TrendQuery = z.object({ indicator: code, area: AreaCode, dimension: Dimension.default('totaal') });
+export const TrendPoint = z.object({
+  cohort: Cohort,
+  values: z.array(Value),
+  benchmarks: z.array(Benchmark),
+});
+export const TrendResponse = z.object({
+  area: Area,
+  indicator: Indicator.omit({ cohorts: true }),
+  data: z.array(TrendPoint),
+  minCell: z.number().int(),
+  synthetic: z.boolean(),
+});
+export type TrendResponse = z.infer<typeof TrendResponse>;
+
+export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
+export const ProfileQuery = z.object({ cohort: code.optional() });
+export const ProfileIndicator = z.object({
+  indicator: Indicator.omit({ cohorts: true }),
+  cohort: z.string(),
+  value: Value.nullable(),
+  comparisons: z.array(Comparison),
+  benchmarks: z.array(Benchmark),
+  /** opleiding_ouders hoog minus laag, as a fraction (0.25 = 25 procentpunt); null when either is suppressed. */
+  kansenkloof: z.number().nullable(),
+  breakdown: z.array(z.object({ dimension: Dimension, values: z.array(Value) })),
+  trend: z.array(z.object({ cohort: z.string(), value: z.number().nullable(), nederland: z.number().nullable() })),
+  /** Wijken furthest from the own gemeente, significant ones first. */
+  deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })),
+});
+export type ProfileIndicator = z.infer<typeof ProfileIndicator>;
+export const ProfileResponse = z.object({
+  area: Area.extend({ omgevingsadressendichtheid: z.number().nullable() }),
+  cohorts: z.array(Cohort),
+  indicators: z.array(ProfileIndicator),
+  wijken: z.array(Area),
+  minCell: z.number().int(),
+  sources: Meta.shape.sources,
+  synthetic: z.boolean(),
+});
+export type ProfileResponse = z.infer<typeof ProfileResponse>;
+
+export const ExportQuery = ValuesQuery.extend({
+  format: z.enum(['csv', 'xlsx']),
+  benchmark: BenchmarkKind.default('nederland'),
+});
