@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
+import { importValuesCommand } from './import-values.ts';
 import { status } from './status.ts';
 
 /** `pnpm gka <command>`: the data CLI (SPEC §6). Each command is a thin wrapper over importers and db. */
@@ -7,13 +8,17 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
 
   migrate                     database bijwerken naar het nieuwste schema
   status                      laat zien wat er geladen is en waarvandaan
+  import-values <csv> [--synthetic]
+                              indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
 `;
 
-type Command = (args: string[], ctx: { db: Awaited<ReturnType<typeof openDatabase>>['db']; log: (m: string) => void }) => Promise<void>;
+// `url` is for importers that COPY through a raw pg client.
+type Command = (args: string[], ctx: { db: Awaited<ReturnType<typeof openDatabase>>['db']; url: string; log: (m: string) => void }) => Promise<void>;
 
 const commands: Record<string, Command> = {
   migrate: async (_args, { log }) => log('Database is bijgewerkt.'),
   status,
+  'import-values': importValuesCommand,
 };
 
 async function main(argv: string[]) {
@@ -26,7 +31,7 @@ async function main(argv: string[]) {
   const log = (m: string) => process.stdout.write(`${m}\n`);
   const database = await openDatabase(loadConfig(), log);
   try {
-    await command(args, { db: database.db, log });
+    await command(args, { db: database.db, url: database.url, log });
   } finally {
     await database.close();
   }

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import type { Db } from '../db/connect.ts';
+import { importValues } from '../importers/values/import.ts';
+import { progress } from './progress.ts';
+
+/** `gka import-values <csv> [--synthetic]`: the CBS delivery file (SPEC §4.2) into `measure`. */
+export async function importValuesCommand(args: string[], { url, log }: { db: Db; url: string; log: (m: string) => void }): Promise<void> {
+  const file = args.find((a) => !a.startsWith('--'));
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--synthetic');
+  if (!file || unknown.length) throw new Error(`Gebruik: pnpm gka import-values <bestand.csv> [--synthetic]${unknown.length ? ` (onbekende optie ${unknown.join(', ')})` : ''}`);
+  if (!existsSync(file)) throw new Error(`Bestand niet gevonden: ${file}`);
+  const started = Date.now();
+  const bar = progress('Regels gelezen');
+  const result = await importValues(url, file, { synthetic: args.includes('--synthetic'), onProgress: (n) => bar.update(n) });
+  bar.done(result.rows);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`${result.rows.toLocaleString('nl-NL')} waarden geïmporteerd in ${seconds} s (dataset #${result.datasetId}).`);
+  if (result.createdCohorts.length) {
+    log(`Nieuwe cohorten aangemaakt (label = code, geen covid-markering): ${result.createdCohorts.join(', ')}.`);
+  }
+}

@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../db/schema.ts';
+import { recordDataset } from '../dataset.ts';
+import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUMNS, type Catalogue, type Unit } from './parse.ts';
+import { readUtf8Lines } from './read-lines.ts';
+
+export type ImportValuesOptions = {
+  /** Marks the dataset as synthetic demo data (SPEC §3.6). */
+  synthetic?: boolean;
+  /** Called now and then with the number of data lines read. */
+  onProgress?: (rows: number) => void;
+};
+
+export type ImportValuesResult = { datasetId: number; rows: number; createdCohorts: string[] };
+
+/**
+ * Imports a SPEC §4.2 values CSV: validates every line, COPYs the rows into a temporary table and
+ * upserts them into `measure`, all in one transaction, so a bad file changes nothing and a
+ * re-import replaces the same keys. Cohorts the file names but the database lacks are created
+ * with label = code, covid = false and no note: nothing here knows which cohorts exist or which
+ * were COVID years (SPEC §3.3); `gka demo` and `gka import-duo` set their own cohort metadata.
+ *
+ * Takes a connection string rather than a Kysely instance because COPY needs a raw pg client.
+ */
+export async function importValues(url: string, file: string, options: ImportValuesOptions = {}): Promise<ImportValuesResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const db = kyselyOnClient(client);
+  try {
+    await client.query('begin');
+    const result = await load(client, db, file, options);
+    await client.query('commit');
+    return result;
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+async function load(client: pg.Client, db: Kysely<Database>, file: string, options: ImportValuesOptions): Promise<ImportValuesResult> {
+  const name = path.basename(file);
+  const catalogue = await loadCatalogue(db);
+  await client.query(`create temp table values_in (
+    line integer, area_code text, cohort text, indicator text, dimension text, grp text, numerator bigint, denominator bigint
+  ) on commit drop`);
+
+  const { lines, sha256 } = readUtf8Lines(file);
+  const problems: string[] = [];
+  const cohorts = new Set<string>();
+  let rows = 0;
+  // Lines are parsed here while Postgres parses the previous COPY chunk: two cores, two stages.
+  async function* copyText(): AsyncGenerator<string> {
+    let delimiter: string | null = null;
+    let chunk = '';
+    for await (const { number, text } of lines) {
+      if (delimiter === null) {
+        delimiter = parseHeader(name, text);
+        continue;
+      }
+      if (text.trim() === '') continue;
+      const row = parseValueLine(name, number, text, delimiter, catalogue, problems);
+      if (problems.length >= MAX_PROBLEMS) return;
+      if (!row || problems.length) continue;
+      rows++;
+      cohorts.add(row.cohort);
+      // Every field passed a code check or is an integer, so none needs COPY escaping.
+      chunk += `${row.line}\t${row.area}\t${row.cohort}\t${row.indicator}\t${row.dimension}\t${row.group}\t${row.numerator}\t${row.denominator}\n`;
+      if (chunk.length > 1 << 19) {
+        yield chunk;
+        chunk = '';
+        options.onProgress?.(rows);
+      }
+    }
+    if (delimiter === null) throw new ValuesFileError([`${name}: het bestand is leeg; de eerste regel moet de kop "${VALUE_COLUMNS.join(';')}" zijn`]);
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(copyText()), client.query(copyFrom('copy values_in from stdin')));
+  if (problems.length) throw new ValuesFileError(problems);
+  if (rows === 0) throw new ValuesFileError([`${name}: het bestand heeft een kopregel maar geen waarden`]);
+  options.onProgress?.(rows);
+
+  const createdCohorts = await createMissingCohorts(db, [...cohorts]);
+  const datasetId = await recordDataset(db, { kind: 'values', source: file, sha256: sha256(), rowCount: rows, synthetic: options.synthetic ?? false });
+  await client.query('savepoint before_insert');
+  try {
+    // Sorted in primary-key order so the index is filled left to right instead of at random.
+    await client.query(
+      `insert into measure (indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id)
+       select indicator, cohort, dimension, grp, area_code, numerator, denominator, $1 from values_in
+       order by indicator, cohort, dimension, area_code, grp
+       on conflict (indicator, cohort, dimension, area_code, grp)
+       do update set numerator = excluded.numerator, denominator = excluded.denominator, dataset_id = excluded.dataset_id`,
+      [datasetId],
+    );
+  } catch (e) {
+    // 21000: "ON CONFLICT DO UPDATE command cannot affect row a second time", i.e. a key occurs twice in the file.
+    if ((e as { code?: string }).code !== '21000') throw e;
+    await client.query('rollback to savepoint before_insert');
+    throw new ValuesFileError(await duplicateProblems(client, name));
+  }
+  return { datasetId, rows, createdCohorts };
+}
+
+async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
+  const [areas, indicators] = await Promise.all([
+    db.selectFrom('area').select('code').execute(),
+    db.selectFrom('indicator').select(['code', 'unit']).execute(),
+  ]);
+  return { areas: new Set(areas.map((a) => a.code)), units: new Map(indicators.map((i) => [i.code, i.unit as Unit])) };
+}
+
+async function createMissingCohorts(db: Kysely<Database>, codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const created = await db
+    .insertInto('cohort')
+    .values(codes.map((code) => ({ code, label: code, sort_order: Number(code.slice(0, 4)) })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning('code')
+    .execute();
+  return created.map((c) => c.code).sort();
+}
+
+/** Only on the error path: which lines repeat a key of an earlier line. */
+async function duplicateProblems(client: pg.Client, name: string): Promise<string[]> {
+  const { rows } = await client.query<{ line: number; first: number; area_code: string; cohort: string; indicator: string; dimension: string; grp: string }>(
+    `select line, first, area_code, cohort, indicator, dimension, grp from (
+       select *, min(line) over (partition by indicator, cohort, dimension, area_code, grp) as first from values_in
+     ) d where line <> first order by line limit ${MAX_PROBLEMS}`,
+  );
+  return rows.map(
+    (r) =>
+      `${name} regel ${r.line}, kolommen gebiedcode t/m groep: dubbele sleutel ${r.area_code};${r.cohort};${r.indicator};${r.dimension};${r.grp}, staat ook op regel ${r.first}`,
+  );
+}
+
+/** A Kysely instance on one raw pg client, so Kysely queries join the client's transaction. */
+function kyselyOnClient(client: pg.Client): Kysely<Database> {
+  const pooled = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } }) });
+}
