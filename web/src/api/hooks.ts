@@ -1,0 +1,91 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  AreasResponse,
+  CohortsResponse,
+  CompareResponse,
+  IndicatorsResponse,
+  ProfileResponse,
+  ValuesResponse,
+  type Dimension,
+} from '@gka/shared';
+import { apiUrl, getJson, type Params } from './client.ts';
+import { FeatureCollectionSchema } from './geo.ts';
+
+const STATIC = { staleTime: Infinity };
+
+export function useIndicators() {
+  return useQuery({
+    queryKey: ['indicators'],
+    queryFn: ({ signal }) => getJson(apiUrl('indicators'), IndicatorsResponse, signal),
+    ...STATIC,
+  });
+}
+
+export function useCohorts() {
+  return useQuery({
+    queryKey: ['cohorts'],
+    queryFn: ({ signal }) => getJson(apiUrl('cohorts'), CohortsResponse, signal),
+    ...STATIC,
+  });
+}
+
+export function useAreas(level: 'gemeente' | 'wijk', parent?: string) {
+  return useQuery({
+    queryKey: ['areas', level, parent],
+    queryFn: ({ signal }) => getJson(apiUrl('areas', { level, parent }), AreasResponse, signal),
+    enabled: level === 'gemeente' || !!parent,
+    ...STATIC,
+  });
+}
+
+export function useGeo(level: 'gemeente' | 'wijk', parent?: string) {
+  return useQuery({
+    queryKey: ['geo', level, parent],
+    queryFn: ({ signal }) => getJson(apiUrl(`geo/${level}`, { parent }), FeatureCollectionSchema, signal),
+    enabled: level === 'gemeente' || !!parent,
+    ...STATIC,
+  });
+}
+
+export type ValuesParams = {
+  indicator?: string;
+  cohort?: string;
+  level: 'gemeente' | 'wijk';
+  parent?: string;
+  dimension?: Dimension;
+};
+
+export function valuesParams(p: ValuesParams): Params {
+  return { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension };
+}
+
+export function useValues(p: ValuesParams, enabled = true) {
+  return useQuery({
+    queryKey: ['values', p],
+    queryFn: ({ signal }) => getJson(apiUrl('values', valuesParams(p)), ValuesResponse, signal),
+    enabled: enabled && !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCompare(p: { indicator: string; cohort: string; areas: string[] }) {
+  return useQuery({
+    queryKey: ['compare', p],
+    queryFn: ({ signal }) =>
+      getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: p.areas.join(',') }), CompareResponse, signal),
+    enabled: p.areas.length > 0 && !!p.cohort,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProfile(code: string, cohort?: string) {
+  return useQuery({
+    queryKey: ['profile', code, cohort],
+    queryFn: ({ signal }) => getJson(apiUrl(`profile/${encodeURIComponent(code)}`, { cohort }), ProfileResponse, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function exportUrl(format: 'csv' | 'xlsx', p: ValuesParams): string {
+  return apiUrl('export', { format, ...valuesParams(p) });
+}

@@ -1,0 +1,29 @@
+import type { Cohort, Indicator } from '@gka/shared';
+import { useCohorts, useIndicators } from '../../api/hooks.ts';
+
+/**
+ * Resolves an indicator and cohort chosen in the URL against the catalogue: an unknown or missing
+ * indicator falls back to the first, a cohort without values to the indicator's latest.
+ */
+export function useIndicatorChoice(indicatorCode: string | undefined, cohortCode: string | undefined, fallbackToFirst = true) {
+  const indicators = useIndicators();
+  const cohorts = useCohorts();
+  const list = indicators.data?.data ?? [];
+  const indicator: Indicator | undefined =
+    list.find((i) => i.code === indicatorCode) ?? (fallbackToFirst ? list[0] : undefined);
+  const cohortCodes = indicator?.cohorts ?? [];
+  const cohortCodeResolved = cohortCode && cohortCodes.includes(cohortCode) ? cohortCode : cohortCodes.at(-1);
+  const cohort: Cohort | undefined = cohorts.data?.data.find((c) => c.code === cohortCodeResolved);
+  return {
+    indicators: list,
+    cohorts: cohorts.data?.data ?? [],
+    indicator,
+    cohort,
+    error: indicators.error ?? cohorts.error,
+    isLoading: indicators.isLoading || cohorts.isLoading,
+    refetch: () => {
+      void indicators.refetch();
+      void cohorts.refetch();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { NavLink, Outlet } from 'react-router';
+import { useProvenance } from '../../api/provenance.ts';
+
+const NAV = [
+  { to: '/', label: 'Kaart', end: true },
+  { to: '/gemeente', label: 'Gemeente' },
+  { to: '/vergelijken', label: 'Wijken vergelijken' },
+  { to: '/data', label: 'Data' },
+];
+
+export function Layout() {
+  const provenance = useProvenance();
+  return (
+    <>
+      <a className="skip-link" href="#inhoud">
+        Direct naar de inhoud
+      </a>
+      <header className="site-header no-print">
+        <div className="site-header__inner">
+          <p className="site-title">
+            <span className="site-title__name">Gelijke Kansen Alliantie</span>
+            <span className="site-title__sub">Dashboard onderwijskansen</span>
+          </p>
+          <nav aria-label="Hoofdmenu">
+            <ul className="nav">
+              {NAV.map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.end}>
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      {provenance?.synthetic && (
+        <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
+          <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets
+          over echte leerlingen, wijken of gemeenten.
+        </div>
+      )}
+      <main id="inhoud" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          Bronnen: CBS (Wijken en Buurten, stedelijkheid, onderwijsindicatoren), Kadaster/PDOK (gebiedsgrenzen), DUO (open
+          onderwijsdata).
+          {provenance && provenance.sources.length > 0 && (
+            <>
+              {' '}
+              Geladen datasets:{' '}
+              {provenance.sources.map((s, i) => (
+                <span key={`${s.kind}-${s.source}`}>
+                  {i > 0 && '; '}
+                  {s.kind}: {s.source}
+                  {s.synthetic && ' (synthetisch)'}
+                </span>
+              ))}
+              .
+            </>
+          )}
+        </p>
+        <p className="no-print">
+          <a href="/api/docs">API-documentatie</a> · Open source (EUPL-1.2)
+        </p>
+      </footer>
+    </>
+  );
+}

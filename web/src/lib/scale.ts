@@ -1,0 +1,44 @@
+import { STEDELIJKHEID, formatDecimal, formatPercent, type Indicator } from '@gka/shared';
+
+/** Sequential five-step palette (ColorBrewer Blues), lightest first: index 4 is the darkest. */
+export const PALETTE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08306b'] as const;
+export const NO_DATA_COLOUR = '#bdbdbd';
+export const MAP_BACKGROUND = '#f7f7f2';
+
+export type LegendItem = { colour: string; label: string; detail?: string };
+
+/** Stedelijkheid class 1 (zeer sterk stedelijk) is darkest. */
+export function stedelijkheidStep(klasse: number | null): number | null {
+  return klasse === null ? null : 5 - klasse;
+}
+
+export const STEDELIJKHEID_LEGEND: LegendItem[] = STEDELIJKHEID.map((s) => ({
+  colour: PALETTE[5 - s.klasse],
+  label: `${s.klasse} ${s.label}`,
+  detail: s.bounds,
+}));
+
+/** Five classes of (about) equal count; returns the four inner breaks, ascending. */
+export function quantileBreaks(values: number[]): number[] {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  return [1, 2, 3, 4].map((i) => sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / 5))]);
+}
+
+export function stepOf(value: number, breaks: number[]): number {
+  let i = 0;
+  while (i < breaks.length && value >= breaks[i]) i++;
+  return i;
+}
+
+export function valueLegend(breaks: number[], values: number[], unit: Indicator['unit']): LegendItem[] {
+  if (breaks.length === 0) return [];
+  const f = unit === 'percentage' ? formatPercent : formatDecimal;
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const edges = [min, ...breaks, max];
+  return PALETTE.map((colour, i) => ({
+    colour,
+    label: i === 0 ? `${f(edges[0])} tot ${f(edges[1])}` : i === 4 ? `${f(edges[4])} tot en met ${f(edges[5])}` : `${f(edges[i])} tot ${f(edges[i + 1])}`,
+  }));
+}

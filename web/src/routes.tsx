@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { Link, useLocation, type RouteObject } from 'react-router';
+import { Layout } from './components/layout/Layout.tsx';
+import { DataView } from './views/data/DataView.tsx';
+import { GemeenteKiezen } from './views/gemeente/GemeenteKiezen.tsx';
+import { GemeenteView } from './views/gemeente/GemeenteView.tsx';
+import { NotitieView } from './views/gemeente/NotitieView.tsx';
+import { KaartView } from './views/kaart/KaartView.tsx';
+import { VergelijkenView } from './views/vergelijken/VergelijkenView.tsx';
+
+const TITLES: [RegExp, string][] = [
+  [/^\/gemeente\/[^/]+\/notitie/, 'Gespreksnotitie'],
+  [/^\/gemeente/, 'Gemeente'],
+  [/^\/vergelijken/, 'Wijken vergelijken'],
+  [/^\/data/, 'Data'],
+  [/^\/(kaart)?$/, 'Kaart'],
+];
+
+/** Sets the document title per view. */
+function Page({ children }: { children: React.ReactNode }) {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const title = TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Pagina niet gevonden';
+    document.title = `${title} – GKA Dashboard`;
+  }, [pathname]);
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Pagina niet gevonden</h1>
+      <p>
+        Deze pagina bestaat niet. Ga naar de <Link to="/">kaart</Link>.
+      </p>
+    </>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: (
+      <Page>
+        <Layout />
+      </Page>
+    ),
+    children: [
+      { index: true, element: <KaartView /> },
+      { path: 'kaart', element: <KaartView /> },
+      { path: 'gemeente', element: <GemeenteKiezen /> },
+      { path: 'gemeente/:code', element: <GemeenteView /> },
+      { path: 'gemeente/:code/notitie', element: <NotitieView /> },
+      { path: 'vergelijken', element: <VergelijkenView /> },
+      { path: 'data', element: <DataView /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

@@ -1,0 +1,107 @@
+import { Link, useParams } from 'react-router';
+import { STEDELIJKHEID, formatInteger } from '@gka/shared';
+import { useProfile } from '../../api/hooks.ts';
+import { Select } from '../../components/controls/Select.tsx';
+import { cohortLabel } from '../../components/controls/options.ts';
+import { QueryState } from '../../components/status/Status.tsx';
+import { useSearchState } from '../../lib/searchState.ts';
+import { Breakdown } from './Breakdown.tsx';
+import { KpiCards } from './KpiCards.tsx';
+import { TrendChart } from './TrendChart.tsx';
+import { WijkSection } from './WijkSection.tsx';
+
+/** The gemeente page (SPEC §1, regiocoördinator): KPIs, trend, kansenkloof and wijken. */
+export function GemeenteView() {
+  const { code = '' } = useParams();
+  const { get, set } = useSearchState();
+  const profile = useProfile(code, get('cohort'));
+  return (
+    <QueryState query={profile} what="het gemeenteprofiel">
+      {(p) => {
+        const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
+        const cohortByCode = new Map(p.cohorts.map((c) => [c.code, c]));
+        const label = (c: string) => {
+          const co = cohortByCode.get(c);
+          return co ? cohortLabel(co) : c;
+        };
+        const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
+        return (
+          <>
+            <h1>Gemeente {p.area.name}</h1>
+            <dl className="facts">
+              <div>
+                <dt>Stedelijkheid</dt>
+                <dd>{sted ? `${sted.klasse} ${sted.label.toLowerCase()} (${sted.bounds})` : 'onbekend'}</dd>
+              </div>
+              <div>
+                <dt>Inwoners</dt>
+                <dd>{formatInteger(p.area.inwoners)}</dd>
+              </div>
+              {p.area.provincie && (
+                <div>
+                  <dt>Provincie</dt>
+                  <dd>{p.area.provincie}</dd>
+                </div>
+              )}
+              <div>
+                <dt>GKA-gemeente</dt>
+                <dd>{p.area.gka ? `ja${p.area.gkaSinds ? `, sinds ${new Date(p.area.gkaSinds).toLocaleDateString('nl-NL', { year: 'numeric', month: 'long' })}` : ''}` : 'nee'}</dd>
+              </div>
+            </dl>
+            <p>
+              <Link className="button" to={`/gemeente/${p.area.code}/notitie${selected ? `?indicator=${selected.indicator.code}` : ''}`}>
+                Gespreksnotitie (afdrukken of PDF)
+              </Link>
+            </p>
+            <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Profielinstellingen">
+              <Select
+                label="Cohort (laatste met waarden als leeg)"
+                value={get('cohort')}
+                placeholder="Laatste cohort per indicator"
+                options={p.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}
+                onChange={(v) => set({ cohort: v })}
+                name="cohort"
+              />
+            </form>
+            <section aria-labelledby="kpi-kop">
+              <h2 id="kpi-kop">Kerncijfers vergeleken met Nederland, gemeenten met dezelfde stedelijkheid en de GKA-gemeenten</h2>
+              <p className="hint">
+                Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. Cellen met minder dan{' '}
+                {p.minCell} leerlingen tonen we niet (“te weinig leerlingen”).
+              </p>
+              {p.indicators.length === 0 ? <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p> : <KpiCards indicators={p.indicators} cohortLabel={label} />}
+            </section>
+            {selected && (
+              <>
+                <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Indicator voor de details">
+                  <Select
+                    label="Indicator voor trend, kansenkloof en wijken"
+                    value={selected.indicator.code}
+                    options={p.indicators.map((i) => ({ value: i.indicator.code, label: i.indicator.name }))}
+                    onChange={(v) => set({ indicator: v })}
+                    name="indicator"
+                  />
+                </form>
+                <p className="definition">
+                  <strong>{selected.indicator.name}:</strong> {selected.indicator.definition} Bron: {selected.indicator.source}.
+                </p>
+                <section aria-labelledby="trend-kop">
+                  <h2 id="trend-kop">Trend over de cohorten</h2>
+                  <TrendChart profile={selected} gemeente={p.area.name} cohorts={p.cohorts} />
+                </section>
+                <section aria-labelledby="kloof-kop">
+                  <h2 id="kloof-kop">Naar achtergrond van de ouders (cohort {label(selected.cohort)})</h2>
+                  <Breakdown profile={selected} />
+                </section>
+                <section aria-labelledby="wijk-kop">
+                  <h2 id="wijk-kop">Wijken (cohort {label(selected.cohort)})</h2>
+                  <WijkSection gemeente={p.area} indicator={selected.indicator} cohort={selected.cohort} gemeenteValue={selected.value?.value ?? null} />
+                </section>
+              </>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,38 @@
+import { formatPercent, formatDecimal, type ProfileIndicator } from '@gka/shared';
+import { formatValue } from '../../lib/format.ts';
+import { comparisonText } from '../../lib/significance.ts';
+
+const KPI_BENCHMARKS = ['nederland', 'stedelijkheid', 'gka'] as const;
+
+/** One card per indicator: the gemeente's value and, in words, how it compares with the benchmarks. */
+export function KpiCards({ indicators, cohortLabel }: { indicators: ProfileIndicator[]; cohortLabel: (code: string) => string }) {
+  return (
+    <ul className="kpi-grid" data-testid="kpi-cards">
+      {indicators.map((p) => {
+        const f = p.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
+        return (
+          <li key={p.indicator.code} className="kpi">
+            <h3 className="kpi__title">{p.indicator.name}</h3>
+            <p className="kpi__value">{formatValue(p.value, p.indicator.unit)}</p>
+            <p className="kpi__cohort">Cohort {cohortLabel(p.cohort)}</p>
+            <ul className="kpi__comparisons">
+              {KPI_BENCHMARKS.map((kind) => {
+                const c = p.comparisons.find((x) => x.kind === kind);
+                if (!c) return null;
+                return (
+                  <li key={kind}>
+                    <span className="kpi__bench">
+                      {p.benchmarks.find((b) => b.kind === kind)?.label ?? kind}: {f(c.benchmark)}
+                    </span>
+                    <br />
+                    <span className={`sig sig--${c.significance}`}>{comparisonText(c)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,113 @@
+import { Link, useParams } from 'react-router';
+import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent, formatPoints } from '@gka/shared';
+import { useProfile } from '../../api/hooks.ts';
+import { cohortLabel } from '../../components/controls/options.ts';
+import { QueryState } from '../../components/status/Status.tsx';
+import { formatValue } from '../../lib/format.ts';
+import { comparisonText, significanceWord } from '../../lib/significance.ts';
+import { useSearchState } from '../../lib/searchState.ts';
+import { TrendChart } from './TrendChart.tsx';
+
+/** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
+export function NotitieView() {
+  const { code = '' } = useParams();
+  const { get } = useSearchState();
+  const profile = useProfile(code, get('cohort'));
+  return (
+    <QueryState query={profile} what="de gespreksnotitie">
+      {(p) => {
+        const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
+        const byCode = new Map(p.cohorts.map((c) => [c.code, c]));
+        const label = (c: string) => (byCode.has(c) ? cohortLabel(byCode.get(c)!) : c);
+        const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
+        return (
+          <article className="notitie" data-testid="notitie">
+            <p className="no-print notitie__actions">
+              <Link to={`/gemeente/${p.area.code}`}>Terug naar het gemeenteprofiel</Link>{' '}
+              <button type="button" onClick={() => window.print()}>
+                Afdrukken of opslaan als PDF
+              </button>
+            </p>
+            <h1>Gespreksnotitie gemeente {p.area.name}</h1>
+            <p className="notitie__meta">
+              {sted ? `Stedelijkheid ${sted.klasse} (${sted.label.toLowerCase()})` : 'Stedelijkheid onbekend'} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
+              {p.area.gka ? 'GKA-gemeente' : 'geen GKA-gemeente'} · opgesteld {new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}
+              {p.synthetic && <strong> · DEMODATA: synthetische cijfers</strong>}
+            </p>
+            <h2>Kerncijfers</h2>
+            <table className="data-table notitie__kpi">
+              <thead>
+                <tr>
+                  <th scope="col">Indicator (cohort)</th>
+                  <th scope="col" className="num">{p.area.name}</th>
+                  <th scope="col">Nederland</th>
+                  <th scope="col">Zelfde stedelijkheid</th>
+                  <th scope="col">GKA-gemeenten</th>
+                  <th scope="col" className="num">Kansenkloof</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.indicators.map((i) => {
+                  const f = i.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
+                  const cell = (kind: 'nederland' | 'stedelijkheid' | 'gka') => {
+                    const c = i.comparisons.find((x) => x.kind === kind);
+                    return c ? (
+                      <td>
+                        {f(c.benchmark)}
+                        <br />
+                        <small>
+                          {formatPoints(c.difference).replace(' procentpunt', ' pp')}, {significanceWord(c.significance)}
+                        </small>
+                      </td>
+                    ) : (
+                      <td>–</td>
+                    );
+                  };
+                  return (
+                    <tr key={i.indicator.code}>
+                      <th scope="row">
+                        {i.indicator.name} <small>({label(i.cohort)})</small>
+                      </th>
+                      <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
+                      {cell('nederland')}
+                      {cell('stedelijkheid')}
+                      {cell('gka')}
+                      <td className="num">{i.kansenkloof === null ? '–' : formatPoints(i.kansenkloof).replace(' procentpunt', ' pp')}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p className="hint">
+              Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus
+              laagopgeleide ouders, in procentpunten (pp). Minder dan {p.minCell} leerlingen: “te weinig leerlingen”.
+            </p>
+            {selected && (
+              <div className="notitie__detail">
+                <h2>Trend: {selected.indicator.name}</h2>
+                <TrendChart profile={selected} gemeente={p.area.name} cohorts={p.cohorts} height={220} showTable={false} />
+                <h2>Opvallende wijken: {selected.indicator.name} ({label(selected.cohort)})</h2>
+                {selected.deviatingWijken.length === 0 ? (
+                  <p>Geen wijkcijfers beschikbaar.</p>
+                ) : (
+                  <ul className="notitie__wijken">
+                    {selected.deviatingWijken.slice(0, 6).map((w) => (
+                      <li key={w.area}>
+                        <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}{' '}
+                        {w.difference !== null && `(${comparisonText({ kind: 'gemeente', difference: w.difference, significance: w.significance })})`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+            <p className="notitie__sources">
+              Bronnen: CBS, Kadaster/PDOK, DUO
+              {p.sources.length > 0 && `; datasets: ${p.sources.map((s) => `${s.kind} (${s.source}${s.synthetic ? ', synthetisch' : ''})`).join('; ')}`}.
+            </p>
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}

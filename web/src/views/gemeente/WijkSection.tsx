@@ -1,0 +1,101 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { Indicator, Value } from '@gka/shared';
+import { useGeo, useValues } from '../../api/hooks.ts';
+import { AreaMap } from '../../components/map/AreaMap.tsx';
+import { Legend } from '../../components/legend/Legend.tsx';
+import { DataTable } from '../../components/table/DataTable.tsx';
+import { QueryState } from '../../components/status/Status.tsx';
+import { formatInterval, formatValue } from '../../lib/format.ts';
+import { NO_DATA_COLOUR, quantileBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
+import { significanceOf, significanceText } from '../../lib/significance.ts';
+
+type Row = Value & { vsGemeente: string; vsNederland: string };
+const col = createColumnHelper<Row>();
+
+/** The gemeente's wijken on a map and in a sortable table, with significance in words. */
+export function WijkSection({
+  gemeente,
+  indicator,
+  cohort,
+  gemeenteValue,
+}: {
+  gemeente: { code: string; name: string };
+  indicator: Omit<Indicator, 'cohorts'>;
+  cohort: string;
+  gemeenteValue: number | null;
+}) {
+  const geo = useGeo('wijk', gemeente.code);
+  const values = useValues({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code });
+  const unit = indicator.unit;
+
+  const rows = useMemo<Row[]>(() => {
+    const d = values.data;
+    if (!d) return [];
+    const bench = (kind: string) => d.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
+    const own = bench('gemeente') ?? gemeenteValue;
+    const nl = bench('nederland');
+    return d.data
+      .filter((v) => v.group === 'totaal')
+      .map((v) => ({
+        ...v,
+        vsGemeente: v.suppressed ? '–' : significanceText(significanceOf(v, own), 'gemeente'),
+        vsNederland: v.suppressed ? '–' : significanceText(significanceOf(v, nl), 'nederland'),
+      }));
+  }, [values.data, gemeenteValue]);
+  const numbers = useMemo(() => rows.flatMap((r) => (r.value === null ? [] : [r.value])), [rows]);
+  const breaks = useMemo(() => quantileBreaks(numbers), [numbers]);
+  const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, stepOf(r.value, breaks)] as const]))), [rows, breaks]);
+  const byCode = useMemo(() => new Map(rows.map((r) => [r.area, r])), [rows]);
+
+  const columns = useMemo(
+    () => [
+      col.accessor('name', {
+        header: 'Wijk',
+        cell: (c) => <Link to={`/vergelijken?gemeente=${gemeente.code}&wijken=${c.row.original.area}&indicatoren=${indicator.code}`}>{c.getValue()}</Link>,
+      }),
+      col.accessor((r) => r.value ?? undefined, { id: 'waarde', header: indicator.name, cell: (c) => formatValue(c.row.original, unit), sortUndefined: 'last' }),
+      col.accessor((r) => r.denominator ?? undefined, { id: 'leerlingen', header: 'Leerlingen', cell: (c) => (c.row.original.suppressed ? '–' : c.getValue()?.toLocaleString('nl-NL') ?? '–'), sortUndefined: 'last' }),
+      col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
+      col.accessor('vsGemeente', { header: `Vergeleken met ${gemeente.name}` }),
+      col.accessor('vsNederland', { header: 'Vergeleken met Nederland' }),
+    ],
+    [gemeente, indicator, unit],
+  );
+
+  return (
+    <QueryState query={values} what="de wijken" isEmpty={(d) => d.data.length === 0} empty="Voor deze gemeente zijn geen wijkcijfers beschikbaar.">
+      {() => (
+        <>
+          {geo.data && geo.data.features.length > 0 && (
+            <div className="map-layout">
+              <AreaMap
+                geojson={geo.data}
+                steps={steps}
+                height={420}
+                tooltip={(code) => (
+                  <>
+                    <strong>{byCode.get(code)?.name ?? code}</strong>
+                    <br />
+                    {indicator.name}: {formatValue(byCode.get(code), unit)}
+                  </>
+                )}
+                label={`Kaart van de wijken van ${gemeente.name}: ${indicator.name}. Dezelfde gegevens staan in de wijktabel.`}
+              />
+              <Legend title={`${indicator.name} per wijk`} items={valueLegend(breaks, numbers, unit)} extra={[{ colour: NO_DATA_COLOUR, label: 'Te weinig leerlingen of geen gegevens' }]} />
+            </div>
+          )}
+          <DataTable
+            data={rows}
+            columns={columns}
+            caption={`Wijken van ${gemeente.name}: ${indicator.name}`}
+            initialSort={[{ id: 'waarde', desc: true }]}
+            numeric={['waarde', 'leerlingen', 'interval']}
+            testId="wijk-table"
+          />
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import { STEDELIJKHEID, type Area, type Benchmark, type Indicator, type Value } from '@gka/shared';
+import { DataTable } from '../../components/table/DataTable.tsx';
+import { formatInterval, formatValue } from '../../lib/format.ts';
+import { significanceOf, significanceText } from '../../lib/significance.ts';
+
+type Row = Area & { v: Value | undefined };
+const col = createColumnHelper<Row>();
+
+/** The map's table alternative: every gemeente with its class or value, keyboard-reachable links. */
+export function GemeentenTable({
+  areas,
+  values,
+  indicator,
+  benchmarks,
+}: {
+  areas: Area[];
+  values: Map<string, Value> | null;
+  indicator: Indicator | undefined;
+  benchmarks: Benchmark[];
+}) {
+  const nederland = benchmarks.find((b) => b.kind === 'nederland')?.value;
+  const data = useMemo(() => areas.map((a) => ({ ...a, v: values?.get(a.code) })), [areas, values]);
+  const columns = useMemo(
+    () => [
+      col.accessor('name', { header: 'Gemeente', cell: (c) => <Link to={`/gemeente/${c.row.original.code}`}>{c.getValue()}</Link> }),
+      col.accessor('stedelijkheid', {
+        header: 'Stedelijkheid',
+        cell: (c) => {
+          const s = STEDELIJKHEID.find((x) => x.klasse === c.getValue());
+          return s ? `${s.klasse} ${s.label.toLowerCase()}` : 'onbekend';
+        },
+        sortUndefined: 'last',
+      }),
+      col.accessor('gka', { header: 'GKA-gemeente', cell: (c) => (c.getValue() ? 'ja' : 'nee') }),
+      ...(values && indicator
+        ? [
+            col.accessor((r) => r.v?.value ?? undefined, {
+              id: 'waarde',
+              header: indicator.name,
+              cell: (c) => formatValue(c.row.original.v, indicator.unit),
+              sortUndefined: 'last',
+            }),
+            col.accessor((r) => (r.v ? formatInterval(r.v, indicator.unit) : '–'), { id: 'interval', header: '95%-interval', enableSorting: false }),
+            col.accessor((r) => (r.v && !r.v.suppressed ? significanceText(significanceOf(r.v, nederland), 'nederland') : '–'), {
+              id: 'significantie',
+              header: 'Vergeleken met Nederland',
+            }),
+          ]
+        : []),
+    ],
+    [values, indicator, nederland],
+  );
+  return (
+    <DataTable
+      data={data}
+      columns={columns}
+      caption={indicator ? `Gemeenten: ${indicator.name} (tabel bij de kaart)` : 'Gemeenten: stedelijkheid en GKA-lidmaatschap (tabel bij de kaart)'}
+      initialSort={[{ id: 'name', desc: false }]}
+      numeric={['waarde', 'interval']}
+      testId="gemeenten-table"
+    />
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { STEDELIJKHEID, type Area, type Value } from '@gka/shared';
+import { useAreas, useGeo, useValues } from '../../api/hooks.ts';
+import { AreaMap } from '../../components/map/AreaMap.tsx';
+import { Legend } from '../../components/legend/Legend.tsx';
+import { Select } from '../../components/controls/Select.tsx';
+import { GROUP_OPTIONS, cohortOptions, parseGroup } from '../../components/controls/options.ts';
+import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
+import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
+import { CovidNote } from '../../components/CovidNote.tsx';
+import { useSearchState } from '../../lib/searchState.ts';
+import { NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, quantileBreaks, stedelijkheidStep, stepOf, valueLegend } from '../../lib/scale.ts';
+import { formatValue } from '../../lib/format.ts';
+import { GemeentenTable } from './GemeentenTable.tsx';
+
+const STEDELIJKHEID_MODE = 'stedelijkheid';
+
+export function KaartView() {
+  const { get, set } = useSearchState();
+  const navigate = useNavigate();
+  const mode = get('indicator') ?? STEDELIJKHEID_MODE;
+  const choice = useIndicatorChoice(mode, get('cohort'), false);
+  const { dimension, group } = parseGroup(get('groep'));
+  const geo = useGeo('gemeente');
+  const areas = useAreas('gemeente');
+  const indicator = choice.indicator;
+  const values = useValues({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension }, !!indicator);
+
+  const areaByCode = useMemo(() => new Map((areas.data?.data ?? []).map((a) => [a.code, a])), [areas.data]);
+  const gka = useMemo(() => new Set((areas.data?.data ?? []).filter((a) => a.gka).map((a) => a.code)), [areas.data]);
+  const rows = useMemo(() => (indicator ? (values.data?.data ?? []).filter((v) => v.group === group) : []), [indicator, values.data, group]);
+  const valueByCode = useMemo(() => new Map(rows.map((v) => [v.area, v])), [rows]);
+  const numbers = useMemo(() => rows.flatMap((v) => (v.value === null ? [] : [v.value])), [rows]);
+  const breaks = useMemo(() => quantileBreaks(numbers), [numbers]);
+
+  const steps = useMemo(() => {
+    const m = new Map<string, number>();
+    if (!indicator) {
+      for (const a of areaByCode.values()) {
+        const s = stedelijkheidStep(a.stedelijkheid);
+        if (s !== null) m.set(a.code, s);
+      }
+    } else {
+      for (const v of rows) if (v.value !== null) m.set(v.area, stepOf(v.value, breaks));
+    }
+    return m;
+  }, [indicator, areaByCode, rows, breaks]);
+
+  const tooltip = (code: string) => {
+    const a: Area | undefined = areaByCode.get(code);
+    const v: Value | undefined = valueByCode.get(code);
+    const sted = STEDELIJKHEID.find((s) => s.klasse === a?.stedelijkheid);
+    return (
+      <>
+        <strong>{a?.name ?? v?.name ?? code}</strong>
+        <br />
+        {indicator ? `${indicator.name}: ${formatValue(v, indicator.unit)}` : `Stedelijkheid: ${sted ? `${sted.klasse} ${sted.label.toLowerCase()}` : 'onbekend'}`}
+        {a?.gka && (
+          <>
+            <br />
+            GKA-gemeente
+          </>
+        )}
+      </>
+    );
+  };
+
+  const options = [{ value: STEDELIJKHEID_MODE, label: 'Stedelijkheid (CBS)' }, ...choice.indicators.map((i) => ({ value: i.code, label: i.name }))];
+  const legendTitle = indicator
+    ? `${indicator.name}, cohort ${choice.cohort?.label ?? ''}${dimension === 'totaal' ? '' : `, ${GROUP_OPTIONS.find((o) => o.value === `${dimension}:${group}`)?.label.toLowerCase()}`}`
+    : 'Stedelijkheid (CBS), naar omgevingsadressendichtheid';
+  const error = geo.error ?? areas.error ?? choice.error ?? values.error;
+
+  return (
+    <>
+      <h1>Kaart van de gemeenten</h1>
+      <p className="lead">
+        Alle gemeenten van Nederland, gekleurd naar stedelijkheid of naar een indicator. GKA-gemeenten hebben een dikke rand. Klik op
+        een gemeente (of kies haar in de tabel onder de kaart) voor het gemeenteprofiel.
+      </p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Kaartinstellingen">
+        <Select label="Kleur de kaart op" value={indicator ? indicator.code : STEDELIJKHEID_MODE} options={options} onChange={(v) => set({ indicator: v === STEDELIJKHEID_MODE ? undefined : v })} name="indicator" />
+        {indicator && (
+          <>
+            <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(indicator, choice.cohorts)} onChange={(v) => set({ cohort: v })} name="cohort" />
+            <Select label="Groep leerlingen" value={`${dimension}:${group}`} options={GROUP_OPTIONS} onChange={(v) => set({ groep: v === 'totaal:totaal' ? undefined : v })} name="groep" />
+          </>
+        )}
+      </form>
+      {choice.cohort && indicator && <CovidNote cohorts={[choice.cohort]} />}
+      {error ? (
+        <ErrorMessage error={error} retry={() => void Promise.all([geo.refetch(), areas.refetch(), values.refetch()])} />
+      ) : !geo.data || !areas.data ? (
+        <Loading what="de kaart" />
+      ) : geo.data.features.length === 0 ? (
+        <p className="status status--empty">Er zijn nog geen gemeentegrenzen geladen. Importeer ze met <code>pnpm gka import-geo</code>.</p>
+      ) : (
+        <>
+          <div className="map-layout">
+            <AreaMap
+              geojson={geo.data}
+              steps={steps}
+              emphasised={gka}
+              tooltip={tooltip}
+              onSelect={(code) => navigate(`/gemeente/${code}`)}
+              label={`Kaart: ${legendTitle}. Dezelfde gegevens staan in de tabel onder de kaart.`}
+            />
+            <Legend
+              title={legendTitle}
+              items={indicator ? valueLegend(breaks, numbers, indicator.unit) : STEDELIJKHEID_LEGEND}
+              extra={[
+                ...(indicator ? [{ colour: NO_DATA_COLOUR, label: 'Te weinig leerlingen of geen gegevens' }] : []),
+                { colour: '#1a1a1a', label: 'GKA-gemeente (dikke rand)', outline: true },
+              ]}
+            />
+          </div>
+          {indicator && values.isFetching && <Loading what="de waarden" />}
+          <GemeentenTable areas={areas.data.data} values={indicator ? valueByCode : null} indicator={indicator} benchmarks={values.data?.benchmarks.filter((b) => b.group === group) ?? []} />
+          <p>
+            <Link to="/data">Naar de tabelbouwer en downloads</Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

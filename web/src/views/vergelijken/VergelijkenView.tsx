@@ -1,0 +1,104 @@
+import { useMemo } from 'react';
+import { useAreas } from '../../api/hooks.ts';
+import { Select } from '../../components/controls/Select.tsx';
+import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
+import { cohortLabel } from '../../components/controls/options.ts';
+import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
+import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
+import { useSearchState } from '../../lib/searchState.ts';
+import { IndicatorComparison } from './IndicatorComparison.tsx';
+
+/** Wijken vergelijken (SPEC §1, gemeente): wijken against each other, the own gemeente and the average gemeente. */
+const NONE = 'geen';
+
+export function VergelijkenView() {
+  const { get, getList, set } = useSearchState();
+  const gemeente = get('gemeente');
+  const gemeenten = useAreas('gemeente');
+  const wijken = useAreas('wijk', gemeente);
+  const choice = useIndicatorChoice(undefined, undefined, false);
+  const chosenWijken = getList('wijken');
+  const indicatorParam = get('indicatoren') ?? '';
+  const cohortParam = get('cohort');
+  const wijkList = wijken.data?.data ?? [];
+  // No wijken parameter means all wijken of the gemeente; 'geen' means none.
+  const activeWijken = chosenWijken.length ? wijkList.filter((w) => chosenWijken.includes(w.code)) : wijkList;
+  const indicators = useMemo(() => {
+    const chosen = indicatorParam.split(',');
+    const picked = choice.indicators.filter((i) => chosen.includes(i.code));
+    return picked.length ? picked : choice.indicators.slice(0, 1);
+  }, [choice.indicators, indicatorParam]);
+  const gemeenteArea = gemeenten.data?.data.find((g) => g.code === gemeente);
+  const error = gemeenten.error ?? wijken.error ?? choice.error;
+
+  return (
+    <>
+      <h1>Wijken vergelijken</h1>
+      <p className="lead">
+        Vergelijk de wijken van een gemeente met elkaar, met de eigen gemeente en met het gemiddelde van de Nederlandse gemeenten, op
+        meerdere indicatoren tegelijk.
+      </p>
+      {error && <ErrorMessage error={error} retry={choice.refetch} />}
+      <form className="filters filters--stacked" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van gemeente, wijken en indicatoren">
+        {gemeenten.data ? (
+          <Select
+            label="Gemeente"
+            value={gemeente}
+            placeholder="Kies een gemeente"
+            options={[...gemeenten.data.data].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((g) => ({ value: g.code, label: g.name }))}
+            onChange={(v) => set({ gemeente: v, wijken: undefined })}
+            name="gemeente"
+          />
+        ) : (
+          gemeenten.isLoading && <Loading what="de gemeenten" />
+        )}
+        {gemeente && wijken.data && (
+          <CheckboxList
+            legend={`Wijken (${activeWijken.length} van ${wijkList.length} gekozen)`}
+            options={wijkList.map((w) => ({ value: w.code, label: w.name }))}
+            selected={activeWijken.map((w) => w.code)}
+            onChange={(codes) => set({ wijken: codes.length === wijkList.length ? undefined : codes.length ? codes : NONE })}
+            name="wijken"
+          />
+        )}
+        {choice.cohorts.length > 0 && (
+          <Select
+            label="Cohort"
+            value={cohortParam}
+            placeholder="Laatste cohort per indicator"
+            options={choice.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}
+            onChange={(v) => set({ cohort: v })}
+            name="cohort"
+          />
+        )}
+        {choice.indicators.length > 0 && (
+          <CheckboxList
+            legend="Indicatoren"
+            options={choice.indicators.map((i) => ({ value: i.code, label: i.name }))}
+            selected={indicators.map((i) => i.code)}
+            onChange={(codes) => set({ indicatoren: codes })}
+            name="indicatoren"
+          />
+        )}
+      </form>
+      {!gemeente ? (
+        <p className="status status--empty">Kies eerst een gemeente.</p>
+      ) : wijken.isLoading ? (
+        <Loading what="de wijken" />
+      ) : activeWijken.length === 0 ? (
+        <p className="status status--empty">Deze gemeente heeft geen wijken met gegevens, of er is geen wijk gekozen.</p>
+      ) : (
+        indicators.map((i) => (
+          <IndicatorComparison
+            key={i.code}
+            indicator={i}
+            cohort={cohortParam && i.cohorts.includes(cohortParam) ? cohortParam : i.cohorts.at(-1)}
+            cohorts={choice.cohorts}
+            wijken={activeWijken.map((w) => w.code)}
+            gemeenteName={gemeenteArea?.name ?? gemeente}
+          />
+        ))
+      )}
+    </>
+  );
+}
