@@ -4,25 +4,23 @@ import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from
 import {
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
   type LegendComponentOption,
-  type MarkAreaComponentOption,
   type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | GridComponentOption
   | LegendComponentOption
-  | MarkAreaComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption
 >;

@@ -101,10 +101,6 @@ export function NotitieView() {
                 )}
               </div>
             )}
-            <p className="notitie__sources">
-              Bronnen: CBS, Kadaster/PDOK, DUO
-              {p.sources.length > 0 && `; datasets: ${p.sources.map((s) => `${s.kind} (${s.source}${s.synthetic ? ', synthetisch' : ''})`).join('; ')}`}.
-            </p>
           </article>
         );
       }}

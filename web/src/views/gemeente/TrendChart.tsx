@@ -53,9 +53,6 @@ export function TrendChart({
                 data: covid.map((c) => ({ xAxis: c })),
               }
             : undefined,
-          markArea: covid.length
-            ? { silent: true, itemStyle: { color: 'rgba(253, 184, 99, 0.25)' }, data: covid.map((c) => [{ xAxis: c }, { xAxis: c }]) }
-            : undefined,
         },
         { name: 'Nederland', type: 'line', data: points.map((p) => p.nederland), color: NEDERLAND_COLOUR, lineStyle: { type: 'dashed', width: 2 }, symbol: 'diamond', symbolSize: 8 },
       ],

@@ -62,12 +62,13 @@ export function IndicatorComparison({
             const bench = (kind: string) => d.benchmarks.find((b) => b.kind === kind && b.group === 'totaal') ?? d.benchmarks.find((b) => b.kind === kind);
             const gemiddelde = bench('gemeenten');
             const eigen = bench('gemeente');
+            // Two vertical benchmark lines; their labels sit at different heights so they never overlap.
             const lines = [
-              gemiddelde?.value != null && { name: 'Gemiddelde gemeenten', xAxis: gemiddelde.value, colour: '#636363' },
-              eigen?.value != null && { name: gemeenteName, xAxis: eigen.value, colour: '#b35806' },
-            ].filter((x): x is { name: string; xAxis: number; colour: string } => !!x);
+              gemiddelde?.value != null && { name: 'Gemiddelde gemeenten', xAxis: gemiddelde.value, colour: '#525252', distance: 4 },
+              eigen?.value != null && { name: gemeenteName, xAxis: eigen.value, colour: '#a04a00', distance: 20 },
+            ].filter((x): x is { name: string; xAxis: number; colour: string; distance: number } => !!x);
             const option: ChartOption = {
-              grid: { left: 8, right: 48, top: 36, bottom: 24, containLabel: true },
+              grid: { left: 8, right: 56, top: 48, bottom: 24, containLabel: true },
               tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? SUPPRESSED_TEXT : f(v as number)) },
               xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f(v) } },
               yAxis: { type: 'category', data: ranked.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
@@ -81,7 +82,7 @@ export function IndicatorComparison({
                   markLine: {
                     silent: true,
                     symbol: 'none',
-                    data: lines.map((l) => ({ name: l.name, xAxis: l.xAxis, lineStyle: { color: l.colour, type: 'dashed', width: 2 }, label: { formatter: `${l.name}: ${f(l.xAxis)}`, color: l.colour, position: 'end' } })),
+                    data: lines.map((l) => ({ name: l.name, xAxis: l.xAxis, lineStyle: { color: l.colour, type: 'dashed', width: 2 }, label: { formatter: `${l.name}: ${f(l.xAxis)}`, color: l.colour, position: 'end', distance: l.distance } })),
                   },
                 },
               ],
