@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../api/src/app.ts';
+import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
+import { testConfig } from '../../api/src/test/config.ts';
+// The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
+import type {} from '../../api/src/test/global-setup.ts';
+import { seedRegion } from './seed.ts';
+
+/**
+ * End to end: the built web app served by the real API (in-process, on a fresh seeded database),
+ * driven by Debian's Chromium. Walks the four views as a user would.
+ */
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+let database: TestDatabase;
+let app: Awaited<ReturnType<typeof buildApp>>;
+let browser: Browser;
+let page: Page;
+let base: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  execFileSync(path.join(webDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  database = await createTestDatabase();
+  await seedRegion(database.db);
+  app = await buildApp({ config: testConfig(), db: database.db });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.drop();
+});
+
+/** Colours of the map canvas as painted on screen: colour → pixel count, background left out. */
+async function mapColours(): Promise<Map<string, number>> {
+  const canvas = page.getByTestId('map-canvas').first();
+  const png = await canvas.screenshot();
+  const counts: [string, number][] = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const m = new Map<string, number>();
+    for (let i = 0; i < d.length; i += 4) {
+      const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return [...m];
+  }, png.toString('base64'));
+  const background = '247,247,242'; // MAP_BACKGROUND #f7f7f2
+  return new Map(counts.filter(([k, n]) => k !== background && n > 200));
+}
+
+async function waitForColours(min: number): Promise<Map<string, number>> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const colours = await mapColours();
+    if (colours.size >= min || Date.now() > deadline) return colours;
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('web app in Chromium', () => {
+  it('Kaart: a coloured choropleth that recolours by indicator, with a table and legend', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Kaart van de gemeenten' }).waitFor();
+    await page.getByText('1 Zeer sterk stedelijk').waitFor();
+    await page.getByText('≥ 2.500 adressen/km²').first().waitFor();
+    const stedelijkheid = await waitForColours(4);
+    expect(stedelijkheid.size, 'distinct colours of the stedelijkheid map').toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId('gemeenten-table').locator('tbody tr').count()).toBe(6);
+
+    await page.getByLabel('Kleur de kaart op').selectOption('advies_havo_vwo');
+    await page.waitForURL(/indicator=advies_havo_vwo/);
+    await page.getByTestId('gemeenten-table').getByRole('columnheader', { name: /Schooladvies havo\/vwo/ }).waitFor();
+    const deadline = Date.now() + 10_000;
+    let recoloured = await mapColours();
+    while ([...recoloured.keys()].sort().join() === [...stedelijkheid.keys()].sort().join() && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+      recoloured = await mapColours();
+    }
+    expect([...recoloured.keys()].sort()).not.toEqual([...stedelijkheid.keys()].sort());
+    expect(await page.getByTestId('synthetic-banner').textContent()).toContain('synthetisch');
+    expect(await page.getByTestId('gemeenten-table').textContent()).toMatch(/\d+,\d%/);
+  });
+
+  it('Kaart: the keyboard and a click on the map open a gemeente', async () => {
+    await page.goto(`${base}/kaart`);
+    const link = page.getByTestId('gemeenten-table').getByRole('link', { name: 'Noorderstad' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/gemeente\/GM9901$/);
+    await page.getByRole('heading', { name: 'Gemeente Noorderstad' }).waitFor();
+
+    await page.goto(`${base}/`);
+    await waitForColours(4);
+    const box = (await page.getByTestId('map-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForURL(/\/gemeente\/GM99\d\d$/);
+  });
+
+  it('Gemeente: KPI cards, the trend with the COVID cohort marked, a sortable wijk table', async () => {
+    await page.goto(`${base}/gemeente/GM9901?indicator=advies_havo_vwo`);
+    await page.getByTestId('kpi-cards').waitFor();
+    const kpi = await page.getByTestId('kpi-cards').textContent();
+    expect(kpi).toMatch(/\d+,\d%/);
+    expect(kpi).toMatch(/significant (hoger|lager) dan|niet significant verschillend van/);
+    await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
+    expect(await page.getByTestId('covid-note').first().textContent()).toContain('COVID-cohort 2020-2021');
+    expect(await page.getByTestId('breakdown').textContent()).toMatch(/Kansenkloof.*procentpunt/s);
+
+    const table = page.getByTestId('wijk-table');
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(4);
+    expect(await table.textContent()).toContain('te weinig leerlingen');
+    const names = () => table.locator('tbody tr td:first-child').allTextContents();
+    await table.getByRole('button', { name: /^Wijk/ }).click();
+    expect(await table.getByRole('columnheader', { name: /^Wijk/ }).getAttribute('aria-sort')).toBe('ascending');
+    const asc = await names();
+    expect(asc).toEqual([...asc].sort((a, b) => a.localeCompare(b, 'nl')));
+    await table.getByRole('button', { name: /^Wijk/ }).click();
+    expect(await table.getByRole('columnheader', { name: /^Wijk/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(await names()).toEqual([...asc].reverse());
+  });
+
+  it('Wijken vergelijken: ranked bars and a table per indicator', async () => {
+    await page.goto(`${base}/vergelijken?gemeente=GM9902&indicatoren=advies_havo_vwo,zittenblijven`);
+    const sections = page.getByTestId('comparison');
+    await sections.nth(1).getByTestId('compare-table').waitFor();
+    expect(await sections.count()).toBe(2);
+    for (const i of [0, 1]) {
+      await sections.nth(i).locator('canvas').first().waitFor();
+      expect(await sections.nth(i).getByTestId('compare-table').locator('tbody tr').count()).toBe(4);
+    }
+    const text = await sections.first().textContent();
+    expect(text).toContain('gemiddelde van de gemeenten');
+    expect(text).toContain('te weinig leerlingen');
+  });
+
+  it('Data: the table builder shows the values and links a CSV with a BOM', async () => {
+    await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2021-2022`);
+    await page.getByTestId('values-table').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('values-table').locator('tbody tr').count()).toBe(6);
+    const href = (await page.getByTestId('download-csv').getAttribute('href'))!;
+    expect(href).toContain('format=csv');
+    expect(href).toContain('indicator=advies_havo_vwo');
+    const res = await fetch(new URL(href, base));
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain(';');
+  });
+
+  it('Gespreksnotitie prints to one or two A4 pages', async () => {
+    await page.goto(`${base}/gemeente/GM9901/notitie`);
+    await page.getByTestId('notitie').locator('canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  });
+
+  it('shows errors in Dutch and raised no script errors', async () => {
+    await page.goto(`${base}/gemeente/GM0000`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/Niet gevonden|konden niet worden geladen/);
+    expect(pageErrors).toEqual([]);
+  });
+});
