@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../../db/connect.ts';
+import { sha256OfBuffer } from '../dataset.ts';
+import { GeoFileError } from './errors.ts';
+import { loadGeo, type GeoImportResult, type LoadOptions } from './load.ts';
+import { parseGeoText, type GeoLevel } from './parse.ts';
+import { parseProvincies } from './provincies.ts';
+
+export type ImportGeoOptions = LoadOptions & {
+  level?: GeoLevel;
+  year?: number;
+  /** CBS "Gemeenten alfabetisch" CSV for gemeente → provincie. */
+  provinciesFile?: string;
+  onParseProgress?: (done: number, total: number) => void;
+};
+
+/** Reads a CBS GeoJSON or TopoJSON file (SPEC §4.1) and loads its gemeenten or wijken in one transaction. */
+export async function importGeoFile(db: Db, file: string, options: ImportGeoOptions = {}): Promise<GeoImportResult> {
+  const name = path.basename(file);
+  const buffer = await readInput(file, name);
+  const provincies = options.provinciesFile ? parseProvincies((await readInput(options.provinciesFile, path.basename(options.provinciesFile))).toString('utf8'), path.basename(options.provinciesFile)) : undefined;
+  const parsed = parseGeoText(buffer.toString('utf8'), { source: name, level: options.level, year: options.year, provincies, onProgress: options.onParseProgress });
+  return loadGeo(db, [{ parsed, source: path.resolve(file), sha256: sha256OfBuffer(buffer) }], options);
+}
+
+async function readInput(file: string, name: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new GeoFileError(name, code === 'ENOENT' ? `bestand niet gevonden (${file})` : `bestand kan niet worden gelezen (${code ?? String(e)})`);
+  }
+}
