@@ -21,7 +21,7 @@ export async function importGeoFile(db: Db, file: string, options: ImportGeoOpti
   const buffer = await readInput(file, name);
   const provincies = options.provinciesFile ? parseProvincies((await readInput(options.provinciesFile, path.basename(options.provinciesFile))).toString('utf8'), path.basename(options.provinciesFile)) : undefined;
   const parsed = parseGeoText(buffer.toString('utf8'), { source: name, level: options.level, year: options.year, provincies, onProgress: options.onParseProgress });
-  return loadGeo(db, [{ parsed, source: path.resolve(file), sha256: sha256OfBuffer(buffer) }], options);
+  return loadGeo(db, [{ parsed, source: path.resolve(file), name, sha256: sha256OfBuffer(buffer) }], options);
 }
 
 async function readInput(file: string, name: string): Promise<Buffer> {

@@ -7,7 +7,7 @@ import { GeoFileError } from './errors.ts';
 import type { AreaInput, GeoLevel, ParsedGeo } from './parse.ts';
 
 /** One parsed input (a file, or one PDOK collection) and its provenance. */
-export type GeoPart = { parsed: ParsedGeo; source: string; sha256: string };
+export type GeoPart = { parsed: ParsedGeo; source: string; sha256: string; /** For messages; defaults to source. */ name?: string };
 
 export type LoadOptions = {
   /**
@@ -122,10 +122,10 @@ async function upsertAreas(trx: Transaction<Database>, areas: AreaInput[], datas
 
 /** The parent gemeenten of the input's wijken exist afterwards, or this throws naming the missing ones. */
 async function ensureGemeenten(trx: Transaction<Database>, parts: GeoPart[], inInput: Set<string>, options: LoadOptions): Promise<string[]> {
-  const needed = new Map<string, { wijk: AreaInput; source: string }>();
+  const needed = new Map<string, { wijk: AreaInput; name: string }>();
   for (const part of parts) {
     for (const a of part.parsed.areas) {
-      if (a.level === 'wijk' && !inInput.has(a.parentCode) && !needed.has(a.parentCode)) needed.set(a.parentCode, { wijk: a, source: part.source });
+      if (a.level === 'wijk' && !inInput.has(a.parentCode) && !needed.has(a.parentCode)) needed.set(a.parentCode, { wijk: a, name: part.name ?? part.source });
     }
   }
   if (needed.size === 0) return [];
@@ -137,7 +137,7 @@ async function ensureGemeenten(trx: Transaction<Database>, parts: GeoPart[], inI
     const first = needed.get(missing[0]!)!;
     const list = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ` en nog ${missing.length - 10}` : '');
     throw new GeoFileError(
-      first.source,
+      first.name,
       `${missing.length} gemeente(n) van deze wijken staan niet in de database: ${list} (bijvoorbeeld voor wijk ${first.wijk.code}). ` +
         'Importeer eerst de gemeenten van dezelfde indeling, of gebruik --maak-gemeenten om ze zonder grens aan te maken.',
     );
