@@ -79,6 +79,7 @@ export async function loadGeo(db: Db, parts: GeoPart[], options: LoadOptions = {
       }
       result.otherIndeling[level] = await countOtherIndeling(trx, level, parts);
     }
+    await inheritProvincie(trx, parts);
     return result;
   });
 }
@@ -152,6 +153,14 @@ async function ensureGemeenten(trx: Transaction<Database>, parts: GeoPart[], inI
     )
     .execute();
   return missing;
+}
+
+/** A wijk without a provincie of its own lies in its gemeente's. */
+async function inheritProvincie(trx: Transaction<Database>, parts: GeoPart[]): Promise<void> {
+  const wijken = parts.flatMap((p) => p.parsed.areas.filter((a) => a.level === 'wijk' && a.provincie === null).map((a) => a.code));
+  if (wijken.length === 0) return;
+  await sql`update area w set provincie = g.provincie from area g
+    where g.code = w.parent_code and w.provincie is null and w.code = any(${wijken})`.execute(trx);
 }
 
 /** Areas of this level and another indeling year than the input's that the input does not mention. */
