@@ -51,8 +51,12 @@ export default function MapCanvas({ geojson, steps, emphasised, tooltip, onSelec
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
+      locale: { 'NavigationControl.ZoomIn': 'Inzoomen', 'NavigationControl.ZoomOut': 'Uitzoomen' },
     });
+    // The table next to the map is the keyboard and screen-reader route; the canvas itself is not.
     map.keyboard.disable();
+    map.getCanvas().tabIndex = -1;
+    map.getCanvas().setAttribute('aria-hidden', 'true');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     mapRef.current = map;
     map.on('load', () => {
@@ -110,7 +114,7 @@ export default function MapCanvas({ geojson, steps, emphasised, tooltip, onSelec
 
   return (
     <div className="map" style={{ height }}>
-      <div ref={container} className="map__canvas" aria-hidden="true" data-testid="map-canvas" />
+      <div ref={container} className="map__canvas" data-testid="map-canvas" />
       {hover && (
         <div className="map__tooltip" role="status" style={{ left: hover.x + 12, top: hover.y + 12 }}>
           {tooltip(hover.code)}

@@ -1,4 +1,10 @@
 import type { ReactNode } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+
+/** A 4xx answer (unknown code, bad parameter): asking again will not help. */
+function isClientError(err: unknown): boolean {
+  return err instanceof ApiRequestError && err.status >= 400 && err.status < 500;
+}
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -42,7 +48,7 @@ export function QueryState<T>({
   empty?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.error) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
+  if (query.error) return <ErrorMessage error={query.error} retry={isClientError(query.error) ? undefined : () => void query.refetch()} />;
   if (query.data === undefined) return query.isLoading ? <Loading what={what} /> : null;
   if (isEmpty?.(query.data)) return <Empty>{empty ?? `Geen gegevens voor ${what}.`}</Empty>;
   return <>{children(query.data)}</>;

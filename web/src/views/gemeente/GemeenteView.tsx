@@ -16,7 +16,16 @@ export function GemeenteView() {
   const { get, set } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   return (
-    <QueryState query={profile} what="het gemeenteprofiel">
+    <>
+      {profile.error && (
+        <>
+          <h1>Gemeenteprofiel</h1>
+          <p>
+            <Link to="/gemeente">Kies een andere gemeente</Link>
+          </p>
+        </>
+      )}
+      <QueryState query={profile} what="het gemeenteprofiel">
       {(p) => {
         const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
         const cohortByCode = new Map(p.cohorts.map((c) => [c.code, c]));
@@ -103,5 +112,6 @@ export function GemeenteView() {
         );
       }}
     </QueryState>
+    </>
   );
 }

@@ -14,7 +14,16 @@ export function NotitieView() {
   const { get } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   return (
-    <QueryState query={profile} what="de gespreksnotitie">
+    <>
+      {profile.error && (
+        <>
+          <h1>Gespreksnotitie</h1>
+          <p>
+            <Link to="/gemeente">Kies een andere gemeente</Link>
+          </p>
+        </>
+      )}
+      <QueryState query={profile} what="de gespreksnotitie">
       {(p) => {
         const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
         const byCode = new Map(p.cohorts.map((c) => [c.code, c]));
@@ -105,5 +114,6 @@ export function NotitieView() {
         );
       }}
     </QueryState>
+    </>
   );
 }

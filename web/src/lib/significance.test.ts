@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonText, significanceOf, significanceText } from './significance.ts';
+
+describe('significance in words', () => {
+  it('says how a value compares with a benchmark', () => {
+    expect(significanceText('hoger', 'nederland')).toBe('significant hoger dan Nederland');
+    expect(significanceText('lager', 'gemeente')).toBe('significant lager dan de eigen gemeente');
+    expect(significanceText('niet_significant', 'gka')).toBe('niet significant verschillend van de GKA-gemeenten');
+    expect(comparisonText({ kind: 'nederland', difference: 0.021, significance: 'hoger' })).toBe('+2,1 procentpunt: significant hoger dan Nederland');
+  });
+
+  it('is significant only when the benchmark lies outside the interval', () => {
+    expect(significanceOf({ ciLow: 0.4, ciHigh: 0.5 }, 0.35)).toBe('hoger');
+    expect(significanceOf({ ciLow: 0.4, ciHigh: 0.5 }, 0.55)).toBe('lager');
+    expect(significanceOf({ ciLow: 0.4, ciHigh: 0.5 }, 0.45)).toBe('niet_significant');
+    expect(significanceOf({ ciLow: null, ciHigh: null }, 0.45)).toBe('onbekend');
+  });
+});
