@@ -1,7 +1,13 @@
 import Fastify, { type FastifyError } from 'fastify';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import {
   hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -9,13 +15,25 @@ import {
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { HttpError } from './errors.ts';
+import { areaRoutes } from './routes/areas.ts';
+import { registerHttpCache } from './routes/cache.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
+import { geoRoutes } from './routes/geo.ts';
 import { healthRoutes } from './routes/health.ts';
+import { valueRoutes } from './routes/values.ts';
 import { registerWeb } from './web.ts';
 
-export type AppDeps = { config: Config; db: Db };
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  /** Bytes of serialised responses kept in memory (default 64 MB; 0 turns the cache off). */
+  responseCacheBytes?: number;
+};
+
+const API = '/api/v1';
 
 /** Builds the HTTP app: plugins, error handling and every route. Tests use it through inject(). */
-export async function buildApp({ config, db }: AppDeps) {
+export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 1024 }: AppDeps) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Path parameters are area codes and levels; anything longer is hostile.
@@ -24,7 +42,34 @@ export async function buildApp({ config, db }: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // React + MapLibre (worker from a blob, canvas images) + ECharts (inline styles); no third parties.
+      useDefaults: true,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        // The app is also served over plain http on a LAN; upgrading would break that.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
+  await app.register(compress, { threshold: 1024 });
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_req, ctx) =>
+        new HttpError(429, 'rate_limited', `Te veel verzoeken (meer dan ${ctx.max} per minuut); probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw`),
+    });
+  }
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -49,7 +94,32 @@ export async function buildApp({ config, db }: AppDeps) {
     reply.code(404).send({ error: { code: 'not_found', message: `Onbekende route: ${req.method} ${req.url.split('?')[0]}` } }),
   );
 
-  await app.register(healthRoutes, { prefix: '/api/v1', db });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'GKA Dashboard API',
+        version: '1.0.0',
+        description:
+          'Onderwijsindicatoren per gemeente en wijk van de Gelijke Kansen Alliantie. Alleen lezen. Cellen met te weinig leerlingen zijn onderdrukt.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The docs page needs its own inline script and style hashes: swagger-ui sets that CSP on its routes only.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/, ''),
+  });
+  app.get(`${API}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
+
+  registerHttpCache(app, { db, prefix: API, exclude: [`${API}/health`], maxBytes: responseCacheBytes });
+  const ctx = { db, minCell: config.minCell };
+  await app.register(healthRoutes, { prefix: API, db });
+  await app.register(areaRoutes, { prefix: API, ...ctx });
+  await app.register(geoRoutes, { prefix: API, ...ctx });
+  await app.register(catalogueRoutes, { prefix: API, ...ctx });
+  await app.register(valueRoutes, { prefix: API, ...ctx });
   await registerWeb(app);
   return app;
 }

@@ -96,6 +96,10 @@ export const Benchmark = z.object({
   ciHigh: z.number().nullable(),
   /** Areas that contributed (unsuppressed); for 'gemeenten' the number of gemeenten averaged. */
   n: z.number().int(),
+  /** For kind 'stedelijkheid': the class pooled (a wijk is compared with its gemeente's class). */
+  stedelijkheid: z.number().int().min(1).max(5).nullable().optional(),
+  /** For kind 'gemeente': the gemeente whose value this is. */
+  area: z.string().optional(),
 });
 export type Benchmark = z.infer<typeof Benchmark>;
 
@@ -196,3 +200,6 @@ export const ExportQuery = ValuesQuery.extend({
   format: z.enum(['csv', 'xlsx']),
   benchmark: BenchmarkKind.default('nederland'),
 });
+
+export const SourcesResponse = z.object({ sources: Meta.shape.sources, synthetic: z.boolean(), minCell: z.number().int() });
+export type SourcesResponse = z.infer<typeof SourcesResponse>;

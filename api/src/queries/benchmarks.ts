@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, STEDELIJKHEID, type Benchmark, type Dimension } from '@gka/shared';
+import { pooled } from '../stats/benchmarks.ts';
+import type { Unit } from '../stats/cells.ts';
+import type { QueryContext } from './context.ts';
+import { valueRows } from './values.ts';
+
+export type BenchmarkScope = {
+  indicator: string;
+  unit: Unit;
+  cohorts: readonly string[];
+  dimension: string;
+  /** Stedelijkheid classes to pool gemeenten for. */
+  stedelijkheden?: readonly number[];
+  /** Gemeenten whose own value is the 'gemeente' benchmark of their wijken. */
+  gemeenten?: readonly string[];
+};
+
+type AggregateRow = {
+  cohort: string;
+  group: string;
+  kind: 'nederland' | 'gemeenten' | 'stedelijkheid' | 'gka';
+  stedelijkheid: number | null;
+  k: number;
+  n: number;
+  areas: number;
+  mean: number | null;
+};
+
+/**
+ * Benchmarks per cohort, from unsuppressed gemeente rows only (never wijken, which would count
+ * pupils twice): Nederland is the NL01 row when delivered, else the pooled gemeenten; 'gemeenten'
+ * is the unweighted mean of gemeente values; stedelijkheid and GKA are pooled.
+ */
+export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): Promise<Map<string, Benchmark[]>> {
+  const out = new Map<string, Benchmark[]>(s.cohorts.map((c) => [c, []]));
+  if (s.cohorts.length === 0) return out;
+  const min = ctx.minCell;
+  const { rows } = await sql<AggregateRow>`
+    with g as (
+      select m.cohort, m.grp, m.numerator::float8 as k, m.denominator::float8 as n, a.stedelijkheid, a.gka_lid
+      from measure m join area a on a.code = m.area_code
+      where m.indicator = ${s.indicator} and m.dimension = ${s.dimension} and m.cohort = any(${s.cohorts})
+        and a.level = 'gemeente' and m.denominator >= ${min}
+    ), agg as (
+      select cohort, grp, stedelijkheid, gka_lid, grouping(stedelijkheid, gka_lid) as gs,
+        sum(k) as k, sum(n) as n, count(*)::int as areas, avg(k / n) as mean
+      from g group by grouping sets ((cohort, grp), (cohort, grp, stedelijkheid), (cohort, grp, gka_lid))
+    ), nl as (
+      select m.cohort, m.grp, m.numerator::float8 as k, m.denominator::float8 as n
+      from measure m
+      where m.area_code = ${NATIONAL_CODE} and m.indicator = ${s.indicator} and m.dimension = ${s.dimension}
+        and m.cohort = any(${s.cohorts})
+    )
+    select cohort, grp as "group", 'nederland' as kind, null::int as stedelijkheid, k, n, 1 as areas, null::float8 as mean from nl
+    union all
+    select cohort, grp, 'nederland', null, k, n, areas, null from agg
+      where gs = 3 and not exists (select 1 from nl where nl.cohort = agg.cohort and nl.grp = agg.grp)
+    union all
+    select cohort, grp, 'gemeenten', null, k, n, areas, mean from agg where gs = 3
+    union all
+    select cohort, grp, 'stedelijkheid', stedelijkheid, k, n, areas, null from agg
+      where gs = 1 and stedelijkheid = any(${s.stedelijkheden ?? []}::int[])
+    union all
+    select cohort, grp, 'gka', null, k, n, areas, null from agg where gs = 2 and gka_lid
+  `.execute(ctx.db);
+
+  const groups: readonly string[] = DIMENSIONS[s.dimension as Dimension] ?? [];
+  const order = (b: Benchmark) => groups.indexOf(b.group);
+  for (const r of rows) {
+    const label =
+      r.kind === 'stedelijkheid'
+        ? `${BENCHMARK_LABELS.stedelijkheid} (${STEDELIJKHEID.find((x) => x.klasse === r.stedelijkheid)?.label.toLowerCase() ?? r.stedelijkheid})`
+        : BENCHMARK_LABELS[r.kind];
+    // A suppressed NL01 row stays suppressed; a pooled sum is only as small as its parts allow.
+    const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit, min);
+    out.get(r.cohort)?.push({ kind: r.kind, label, group: r.group, ...est, ...(r.kind === 'stedelijkheid' ? { stedelijkheid: r.stedelijkheid } : {}) });
+  }
+
+  if (s.gemeenten?.length) {
+    const own = await valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.gemeenten });
+    for (const v of own) {
+      out.get(v.cohort)?.push({
+        kind: 'gemeente',
+        label: `${BENCHMARK_LABELS.gemeente}: ${v.name}`,
+        group: v.group,
+        value: v.value,
+        ciLow: v.ciLow,
+        ciHigh: v.ciHigh,
+        n: v.suppressed ? 0 : 1,
+        area: v.area,
+      });
+    }
+  }
+  const kindOrder = (b: Benchmark) => BENCHMARKS.indexOf(b.kind);
+  for (const list of out.values()) list.sort((a, b) => kindOrder(a) - kindOrder(b) || order(a) - order(b) || (a.stedelijkheid ?? 0) - (b.stedelijkheid ?? 0));
+  return out;
+}

@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { Meta } from '@gka/shared';
+import type { Db } from '../db/connect.ts';
+
+export type Sources = { sources: Meta['sources']; synthetic: boolean };
+
+/** The latest import of each source (SPEC §3.6), and whether any figure shown is synthetic. */
+export async function listSources(db: Db): Promise<Sources> {
+  const { rows } = await sql<{ kind: string; source: string; synthetic: boolean; importedAt: string }>`
+    select * from (
+      select distinct on (kind, source) kind, source, synthetic,
+        to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "importedAt"
+      from dataset order by kind, source, imported_at desc
+    ) d order by "importedAt", kind, source
+  `.execute(db);
+  return { sources: rows, synthetic: rows.some((r) => r.synthetic) };
+}
+
+/**
+ * A token that changes whenever data changes: data only changes by import, and every import writes
+ * a dataset row. Used for ETags and the response cache.
+ */
+export async function dataVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{ v: string }>`
+    select coalesce(max(id), 0) || '.' || count(*) || '.' || coalesce(extract(epoch from max(imported_at))::bigint, 0) as v from dataset
+  `.execute(db);
+  return rows[0]!.v;
+}

@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { Indicator } from '@gka/shared';
+import type { Db } from '../db/connect.ts';
+
+export type IndicatorInfo = Omit<Indicator, 'cohorts'>;
+
+function selectIndicators(db: Db) {
+  return db
+    .selectFrom('indicator as i')
+    .select([
+      'i.code',
+      'i.name',
+      'i.definition',
+      'i.numerator_definition as numeratorDefinition',
+      'i.denominator_definition as denominatorDefinition',
+      'i.unit',
+      'i.higher_is_better as higherIsBetter',
+      'i.source',
+    ])
+    .orderBy('i.sort_order')
+    .orderBy('i.code');
+}
+
+/** Every indicator with the cohorts that hold values for it (read from the NL01/gemeente rows' PK). */
+export function listIndicators(db: Db): Promise<Indicator[]> {
+  return selectIndicators(db)
+    .select(
+      sql<string[]>`array(
+        select c.code from cohort c
+        where exists (select 1 from measure m where m.indicator = i.code and m.cohort = c.code)
+        order by c.sort_order, c.code)`.as('cohorts'),
+    )
+    .execute();
+}
+
+export function getIndicator(db: Db, code: string): Promise<IndicatorInfo | undefined> {
+  return selectIndicators(db).where('i.code', '=', code).executeTakeFirst();
+}

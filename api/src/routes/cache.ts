@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/connect.ts';
+import { dataVersion } from '../queries/datasets.ts';
+
+export type CacheOptions = {
+  db: Db;
+  /** Only GET requests under this prefix are cached (the data routes). */
+  prefix: string;
+  /** Paths that must never be cached (health). */
+  exclude: readonly string[];
+  /** Bound of the in-memory response cache; 0 disables it (ETags stay). */
+  maxBytes: number;
+  /** How long the data version is trusted before asking Postgres again. */
+  versionTtlMs?: number;
+};
+
+type Entry = { body: string; type: string; bytes: number };
+
+/**
+ * Data only changes by import, and every import writes a dataset row, so (data version, URL)
+ * identifies a response exactly: it is the ETag (a 304 costs no query at all), the key of an
+ * in-memory LRU of serialised bodies, and the reason `max-age=300` is safe. Several instances
+ * behind a load balancer derive the same ETag from the same database.
+ */
+export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
+  const ttl = o.versionTtlMs ?? 2000;
+  let version: { value: Promise<string>; at: number } | undefined;
+  const currentVersion = () => {
+    const now = Date.now();
+    if (!version || now - version.at > ttl) {
+      const value = dataVersion(o.db);
+      version = { value, at: now };
+      value.catch(() => (version = undefined));
+    }
+    return version.value;
+  };
+
+  const lru = new Map<string, Entry>();
+  let bytes = 0;
+  const remember = (key: string, e: Entry) => {
+    if (e.bytes > o.maxBytes / 4) return;
+    lru.set(key, e);
+    bytes += e.bytes;
+    for (const [k, old] of lru) {
+      if (bytes <= o.maxBytes) break;
+      lru.delete(k);
+      bytes -= old.bytes;
+    }
+  };
+
+  const state = new WeakMap<FastifyRequest, { key: string; etag: string; hit: boolean }>();
+  const cacheable = (req: FastifyRequest) =>
+    (req.method === 'GET' || req.method === 'HEAD') && req.url.startsWith(o.prefix) && !o.exclude.includes(req.url.split('?')[0]!);
+
+  // preValidation runs after the route's own onRequest hooks, so rate limiting still applies to hits.
+  app.addHook('preValidation', async (req, reply) => {
+    if (!cacheable(req)) return;
+    const v = await currentVersion();
+    const key = `${v}\n${req.url}`;
+    const etag = `"${v}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
+    const hit = lru.get(key);
+    state.set(req, { key, etag, hit: hit !== undefined });
+    const inm = req.headers['if-none-match'];
+    if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    if (hit) {
+      lru.delete(key);
+      lru.set(key, hit);
+      return reply.type(hit.type).send(hit.body);
+    }
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const s = state.get(req);
+    if (!s || (reply.statusCode !== 200 && reply.statusCode !== 304)) return payload;
+    reply.header('etag', s.etag).header('cache-control', 'public, max-age=300');
+    if (reply.statusCode === 200 && !s.hit && o.maxBytes > 0 && typeof payload === 'string') {
+      remember(s.key, { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), bytes: Buffer.byteLength(payload) });
+    }
+    return payload;
+  });
+}

@@ -1,0 +1,36 @@
+import type { Significance } from '@gka/shared';
+import { estimate, suppress, type Estimate, type Unit } from './cells.ts';
+
+export type BenchmarkEstimate = Estimate & { n: number };
+
+/** A pooled benchmark (counts summed over unsuppressed areas), suppressed itself when still small. */
+export function pooled(numerator: number, denominator: number, areas: number, unit: Unit, minCell: number): BenchmarkEstimate {
+  return { ...estimate(suppress(numerator, denominator, minCell), unit), n: areas };
+}
+
+/** 'Gemiddelde van de gemeenten': the unweighted mean of the unsuppressed gemeente values; no interval. */
+export function unweightedMean(values: readonly (number | null)[]): BenchmarkEstimate {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const value = known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  return { value, ciLow: null, ciHigh: null, n: known.length };
+}
+
+/**
+ * SPEC §3.5: an area differs significantly from a benchmark when the benchmark lies outside the
+ * area's 95% interval. Without an interval (suppressed, no data, unit 'gemiddelde') it is unknown.
+ */
+export function significance(area: Estimate, benchmark: number | null): Significance {
+  if (area.value === null || area.ciLow === null || area.ciHigh === null || benchmark === null) return 'onbekend';
+  if (benchmark < area.ciLow) return 'hoger';
+  if (benchmark > area.ciHigh) return 'lager';
+  return 'niet_significant';
+}
+
+export function difference(value: number | null, benchmark: number | null): number | null {
+  return value === null || benchmark === null ? null : value - benchmark;
+}
+
+/** Kansenkloof: opleiding_ouders hoog minus laag; unknown when either is suppressed or missing. */
+export function kansenkloof(hoog: number | null | undefined, laag: number | null | undefined): number | null {
+  return hoog === null || hoog === undefined || laag === null || laag === undefined ? null : hoog - laag;
+}

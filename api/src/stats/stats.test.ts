@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { difference, kansenkloof, pooled, significance, unweightedMean } from './benchmarks.ts';
+import { cellValue, estimate, suppress } from './cells.ts';
+import { wilson } from './wilson.ts';
+import { comparisons } from './compare.ts';
+import type { Benchmark } from '@gka/shared';
+
+describe('wilson', () => {
+  it('matches published values', () => {
+    // Reference values: Wilson 95% (z = 1.95996), e.g. Newcombe (1998) and R binom::binom.wilson.
+    const cases: [number, number, number, number][] = [
+      [5, 10, 0.2366, 0.7634],
+      [0, 10, 0, 0.2775],
+      [10, 10, 0.7225, 1],
+      [81, 263, 0.2553, 0.3662],
+      [1, 29, 0.0061, 0.1718],
+    ];
+    for (const [k, n, low, high] of cases) {
+      const ci = wilson(k, n)!;
+      expect(ci.low).toBeCloseTo(low, 4);
+      expect(ci.high).toBeCloseTo(high, 4);
+    }
+  });
+
+  it('has no interval without a denominator or with impossible counts', () => {
+    expect(wilson(0, 0)).toBeNull();
+    expect(wilson(3, 2)).toBeNull();
+    expect(wilson(-1, 2)).toBeNull();
+  });
+
+  it('always contains the share, stays in [0, 1] and narrows as n grows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
+        const k = Math.round(f * n);
+        const ci = wilson(k, n)!;
+        expect(ci.low).toBeGreaterThanOrEqual(0);
+        expect(ci.high).toBeLessThanOrEqual(1);
+        expect(ci.low).toBeLessThanOrEqual(k / n);
+        expect(ci.high).toBeGreaterThanOrEqual(k / n);
+        const wider = wilson(k * 4, n * 4)!;
+        expect(wider.high - wider.low).toBeLessThanOrEqual(ci.high - ci.low + 1e-12);
+      }),
+    );
+  });
+
+  it('is symmetric: the interval of n-k mirrors that of k', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
+        const k = Math.round(f * n);
+        const a = wilson(k, n)!;
+        const b = wilson(n - k, n)!;
+        expect(a.low).toBeCloseTo(1 - b.high, 9);
+        expect(a.high).toBeCloseTo(1 - b.low, 9);
+      }),
+    );
+  });
+});
+
+describe('suppression', () => {
+  it('hides counts, value and interval below minCell, whatever the counts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.nat(1_000), fc.nat(1_000), (minCell, a, b) => {
+        const [k, n] = a <= b ? [a, b] : [b, a];
+        const v = cellValue(k, n, 'percentage', minCell);
+        if (n < minCell) {
+          expect(v).toEqual({ numerator: null, denominator: null, suppressed: true, value: null, ciLow: null, ciHigh: null });
+        } else {
+          expect(v.suppressed).toBe(false);
+          expect(v.numerator).toBe(k);
+          expect(v.value).toBe(n > 0 ? k / n : null);
+        }
+      }),
+    );
+  });
+
+  it('keeps a cell of exactly minCell', () => {
+    expect(suppress(3, 10, 10)).toEqual({ numerator: 3, denominator: 10, suppressed: false });
+    expect(suppress(3, 9, 10).suppressed).toBe(true);
+  });
+
+  it("gives a mean without an interval for unit 'gemiddelde'", () => {
+    expect(estimate({ numerator: 5350, denominator: 10, suppressed: false }, 'gemiddelde')).toEqual({ value: 535, ciLow: null, ciHigh: null });
+  });
+});
+
+describe('benchmarks', () => {
+  it('pools counts and suppresses a pooled benchmark that is still small', () => {
+    const b = pooled(50, 100, 3, 'percentage', 10);
+    expect(b.value).toBe(0.5);
+    expect(b.ciLow).toBeCloseTo(0.4038, 4);
+    expect(b.n).toBe(3);
+    expect(pooled(2, 5, 1, 'percentage', 10).value).toBeNull();
+  });
+
+  it('averages gemeente values unweighted, skipping suppressed ones', () => {
+    expect(unweightedMean([0.2, 0.4, null, 0.9])).toEqual({ value: 0.5, ciLow: null, ciHigh: null, n: 3 });
+    expect(unweightedMean([null]).value).toBeNull();
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1 }), (xs) => {
+        const m = unweightedMean(xs).value!;
+        expect(m).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-12);
+        expect(m).toBeLessThanOrEqual(Math.max(...xs) + 1e-12);
+      }),
+    );
+  });
+
+  it('calls a difference significant exactly when the benchmark is outside the interval', () => {
+    const area = estimate({ numerator: 50, denominator: 100, suppressed: false }, 'percentage'); // 0.4038–0.5962
+    expect(significance(area, 0.3)).toBe('hoger');
+    expect(significance(area, 0.7)).toBe('lager');
+    expect(significance(area, 0.45)).toBe('niet_significant');
+    expect(significance(area, null)).toBe('onbekend');
+    expect(significance(estimate({ numerator: null, denominator: null, suppressed: true }, 'percentage'), 0.5)).toBe('onbekend');
+    expect(significance(estimate({ numerator: 5350, denominator: 10, suppressed: false }, 'gemiddelde'), 530)).toBe('onbekend');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f, bench) => {
+        const e = estimate({ numerator: Math.round(f * n), denominator: n, suppressed: false }, 'percentage');
+        const s = significance(e, bench);
+        expect(s === 'niet_significant').toBe(bench >= e.ciLow! && bench <= e.ciHigh!);
+        if (s === 'hoger') expect(e.value!).toBeGreaterThan(bench);
+        if (s === 'lager') expect(e.value!).toBeLessThan(bench);
+      }),
+    );
+  });
+
+  it('computes kansenkloof and differences only when both sides are known', () => {
+    expect(kansenkloof(0.7, 0.25)).toBeCloseTo(0.45, 12);
+    expect(kansenkloof(null, 0.25)).toBeNull();
+    expect(kansenkloof(0.7, undefined)).toBeNull();
+    expect(difference(0.5, 0.4)).toBeCloseTo(0.1, 12);
+    expect(difference(null, 0.4)).toBeNull();
+  });
+});
+
+describe('comparisons', () => {
+  const bench = (kind: Benchmark['kind'], value: number, extra: Partial<Benchmark> = {}): Benchmark => ({
+    kind, label: kind, group: 'totaal', value, ciLow: null, ciHigh: null, n: 1, ...extra,
+  });
+  const list = [
+    bench('nederland', 0.3),
+    bench('gemeenten', 0.5),
+    bench('stedelijkheid', 0.2, { stedelijkheid: 1 }),
+    bench('stedelijkheid', 0.9, { stedelijkheid: 2 }),
+    bench('gemeente', 0.45, { area: 'GM0001' }),
+    bench('gemeente', 0.1, { area: 'GM0002' }),
+    bench('nederland', 0.1, { group: 'laag' }),
+  ];
+  const wijk = { ...estimate({ numerator: 50, denominator: 100, suppressed: false }, 'percentage'), group: 'totaal', level: 'wijk', parent: 'GM0001', stedelijkheid: 1 };
+
+  it('uses only the benchmarks of its own group, class and gemeente', () => {
+    expect(comparisons(wijk, list)).toEqual([
+      { kind: 'nederland', benchmark: 0.3, difference: expect.closeTo(0.2, 12), significance: 'hoger' },
+      { kind: 'gemeenten', benchmark: 0.5, difference: 0, significance: 'niet_significant' },
+      { kind: 'stedelijkheid', benchmark: 0.2, difference: expect.closeTo(0.3, 12), significance: 'hoger' },
+      { kind: 'gemeente', benchmark: 0.45, difference: expect.closeTo(0.05, 12), significance: 'niet_significant' },
+    ]);
+  });
+
+  it('gives a gemeente no own-gemeente comparison', () => {
+    expect(comparisons({ ...wijk, level: 'gemeente', parent: 'NL01' }, list).map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid']);
+  });
+});
