@@ -1,5 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
+import { downloadGeoCommand } from './download-geo.ts';
+import { importGeoCommand } from './import-geo.ts';
 import { importValuesCommand } from './import-values.ts';
 import { status } from './status.ts';
 
@@ -8,6 +10,10 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
 
   migrate                     database bijwerken naar het nieuwste schema
   status                      laat zien wat er geladen is en waarvandaan
+  import-geo <bestand> [--level gemeente|wijk] [--year N] [--provincies csv] [--maak-gemeenten]
+                              gemeente- of wijkgrenzen (CBS GeoJSON of TopoJSON) laden
+  download-geo --year N [--level gemeente|wijk|all] [--base-url URL] [--provincies csv]
+                              grenzen van een jaar downloaden bij PDOK (CBS Wijken en Buurten)
   import-values <csv> [--synthetic]
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
 `;
@@ -18,6 +24,8 @@ type Command = (args: string[], ctx: { db: Awaited<ReturnType<typeof openDatabas
 const commands: Record<string, Command> = {
   migrate: async (_args, { log }) => log('Database is bijgewerkt.'),
   status,
+  'import-geo': importGeoCommand,
+  'download-geo': downloadGeoCommand,
   'import-values': importValuesCommand,
 };
 

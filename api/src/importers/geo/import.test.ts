@@ -39,7 +39,7 @@ async function failure(promise: Promise<unknown>): Promise<GeoFileError> {
   return error as GeoFileError;
 }
 
-const countBy = async (level: string) =>
+const countBy = async (level: 'gemeente' | 'wijk') =>
   Number((await t.db.selectFrom('area').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', level).executeTakeFirstOrThrow()).n);
 
 beforeAll(async () => {
