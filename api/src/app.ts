@@ -18,8 +18,11 @@ import { HttpError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { registerHttpCache } from './routes/cache.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { compareRoutes } from './routes/compare.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { healthRoutes } from './routes/health.ts';
+import { profileRoutes } from './routes/profile.ts';
+import { trendRoutes } from './routes/trend.ts';
 import { valueRoutes } from './routes/values.ts';
 import { registerWeb } from './web.ts';
 
@@ -120,6 +123,9 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(geoRoutes, { prefix: API, ...ctx });
   await app.register(catalogueRoutes, { prefix: API, ...ctx });
   await app.register(valueRoutes, { prefix: API, ...ctx });
+  await app.register(compareRoutes, { prefix: API, ...ctx });
+  await app.register(trendRoutes, { prefix: API, ...ctx });
+  await app.register(profileRoutes, { prefix: API, ...ctx });
   await registerWeb(app);
   return app;
 }

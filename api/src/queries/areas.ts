@@ -41,3 +41,8 @@ export async function listAreas(db: Db, f: AreaFilter): Promise<Area[]> {
 export async function getArea(db: Db, code: string): Promise<AreaDetail | undefined> {
   return selectAreas(db).where('a.code', '=', code).executeTakeFirst();
 }
+
+export async function getAreas(db: Db, codes: readonly string[]): Promise<AreaDetail[]> {
+  if (codes.length === 0) return [];
+  return selectAreas(db).where('a.code', 'in', codes).execute();
+}

@@ -36,3 +36,13 @@ export function listIndicators(db: Db): Promise<Indicator[]> {
 export function getIndicator(db: Db, code: string): Promise<IndicatorInfo | undefined> {
   return selectIndicators(db).where('i.code', '=', code).executeTakeFirst();
 }
+
+/** The cohorts that hold values for an indicator, oldest first. */
+export async function indicatorCohorts(db: Db, indicator: string): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    select c.code from cohort c
+    where exists (select 1 from measure m where m.indicator = ${indicator} and m.cohort = c.code)
+    order by c.sort_order, c.code
+  `.execute(db);
+  return rows.map((r) => r.code);
+}

@@ -83,7 +83,7 @@ export async function valueRows(ctx: QueryContext, unit: Unit, f: ValueFilter): 
 }
 
 /** The API shape of a value row. */
-export function toValue(r: ValueRow): Value {
+export function toValue(r: Value): Value {
   return {
     area: r.area,
     name: r.name,

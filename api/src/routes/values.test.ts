@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValuesResponse, type Benchmark } from '@gka/shared';
+import { CompareResponse, ProfileResponse, TrendResponse, ValuesResponse, type Benchmark } from '@gka/shared';
 import { buildApp } from '../app.ts';
 import { wilson } from '../stats/wilson.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
@@ -91,5 +91,105 @@ describe('GET /values', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error).toMatchObject({ code: 'not_found', message: expect.stringContaining('bestaat niet') });
     }
+  });
+});
+
+const json = async (url: string) => {
+  const res = await app.inject(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('GET /compare', () => {
+  it('compares areas in the asked order with each applicable benchmark', async () => {
+    const body = CompareResponse.parse(await json('/api/v1/compare?indicator=advies_havo_vwo&cohort=2019-2020&areas=WK000301,WK000101,GM0002'));
+    expect(body.data.map((r) => r.area)).toEqual(['WK000301', 'WK000101', 'GM0002']);
+    const [ceeveenOost, centrum, beedorp] = body.data;
+    // WK000101: 200/500 = 0.4 (0.3580–0.4436); own gemeente 0.4; Nederland 0.45; class 1 pooled 700/1500.
+    expect(centrum!.comparisons).toEqual([
+      { kind: 'nederland', benchmark: 0.45, difference: expect.closeTo(-0.05, 12), significance: 'lager' },
+      { kind: 'gemeenten', benchmark: expect.closeTo(1.25 / 3, 12), difference: expect.closeTo(0.4 - 1.25 / 3, 12), significance: 'niet_significant' },
+      { kind: 'stedelijkheid', benchmark: 700 / 1500, difference: expect.closeTo(0.4 - 700 / 1500, 12), significance: 'lager' },
+      { kind: 'gka', benchmark: 500 / 1400, difference: expect.closeTo(0.4 - 500 / 1400, 12), significance: 'hoger' },
+      { kind: 'gemeente', benchmark: 0.4, difference: 0, significance: 'niet_significant' },
+    ]);
+    expect(ceeveenOost!.comparisons.find((c) => c.kind === 'stedelijkheid')).toMatchObject({ benchmark: 0.25 });
+    expect(ceeveenOost!.comparisons.find((c) => c.kind === 'gemeente')).toMatchObject({ benchmark: 0.25, significance: 'niet_significant' });
+    expect(beedorp!.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);
+    expect(beedorp!.comparisons[0]).toMatchObject({ significance: 'hoger' });
+    expect(body.benchmarks.filter((b) => b.kind === 'stedelijkheid').map((b) => b.stedelijkheid)).toEqual([1, 3]);
+  });
+
+  it('gives a suppressed wijk no counts and unknown significance', async () => {
+    const body = CompareResponse.parse(await json('/api/v1/compare?indicator=advies_havo_vwo&cohort=2020-2021&areas=WK000102'));
+    expect(body.data[0]).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: true });
+    expect(body.data[0]!.comparisons.every((c) => c.significance === 'onbekend' && c.difference === null)).toBe(true);
+  });
+
+  it('is 404 naming unknown areas', async () => {
+    const res = await app.inject('/api/v1/compare?indicator=advies_havo_vwo&cohort=2019-2020&areas=WK000101,WK999999');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'not_found', details: { areas: ['WK999999'] } });
+  });
+});
+
+describe('GET /trend', () => {
+  it('gives one point per cohort with the area and its benchmarks, COVID cohort marked', async () => {
+    const body = TrendResponse.parse(await json('/api/v1/trend?indicator=advies_havo_vwo&area=WK000102'));
+    expect(body.area).toMatchObject({ code: 'WK000102', gka: true });
+    expect(body.data.map((p) => [p.cohort.code, p.cohort.covid])).toEqual([['2019-2020', false], ['2020-2021', true]]);
+    expect(body.data[0]!.values).toEqual([expect.objectContaining({ value: 0.5, numerator: 30, denominator: 60 })]);
+    expect(body.data[1]!.values).toEqual([expect.objectContaining({ value: null, numerator: null, suppressed: true })]);
+    expect(body.data[1]!.benchmarks.find((b) => b.kind === 'gemeente')).toMatchObject({ area: 'GM0001', value: 0.45 });
+    expect(body.data[0]!.benchmarks.find((b) => b.kind === 'nederland')).toMatchObject({ value: 0.45 });
+    expect(body.synthetic).toBe(true);
+  });
+
+  it('is 404 for an unknown area or indicator', async () => {
+    expect((await app.inject('/api/v1/trend?indicator=advies_havo_vwo&area=GM0404')).statusCode).toBe(404);
+    expect((await app.inject('/api/v1/trend?indicator=onbekend&area=GM0001')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /profile/:code', () => {
+  it('gives indicators with comparisons, kansenkloof, breakdown, trend and deviating wijken', async () => {
+    const body = ProfileResponse.parse(await json('/api/v1/profile/GM0001'));
+    expect(body.area).toMatchObject({ code: 'GM0001', stedelijkheid: 1 });
+    expect(body.cohorts.map((c) => c.code)).toEqual(['2019-2020', '2020-2021']);
+    expect(body.wijken.map((w) => w.code)).toEqual(['WK000101', 'WK000102']);
+    expect(body.indicators.map((i) => i.indicator.code)).toEqual(['advies_havo_vwo', 'eindtoets_gemiddelde']);
+    const advies = body.indicators[0]!;
+    expect(advies.cohort).toBe('2020-2021');
+    expect(advies.value).toMatchObject({ value: 0.45, numerator: 450 });
+    expect(advies.kansenkloof).toBeCloseTo(190 / 300 - 60 / 250, 12);
+    expect(advies.breakdown).toEqual([{ dimension: 'opleiding_ouders', values: expect.any(Array) }]);
+    expect(advies.breakdown[0]!.values.map((v) => v.group)).toEqual(['laag', 'midden', 'hoog']);
+    expect(advies.trend).toEqual([
+      { cohort: '2019-2020', value: 0.4, nederland: 0.45 },
+      { cohort: '2020-2021', value: 0.45, nederland: 890 / 1900 },
+    ]);
+    expect(advies.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);
+    expect(advies.deviatingWijken.map((w) => [w.area, w.significance])).toEqual([
+      ['WK000101', 'niet_significant'],
+      ['WK000102', 'onbekend'],
+    ]);
+    expect(advies.deviatingWijken[1]).toMatchObject({ numerator: null, denominator: null, difference: null });
+    const eindtoets = body.indicators[1]!;
+    expect(eindtoets).toMatchObject({ cohort: '2020-2021', value: { value: 536, ciLow: null }, kansenkloof: null });
+    expect(eindtoets.comparisons.every((c) => c.significance === 'onbekend')).toBe(true);
+  });
+
+  it('uses the asked cohort and gives null kansenkloof when a group is suppressed', async () => {
+    const body = ProfileResponse.parse(await json('/api/v1/profile/GM0002?cohort=2020-2021'));
+    expect(body.indicators[0]).toMatchObject({ cohort: '2020-2021', kansenkloof: null });
+    const older = ProfileResponse.parse(await json('/api/v1/profile/GM0002?cohort=2019-2020'));
+    expect(older.indicators[0]!.kansenkloof).toBeCloseTo(1 - 0.2, 12);
+  });
+
+  it('is 404 for a wijk, an unknown gemeente or cohort', async () => {
+    for (const url of ['/api/v1/profile/GM0404', '/api/v1/profile/GM0001?cohort=2000-2001']) {
+      expect((await app.inject(url)).statusCode).toBe(404);
+    }
+    expect((await app.inject('/api/v1/profile/WK000101')).statusCode).toBe(400);
   });
 });

@@ -1,0 +1,57 @@
+import { DIMENSIONS, type Cohort, type CompareResponse, type CompareRow, type Dimension } from '@gka/shared';
+import { comparisons } from '../stats/compare.ts';
+import type { AreaDetail } from './areas.ts';
+import { benchmarksByCohort } from './benchmarks.ts';
+import type { QueryContext } from './context.ts';
+import type { IndicatorInfo } from './indicators.ts';
+import { meta } from './meta.ts';
+import { toValue, valueRows } from './values.ts';
+
+/**
+ * GET /compare: chosen areas (in the order asked) against every benchmark that applies to each:
+ * Nederland, the gemeenten, GKA, its stedelijkheid class and, for a wijk, its own gemeente.
+ * An area without values still gets a row, so a table shows it as 'geen gegevens'.
+ */
+export async function compareView(
+  ctx: QueryContext,
+  indicator: IndicatorInfo,
+  cohort: Cohort,
+  areas: readonly AreaDetail[],
+  dimension: Dimension,
+): Promise<CompareResponse> {
+  const rows = await valueRows(ctx, indicator.unit, {
+    indicator: indicator.code,
+    cohorts: [cohort.code],
+    dimension,
+    areas: areas.map((a) => a.code),
+  });
+  const stedelijkheden = [...new Set(rows.map((r) => r.stedelijkheid).filter((s): s is number => s !== null))];
+  const gemeenten = [...new Set(rows.filter((r) => r.level === 'wijk' && r.parent).map((r) => r.parent!))];
+  const [byCohort, m] = await Promise.all([
+    benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension, stedelijkheden, gemeenten }),
+    meta(ctx, indicator, cohort),
+  ]);
+  const benchmarks = byCohort.get(cohort.code) ?? [];
+
+  const data: CompareRow[] = areas.flatMap((area) => {
+    const own = rows.filter((r) => r.area === area.code);
+    const placed = own.length
+      ? own
+      : DIMENSIONS[dimension].map((group) => ({
+          area: area.code,
+          name: area.name,
+          group,
+          numerator: null,
+          denominator: null,
+          value: null,
+          ciLow: null,
+          ciHigh: null,
+          suppressed: false,
+          level: area.level,
+          parent: area.parent,
+          stedelijkheid: null,
+        }));
+    return placed.map((r) => ({ ...toValue(r), level: r.level, parent: r.parent, comparisons: comparisons(r, benchmarks) }));
+  });
+  return { data, benchmarks, meta: m };
+}

@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import type { Dimension, ProfileIndicator, ProfileResponse } from '@gka/shared';
+import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
+import { comparisons } from '../stats/compare.ts';
+import { listAreas, type AreaDetail } from './areas.ts';
+import { benchmarksByCohort } from './benchmarks.ts';
+import { listCohorts } from './cohorts.ts';
+import type { QueryContext } from './context.ts';
+import { listSources } from './datasets.ts';
+import { listIndicators } from './indicators.ts';
+import { selectValues, toValue, type ValueRow } from './values.ts';
+
+const SIGNIFICANT = new Set(['hoger', 'lager']);
+
+/**
+ * GET /profile/{gemeente}: everything the gemeente page and the gespreksnotitie show, per indicator
+ * with values for the gemeente: the chosen cohort (or the latest the gemeente has), benchmarks and
+ * comparisons, kansenkloof, the breakdowns, the trend next to Nederland and the wijken that differ
+ * most from the gemeente, significant ones first.
+ */
+export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCode?: string): Promise<ProfileResponse> {
+  const [cohorts, indicators, wijken, { sources, synthetic }] = await Promise.all([
+    listCohorts(ctx.db),
+    listIndicators(ctx.db),
+    listAreas(ctx.db, { level: 'wijk', parent: area.code }),
+    listSources(ctx.db),
+  ]);
+  const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
+  const own = await selectValues(ctx, sql`m.area_code = ${area.code}`, (i) => unitOf.get(i) ?? 'percentage');
+
+  // Per indicator with data for this gemeente: the asked cohort if it has one, else its latest.
+  const chosen = indicators.flatMap((indicator) => {
+    const mine = new Set(own.filter((r) => r.indicator === indicator.code).map((r) => r.cohort));
+    const cohort = cohortCode && mine.has(cohortCode) ? cohortCode : indicator.cohorts.filter((c) => mine.has(c)).at(-1);
+    return cohort ? [{ indicator, cohort }] : [];
+  });
+  if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
+
+  const pairs = sql.join(chosen.map((c) => sql`(${c.indicator.code}, ${c.cohort})`));
+  const [wijkRows, benchmarks] = await Promise.all([
+    selectValues(
+      ctx,
+      sql`a.parent_code = ${area.code} and a.level = 'wijk' and m.dimension = 'totaal' and (m.indicator, m.cohort) in (${pairs})`,
+      (i) => unitOf.get(i) ?? 'percentage',
+    ),
+    Promise.all(
+      chosen.map(({ indicator }) =>
+        benchmarksByCohort(ctx, {
+          indicator: indicator.code,
+          unit: indicator.unit,
+          cohorts: indicator.cohorts,
+          dimension: 'totaal',
+          stedelijkheden: area.stedelijkheid ? [area.stedelijkheid] : [],
+        }),
+      ),
+    ),
+  ]);
+
+  const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
+    const rows = own.filter((r) => r.indicator === indicator.code);
+    const inCohort = rows.filter((r) => r.cohort === cohort);
+    const totaal = inCohort.find((r) => r.dimension === 'totaal');
+    const opleiding = (g: string) => inCohort.find((r) => r.dimension === 'opleiding_ouders' && r.group === g)?.value;
+    const byCohort = benchmarks[i]!;
+    const cohortBenchmarks = byCohort.get(cohort) ?? [];
+    const nederland = (c: string) => (byCohort.get(c) ?? []).find((b) => b.kind === 'nederland')?.value ?? null;
+    return {
+      indicator,
+      cohort,
+      value: totaal ? toValue(totaal) : null,
+      comparisons: totaal ? comparisons(totaal, cohortBenchmarks) : [],
+      benchmarks: cohortBenchmarks,
+      kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
+      breakdown: breakdowns(inCohort),
+      trend: indicatorCohorts.map((c) => ({
+        cohort: c,
+        value: rows.find((r) => r.cohort === c && r.dimension === 'totaal')?.value ?? null,
+        nederland: nederland(c),
+      })),
+      deviatingWijken: deviating(
+        wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort),
+        totaal?.value ?? null,
+      ),
+    };
+  });
+  return { area, cohorts, indicators: result, wijken, minCell: ctx.minCell, sources, synthetic };
+}
+
+function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
+  const dims = [...new Set(rows.map((r) => r.dimension).filter((d) => d !== 'totaal'))] as Dimension[];
+  return dims.map((dimension) => ({ dimension, values: rows.filter((r) => r.dimension === dimension).map(toValue) }));
+}
+
+/** Wijken against their gemeente's value: significant first, then by distance; unknown last. */
+function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicator['deviatingWijken'] {
+  return wijken
+    .map((w) => ({ ...toValue(w), difference: difference(w.value, gemeente), significance: significance(w, gemeente) }))
+    .sort(
+      (a, b) =>
+        Number(SIGNIFICANT.has(b.significance)) - Number(SIGNIFICANT.has(a.significance)) ||
+        (b.difference === null ? -1 : Math.abs(b.difference)) - (a.difference === null ? -1 : Math.abs(a.difference)),
+    );
+}
+
