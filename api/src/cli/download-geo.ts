@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../db/connect.ts';
 import { downloadGeo } from '../importers/geo/download.ts';
+import { readProvincies } from '../importers/geo/import.ts';
 import type { GeoLevel } from '../importers/geo/parse.ts';
 import { pdokBaseUrl } from '../importers/geo/pdok.ts';
-import { parseProvincies } from '../importers/geo/provincies.ts';
-import { geoLevel, parseCliArgs, reportGeoResult, year } from './import-geo.ts';
+import { geoLevel, parseCliArgs, reportGeoResult, userPath, year } from './import-geo.ts';
 import { progress } from './progress.ts';
 
 const USAGE =
@@ -26,16 +24,16 @@ export async function downloadGeoCommand(args: string[], { db, log }: { db: Db; 
   });
   const jaar = year(values.year as string | undefined, USAGE);
   if (jaar === undefined || positionals.length) throw new Error(USAGE);
+  const level = geoLevel(values.level as string | undefined, ['gemeente', 'wijk', 'all'], USAGE) as GeoLevel | 'all' | undefined;
   const template = (values['base-url'] as string | undefined) ?? process.env.GKA_PDOK_BASE_URL;
   const baseUrl = template ? template.replaceAll('{year}', String(jaar)) : pdokBaseUrl(jaar);
-  const provinciesFile = values.provincies as string | undefined;
-  const provincies = provinciesFile ? parseProvincies(await readFile(provinciesFile, 'utf8'), path.basename(provinciesFile)) : undefined;
+  const provincies = values.provincies === undefined ? undefined : await readProvincies(userPath(values.provincies as string));
   log(`Downloaden van ${baseUrl} …`);
   const bars = new Map<string, ReturnType<typeof progress>>();
   const saving = progress('Gebieden opgeslagen');
   const result = await downloadGeo(db, {
     year: jaar,
-    level: geoLevel(values.level as string | undefined, ['gemeente', 'wijk', 'all'], USAGE) as GeoLevel | 'all' | undefined,
+    level,
     baseUrl,
     provincies,
     createMissingGemeenten: Boolean(values['maak-gemeenten']),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Db } from '../db/connect.ts';
 import { importGeoFile } from '../importers/geo/import.ts';
@@ -13,15 +14,20 @@ export async function importGeoCommand(args: string[], { db, log }: { db: Db; lo
   if (positionals.length !== 1) throw new Error(USAGE);
   const parsing = progress('Features verwerkt');
   const saving = progress('Gebieden opgeslagen');
-  const result = await importGeoFile(db, positionals[0]!, {
+  const result = await importGeoFile(db, userPath(positionals[0]!), {
     level: geoLevel(values.level as string | undefined, ['gemeente', 'wijk'], USAGE) as GeoLevel | undefined,
     year: year(values.year as string | undefined, USAGE),
-    provinciesFile: values.provincies as string | undefined,
+    provinciesFile: values.provincies === undefined ? undefined : userPath(values.provincies as string),
     createMissingGemeenten: Boolean(values['maak-gemeenten']),
     onParseProgress: (done, total) => (done === total ? parsing.done(done) : parsing.update(done)),
     onProgress: (done, total) => (done === total ? saving.done(done) : saving.update(done)),
   });
   reportGeoResult(result, log);
+}
+
+/** A path as the user typed it: `pnpm gka` runs in api/, but pnpm keeps the caller's directory in INIT_CWD. */
+export function userPath(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
 /** node:util parseArgs (no repeated options) with the usage line in Dutch instead of its English complaint. */
@@ -36,7 +42,7 @@ export function parseCliArgs(args: string[], usage: string, options: NonNullable
 }
 
 export function geoLevel(value: string | undefined, allowed: string[], usage: string): string | undefined {
-  if (value !== undefined && !allowed.includes(value)) throw new Error(`--level moet ${allowed.join(', ')} zijn, niet "${value}". ${usage}`);
+  if (value !== undefined && !allowed.includes(value)) throw new Error(`--level moet ${allowed.slice(0, -1).join(', ')} of ${allowed.at(-1)} zijn, niet "${value}". ${usage}`);
   return value;
 }
 

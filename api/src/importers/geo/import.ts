@@ -19,9 +19,15 @@ export type ImportGeoOptions = LoadOptions & {
 export async function importGeoFile(db: Db, file: string, options: ImportGeoOptions = {}): Promise<GeoImportResult> {
   const name = path.basename(file);
   const buffer = await readInput(file, name);
-  const provincies = options.provinciesFile ? parseProvincies((await readInput(options.provinciesFile, path.basename(options.provinciesFile))).toString('utf8'), path.basename(options.provinciesFile)) : undefined;
+  const provincies = options.provinciesFile ? await readProvincies(options.provinciesFile) : undefined;
   const parsed = parseGeoText(buffer.toString('utf8'), { source: name, level: options.level, year: options.year, provincies, onProgress: options.onParseProgress });
   return loadGeo(db, [{ parsed, source: path.resolve(file), name, sha256: sha256OfBuffer(buffer) }], options);
+}
+
+/** The CBS "Gemeenten alfabetisch" CSV as gemeentecode → provincienaam. */
+export async function readProvincies(file: string): Promise<Map<string, string>> {
+  const name = path.basename(file);
+  return parseProvincies((await readInput(file, name)).toString('utf8'), name);
 }
 
 async function readInput(file: string, name: string): Promise<Buffer> {
