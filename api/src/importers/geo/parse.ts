@@ -61,7 +61,7 @@ export function parseGeoFeatures(features: RawFeature[], options: ParseOptions):
     const props = propsOf(feature.properties);
     const level = options.level ?? detectLevel(props, source, i);
     const code = codeOf(props, level, source, i);
-    if (ABROAD.has(code) || (level === 'wijk' && `GM${code.slice(2, 6)}` === 'GM0998')) {
+    if (ABROAD.has(code) || code.startsWith('WK0998')) {
       skipped.push(code);
       return;
     }
