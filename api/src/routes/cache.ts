@@ -74,7 +74,8 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
     const s = state.get(req);
     if (!s || (reply.statusCode !== 200 && reply.statusCode !== 304)) return payload;
     reply.header('etag', s.etag).header('cache-control', 'public, max-age=300');
-    if (reply.statusCode === 200 && !s.hit && o.maxBytes > 0 && typeof payload === 'string') {
+    // Downloads carry their export time, so they are made afresh (a 304 still saves them).
+    if (reply.statusCode === 200 && !s.hit && o.maxBytes > 0 && typeof payload === 'string' && !reply.hasHeader('content-disposition')) {
       remember(s.key, { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), bytes: Buffer.byteLength(payload) });
     }
     return payload;

@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { testConfig } from '../test/config.ts';
+import { seed } from '../test/seed.ts';
+
+let t: TestDatabase;
+let app: Awaited<ReturnType<typeof buildApp>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seed(t.db);
+  app = await buildApp({ config: testConfig(), db: t.db });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+const Q = 'indicator=advies_havo_vwo&cohort=2020-2021&level=wijk&parent=GM0001';
+
+describe('GET /export?format=csv', () => {
+  it('is ;-separated UTF-8 with BOM, decimal commas, a header block and suppressed rows in words', async () => {
+    const res = await app.inject(`/api/v1/export?format=csv&${Q}&benchmark=gemeente`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="gka_advies_havo_vwo_2020-2021_wijk_GM0001_totaal.csv"');
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = res.body.slice(1).split('\r\n');
+    expect(lines[0]).toBe('GKA Dashboard;export van onderwijsindicatoren');
+    expect(lines[1]).toMatch(/^LET OP;synthetische demodata/);
+    expect(lines).toContain('Indicator;Schooladvies havo/vwo (advies_havo_vwo)');
+    expect(lines.some((l) => l.startsWith('Definitie;Aandeel leerlingen in groep 8'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Cohort;Cohort 2020-2021 (COVID-cohort)'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Bron;test-seed.csv (values, geïmporteerd '))).toBe(true);
+    expect(lines.some((l) => /^Geëxporteerd op;\d{4}-\d\d-\d\dT/.test(l))).toBe(true);
+    const header = lines.indexOf(lines.find((l) => l.startsWith('Gebiedscode;'))!);
+    expect(lines[header]).toBe(
+      'Gebiedscode;Gebied;Cohort;Indicator;Uitsplitsing;Groep;Teller;Noemer;Percentage;95%-interval ondergrens;95%-interval bovengrens;Benchmark: Eigen gemeente;Significantie t.o.v. benchmark;Onderdrukt',
+    );
+    // 240/500 = 48,0% (43,7–52,4), own gemeente 45,0%.
+    expect(lines[header + 1]).toBe('WK000101;Aastad-Centrum;2020-2021;Schooladvies havo/vwo;Totaal;Totaal;240;500;48,0;43,7;52,4;45,0;niet significant verschillend;nee');
+    expect(lines[header + 2]).toBe('WK000102;Aastad-Noord;2020-2021;Schooladvies havo/vwo;Totaal;Totaal;;;te weinig leerlingen;;;45,0;onbekend;ja');
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('omits the synthetic warning for real data', async () => {
+    await t.db.updateTable('dataset').set({ synthetic: false }).execute();
+    try {
+      // A new version is only picked up after the version TTL; a fresh app sees it at once.
+      const fresh = await buildApp({ config: testConfig(), db: t.db });
+      const res = await fresh.inject(`/api/v1/export?format=csv&${Q}`);
+      expect(res.body).not.toContain('synthetische demodata');
+      await fresh.close();
+    } finally {
+      await t.db.updateTable('dataset').set({ synthetic: true }).execute();
+    }
+  });
+});
+
+describe('GET /export?format=xlsx', () => {
+  it('has a Data sheet with numbers and a Bronnen sheet', async () => {
+    const res = await app.inject(`/api/v1/export?format=xlsx&${Q}&dimension=opleiding_ouders`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Bronnen']);
+    const data = wb.getWorksheet('Data')!;
+    expect(data.getRow(1).getCell(9).value).toBe('Percentage');
+    expect(data.getRow(2).values).toEqual([
+      undefined, 'WK000101', 'Aastad-Centrum', '2020-2021', 'Schooladvies havo/vwo', 'Opleiding ouders', 'Laag', 25, 100, 0.25,
+      // Nederland, laag: pooled gemeenten without the suppressed GM0002 cell.
+      expect.closeTo(0.1755, 4), expect.closeTo(0.3430, 4), (60 + 12) / 350, 'niet significant verschillend', 'nee',
+    ]);
+    const suppressed = data.getRow(5);
+    expect(suppressed.getCell(1).value).toBe('WK000102');
+    expect([suppressed.getCell(7).value, suppressed.getCell(8).value, suppressed.getCell(9).value]).toEqual([null, null, 'te weinig leerlingen']);
+    const bronnen = wb.getWorksheet('Bronnen')!;
+    const keys = bronnen.getColumn(1).values.filter(Boolean);
+    expect(keys).toEqual(expect.arrayContaining(['LET OP', 'Indicator', 'Definitie', 'Teller', 'Noemer', 'Bron', 'Geëxporteerd op']));
+  });
+
+  it('is 400 for an unknown format and 404 for an unknown indicator', async () => {
+    expect((await app.inject(`/api/v1/export?format=pdf&${Q}`)).statusCode).toBe(400);
+    expect((await app.inject('/api/v1/export?format=csv&indicator=x&cohort=2020-2021&level=wijk')).statusCode).toBe(404);
+  });
+});
