@@ -1,20 +1,20 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Db } from '../db/connect.ts';
-import { importGeoFile } from '../importers/geo/import.ts';
+import { importGeoFiles } from '../importers/geo/import.ts';
 import type { GeoImportResult } from '../importers/geo/load.ts';
 import type { GeoLevel } from '../importers/geo/parse.ts';
 import { progress } from './progress.ts';
 
-const USAGE = 'Gebruik: pnpm gka import-geo <bestand.geojson|.json> [--level gemeente|wijk] [--year N] [--provincies gemeenten-alfabetisch.csv] [--maak-gemeenten]';
+const USAGE = 'Gebruik: pnpm gka import-geo <bestand.geojson|.json>... [--level gemeente|wijk] [--year N] [--provincies gemeenten-alfabetisch.csv] [--maak-gemeenten]';
 
-/** `gka import-geo <file>`: CBS gemeenten or wijken from GeoJSON or TopoJSON (SPEC §4.1). */
+/** `gka import-geo <file>...`: CBS gemeenten and wijken from GeoJSON or TopoJSON (SPEC §4.1), all files in one transaction. */
 export async function importGeoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
   const { values, positionals } = parseCliArgs(args, USAGE, { level: { type: 'string' }, year: { type: 'string' }, provincies: { type: 'string' }, 'maak-gemeenten': { type: 'boolean' } });
-  if (positionals.length !== 1) throw new Error(USAGE);
+  if (positionals.length === 0) throw new Error(USAGE);
   const parsing = progress('Features verwerkt');
   const saving = progress('Gebieden opgeslagen');
-  const result = await importGeoFile(db, userPath(positionals[0]!), {
+  const result = await importGeoFiles(db, positionals.map(userPath), {
     level: geoLevel(values.level as string | undefined, ['gemeente', 'wijk'], USAGE) as GeoLevel | undefined,
     year: year(values.year as string | undefined, USAGE),
     provinciesFile: values.provincies === undefined ? undefined : userPath(values.provincies as string),

@@ -10,7 +10,7 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
 
   migrate                     database bijwerken naar het nieuwste schema
   status                      laat zien wat er geladen is en waarvandaan
-  import-geo <bestand> [--level gemeente|wijk] [--year N] [--provincies csv] [--maak-gemeenten]
+  import-geo <bestand>... [--level gemeente|wijk] [--year N] [--provincies csv] [--maak-gemeenten]
                               gemeente- of wijkgrenzen (CBS GeoJSON of TopoJSON) laden
   download-geo --year N [--level gemeente|wijk|all] [--base-url URL] [--provincies csv]
                               grenzen van een jaar downloaden bij PDOK (CBS Wijken en Buurten)

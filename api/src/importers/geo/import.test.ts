@@ -8,7 +8,8 @@ import { sha256OfFile } from '../dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { GeoFileError } from './errors.ts';
 import { isValidAreaGeometry, type AreaGeometry } from './geometry.ts';
-import { importGeoFile } from './import.ts';
+import { importGeoFile, importGeoFiles } from './import.ts';
+import { importOpenDataBoundaries } from './open-data.ts';
 
 /** The real CBS/PDOK files (see its README); read in place, never copied into the repository. */
 const OPEN_DATA = path.resolve(REPO_ROOT, '../shared/open-data');
@@ -191,5 +192,29 @@ describe('importGeoFile on the 2014 wijk TopoJSON', () => {
     expect(wijken.filter((w) => w.geometry !== null).every((w) => isValidAreaGeometry(w.geometry as AreaGeometry))).toBe(true);
     const gemeente = await t14.db.selectFrom('area').selectAll().where('code', '=', 'GM1911').executeTakeFirstOrThrow();
     expect(gemeente).toMatchObject({ level: 'gemeente', name: 'Gemeente GM1911', parent_code: 'NL01', geometry: null, indeling_jaar: 2014 });
+  });
+});
+
+describe('one call with several files', () => {
+  let tm: TestDatabase;
+  beforeAll(async () => {
+    tm = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await tm?.drop();
+  });
+
+  it('imports wijken together with the gemeenten of another file of the same call, whatever the order', async () => {
+    const result = await importGeoFiles(tm.db, [WIJKEN_2024, GEMEENTEN_2024]);
+    expect(result.counts).toEqual({ gemeente: 342, wijk: 3474 });
+    expect(result.datasetIds).toHaveLength(2);
+  });
+
+  it('loads the newest national boundaries of an open-data folder, with provincies', async () => {
+    const result = await importOpenDataBoundaries(tm.db, OPEN_DATA);
+    expect(result?.counts).toEqual({ gemeente: 342, wijk: 3474 });
+    const wijk = await tm.db.selectFrom('area').select(['provincie', 'indeling_jaar']).where('code', '=', 'WK0363AA').executeTakeFirstOrThrow();
+    expect(wijk).toEqual({ provincie: 'Noord-Holland', indeling_jaar: 2024 });
+    expect(await importOpenDataBoundaries(tm.db, dir)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../../db/connect.ts';
 import { sha256OfBuffer } from '../dataset.ts';
 import { GeoFileError } from './errors.ts';
-import { loadGeo, type GeoImportResult, type LoadOptions } from './load.ts';
+import { loadGeo, type GeoImportResult, type GeoPart, type LoadOptions } from './load.ts';
 import { parseGeoText, type GeoLevel } from './parse.ts';
 import { parseProvincies } from './provincies.ts';
 
@@ -15,13 +15,25 @@ export type ImportGeoOptions = LoadOptions & {
   onParseProgress?: (done: number, total: number) => void;
 };
 
-/** Reads a CBS GeoJSON or TopoJSON file (SPEC §4.1) and loads its gemeenten or wijken in one transaction. */
-export async function importGeoFile(db: Db, file: string, options: ImportGeoOptions = {}): Promise<GeoImportResult> {
-  const name = path.basename(file);
-  const buffer = await readInput(file, name);
+/** Reads a CBS GeoJSON or TopoJSON file (SPEC §4.1) and loads its gemeenten and/or wijken in one transaction. */
+export function importGeoFile(db: Db, file: string, options: ImportGeoOptions = {}): Promise<GeoImportResult> {
+  return importGeoFiles(db, [file], options);
+}
+
+/**
+ * Several files in one transaction, in any order: wijken may rely on gemeenten of another file of the
+ * same call. Each file gets its own dataset row.
+ */
+export async function importGeoFiles(db: Db, files: string[], options: ImportGeoOptions = {}): Promise<GeoImportResult> {
   const provincies = options.provinciesFile ? await readProvincies(options.provinciesFile) : undefined;
-  const parsed = parseGeoText(buffer.toString('utf8'), { source: name, level: options.level, year: options.year, provincies, onProgress: options.onParseProgress });
-  return loadGeo(db, [{ parsed, source: path.resolve(file), name, sha256: sha256OfBuffer(buffer) }], options);
+  const parts: GeoPart[] = [];
+  for (const file of files) {
+    const name = path.basename(file);
+    const buffer = await readInput(file, name);
+    const parsed = parseGeoText(buffer.toString('utf8'), { source: name, level: options.level, year: options.year, provincies, onProgress: options.onParseProgress });
+    parts.push({ parsed, source: path.resolve(file), name, sha256: sha256OfBuffer(buffer) });
+  }
+  return loadGeo(db, parts, options);
 }
 
 /** The CBS "Gemeenten alfabetisch" CSV as gemeentecode → provincienaam. */
