@@ -15,10 +15,13 @@ const round = (v: number) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
 
 /** Rounds a ring, drops repeated positions and closes it; null when fewer than 4 positions remain. */
 function roundRing(ring: unknown): Position[] | null {
-  if (!Array.isArray(ring)) return null;
+  if (!Array.isArray(ring)) throw new Error('een ring is geen lijst van posities');
   const out: Position[] = [];
   for (const p of ring) {
-    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return null;
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`ongeldige positie ${JSON.stringify(p)}`);
+    if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
+      throw new Error(`positie ${JSON.stringify(p)} is geen lengte/breedte in WGS84; staat het bestand in RD (EPSG:28992)? Zet het eerst om naar WGS84`);
+    }
     const q: Position = [round(p[0]), round(p[1])];
     const last = out[out.length - 1];
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
@@ -29,7 +32,7 @@ function roundRing(ring: unknown): Position[] | null {
 
 /** A polygon without its degenerate holes; null when its outer ring is degenerate. */
 function roundPolygon(rings: unknown): Position[][] | null {
-  if (!Array.isArray(rings) || rings.length === 0) return null;
+  if (!Array.isArray(rings) || rings.length === 0) throw new Error('een polygoon heeft geen ringen');
   const outer = roundRing(rings[0]);
   if (!outer) return null;
   return [outer, ...rings.slice(1).map(roundRing).filter((r): r is Position[] => r !== null)];

@@ -107,6 +107,8 @@ describe('parseGeoText', () => {
     ['duplicate code', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }), feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' })), /feature 2: GM0014 komt dubbel voor \(ook feature 1\)/],
     ['wijk under another gemeente', collection(feature({ wijkcode: 'WK001401', wijknaam: 'W', gemeentecode: 'GM0015' })), /wijk WK001401 hoort volgens zijn code bij GM0014, maar gemeentecode is GM0015/],
     ['point geometry', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Point', coordinates: [5, 52] })), /feature 1: ongeldige geometrie van GM0014: verwacht een Polygon of MultiPolygon, gevonden Point/],
+    ['RD coordinates', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Polygon', coordinates: [[[233000, 582000], [234000, 582000], [234000, 583000], [233000, 582000]]] })), /feature 1: ongeldige geometrie van GM0014: positie \[233000,582000\] is geen lengte\/breedte in WGS84; staat het bestand in RD/],
+    ['a malformed position', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Polygon', coordinates: [[[5, 52], [5.1, '52'], [5, 52.1], [5, 52]]] })), /ongeldige positie \[5.1,"52"\]/],
     ['missing geometry', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, null)), /gevonden geen geometrie/],
   ];
   it.each(bad)('rejects %s with a message naming file and feature', (_name, json, message) => {
