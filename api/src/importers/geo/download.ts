@@ -9,8 +9,8 @@ export type DownloadGeoOptions = LoadOptions & {
   /** Overrides the PDOK service, e.g. a mirror or a test server. */
   baseUrl?: string;
   provincies?: Map<string, string>;
+  /** Features per page (default 1000, PDOK's maximum). */
   limit?: number;
-  fetch?: typeof fetch;
   onPage?: (collection: Collection, features: number, matched: number | undefined) => void;
 };
 
@@ -27,7 +27,7 @@ export async function downloadGeo(db: Db, options: DownloadGeoOptions): Promise<
   const parts: GeoPart[] = [];
   for (const level of levels) {
     const collection = COLLECTION[level];
-    const fetchOptions: FetchOptions = { limit: options.limit, fetch: options.fetch, onPage: (n, matched) => options.onPage?.(collection, n, matched) };
+    const fetchOptions: FetchOptions = { limit: options.limit, onPage: (n, matched) => options.onPage?.(collection, n, matched) };
     const fetched = await fetchCollection(baseUrl, collection, fetchOptions);
     const parsed = parseGeoFeatures(fetched.features, { source: fetched.url, level, year: options.year, provincies: options.provincies });
     parts.push({ parsed, source: fetched.url, sha256: fetched.sha256 });

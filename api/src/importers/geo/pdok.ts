@@ -13,7 +13,6 @@ export type FetchOptions = {
   /** Features per page; PDOK allows up to 1000. */
   limit?: number;
   onPage?: (features: number, matched: number | undefined) => void;
-  fetch?: typeof fetch;
 };
 
 /** Safety net against a server whose next links go round in circles. */
@@ -24,7 +23,6 @@ const MAX_PAGES = 1000;
  * Part 1). Any network error, HTTP error or malformed page throws a Dutch message naming the URL.
  */
 export async function fetchCollection(baseUrl: string, collection: Collection, options: FetchOptions = {}): Promise<FetchedCollection> {
-  const doFetch = options.fetch ?? fetch;
   const first = `${baseUrl.replace(/\/+$/, '')}/collections/${collection}/items?f=json&limit=${options.limit ?? 1000}`;
   const hash = createHash('sha256');
   const features: RawFeature[] = [];
@@ -33,7 +31,7 @@ export async function fetchCollection(baseUrl: string, collection: Collection, o
   while (url) {
     if (seen.has(url) || seen.size >= MAX_PAGES) throw new GeoFileError(url, 'de server blijft naar dezelfde pagina’s verwijzen (links rel=next)');
     seen.add(url);
-    const body = await getText(doFetch, url);
+    const body = await getText(url);
     hash.update(body);
     let page: { features?: unknown; links?: unknown; numberMatched?: unknown };
     try {
@@ -54,10 +52,10 @@ export async function fetchCollection(baseUrl: string, collection: Collection, o
   return { url: first, features, sha256: hash.digest('hex') };
 }
 
-async function getText(doFetch: typeof fetch, url: string): Promise<string> {
+async function getText(url: string): Promise<string> {
   let response: Response;
   try {
-    response = await doFetch(url, { headers: { accept: 'application/geo+json, application/json' }, signal: AbortSignal.timeout(120_000) });
+    response = await fetch(url, { headers: { accept: 'application/geo+json, application/json' }, signal: AbortSignal.timeout(120_000) });
   } catch (e) {
     const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
     throw new GeoFileError(url, `kan niet worden opgehaald (${cause}); controleer de internetverbinding of geef een andere --base-url`);
