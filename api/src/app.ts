@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -42,6 +42,9 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Path parameters are area codes and levels; anything longer is hostile.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Malformed URLs (bad percent-encoding, over-long path parameters) get the same error body as the rest.
+    frameworkErrors: (err, _req, reply: FastifyReply) =>
+      reply.code(400).send({ error: { code: 'bad_request', message: `Ongeldige URL (${err.code})` } }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

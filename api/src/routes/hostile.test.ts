@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { testConfig } from '../test/config.ts';
+import { seed } from '../test/seed.ts';
+
+let t: TestDatabase;
+let app: Awaited<ReturnType<typeof buildApp>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seed(t.db);
+  app = await buildApp({ config: testConfig(), db: t.db });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+/** A fingerprint of every table, to prove no request changed anything. */
+async function snapshot(): Promise<string> {
+  const tables = ['area', 'cohort', 'indicator', 'dimension', 'breakdown_group', 'measure', 'dataset'];
+  const parts = await Promise.all(
+    tables.map(async (name) => {
+      const { rows } = await sql<{ h: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(name)} t`.execute(t.db);
+      return `${name}:${rows[0]!.h}`;
+    }),
+  );
+  return parts.join(' ');
+}
+
+const HOSTILE = [
+  "' OR 1=1--",
+  'GM0363;drop table area',
+  "GM0001'); delete from measure; --",
+  Array.from({ length: 10_000 }, (_, i) => `GM${String(i).padStart(4, '0')}`).join(','),
+  'x'.repeat(100_000),
+  '',
+  ' ',
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  '[]',
+  '{"$gt":""}',
+  '../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '\u0000',
+  'GM٠٣٦٣',
+  '☃💥',
+  '<script>alert(1)</script>',
+  '%E0%A4%A',
+];
+
+/** Each route with a valid query; every parameter is replaced in turn by each hostile value. */
+const ROUTES: [string, Record<string, string>][] = [
+  ['/api/v1/areas', { level: 'wijk', parent: 'GM0001', gka: 'true' }],
+  ['/api/v1/geo/wijk', { parent: 'GM0001' }],
+  ['/api/v1/values', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
+  ['/api/v1/compare', { indicator: 'advies_havo_vwo', cohort: '2019-2020', areas: 'WK000101,GM0002', dimension: 'totaal' }],
+  ['/api/v1/trend', { indicator: 'advies_havo_vwo', area: 'WK000101', dimension: 'totaal' }],
+  ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
+  ['/api/v1/export', { format: 'csv', indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'totaal', benchmark: 'gemeente' }],
+];
+const PATHS = ['/api/v1/areas/', '/api/v1/geo/', '/api/v1/profile/'];
+
+const qs = (params: Record<string, string | string[]>) =>
+  Object.entries(params)
+    .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}=${encodeURIComponent(x)}`))
+    .join('&');
+
+async function expectClientError(url: string) {
+  const res = await app.inject(url);
+  const where = `${url.slice(0, 160)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+  expect([400, 404], where).toContain(res.statusCode);
+  const body = res.json();
+  expect(typeof body.error?.code, where).toBe('string');
+  expect(typeof body.error?.message, where).toBe('string');
+}
+
+describe('hostile input', () => {
+  it('the valid base requests work', async () => {
+    for (const [path, params] of ROUTES) expect((await app.inject(`${path}?${qs(params)}`)).statusCode, path).toBe(200);
+  });
+
+  it('is answered with 400 or 404 and the error body on every route, and changes nothing', async () => {
+    const before = await snapshot();
+    let n = 0;
+    for (const [path, params] of ROUTES) {
+      for (const key of Object.keys(params)) {
+        for (const bad of HOSTILE) {
+          await expectClientError(`${path}?${qs({ ...params, [key]: bad })}`);
+          n++;
+        }
+        // The parameter repeated (an array) and the parameter missing where required or wrongly typed.
+        await expectClientError(`${path}?${qs({ ...params, [key]: [params[key]!, params[key]!] })}`);
+      }
+      for (const [key, bad] of [['level', 'land'], ['dimension', 'postcode'], ['gka', 'ja'], ['format', 'pdf'], ['benchmark', 'wereld'], ['dimension', 'TOTAAL']]) {
+        if (key! in params) await expectClientError(`${path}?${qs({ ...params, [key!]: bad! })}`);
+      }
+    }
+    for (const prefix of PATHS) {
+      for (const bad of HOSTILE) {
+        await expectClientError(`${prefix}${encodeURIComponent(bad)}`);
+        n++;
+      }
+      await expectClientError(`${prefix}..%2F..%2F..%2Fetc%2Fpasswd`);
+      // Clients normalise a raw ../ before sending: that lands on the web app (or 404), never on a file.
+      const raw = await app.inject(`${prefix}../../../etc/passwd`);
+      expect([200, 404]).toContain(raw.statusCode);
+      expect(raw.body).not.toMatch(/root:.*:0:0:/);
+    }
+    for (const url of [
+      '/api/v1/values?indicator=advies_havo_vwo&cohort=2019-2020',
+      '/api/v1/compare?indicator=advies_havo_vwo&cohort=2019-2020',
+      '/api/v1/trend?area=GM0001',
+      '/api/v1/export?indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente',
+      '/api/v1/areas',
+      '/api/v1/compare?indicator=advies_havo_vwo&cohort=2019-2020&areas=,,,',
+      '/api/v1/profile/gm0001',
+      '/api/v1/areas/%E0%A4%A',
+      '/api/v1/geo/',
+    ]) {
+      await expectClientError(url);
+    }
+    expect(n).toBeGreaterThan(500);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('rejects write methods', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const res = await app.inject({ method, url: '/api/v1/areas/GM0001', payload: { name: 'x' } });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+  });
+});

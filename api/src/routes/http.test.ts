@@ -1,0 +1,192 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { wilson } from '../stats/wilson.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { testConfig } from '../test/config.ts';
+import { SEED, seed } from '../test/seed.ts';
+
+let t: TestDatabase;
+let app: Awaited<ReturnType<typeof buildApp>>;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seed(t.db);
+  app = await buildApp({ config: testConfig(), db: t.db });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+const S = SEED.suppressed;
+const DATA_URLS = [
+  '/api/v1/areas?level=gemeente',
+  '/api/v1/areas?level=wijk&parent=GM0001',
+  '/api/v1/areas/WK000102',
+  '/api/v1/geo/gemeente',
+  '/api/v1/geo/wijk?parent=GM0001',
+  '/api/v1/cohorts',
+  '/api/v1/indicators',
+  '/api/v1/sources',
+  `/api/v1/values?indicator=${S.indicator}&cohort=${S.cohort}&level=wijk`,
+  `/api/v1/values?indicator=${S.indicator}&cohort=${S.cohort}&level=wijk&parent=GM0001`,
+  `/api/v1/compare?indicator=${S.indicator}&cohort=${S.cohort}&areas=${S.area},WK000101,GM0001`,
+  `/api/v1/trend?indicator=${S.indicator}&area=${S.area}`,
+  '/api/v1/profile/GM0001',
+  `/api/v1/profile/GM0001?cohort=${S.cohort}`,
+];
+
+/** Every object in a JSON body that describes the suppressed cell. */
+function cellsOf(body: unknown, out: Record<string, unknown>[] = [], cohort?: string): Record<string, unknown>[] {
+  if (Array.isArray(body)) body.forEach((b) => cellsOf(b, out, cohort));
+  else if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    const c = typeof o.cohort === 'string' ? o.cohort : (o.cohort as { code?: string } | undefined)?.code ?? cohort;
+    if (o.area === S.area && (o.group === S.grp || o.group === undefined) && 'numerator' in o && (c === undefined || c === S.cohort)) out.push(o);
+    Object.values(o).forEach((v) => cellsOf(v, out, c));
+  }
+  return out;
+}
+
+describe('suppression never leaks', () => {
+  const share = S.numerator / S.denominator;
+  const ci = wilson(S.numerator, S.denominator)!;
+  // The share and interval of 7/9 in every notation a body could carry them.
+  const fingerprints = [share, ci.low, ci.high].flatMap((x) => [String(x), x.toFixed(5), (x * 100).toFixed(1).replace('.', ',')]);
+
+  it('in JSON bodies', async () => {
+    let seen = 0;
+    for (const url of DATA_URLS) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      for (const f of fingerprints) expect(res.body, `${url} contains ${f}`).not.toContain(f);
+      for (const cell of cellsOf(res.json())) {
+        seen++;
+        expect(cell, url).toMatchObject({ numerator: null, denominator: null, value: null });
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(4);
+  });
+
+  it('in CSV and XLSX exports', async () => {
+    const qs = `indicator=${S.indicator}&cohort=${S.cohort}&level=wijk`;
+    const csv = (await app.inject(`/api/v1/export?format=csv&${qs}`)).body;
+    const row = csv.split('\r\n').find((l) => l.startsWith(`${S.area};`))!;
+    expect(row.split(';').slice(6, 9)).toEqual(['', '', 'te weinig leerlingen']);
+    for (const f of fingerprints) expect(csv).not.toContain(f);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await app.inject(`/api/v1/export?format=xlsx&${qs}`)).rawPayload as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => cells.push(c.value))));
+    for (const x of [share, ci.low, ci.high]) expect(cells.some((c) => typeof c === 'number' && Math.abs(c - x) < 1e-9)).toBe(false);
+    const data = wb.getWorksheet('Data')!;
+    let found = false;
+    data.eachRow((r) => {
+      if (r.getCell(1).value !== S.area) return;
+      found = true;
+      expect([r.getCell(7).value, r.getCell(8).value, r.getCell(9).value, r.getCell(14).value]).toEqual([null, null, 'te weinig leerlingen', 'ja']);
+    });
+    expect(found).toBe(true);
+  });
+});
+
+describe('HTTP caching', () => {
+  it('gives every data route an ETag and max-age, and a 304 on If-None-Match', async () => {
+    for (const url of DATA_URLS) {
+      const res = await app.inject(url);
+      expect(res.headers['cache-control'], url).toBe('public, max-age=300');
+      const etag = res.headers.etag as string;
+      expect(etag, url).toMatch(/^"[\d.]+-[\w-]{16}"$/);
+      const again = await app.inject({ url, headers: { 'if-none-match': etag } });
+      expect(again.statusCode, url).toBe(304);
+      expect(again.headers.etag).toBe(etag);
+      expect(again.body).toBe('');
+    }
+  });
+
+  it('serves the same body from the cache, and a new ETag after an import', async () => {
+    const url = DATA_URLS[8]!;
+    const a = await app.inject(url);
+    const b = await app.inject(url);
+    expect(b.body).toBe(a.body);
+    expect(b.headers['content-type']).toBe(a.headers['content-type']);
+    await t.db.insertInto('dataset').values({ kind: 'values', source: 'later.csv', row_count: 0 }).execute();
+    try {
+      const fresh = await buildApp({ config: testConfig(), db: t.db });
+      const c = await fresh.inject({ url, headers: { 'if-none-match': a.headers.etag as string } });
+      expect(c.statusCode).toBe(200);
+      expect(c.headers.etag).not.toBe(a.headers.etag);
+      await fresh.close();
+    } finally {
+      await t.db.deleteFrom('dataset').where('source', '=', 'later.csv').execute();
+    }
+  });
+
+  it('does not cache errors or health', async () => {
+    const res = await app.inject('/api/v1/areas/GM0404');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers.etag).toBeUndefined();
+    expect((await app.inject('/api/v1/health')).headers.etag).toBeUndefined();
+  });
+
+  it('compresses large bodies when asked', async () => {
+    const res = await app.inject({ url: '/api/v1/profile/GM0001', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP that a React + MapLibre + ECharts app passes', async () => {
+    const csp = (await app.inject('/api/v1/cohorts')).headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('gives the docs UI its own CSP, scoped to /api/docs', async () => {
+    const res = await app.inject('/api/docs/');
+    expect(res.statusCode).toBe(200);
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toContain('validator.swagger.io');
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect((await app.inject('/api/docs/json')).statusCode).toBe(200);
+  });
+
+  it('limits requests per IP when configured', async () => {
+    const limited = await buildApp({ config: testConfig({ rateLimitPerMinute: 2 }), db: t.db });
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await limited.inject('/api/v1/cohorts')).statusCode);
+    expect(codes).toEqual([200, 200, 429]);
+    const res = await limited.inject('/api/v1/cohorts');
+    expect(res.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringContaining('Te veel verzoeken') } });
+    await limited.close();
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every route with its parameters', async () => {
+    const res = await app.inject('/api/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const paths = Object.keys(doc.paths).sort();
+    expect(paths).toEqual(
+      [
+        '/api/v1/areas', '/api/v1/areas/{code}', '/api/v1/cohorts', '/api/v1/compare', '/api/v1/export', '/api/v1/geo/{level}', '/api/v1/health',
+        '/api/v1/indicators', '/api/v1/profile/{code}', '/api/v1/sources', '/api/v1/trend', '/api/v1/values',
+      ].sort(),
+    );
+    for (const [path, ops] of Object.entries<Record<string, { responses?: object }>>(doc.paths)) {
+      expect(ops.get, path).toBeDefined();
+      expect(Object.keys(ops.get!.responses ?? {}).length, path).toBeGreaterThan(0);
+    }
+    const values = doc.paths['/api/v1/values'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(values).toEqual(expect.arrayContaining(['query:indicator', 'query:cohort', 'query:level', 'query:parent', 'query:dimension']));
+    const compare = doc.paths['/api/v1/compare'].get.parameters.find((p: { name: string }) => p.name === 'areas');
+    expect(compare.schema.type).toBe('string');
+  });
+});
