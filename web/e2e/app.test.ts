@@ -34,7 +34,12 @@ let base: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(path.join(webDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  execFileSync(path.join(webDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: webDir,
+    stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   database = await createTestDatabase();
   await seedRegion(database.db);
   app = await buildApp({ config: testConfig(), db: database.db });

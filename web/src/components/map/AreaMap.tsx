@@ -15,8 +15,11 @@ export type AreaMapProps = {
   height?: number;
 };
 
-// MapLibre is large: it loads in its own chunk when a map is first shown.
-const MapCanvas = lazy(() => import('./MapCanvas.tsx'));
+// MapLibre is large: it loads in its own chunk. Views with a map call preloadMap() when they mount,
+// so the chunk downloads while their data is still on its way.
+let chunk: Promise<typeof import('./MapCanvas.tsx')> | undefined;
+export const preloadMap = () => (chunk ??= import('./MapCanvas.tsx'));
+const MapCanvas = lazy(preloadMap);
 
 export function AreaMap(props: AreaMapProps) {
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LngLatBounds, Map as MlMap, NavigationControl, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
+import { LngLatBounds, Map as MlMap, NavigationControl, prewarm, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MAP_BACKGROUND, NO_DATA_COLOUR, PALETTE } from '../../lib/scale.ts';
@@ -7,6 +7,8 @@ import type { AreaMapProps } from './AreaMap.tsx';
 
 // MapLibre GL 6 loads its worker from a separate file; without this the canvas stays blank.
 setWorkerUrl(workerUrl);
+// Start the workers now, not when the first map is created.
+prewarm();
 
 const SOURCE = 'areas';
 

@@ -23,7 +23,14 @@ export function TrendChart({
   showTable?: boolean;
 }) {
   const byCode = new Map(cohorts.map((c) => [c.code, c]));
-  const points = profile.trend;
+  // Every cohort in the trend's span, so a cohort without values (the COVID year of an indicator
+  // that could not be measured) shows as a gap, marked and explained, not as a missing tick.
+  const codes = cohorts.map((c) => c.code);
+  const present = profile.trend.map((t) => codes.indexOf(t.cohort)).filter((i) => i >= 0);
+  const byTrend = new Map(profile.trend.map((t) => [t.cohort, t]));
+  const points = present.length
+    ? codes.slice(Math.min(...present), Math.max(...present) + 1).map((c) => byTrend.get(c) ?? { cohort: c, value: null, nederland: null })
+    : profile.trend;
   const shown = points.map((p) => byCode.get(p.cohort)).filter((c): c is Cohort => !!c);
   const f = profile.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
   const label = (code: string) => byCode.get(code)?.label ?? code;

@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Indicator, Value } from '@gka/shared';
 import { useGeo, useValues } from '../../api/hooks.ts';
-import { AreaMap } from '../../components/map/AreaMap.tsx';
+import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -26,6 +26,7 @@ export function WijkSection({
   cohort: string;
   gemeenteValue: number | null;
 }) {
+  useEffect(() => void preloadMap(), []);
   const geo = useGeo('wijk', gemeente.code);
   const values = useValues({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code });
   const unit = indicator.unit;

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { STEDELIJKHEID, type Area, type Value } from '@gka/shared';
 import { useAreas, useGeo, useValues } from '../../api/hooks.ts';
-import { AreaMap } from '../../components/map/AreaMap.tsx';
+import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { GROUP_OPTIONS, cohortOptions, parseGroup } from '../../components/controls/options.ts';
@@ -19,6 +19,7 @@ const STEDELIJKHEID_MODE = 'stedelijkheid';
 export function KaartView() {
   const { get, set } = useSearchState();
   const navigate = useNavigate();
+  useEffect(() => void preloadMap(), []);
   const mode = get('indicator') ?? STEDELIJKHEID_MODE;
   const choice = useIndicatorChoice(mode, get('cohort'), false);
   const { dimension, group } = parseGroup(get('groep'));
