@@ -2,6 +2,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { downloadGeoCommand } from './download-geo.ts';
 import { importGeoCommand } from './import-geo.ts';
+import { importDuoCommand } from './import-duo.ts';
 import { importValuesCommand } from './import-values.ts';
 import { status } from './status.ts';
 
@@ -16,6 +17,7 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
                               grenzen van een jaar downloaden bij PDOK (CBS Wijken en Buurten)
   import-values <csv> [--synthetic]
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
+  import-duo <map>            echte gemeente-indicatoren uit DUO-bestanden (examens, eindtoets, leerjaar 3)
 `;
 
 // `url` is for importers that COPY through a raw pg client.
@@ -27,6 +29,7 @@ const commands: Record<string, Command> = {
   'import-geo': importGeoCommand,
   'download-geo': downloadGeoCommand,
   'import-values': importValuesCommand,
+  'import-duo': importDuoCommand,
 };
 
 async function main(argv: string[]) {

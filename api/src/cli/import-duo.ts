@@ -1,0 +1,25 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/connect.ts';
+import { importDuo } from '../importers/duo/import.ts';
+
+/** `gka import-duo <dir>`: real gemeente indicators from DUO open data (SPEC §4.3), with a mapping summary. */
+export async function importDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
+  const dir = args[0];
+  if (!dir || args.length > 1) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Map niet gevonden: ${dir}`);
+  const started = Date.now();
+  const result = await importDuo(db, dir, (m) => process.stderr.write(`${m}\n`));
+  log(`DUO-indicatoren geïmporteerd in ${((Date.now() - started) / 1000).toFixed(1)} s, in de indeling van ${result.gemeenten} gemeenten (naar vestigingsplaats van de school):`);
+  for (const s of result.sources) {
+    const lost = s.unmapped.reduce((sum, u) => sum + u.count, 0);
+    log(`  ${s.indicator} ${s.cohorts.join(', ')} uit ${path.basename(s.file)}: ${s.measures} waarden`);
+    if (!s.unmapped.length) {
+      log('    alles toegewezen aan een gemeente');
+      continue;
+    }
+    log(`    niet toegewezen (wel meegeteld voor Nederland): ${s.unmapped.length} gemeenten/vestigingen, ${lost} leerlingen of kandidaten:`);
+    for (const u of s.unmapped.slice(0, 10)) log(`      ${u.gemeente}: ${u.rows} rijen, ${u.count}`);
+    if (s.unmapped.length > 10) log(`      … en ${s.unmapped.length - 10} meer (zie de notities van de dataset, pnpm gka status)`);
+  }
+}

@@ -1,0 +1,53 @@
+import { duoCount, duoDecimal, type DuoRecord } from './files.ts';
+import type { GemeenteMapper } from './gemeente-mapping.ts';
+import type { Totals } from './totals.ts';
+
+export const PASS_RATE = 'slagingspercentage_vo';
+
+/** Vestiging (6 characters, BRIN + nr) → gemeentenummer and place, from the DUO address list. */
+export type VestigingIndex = ReadonlyMap<string, { gemeentenummer: string; plaats: string }>;
+
+export function vestigingIndex(addresses: readonly DuoRecord[]): VestigingIndex {
+  return new Map(addresses.map((a) => [a['VESTIGINGSNUMMER']!.trim(), { gemeentenummer: a['GEMEENTENUMMER']!, plaats: a['PLAATSNAAM']! }]));
+}
+
+const SEXES = { TOTAAL: ['totaal', 'totaal'], MAN: ['geslacht', 'jongen'], VROUW: ['geslacht', 'meisje'] } as const;
+const CANDIDATES = /^EXAMENKANDIDATEN SCHOOLJAAR (\d{4}-\d{4}) - (TOTAAL|MAN|VROUW)$/;
+
+export type ExamStats = { schoolYears: string[]; leftOutCells: number; rebuiltPasses: number };
+
+/**
+ * Adds the exam pass rate of one DUO "examenkandidaten en geslaagden" file to `totals`, per school year
+ * and for totaal, jongen and meisje. `<5` candidates (1–4) are left out of numerator and denominator
+ * alike; `<5` passes with published candidates are rebuilt exactly from SLAAGPERC.
+ */
+export function addExamPassRates(records: readonly DuoRecord[], mapper: GemeenteMapper, vestigingen: VestigingIndex, totals: Totals): ExamStats {
+  const columns = Object.keys(records[0] ?? {}).flatMap((c) => {
+    const match = CANDIDATES.exec(c);
+    return match ? [{ year: match[1]!, sex: match[2] as keyof typeof SEXES }] : [];
+  });
+  const stats: ExamStats = { schoolYears: [...new Set(columns.map((c) => c.year))].sort(), leftOutCells: 0, rebuiltPasses: 0 };
+  for (const r of records) {
+    const vestiging = (r['VESTIGINGSCODE'] ?? r['VESTIGINGSNUMMER'] ?? '').trim();
+    const address = vestigingen.get(vestiging);
+    const area = mapper.byName(r['GEMEENTENAAM'] ?? '', address?.plaats) ?? (address ? mapper.byCode(address.gemeentenummer, address.plaats) : null);
+    for (const { year, sex } of columns) {
+      const suffix = `SCHOOLJAAR ${year} - ${sex}`;
+      const candidates = duoCount(r[`EXAMENKANDIDATEN ${suffix}`]);
+      if (candidates === 'lt5') {
+        stats.leftOutCells++;
+        continue;
+      }
+      if (!candidates) continue;
+      let passes = duoCount(r[`GESLAAGDEN ${suffix}`]);
+      if (passes === 'lt5') {
+        passes = Math.round((candidates * (duoDecimal(r[`SLAAGPERC ${suffix}`]) ?? 0)) / 100);
+        stats.rebuiltPasses++;
+      }
+      const [dimension, grp] = SEXES[sex];
+      totals.add(PASS_RATE, year, dimension, grp, area, passes ?? 0, candidates);
+      if (!area && sex === 'TOTAAL') totals.unmapped(PASS_RATE, `${r['GEMEENTENAAM'] || '?'} (vestiging ${vestiging})`, candidates);
+    }
+  }
+  return stats;
+}

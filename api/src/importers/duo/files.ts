@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+
+export type DuoRecord = Record<string, string>;
+
+/** The DUO open-data files the importer reads, by their DUO names and their encodings (open-data README §3). */
+export const DUO_FILES = {
+  examens2019: { name: 'examenkandidaten-en-geslaagden-2019-2024.csv', encoding: 'utf8' },
+  examens2014: { name: 'examenkandidaten-en-geslaagden-2014-2019.csv', encoding: 'win1252' },
+  eindtoets: { name: 'gemiddelde-eindscores-bo-sbo-2018-2019.csv', encoding: 'win1252' },
+  leerlingenVo: { name: 'leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv', encoding: 'win1252' },
+  vestigingenVo: { name: 'alle-vestigingen-vo.csv', encoding: 'win1252' },
+} as const;
+export type DuoFileKey = keyof typeof DUO_FILES;
+
+/** The path of a DUO file in `dir`, under its DUO name or with a `duo_` prefix; throws naming what is missing. */
+export function findDuoFile(dir: string, key: DuoFileKey): string {
+  const { name } = DUO_FILES[key];
+  const candidates = [name, `duo_${name}`].map((n) => path.join(dir, n));
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new Error(`DUO-bestand ontbreekt in ${dir}: ${name} (of duo_${name}). Download het van onderwijsdata.duo.nl.`);
+  return found;
+}
+
+/** Reads a `;`-separated DUO file into records keyed by header, decoding its own encoding. */
+export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252'): Promise<DuoRecord[]> {
+  const text = iconv.decode(await readFile(file), encoding);
+  return parse(text, { columns: (h: string[]) => h.map((c) => c.trim()), delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true }) as DuoRecord[];
+}
+
+/** A DUO count: null when empty, 'lt5' for the published `<5` (1–4). */
+export function duoCount(raw: string | undefined): number | 'lt5' | null {
+  const v = raw?.trim() ?? '';
+  if (v === '') return null;
+  if (v === '<5') return 'lt5';
+  return /^\d+$/.test(v) ? Number(v) : null;
+}
+
+/** A DUO decimal in either notation: `90.9`, `538,63`, `100,0%`, `,0%`. */
+export function duoDecimal(raw: string | undefined): number | null {
+  const v = (raw?.trim() ?? '').replace('%', '').replace(',', '.');
+  if (v === '' || v === '.') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../config.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
+import { GEMEENTE_MERGES } from './gemeente-merges.ts';
+import { GemeenteMapper, normaliseName } from './gemeente-mapping.ts';
+import { importDuo, type ImportDuoResult } from './import.ts';
+
+// The real DUO and CBS files are read where they lie (SPEC §4.1); nothing of them is copied into the repo.
+const OPEN_DATA = process.env.GKA_OPEN_DATA_DIR ?? path.resolve(REPO_ROOT, '../shared/open-data');
+const CBS_GEMEENTEN = path.join(OPEN_DATA, 'cbs_gemeenten-alfabetisch-2023.csv');
+
+function cbsGemeenten(): { code: string; name: string; provincie: string }[] {
+  const rows = parse(readFileSync(CBS_GEMEENTEN, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  return rows.map((r) => ({ code: r['GemeentecodeGM']!, name: r['Gemeentenaam']!, provincie: r['Provincienaam']! }));
+}
+
+describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', () => {
+  let t: TestDatabase;
+  let result: ImportDuoResult;
+  const rate = async (indicator: string, cohort: string, area = 'NL01', grp = 'totaal') => {
+    const m = await t.db.selectFrom('measure').select(['numerator', 'denominator']).where('indicator', '=', indicator).where('cohort', '=', cohort).where('area_code', '=', area).where('grp', '=', grp).executeTakeFirstOrThrow();
+    return { numerator: Number(m.numerator), denominator: Number(m.denominator), pct: (100 * Number(m.numerator)) / Number(m.denominator) };
+  };
+  const source = (key: string) => result.sources.find((s) => s.key === key)!;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await t.db.insertInto('area').values(cbsGemeenten().map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 }))).execute();
+    // An existing cohort row keeps its label; the importer only fills in what is missing.
+    await t.db.insertInto('cohort').values({ code: '2021-2022', label: 'Cohort 2021-2022' }).execute();
+    result = await importDuo(t.db, OPEN_DATA);
+  });
+  afterAll(() => t?.drop());
+
+  it('reproduces the national exam pass rates of DUO, COVID years included', async () => {
+    const expected: Record<string, number> = { '2018-2019': 92.03, '2019-2020': 98.75, '2020-2021': 94.9, '2021-2022': 94.35, '2022-2023': 89.47, '2023-2024': 91.45 };
+    for (const [year, pct] of Object.entries(expected)) expect((await rate('slagingspercentage_vo', year)).pct).toBeCloseTo(pct, 2);
+    expect(source('examens2014').cohorts).toEqual(['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019']);
+    // Boys and girls add up to the total where DUO publishes both (small cells differ: <5 is left out per cell).
+    const [boys, girls, all] = await Promise.all(['jongen', 'meisje', 'totaal'].map((g) => rate('slagingspercentage_vo', '2022-2023', 'NL01', g)));
+    expect(boys!.denominator + girls!.denominator).toBeLessThanOrEqual(all!.denominator * 1.01);
+    for (const g of [boys!, girls!]) expect(g.pct).toBeGreaterThan(85);
+  });
+
+  it('maps every exam row to a gemeente of the imported indeling, merged gemeenten into their successor', async () => {
+    // The exam files name gemeenten; names of merged ones (Brielle, Heerhugowaard, Weesp, …) go through the merge table.
+    expect(source('examens2014').unmapped).toEqual([]);
+    expect(source('examens2019').unmapped).toEqual([]);
+    for (const year of ['2014-2015', '2023-2024']) {
+      const rows = await t.db.selectFrom('measure').select(['denominator']).where('indicator', '=', 'slagingspercentage_vo').where('cohort', '=', year).where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').execute();
+      const sum = rows.reduce((s, r) => s + Number(r.denominator), 0);
+      expect(sum).toBe((await rate('slagingspercentage_vo', year)).denominator);
+    }
+    // Voorne aan Zee (2023) has exam results for 2014-2015 from its predecessors; Nuenen is spelled "NUENEN C.A." by DUO.
+    expect((await rate('slagingspercentage_vo', '2014-2015', 'GM1992')).denominator).toBeGreaterThan(100);
+    expect((await rate('slagingspercentage_vo', '2023-2024', 'GM0820')).denominator).toBeGreaterThan(50);
+  });
+
+  it('derives the eindtoets average of 2018-2019 as a sum of scores over pupils', async () => {
+    const nl = await rate('eindtoets_gemiddelde', '2018-2019');
+    expect(nl.numerator / nl.denominator).toBeGreaterThan(533);
+    expect(nl.numerator / nl.denominator).toBeLessThan(538);
+    expect(nl.denominator).toBeGreaterThan(60_000);
+    // Old codes (Dongeradeel, Haaren, …) all reach a 2023 gemeente through merges and place names.
+    expect(source('eindtoets').unmapped).toEqual([]);
+    const ams = await rate('eindtoets_gemiddelde', '2018-2019', 'GM0363');
+    expect(ams.denominator).toBeGreaterThan(3000);
+  });
+
+  it('derives the havo/vwo share in leerjaar 3 (2019) and reports the vestigingen it could not place', async () => {
+    const nl = await rate('havo_vwo_lj3', '2019-2020');
+    expect(nl.numerator).toBe(93_396);
+    expect(nl.pct).toBeGreaterThan(40);
+    expect(nl.pct).toBeLessThan(50);
+    // The pupil file has no gemeente; a few vestigingen are missing from DUO's later address list.
+    const unmapped = source('leerlingenVo').unmapped;
+    expect(unmapped.length).toBeGreaterThan(0);
+    expect(unmapped.every((u) => /vestiging \w{6}/.test(u.gemeente) && u.count > 0)).toBe(true);
+    const gm = await t.db.selectFrom('measure').select((eb) => eb.fn.sum<number>('denominator').as('n')).where('indicator', '=', 'havo_vwo_lj3').where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').executeTakeFirstOrThrow();
+    expect(Number(gm.n) + unmapped.reduce((s, u) => s + u.count, 0)).toBe(nl.denominator);
+  });
+
+  it('creates school-year cohorts with the COVID years marked, keeping existing cohort rows', async () => {
+    const cohorts = await t.db.selectFrom('cohort').selectAll().orderBy('code').execute();
+    expect(cohorts.map((c) => c.code)).toEqual(['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024']);
+    expect(cohorts.find((c) => c.code === '2019-2020')).toMatchObject({ label: 'Schooljaar 2019-2020', school_years: ['2019-2020'], covid: true, note: expect.stringMatching(/eindtoets/) });
+    expect(cohorts.find((c) => c.code === '2020-2021')).toMatchObject({ covid: true });
+    expect(cohorts.find((c) => c.code === '2022-2023')).toMatchObject({ covid: false, note: null });
+    expect(cohorts.find((c) => c.code === '2021-2022')!.label).toBe('Cohort 2021-2022');
+  });
+
+  it('records one real dataset per DUO file with the school-location caveat and the unmapped report', async () => {
+    const datasets = await t.db.selectFrom('dataset').selectAll().orderBy('id').execute();
+    expect(datasets).toHaveLength(4);
+    for (const d of datasets) {
+      expect(d).toMatchObject({ kind: 'duo', synthetic: false });
+      expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(d.notes)).toContain('naar vestigingsplaats van de school');
+    }
+    const lj3 = datasets.find((d) => d.source.includes('leerlingen-vo'))!;
+    expect((lj3.notes as { niet_toegewezen: unknown[] }).niet_toegewezen.length).toBeGreaterThan(0);
+  });
+
+  it('is idempotent: a second import replaces the same measures', async () => {
+    const count = async () => Number((await t.db.selectFrom('measure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const sample = await rate('slagingspercentage_vo', '2020-2021', 'GM0599');
+    await importDuo(t.db, OPEN_DATA);
+    expect(await count()).toBe(before);
+    expect(await rate('slagingspercentage_vo', '2020-2021', 'GM0599')).toEqual(sample);
+  });
+});
+
+describe('gemeente mapping', () => {
+  const mapper = new GemeenteMapper([
+    { code: 'GM0518', name: "'s-Gravenhage" },
+    { code: 'GM0820', name: 'Nuenen, Gerwen en Nederwetten' },
+    { code: 'GM1900', name: 'Súdwest-Fryslân' },
+    { code: 'GM0865', name: 'Vught' },
+    { code: 'GM0824', name: 'Oisterwijk' },
+    { code: 'GM1982', name: 'Land van Cuijk' },
+    { code: 'GM0637', name: 'Zoetermeer' },
+  ]);
+
+  it('matches DUO names regardless of case, accents, apostrophes and known DUO spellings', () => {
+    expect(normaliseName("'S-GRAVENHAGE")).toBe(normaliseName("'s-Gravenhage"));
+    expect(mapper.byName('SUDWEST-FRYSLAN')).toBe('GM1900');
+    expect(mapper.byName('NUENEN C.A.')).toBe('GM0820');
+    expect(mapper.byName('NUENEN CA')).toBe('GM0820');
+    expect(mapper.byName('Den Haag')).toBe('GM0518');
+    expect(mapper.byName('Atlantis')).toBeNull();
+  });
+
+  it('pads bare codes and follows mergers and splits into the imported indeling', () => {
+    expect(mapper.byCode(' 637')).toBe('GM0637');
+    expect(mapper.byCode('1684')).toBe('GM1982');
+    expect(mapper.byName('MILL EN SINT HUBERT')).toBe('GM1982');
+    expect(mapper.byCode('0788', 'HELVOIRT')).toBe('GM0865');
+    expect(mapper.byCode('0788', 'HAAREN')).toBe('GM0824');
+    expect(mapper.byCode('0788', 'ONBEKEND')).toBeNull();
+    expect(mapper.byCode('9999')).toBeNull();
+  });
+
+  it.skipIf(!existsSync(CBS_GEMEENTEN))('merges only into gemeenten that exist in the CBS list of 2023', () => {
+    const codes = new Set(cbsGemeenten().map((g) => g.code));
+    for (const m of GEMEENTE_MERGES) {
+      expect(codes.has(m.into), `${m.name} → ${m.into}`).toBe(true);
+      expect(codes.has(m.from), `${m.from} ${m.name} is opgeheven`).toBe(false);
+      for (const into of Object.values(m.byPlace ?? {})) expect(codes.has(into)).toBe(true);
+    }
+  });
+});
