@@ -23,16 +23,11 @@ export type ValueRow = Value & {
 type CellRow = Omit<ValueRow, 'value' | 'ciLow' | 'ciHigh' | 'suppressed'>;
 
 /**
- * Measure rows matching `where` (over m = measure, a = area, p = its parent). Suppression happens in
- * the SELECT itself: counts of a cell below minCell never leave Postgres, so nothing downstream
- * can leak them.
+ * The values SELECT over m = measure, a = area, p = its parent. Suppression happens in the SELECT
+ * itself: counts of a cell below minCell never leave Postgres, so nothing downstream can leak them.
  */
-export async function selectValues(
-  { db, minCell }: QueryContext,
-  where: RawBuilder<unknown>,
-  unitOf: (indicator: string) => Unit,
-): Promise<ValueRow[]> {
-  const { rows } = await sql<CellRow>`
+export function valuesSql(minCell: number, where: RawBuilder<unknown>): RawBuilder<CellRow> {
+  return sql<CellRow>`
     select m.indicator, m.cohort, m.dimension, m.area_code as area, a.name, a.level, a.parent_code as parent,
       case when a.level = 'wijk' then p.stedelijkheid else a.stedelijkheid end as stedelijkheid,
       m.grp as "group",
@@ -45,7 +40,16 @@ export async function selectValues(
       join cohort c on c.code = m.cohort
     where ${where}
     order by c.sort_order, c.code, a.name, a.code, g.sort_order
-  `.execute(db);
+  `;
+}
+
+/** Measure rows matching `where`, suppressed, with their share and Wilson interval. */
+export async function selectValues(
+  { db, minCell }: QueryContext,
+  where: RawBuilder<unknown>,
+  unitOf: (indicator: string) => Unit,
+): Promise<ValueRow[]> {
+  const { rows } = await valuesSql(minCell, where).execute(db);
   return rows.map((r) => {
     const v = r.numerator === null || r.denominator === null ? null : cellValue(r.numerator, r.denominator, unitOf(r.indicator), minCell);
     return {
@@ -69,17 +73,18 @@ export type ValueFilter = {
   areas?: readonly string[];
 };
 
+/** The WHERE of valueRows, on its own so the benchmark can time the bare SQL. */
+export function valueFilterSql(f: ValueFilter): RawBuilder<unknown> {
+  return sql`m.indicator = ${f.indicator} and m.dimension = ${f.dimension} and m.cohort = any(${f.cohorts})
+    ${f.level === undefined ? sql`` : sql`and a.level = ${f.level}`}
+    ${f.parent === undefined ? sql`` : sql`and a.parent_code = ${f.parent}`}
+    ${f.areas === undefined ? sql`` : sql`and m.area_code = any(${f.areas})`}`;
+}
+
 /** Values of one indicator and dimension for some cohorts and areas. */
 export async function valueRows(ctx: QueryContext, unit: Unit, f: ValueFilter): Promise<ValueRow[]> {
   if (f.cohorts.length === 0 || f.areas?.length === 0) return [];
-  return selectValues(
-    ctx,
-    sql`m.indicator = ${f.indicator} and m.dimension = ${f.dimension} and m.cohort = any(${f.cohorts})
-      ${f.level === undefined ? sql`` : sql`and a.level = ${f.level}`}
-      ${f.parent === undefined ? sql`` : sql`and a.parent_code = ${f.parent}`}
-      ${f.areas === undefined ? sql`` : sql`and m.area_code = any(${f.areas})`}`,
-    () => unit,
-  );
+  return selectValues(ctx, valueFilterSql(f), () => unit);
 }
 
 /** The API shape of a value row. */
