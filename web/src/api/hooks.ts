@@ -68,11 +68,20 @@ export function useValues(p: ValuesParams, enabled = true) {
   });
 }
 
+/** The API compares at most this many areas per request; larger selections are split and merged. */
+const COMPARE_BATCH = 100;
+
 export function useCompare(p: { indicator: string; cohort: string; areas: string[] }) {
   return useQuery({
     queryKey: ['compare', p],
-    queryFn: ({ signal }) =>
-      getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: p.areas.join(',') }), CompareResponse, signal),
+    queryFn: async ({ signal }) => {
+      const batches = [];
+      for (let i = 0; i < p.areas.length; i += COMPARE_BATCH) batches.push(p.areas.slice(i, i + COMPARE_BATCH));
+      const parts = await Promise.all(
+        batches.map((areas) => getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: areas.join(',') }), CompareResponse, signal)),
+      );
+      return { ...parts[0], data: parts.flatMap((r) => r.data) };
+    },
     enabled: p.areas.length > 0 && !!p.cohort,
     placeholderData: keepPreviousData,
   });
