@@ -5,6 +5,7 @@ import {
   CompareResponse,
   IndicatorsResponse,
   ProfileResponse,
+  SourcesResponse,
   ValuesResponse,
   type Dimension,
 } from '@gka/shared';
@@ -17,6 +18,15 @@ export function useIndicators() {
   return useQuery({
     queryKey: ['indicators'],
     queryFn: ({ signal }) => getJson(apiUrl('indicators'), IndicatorsResponse, signal),
+    ...STATIC,
+  });
+}
+
+/** The imported datasets; fetched once so the layout can say from the start whether figures are synthetic. */
+export function useSources() {
+  return useQuery({
+    queryKey: ['sources'],
+    queryFn: ({ signal }) => getJson(apiUrl('sources'), SourcesResponse, signal),
     ...STATIC,
   });
 }

@@ -2,8 +2,9 @@ import { useSyncExternalStore } from 'react';
 import type { Meta } from '@gka/shared';
 
 /**
- * What the latest API answers said about their data: synthetic or not, and which datasets.
- * The layout shows it in a banner and the footer, whatever view fetched it.
+ * What the latest API answer said about its data: synthetic or not, and which datasets (from
+ * /sources at start, then from each values, compare or profile answer). The layout shows it in a
+ * banner and the footer, whatever view fetched it.
  */
 export type Provenance = { synthetic: boolean; sources: Meta['sources'] };
 

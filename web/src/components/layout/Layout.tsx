@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { useSources } from '../../api/hooks.ts';
 import { useProvenance } from '../../api/provenance.ts';
 
 const NAV = [
@@ -9,6 +10,8 @@ const NAV = [
 ];
 
 export function Layout() {
+  // /sources seeds the provenance; every later answer (values, profile, compare) updates it.
+  useSources();
   const provenance = useProvenance();
   return (
     <>

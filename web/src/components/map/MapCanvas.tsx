@@ -118,7 +118,7 @@ export default function MapCanvas({ geojson, steps, emphasised, tooltip, onSelec
     <div className="map" style={{ height }}>
       <div ref={container} className="map__canvas" data-testid="map-canvas" />
       {hover && (
-        <div className="map__tooltip" role="status" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+        <div className="map__tooltip" aria-hidden="true" style={{ left: hover.x + 12, top: hover.y + 12 }}>
           {tooltip(hover.code)}
         </div>
       )}
