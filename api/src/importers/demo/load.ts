@@ -1,0 +1,132 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../db/schema.ts';
+import { recordDataset } from '../dataset.ts';
+import { suspendMeasureKeys } from './bulk.ts';
+import type { DemoCohort } from './cohorts.ts';
+import { demoRows, generateDemo, GROUPS, type DemoArea } from './generate.ts';
+import { chooseGkaSet, type GkaMember } from './gka-set.ts';
+import { DEMO_INDICATORS } from './model.ts';
+
+export const DEFAULT_SEED = 2019;
+export const DEMO_KIND = 'demo';
+
+export type LoadDemoOptions = {
+  seed?: number;
+  /** Also overwrite values of these indicators that came from other (real) imports. */
+  replace?: boolean;
+  /** Called now and then with the rows written so far and the total. */
+  onProgress?: (rows: number, total: number) => void;
+};
+
+export type LoadDemoResult = { datasetId: number; seed: number; rows: number; areas: number; cohorts: DemoCohort[]; gka: GkaMember[]; seconds: number };
+
+export class DemoError extends Error {}
+
+/**
+ * Generates and loads the synthetic demo data (SPEC §4.4) in one transaction: upserts the six
+ * cohorts, marks the demo GKA set, replaces the previous demo values and COPYs the new ones.
+ * Takes a connection string because COPY needs a raw pg client.
+ */
+export async function loadDemo(url: string, options: LoadDemoOptions = {}): Promise<LoadDemoResult> {
+  const started = Date.now();
+  const seed = options.seed ?? DEFAULT_SEED;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const db = kyselyOnClient(client);
+  try {
+    await client.query('begin');
+    const result = await load(client, db, seed, options);
+    await client.query('commit');
+    return { ...result, seconds: (Date.now() - started) / 1000 };
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+async function load(client: pg.Client, db: Kysely<Database>, seed: number, options: LoadDemoOptions) {
+  const known = await db.selectFrom('indicator').select('code').where('code', 'in', [...DEMO_INDICATORS]).execute();
+  if (known.length !== DEMO_INDICATORS.length) throw new DemoError('De indicatorcatalogus is onvolledig; voer eerst `pnpm gka migrate` uit.');
+  const areaRows = await db.selectFrom('area').select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes']).orderBy('code').execute();
+  if (!areaRows.some((a) => a.level === 'gemeente')) {
+    throw new DemoError('Er zijn nog geen gemeenten geladen; laad eerst grenzen met `pnpm gka import-geo <bestand>` of `pnpm gka download-geo --year 2024`.');
+  }
+
+  // Earlier demo values go; values from real imports only when asked, so they are never lost by accident.
+  const demoIds = (await db.selectFrom('dataset').select('id').where('kind', '=', DEMO_KIND).execute()).map((d) => d.id);
+  const { rows: other } = await client.query<{ found: boolean }>(
+    `select exists (select 1 from measure where indicator = any($1) and (dataset_id is null or dataset_id <> all($2))) as found`,
+    [DEMO_INDICATORS, demoIds],
+  );
+  if (other[0]!.found && !options.replace) {
+    throw new DemoError(
+      'Er staan al waarden uit andere imports voor de GKA-indicatoren; ' +
+        'die worden niet zomaar vervangen door synthetische demodata. Gebruik `pnpm gka demo --replace` om ze te overschrijven.',
+    );
+  }
+  const restoreKeys = await suspendMeasureKeys(client);
+  await client.query('delete from measure where indicator = any($1)', [DEMO_INDICATORS]);
+  if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
+
+  const areas: DemoArea[] = areaRows.map((a) => ({ code: a.code, level: a.level, parentCode: a.parent_code, inwoners: a.inwoners, attributes: a.attributes }));
+  const data = generateDemo(areas, seed);
+  for (const c of data.cohorts) {
+    const row = { code: c.code, label: c.label, school_years: c.schoolYears, covid: c.covid, note: c.note, sort_order: c.sortOrder };
+    await db.insertInto('cohort').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+  }
+
+  const gka = chooseGkaSet(areaRows.filter((a) => a.level === 'gemeente').map((a) => ({ code: a.code, name: a.name, inwoners: a.inwoners, provincie: a.provincie })));
+  await db.updateTable('area').set({ gka_lid: false, gka_sinds: null }).where('gka_lid', '=', true).execute();
+  for (const m of gka) await db.updateTable('area').set({ gka_lid: true, gka_sinds: m.sinds }).where('code', '=', m.code).execute();
+
+  const total = data.counts.size * data.cohorts.length * DEMO_INDICATORS.length * GROUPS.length;
+  const datasetId = await recordDataset(db, {
+    kind: DEMO_KIND,
+    source: `pnpm gka demo (seed ${seed})`,
+    rowCount: total,
+    synthetic: true,
+    notes: {
+      seed,
+      uitleg:
+        'Synthetische demodata: verzonnen tellers en noemers, gestuurd door echte kenmerken van gebieden (opleiding, inkomen, herkomst, inwoners). ' +
+        'Niet gebruiken voor beleid. Ook het GKA-lidmaatschap is een demoset: de 30 gemeenten van 2019, alle gemeenten vanaf 100.000 inwoners, ' +
+        'per provincie minstens één, aangevuld op grootte tot 101.',
+      covid: 'Cohort 2020-2021: heroverweging en bijstelling alleen over schooljaar 2020-2021 (in 2020 geen eindtoets).',
+      gka: gka.map((m) => ({ code: m.code, naam: m.name, sinds: m.sinds, reden: m.reason })),
+    },
+  });
+
+  let written = 0;
+  function* copyText(): Generator<string> {
+    let chunk = '';
+    for (const r of demoRows(data)) {
+      // Codes come from the database and the catalogue (no tabs or backslashes), so no COPY escaping is needed.
+      chunk += `${r.indicator}\t${r.cohort}\t${r.dimension}\t${r.grp}\t${r.area}\t${r.numerator}\t${r.denominator}\t${datasetId}\n`;
+      if (++written % 50_000 === 0) {
+        yield chunk;
+        chunk = '';
+        options.onProgress?.(written, total);
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(
+    Readable.from(copyText()),
+    client.query(copyFrom('copy measure (indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id) from stdin')),
+  );
+  options.onProgress?.(written, total);
+  await restoreKeys();
+  return { datasetId, seed, rows: written, areas: data.counts.size, cohorts: data.cohorts, gka };
+}
+
+/** A Kysely instance on one raw pg client, so Kysely queries join the client's transaction. */
+function kyselyOnClient(client: pg.Client): Kysely<Database> {
+  const pooled = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } }) });
+}
