@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
+import { demoCommand } from './demo.ts';
 import { downloadGeoCommand } from './download-geo.ts';
 import { importGeoCommand } from './import-geo.ts';
 import { importDuoCommand } from './import-duo.ts';
@@ -18,6 +19,7 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
   import-values <csv> [--synthetic]
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
   import-duo <map>            echte gemeente-indicatoren uit DUO-bestanden (examens, eindtoets, leerjaar 3)
+  demo [--seed N] [--replace] SYNTHETISCHE demowaarden voor alle gebieden en een demoset GKA-gemeenten
 `;
 
 // `url` is for importers that COPY through a raw pg client.
@@ -30,6 +32,7 @@ const commands: Record<string, Command> = {
   'download-geo': downloadGeoCommand,
   'import-values': importValuesCommand,
   'import-duo': importDuoCommand,
+  demo: demoCommand,
 };
 
 async function main(argv: string[]) {
