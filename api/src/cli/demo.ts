@@ -16,9 +16,10 @@ export async function demoCommand(args: string[], { url, log }: { db: Db; url: s
       if (!value || !Number.isInteger(seed) || seed < 0) throw new Error(`${usage} (--seed verwacht een geheel getal ≥ 0, niet "${value ?? ''}")`);
     } else throw new Error(`${usage} (onbekende optie ${arg})`);
   }
-  const bar = progress('Demowaarden geschreven');
-  const result = await loadDemo(url, { seed, replace, onProgress: (n, total) => bar.update(n) });
-  bar.done(result.rows);
+  // The total is known once the areas are read, so the bar starts with the first report.
+  let bar: ReturnType<typeof progress> | undefined;
+  const result = await loadDemo(url, { seed, replace, onProgress: (n, total) => (bar ??= progress('Demowaarden geschreven', total)).update(n) });
+  bar?.done(result.rows);
   reportDemo(result, log);
 }
 
