@@ -92,6 +92,7 @@ async function waitForColours(min: number): Promise<Map<string, number>> {
 
 describe('web app in Chromium', () => {
   it('Kaart: a coloured choropleth that recolours by indicator, with a table and legend', async () => {
+    const start = Date.now();
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Kaart van de gemeenten' }).waitFor();
     const legend = page.getByRole('figure', { name: /Legenda/ });
@@ -99,8 +100,11 @@ describe('web app in Chromium', () => {
     await legend.getByText('≥ 2.500 adressen/km²').waitFor();
     const stedelijkheid = await waitForColours(4);
     expect(stedelijkheid.size, 'distinct colours of the stedelijkheid map').toBeGreaterThanOrEqual(4);
+    // SPEC §7 budgets are measured and reported, not asserted (shared CI machines vary).
+    console.log(`first coloured map after ${Date.now() - start} ms`);
     expect(await page.getByTestId('gemeenten-table').locator('tbody tr').count()).toBe(4);
 
+    const switched = Date.now();
     await page.getByLabel('Kleur de kaart op').selectOption('advies_havo_vwo');
     await page.waitForURL(/indicator=advies_havo_vwo/);
     await page.getByTestId('gemeenten-table').getByRole('columnheader', { name: /Schooladvies havo\/vwo/ }).waitFor();
@@ -111,6 +115,7 @@ describe('web app in Chromium', () => {
       recoloured = await mapColours();
     }
     expect([...recoloured.keys()].sort()).not.toEqual([...stedelijkheid.keys()].sort());
+    console.log(`recoloured by indicator after ${Date.now() - switched} ms (including fetching the values)`);
     expect(await page.getByTestId('synthetic-banner').textContent()).toContain('synthetisch');
     expect(await page.getByTestId('gemeenten-table').textContent()).toMatch(/\d+,\d%/);
   });

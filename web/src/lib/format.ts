@@ -1,4 +1,4 @@
-import { formatDecimal, formatPercent, type Indicator } from '@gka/shared';
+import { formatDecimal, formatPercent, formatPoints, type Indicator } from '@gka/shared';
 
 export const SUPPRESSED_TEXT = 'te weinig leerlingen';
 
@@ -17,4 +17,15 @@ export function formatInterval(v: { ciLow: number | null; ciHigh: number | null 
   if (v.ciLow === null || v.ciHigh === null) return '–';
   const f = unit === 'percentage' ? formatPercent : formatDecimal;
   return `${f(v.ciLow)} – ${f(v.ciHigh)}`;
+}
+
+/**
+ * A difference in the unit of its indicator: '+5,2 procentpunt' for percentages, '+1,4 punt' for
+ * averages; `short` gives 'pp' / 'punt' for narrow print tables.
+ */
+export function formatDifference(diff: number | null | undefined, unit: Indicator['unit'] = 'percentage', short = false): string {
+  if (unit === 'percentage') return short ? formatPoints(diff).replace(' procentpunt', ' pp') : formatPoints(diff);
+  if (diff === null || diff === undefined || !Number.isFinite(diff)) return '–';
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '';
+  return `${sign}${formatDecimal(Math.abs(diff))} punt`;
 }

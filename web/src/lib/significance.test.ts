@@ -16,3 +16,9 @@ describe('significance in words', () => {
     expect(significanceOf({ ciLow: null, ciHigh: null }, 0.45)).toBe('onbekend');
   });
 });
+
+describe('differences in the unit of the indicator', () => {
+  it('uses procentpunt for percentages and punt for averages', () => {
+    expect(comparisonText({ kind: 'gemeente', difference: -1.25, significance: 'lager' }, 'gemiddelde')).toBe('−1,3 punt: significant lager dan de eigen gemeente');
+  });
+});

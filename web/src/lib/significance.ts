@@ -1,4 +1,5 @@
-import { BENCHMARK_LABELS, formatPoints, type BenchmarkKind, type Significance } from '@gka/shared';
+import { BENCHMARK_LABELS, type BenchmarkKind, type Indicator, type Significance } from '@gka/shared';
+import { formatDifference } from './format.ts';
 
 const NAMES: Record<BenchmarkKind, string> = {
   nederland: 'Nederland',
@@ -24,9 +25,12 @@ export function significanceText(sig: Significance, kind: BenchmarkKind): string
 }
 
 /** '+2,1 procentpunt: significant hoger dan Nederland' */
-export function comparisonText(c: { kind: BenchmarkKind; difference: number | null; significance: Significance }): string {
+export function comparisonText(
+  c: { kind: BenchmarkKind; difference: number | null; significance: Significance },
+  unit: Indicator['unit'] = 'percentage',
+): string {
   const words = significanceText(c.significance, c.kind);
-  return c.difference === null ? words : `${formatPoints(c.difference)}: ${words}`;
+  return c.difference === null ? words : `${formatDifference(c.difference, unit)}: ${words}`;
 }
 
 /**

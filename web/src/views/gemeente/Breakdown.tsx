@@ -1,5 +1,5 @@
-import { DIMENSION_LABELS, GROUP_LABELS, formatDecimal, formatPercent, formatPoints, type ProfileIndicator } from '@gka/shared';
-import { formatValue } from '../../lib/format.ts';
+import { DIMENSION_LABELS, GROUP_LABELS, formatDecimal, formatPercent, type ProfileIndicator } from '@gka/shared';
+import { formatDifference, formatValue } from '../../lib/format.ts';
 
 const DIMENSIONS = ['opleiding_ouders', 'inkomen_ouders'] as const;
 
@@ -12,7 +12,7 @@ export function Breakdown({ profile }: { profile: ProfileIndicator }) {
     <div className="breakdown" data-testid="breakdown">
       <p className="kloof">
         <strong>Kansenkloof</strong> (kinderen van hoog- minus laagopgeleide ouders):{' '}
-        {profile.kansenkloof === null ? 'niet te berekenen (te weinig leerlingen of geen gegevens)' : formatPoints(profile.kansenkloof)}
+        {profile.kansenkloof === null ? 'niet te berekenen (te weinig leerlingen of geen gegevens)' : formatDifference(profile.kansenkloof, unit)}
       </p>
       <div className="breakdown__tables">
         {DIMENSIONS.map((d) => {

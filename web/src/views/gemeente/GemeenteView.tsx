@@ -64,7 +64,7 @@ export function GemeenteView() {
             </p>
             <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Profielinstellingen">
               <Select
-                label="Cohort (laatste met waarden als leeg)"
+                label="Cohort"
                 value={get('cohort')}
                 placeholder="Laatste cohort per indicator"
                 options={p.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}

@@ -25,7 +25,7 @@ export function KpiCards({ indicators, cohortLabel }: { indicators: ProfileIndic
                       {p.benchmarks.find((b) => b.kind === kind)?.label ?? kind}: {f(c.benchmark)}
                     </span>
                     <br />
-                    <span className={`sig sig--${c.significance}`}>{comparisonText(c)}</span>
+                    <span className={`sig sig--${c.significance}`}>{comparisonText(c, p.indicator.unit)}</span>
                   </li>
                 );
               })}

@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent, formatPoints } from '@gka/shared';
+import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
-import { formatValue } from '../../lib/format.ts';
+import { formatDifference, formatValue } from '../../lib/format.ts';
 import { comparisonText, significanceWord } from '../../lib/significance.ts';
 import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -65,7 +65,7 @@ export function NotitieView() {
                         {f(c.benchmark)}
                         <br />
                         <small>
-                          {formatPoints(c.difference).replace(' procentpunt', ' pp')}, {significanceWord(c.significance)}
+                          {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance)}
                         </small>
                       </td>
                     ) : (
@@ -81,7 +81,7 @@ export function NotitieView() {
                       {cell('nederland')}
                       {cell('stedelijkheid')}
                       {cell('gka')}
-                      <td className="num">{i.kansenkloof === null ? '–' : formatPoints(i.kansenkloof).replace(' procentpunt', ' pp')}</td>
+                      <td className="num">{i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}</td>
                     </tr>
                   );
                 })}
@@ -103,7 +103,7 @@ export function NotitieView() {
                     {selected.deviatingWijken.slice(0, 6).map((w) => (
                       <li key={w.area}>
                         <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}{' '}
-                        {w.difference !== null && `(${comparisonText({ kind: 'gemeente', difference: w.difference, significance: w.significance })})`}
+                        {w.difference !== null && `(${comparisonText({ kind: 'gemeente', difference: w.difference, significance: w.significance }, selected.indicator.unit)})`}
                       </li>
                     ))}
                   </ul>

@@ -13,9 +13,9 @@ import { comparisonText } from '../../lib/significance.ts';
 
 const col = createColumnHelper<CompareRow>();
 
-function comparisonCell(row: CompareRow, kind: 'gemeenten' | 'gemeente'): string {
+function comparisonCell(row: CompareRow, kind: 'gemeenten' | 'gemeente', unit: Indicator['unit']): string {
   const c = row.comparisons.find((x) => x.kind === kind);
-  return row.suppressed ? '–' : c ? comparisonText(c) : '–';
+  return row.suppressed ? '–' : c ? comparisonText(c, unit) : '–';
 }
 
 /** One indicator: wijken as ranked bars with the benchmarks as lines, and the same in a table. */
@@ -41,8 +41,8 @@ export function IndicatorComparison({
       col.accessor('name', { header: 'Wijk' }),
       col.accessor((r) => r.value ?? undefined, { id: 'waarde', header: indicator.name, cell: (c) => formatValue(c.row.original, indicator.unit), sortUndefined: 'last' }),
       col.accessor((r) => formatInterval(r, indicator.unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
-      col.accessor((r) => comparisonCell(r, 'gemeenten'), { id: 'gemeenten', header: 'Vergeleken met het gemiddelde van de gemeenten' }),
-      col.accessor((r) => comparisonCell(r, 'gemeente'), { id: 'gemeente', header: `Vergeleken met ${gemeenteName}` }),
+      col.accessor((r) => comparisonCell(r, 'gemeenten', indicator.unit), { id: 'gemeenten', header: 'Vergeleken met het gemiddelde van de gemeenten' }),
+      col.accessor((r) => comparisonCell(r, 'gemeente', indicator.unit), { id: 'gemeente', header: `Vergeleken met ${gemeenteName}` }),
     ],
     [indicator, gemeenteName],
   );
@@ -70,7 +70,8 @@ export function IndicatorComparison({
             const option: ChartOption = {
               grid: { left: 8, right: 56, top: 48, bottom: 24, containLabel: true },
               tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? SUPPRESSED_TEXT : f(v as number)) },
-              xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f(v) } },
+              // Averages (eindtoets 501–550) would be flat bars from zero: let the axis fit the data.
+              xAxis: { type: 'value', scale: indicator.unit !== 'percentage', axisLabel: { formatter: (v: number) => f(v) } },
               yAxis: { type: 'category', data: ranked.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
               series: [
                 {
