@@ -1,10 +1,13 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './app.ts';
+import { ensureData } from './importers/first-start.ts';
 
-/** Process entry: config → database (embedded or DATABASE_URL) → migrate → serve. */
+/** Process entry: config → database (embedded or DATABASE_URL) → migrate → first-start data → serve. */
 const config = loadConfig();
-const database = await openDatabase(config, (msg) => console.log(msg));
+const log = (msg: string) => console.log(msg);
+const database = await openDatabase(config, log);
+await ensureData(database, config, log);
 const app = await buildApp({ config, db: database.db });
 
 const shutdown = async () => {

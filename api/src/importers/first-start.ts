@@ -1,0 +1,72 @@
+import { NATIONAL_CODE } from '@gka/shared';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import { loadDemo, type LoadDemoResult } from './demo/load.ts';
+import { describeDemo } from './demo/report.ts';
+import { downloadGeo } from './geo/download.ts';
+import { importFixtureRegion } from './geo/fixtures.ts';
+import type { GeoImportResult } from './geo/load.ts';
+import { importOpenDataBoundaries } from './geo/open-data.ts';
+import { pdokBaseUrl } from './geo/pdok.ts';
+
+export type FirstStartOptions = {
+  /** PDOK service to try when no open-data folder is set; null skips the download (tests, offline use). */
+  pdokBaseUrl?: string | null;
+  /** How long PDOK may take to answer a first request before the fictitious region is used. */
+  probeTimeoutMs?: number;
+};
+
+export type FirstStartResult = { boundaries: 'open-data' | 'pdok' | 'fixture'; geo: GeoImportResult; demo: LoadDemoResult } | null;
+
+const PDOK_YEAR = 2024;
+
+/**
+ * SPEC §6 first start: with no areas besides NL01, load boundaries (GKA_OPEN_DATA_DIR, else a PDOK
+ * download when PDOK answers quickly, else the fictitious region of fixtures/) and then the
+ * synthetic demo data. Does nothing (returns null) once any area exists, so a restart never
+ * overwrites what an operator loaded.
+ */
+export async function ensureData(database: { db: Db; url: string }, config: Config, log: (m: string) => void, options: FirstStartOptions = {}): Promise<FirstStartResult> {
+  const { db, url } = database;
+  const existing = await db.selectFrom('area').select('code').where('code', '<>', NATIONAL_CODE).limit(1).execute();
+  if (existing.length) return null;
+
+  log('Eerste start: de database heeft nog geen gebieden; grenzen en SYNTHETISCHE demodata laden…');
+  const { boundaries, geo } = await loadBoundaries(db, config, log, options);
+  log(`Grenzen geladen (${boundaries}): ${geo.counts.gemeente} gemeenten, ${geo.counts.wijk} wijken.`);
+  const demo = await loadDemo(url);
+  for (const line of describeDemo(demo)) log(line);
+  return { boundaries, geo, demo };
+}
+
+async function loadBoundaries(db: Db, config: Config, log: (m: string) => void, options: FirstStartOptions) {
+  if (config.openDataDir) {
+    log(`Grenzen uit GKA_OPEN_DATA_DIR (${config.openDataDir})…`);
+    const geo = await importOpenDataBoundaries(db, config.openDataDir);
+    if (geo) return { boundaries: 'open-data' as const, geo };
+    log(`Geen gemeenten_<jaar>.geojson in ${config.openDataDir}; verder met PDOK of de fictieve regio.`);
+  }
+  const baseUrl = options.pdokBaseUrl === undefined ? pdokBaseUrl(PDOK_YEAR) : options.pdokBaseUrl;
+  if (baseUrl && (await answers(baseUrl, options.probeTimeoutMs ?? 3000))) {
+    log(`Grenzen ${PDOK_YEAR} downloaden bij PDOK (${baseUrl})…`);
+    try {
+      return { boundaries: 'pdok' as const, geo: await downloadGeo(db, { year: PDOK_YEAR, baseUrl }) };
+    } catch (e) {
+      log(`Download bij PDOK mislukt (${e instanceof Error ? e.message : String(e)}); de fictieve regio wordt geladen.`);
+    }
+  } else if (baseUrl) {
+    log('PDOK is niet bereikbaar; de fictieve regio uit fixtures/ wordt geladen.');
+  }
+  return { boundaries: 'fixture' as const, geo: await importFixtureRegion(db) };
+}
+
+/** A quick reachability check, so an offline first start does not wait for the download's long timeouts. */
+async function answers(baseUrl: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetch(baseUrl, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
