@@ -4,7 +4,8 @@
  *
  * Usage: pnpm bench   (DATABASE_URL: a server where it may create a scratch database; a database that
  * already holds national data is used as is; without DATABASE_URL an embedded Postgres in a temp dir.)
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 64) bound each run.
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 64) bound each run; BENCH_KEEP=1 keeps the
+ * scratch database for later runs.
  *
  * autocannon reports p97.5, not p95: every response time is recorded and p50/p95/p99 are exact.
  */
@@ -216,7 +217,8 @@ async function main() {
 
   await Promise.all([hello.close(), cached.close(), uncached.close()]);
   await db.destroy();
-  if (scratch) {
+  if (scratch && process.env.BENCH_KEEP) console.log(`Kept ${scratch}: rerun with DATABASE_URL pointing at it to skip seeding`);
+  else if (scratch) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${scratch} with (force)`);

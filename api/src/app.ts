@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { HttpError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
+import { createQueryContext } from './queries/context.ts';
 import { registerHttpCache } from './routes/cache.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { compareRoutes } from './routes/compare.ts';
@@ -120,8 +121,8 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   });
   app.get(`${API}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
 
-  registerHttpCache(app, { db, prefix: API, exclude: [`${API}/health`], maxBytes: responseCacheBytes });
-  const ctx = { db, minCell: config.minCell };
+  const ctx = createQueryContext(db, config.minCell);
+  registerHttpCache(app, { version: () => ctx.memo.version(), prefix: API, exclude: [`${API}/health`], maxBytes: responseCacheBytes });
   await app.register(healthRoutes, { prefix: API, db });
   await app.register(areaRoutes, { prefix: API, ...ctx });
   await app.register(geoRoutes, { prefix: API, ...ctx });

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Area } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
+import { areas } from './catalogue.ts';
+import type { QueryContext } from './context.ts';
 
 export type AreaDetail = Area & { omgevingsadressendichtheid: number | null };
 
@@ -30,19 +32,14 @@ function selectAreas(db: Db) {
     ]);
 }
 
-export async function listAreas(db: Db, f: AreaFilter): Promise<Area[]> {
-  let q = selectAreas(db).where('a.level', '=', f.level);
-  if (f.parent !== undefined) q = q.where('a.parent_code', '=', f.parent);
-  if (f.gka !== undefined) q = q.where(gka, '=', f.gka);
-  const rows = await q.orderBy('a.name').orderBy('a.code').execute();
-  return rows.map(({ omgevingsadressendichtheid: _, ...area }) => area);
+export function allAreas(db: Db): Promise<AreaDetail[]> {
+  return selectAreas(db).orderBy('a.name').orderBy('a.code').execute();
 }
 
-export async function getArea(db: Db, code: string): Promise<AreaDetail | undefined> {
-  return selectAreas(db).where('a.code', '=', code).executeTakeFirst();
-}
-
-export async function getAreas(db: Db, codes: readonly string[]): Promise<AreaDetail[]> {
-  if (codes.length === 0) return [];
-  return selectAreas(db).where('a.code', 'in', codes).execute();
+/** Areas of a level, optionally of one parent and by GKA membership, in name order. */
+export async function listAreas(ctx: QueryContext, f: AreaFilter): Promise<Area[]> {
+  const all = await areas(ctx);
+  return [...all.values()]
+    .filter((a) => a.level === f.level && (f.parent === undefined || a.parent === f.parent) && (f.gka === undefined || a.gka === f.gka))
+    .map(({ omgevingsadressendichtheid: _, ...area }) => area);
 }

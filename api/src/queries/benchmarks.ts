@@ -35,6 +35,46 @@ type AggregateRow = {
 export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): Promise<Map<string, Benchmark[]>> {
   const out = new Map<string, Benchmark[]>(s.cohorts.map((c) => [c, []]));
   if (s.cohorts.length === 0) return out;
+  const [aggregates, own] = await Promise.all([
+    // The same for every area of a level: memoised per data version.
+    ctx.memo.get(`benchmarks|${s.indicator}|${s.dimension}|${s.cohorts.join(',')}`, () => aggregateRows(ctx, s)),
+    s.gemeenten?.length
+      ? valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.gemeenten })
+      : [],
+  ]);
+
+  const classes = new Set(s.stedelijkheden ?? []);
+  for (const r of aggregates) {
+    if (r.kind === 'stedelijkheid' && !classes.has(r.stedelijkheid!)) continue;
+    const label =
+      r.kind === 'stedelijkheid'
+        ? `${BENCHMARK_LABELS.stedelijkheid} (${STEDELIJKHEID.find((x) => x.klasse === r.stedelijkheid)?.label.toLowerCase() ?? r.stedelijkheid})`
+        : BENCHMARK_LABELS[r.kind];
+    // A suppressed NL01 row stays suppressed; a pooled sum is only as small as its parts allow.
+    const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit, ctx.minCell);
+    out.get(r.cohort)?.push({ kind: r.kind, label, group: r.group, ...est, ...(r.kind === 'stedelijkheid' ? { stedelijkheid: r.stedelijkheid } : {}) });
+  }
+  for (const v of own) {
+    out.get(v.cohort)?.push({
+      kind: 'gemeente',
+      label: `${BENCHMARK_LABELS.gemeente}: ${v.name}`,
+      group: v.group,
+      value: v.value,
+      ciLow: v.ciLow,
+      ciHigh: v.ciHigh,
+      n: v.suppressed ? 0 : 1,
+      area: v.area,
+    });
+  }
+  const groups: readonly string[] = DIMENSIONS[s.dimension as Dimension] ?? [];
+  const order = (b: Benchmark) => groups.indexOf(b.group);
+  const kindOrder = (b: Benchmark) => BENCHMARKS.indexOf(b.kind);
+  for (const list of out.values()) list.sort((a, b) => kindOrder(a) - kindOrder(b) || order(a) - order(b) || (a.stedelijkheid ?? 0) - (b.stedelijkheid ?? 0));
+  return out;
+}
+
+/** Pooled sums and the unweighted mean over unsuppressed gemeente rows, per cohort and group. */
+async function aggregateRows(ctx: QueryContext, s: BenchmarkScope): Promise<AggregateRow[]> {
   const min = ctx.minCell;
   const { rows } = await sql<AggregateRow>`
     with g as (
@@ -59,40 +99,9 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
     union all
     select cohort, grp, 'gemeenten', null, k, n, areas, mean from agg where gs = 3
     union all
-    select cohort, grp, 'stedelijkheid', stedelijkheid, k, n, areas, null from agg
-      where gs = 1 and stedelijkheid = any(${s.stedelijkheden ?? []}::int[])
+    select cohort, grp, 'stedelijkheid', stedelijkheid, k, n, areas, null from agg where gs = 1 and stedelijkheid is not null
     union all
     select cohort, grp, 'gka', null, k, n, areas, null from agg where gs = 2 and gka_lid
   `.execute(ctx.db);
-
-  const groups: readonly string[] = DIMENSIONS[s.dimension as Dimension] ?? [];
-  const order = (b: Benchmark) => groups.indexOf(b.group);
-  for (const r of rows) {
-    const label =
-      r.kind === 'stedelijkheid'
-        ? `${BENCHMARK_LABELS.stedelijkheid} (${STEDELIJKHEID.find((x) => x.klasse === r.stedelijkheid)?.label.toLowerCase() ?? r.stedelijkheid})`
-        : BENCHMARK_LABELS[r.kind];
-    // A suppressed NL01 row stays suppressed; a pooled sum is only as small as its parts allow.
-    const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit, min);
-    out.get(r.cohort)?.push({ kind: r.kind, label, group: r.group, ...est, ...(r.kind === 'stedelijkheid' ? { stedelijkheid: r.stedelijkheid } : {}) });
-  }
-
-  if (s.gemeenten?.length) {
-    const own = await valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.gemeenten });
-    for (const v of own) {
-      out.get(v.cohort)?.push({
-        kind: 'gemeente',
-        label: `${BENCHMARK_LABELS.gemeente}: ${v.name}`,
-        group: v.group,
-        value: v.value,
-        ciLow: v.ciLow,
-        ciHigh: v.ciHigh,
-        n: v.suppressed ? 0 : 1,
-        area: v.area,
-      });
-    }
-  }
-  const kindOrder = (b: Benchmark) => BENCHMARKS.indexOf(b.kind);
-  for (const list of out.values()) list.sort((a, b) => kindOrder(a) - kindOrder(b) || order(a) - order(b) || (a.stedelijkheid ?? 0) - (b.stedelijkheid ?? 0));
-  return out;
+  return rows;
 }

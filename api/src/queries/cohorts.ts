@@ -13,7 +13,3 @@ function selectCohorts(db: Db) {
 export function listCohorts(db: Db): Promise<Cohort[]> {
   return selectCohorts(db).execute();
 }
-
-export function getCohort(db: Db, code: string): Promise<Cohort | undefined> {
-  return selectCohorts(db).where('code', '=', code).executeTakeFirst();
-}

@@ -1,9 +1,8 @@
-import { DIMENSIONS, type Cohort, type CompareResponse, type CompareRow, type Dimension } from '@gka/shared';
+import { DIMENSIONS, type Cohort, type CompareResponse, type CompareRow, type Dimension, type Indicator } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import type { QueryContext } from './context.ts';
-import type { IndicatorInfo } from './indicators.ts';
 import { meta } from './meta.ts';
 import { toValue, valueRows } from './values.ts';
 
@@ -14,7 +13,7 @@ import { toValue, valueRows } from './values.ts';
  */
 export async function compareView(
   ctx: QueryContext,
-  indicator: IndicatorInfo,
+  indicator: Indicator,
   cohort: Cohort,
   areas: readonly AreaDetail[],
   dimension: Dimension,

@@ -1,4 +1,9 @@
 import type { Db } from '../db/connect.ts';
+import { DataMemo } from './memo.ts';
 
-/** What every read model needs: the database and the small-cell threshold (SPEC §3.5). */
-export type QueryContext = { db: Db; minCell: number };
+/** What every read model needs: the database, the small-cell threshold (SPEC §3.5) and the memo. */
+export type QueryContext = { db: Db; minCell: number; memo: DataMemo };
+
+export function createQueryContext(db: Db, minCell: number): QueryContext {
+  return { db, minCell, memo: new DataMemo(db) };
+}

@@ -1,9 +1,8 @@
-import { BENCHMARK_LABELS, DIMENSION_LABELS, GROUP_LABELS, type BenchmarkKind, type Cohort, type Dimension, type Meta, type Significance } from '@gka/shared';
+import { BENCHMARK_LABELS, DIMENSION_LABELS, GROUP_LABELS, type BenchmarkKind, type Cohort, type Dimension, type Meta, type Significance, type Indicator } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import type { QueryContext } from './context.ts';
-import type { IndicatorInfo } from './indicators.ts';
 import { meta } from './meta.ts';
 import { valueRows } from './values.ts';
 
@@ -40,7 +39,7 @@ export type ExportTable = {
  */
 export async function exportTable(
   ctx: QueryContext,
-  indicator: IndicatorInfo,
+  indicator: Indicator,
   cohort: Cohort,
   q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; benchmark: BenchmarkKind },
 ): Promise<ExportTable> {

@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import type { Indicator } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
 
-export type IndicatorInfo = Omit<Indicator, 'cohorts'>;
-
 function selectIndicators(db: Db) {
   return db
     .selectFrom('indicator as i')
@@ -21,7 +19,7 @@ function selectIndicators(db: Db) {
     .orderBy('i.code');
 }
 
-/** Every indicator with the cohorts that hold values for it (read from the NL01/gemeente rows' PK). */
+/** Every indicator with the cohorts that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<Indicator[]> {
   return selectIndicators(db)
     .select(
@@ -31,18 +29,4 @@ export function listIndicators(db: Db): Promise<Indicator[]> {
         order by c.sort_order, c.code)`.as('cohorts'),
     )
     .execute();
-}
-
-export function getIndicator(db: Db, code: string): Promise<IndicatorInfo | undefined> {
-  return selectIndicators(db).where('i.code', '=', code).executeTakeFirst();
-}
-
-/** The cohorts that hold values for an indicator, oldest first. */
-export async function indicatorCohorts(db: Db, indicator: string): Promise<string[]> {
-  const { rows } = await sql<{ code: string }>`
-    select c.code from cohort c
-    where exists (select 1 from measure m where m.indicator = ${indicator} and m.cohort = c.code)
-    order by c.sort_order, c.code
-  `.execute(db);
-  return rows.map((r) => r.code);
 }

@@ -1,10 +1,9 @@
-import type { Cohort, Meta } from '@gka/shared';
+import type { Cohort, Indicator, Meta } from '@gka/shared';
 import type { QueryContext } from './context.ts';
-import { listSources } from './datasets.ts';
-import type { IndicatorInfo } from './indicators.ts';
+import { sources } from './catalogue.ts';
 
 /** What every values-like answer says about itself: definitions, cohort, threshold and sources. */
-export async function meta(ctx: QueryContext, indicator: IndicatorInfo, cohort: Cohort): Promise<Meta> {
-  const { sources, synthetic } = await listSources(ctx.db);
-  return { indicator, cohort, minCell: ctx.minCell, sources, synthetic };
+export async function meta(ctx: QueryContext, { cohorts: _, ...indicator }: Indicator, cohort: Cohort): Promise<Meta> {
+  const s = await sources(ctx);
+  return { indicator, cohort, minCell: ctx.minCell, sources: s.sources, synthetic: s.synthetic };
 }

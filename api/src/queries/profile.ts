@@ -4,11 +4,9 @@ import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { listCohorts } from './cohorts.ts';
+import { cohorts as allCohorts, indicators as allIndicators, sources as allSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { listSources } from './datasets.ts';
-import { listIndicators } from './indicators.ts';
-import { selectValues, toValue, type ValueRow } from './values.ts';
+import { selectValues, toValue, valueRows, type ValueRow } from './values.ts';
 
 const SIGNIFICANT = new Set(['hoger', 'lager']);
 
@@ -20,10 +18,10 @@ const SIGNIFICANT = new Set(['hoger', 'lager']);
  */
 export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCode?: string): Promise<ProfileResponse> {
   const [cohorts, indicators, wijken, { sources, synthetic }] = await Promise.all([
-    listCohorts(ctx.db),
-    listIndicators(ctx.db),
-    listAreas(ctx.db, { level: 'wijk', parent: area.code }),
-    listSources(ctx.db),
+    allCohorts(ctx),
+    allIndicators(ctx),
+    listAreas(ctx, { level: 'wijk', parent: area.code }),
+    allSources(ctx),
   ]);
   const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
   const own = await selectValues(ctx, sql`m.area_code = ${area.code}`, (i) => unitOf.get(i) ?? 'percentage');
@@ -36,12 +34,12 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   });
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
-  const pairs = sql.join(chosen.map((c) => sql`(${c.indicator.code}, ${c.cohort})`));
   const [wijkRows, benchmarks] = await Promise.all([
-    selectValues(
-      ctx,
-      sql`a.parent_code = ${area.code} and a.level = 'wijk' and m.dimension = 'totaal' and (m.indicator, m.cohort) in (${pairs})`,
-      (i) => unitOf.get(i) ?? 'percentage',
+    // One primary-key lookup per indicator: a single query over all pairs makes Postgres scan far more.
+    Promise.all(
+      chosen.map(({ indicator, cohort }) =>
+        valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort], dimension: 'totaal', level: 'wijk', parent: area.code }),
+      ),
     ),
     Promise.all(
       chosen.map(({ indicator }) =>
@@ -77,10 +75,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         value: rows.find((r) => r.cohort === c && r.dimension === 'totaal')?.value ?? null,
         nederland: nederland(c),
       })),
-      deviatingWijken: deviating(
-        wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort),
-        totaal?.value ?? null,
-      ),
+      deviatingWijken: deviating(wijkRows[i]!, totaal?.value ?? null),
     };
   });
   return { area, cohorts, indicators: result, wijken, minCell: ctx.minCell, sources, synthetic };

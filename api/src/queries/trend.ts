@@ -1,10 +1,8 @@
-import type { Dimension, TrendResponse } from '@gka/shared';
+import type { Dimension, Indicator, TrendResponse } from '@gka/shared';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { listCohorts } from './cohorts.ts';
+import { cohorts, sources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { listSources } from './datasets.ts';
-import { indicatorCohorts, type IndicatorInfo } from './indicators.ts';
 import { toValue, valueRows } from './values.ts';
 
 /**
@@ -13,15 +11,15 @@ import { toValue, valueRows } from './values.ts';
  */
 export async function trendView(
   ctx: QueryContext,
-  indicator: IndicatorInfo,
+  { cohorts: codes, ...indicator }: Indicator,
   area: AreaDetail,
   gemeente: AreaDetail | undefined,
   dimension: Dimension,
 ): Promise<TrendResponse> {
-  const [codes, allCohorts, { synthetic }] = await Promise.all([indicatorCohorts(ctx.db, indicator.code), listCohorts(ctx.db), listSources(ctx.db)]);
-  const cohorts = allCohorts.filter((c) => codes.includes(c.code));
   const reference = area.level === 'wijk' ? gemeente : area;
-  const [rows, benchmarks] = await Promise.all([
+  const [all, { synthetic }, rows, benchmarks] = await Promise.all([
+    cohorts(ctx),
+    sources(ctx),
     valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: codes, dimension, areas: [area.code] }),
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
@@ -35,11 +33,13 @@ export async function trendView(
   return {
     area,
     indicator,
-    data: cohorts.map((cohort) => ({
-      cohort,
-      values: rows.filter((r) => r.cohort === cohort.code).map(toValue),
-      benchmarks: benchmarks.get(cohort.code) ?? [],
-    })),
+    data: all
+      .filter((c) => codes.includes(c.code))
+      .map((cohort) => ({
+        cohort,
+        values: rows.filter((r) => r.cohort === cohort.code).map(toValue),
+        benchmarks: benchmarks.get(cohort.code) ?? [],
+      })),
     minCell: ctx.minCell,
     synthetic,
   };

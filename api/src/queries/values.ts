@@ -1,10 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { AreaLevel, Benchmark, Cohort, Meta, Value } from '@gka/shared';
+import type { AreaLevel, Benchmark, Cohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, type Unit } from '../stats/cells.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import type { QueryContext } from './context.ts';
-import type { IndicatorInfo } from './indicators.ts';
 import { meta } from './meta.ts';
 
 /**
@@ -110,7 +109,7 @@ export type ValuesView = { data: Value[]; benchmarks: Benchmark[]; meta: Meta };
  */
 export async function valuesView(
   ctx: QueryContext,
-  indicator: IndicatorInfo,
+  indicator: Indicator,
   cohort: Cohort,
   q: { level: 'gemeente' | 'wijk'; dimension: string; parent?: AreaDetail },
 ): Promise<ValuesView> {

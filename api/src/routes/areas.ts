@@ -5,18 +5,18 @@ import { listAreas } from '../queries/areas.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { requireArea } from './resolve.ts';
 
-export const areaRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, { db }) => {
+export const areaRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
     '/areas',
     { schema: { summary: 'Gemeenten of wijken', tags: ['gebieden'], querystring: AreasQuery, response: { 200: AreasResponse, 404: ApiError } } },
     async (req) => {
-      if (req.query.parent) await requireArea(db, req.query.parent);
-      return { data: await listAreas(db, req.query) };
+      if (req.query.parent) await requireArea(ctx, req.query.parent);
+      return { data: await listAreas(ctx, req.query) };
     },
   );
   app.get(
     '/areas/:code',
     { schema: { summary: 'Eén gebied', tags: ['gebieden'], params: z.object({ code: AreaCode }), response: { 200: AreaResponse, 404: ApiError } } },
-    async (req) => ({ data: await requireArea(db, req.params.code) }),
+    async (req) => ({ data: await requireArea(ctx, req.params.code) }),
   );
 };

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db/connect.ts';
-import { dataVersion } from '../queries/datasets.ts';
 
 export type CacheOptions = {
-  db: Db;
+  /** The data version (memoised by the caller). */
+  version: () => Promise<string>;
   /** Only GET requests under this prefix are cached (the data routes). */
   prefix: string;
   /** Paths that must never be cached (health). */
   exclude: readonly string[];
   /** Bound of the in-memory response cache; 0 disables it (ETags stay). */
   maxBytes: number;
-  /** How long the data version is trusted before asking Postgres again. */
-  versionTtlMs?: number;
 };
 
 type Entry = { body: string; type: string; bytes: number };
@@ -24,18 +21,6 @@ type Entry = { body: string; type: string; bytes: number };
  * behind a load balancer derive the same ETag from the same database.
  */
 export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
-  const ttl = o.versionTtlMs ?? 2000;
-  let version: { value: Promise<string>; at: number } | undefined;
-  const currentVersion = () => {
-    const now = Date.now();
-    if (!version || now - version.at > ttl) {
-      const value = dataVersion(o.db);
-      version = { value, at: now };
-      value.catch(() => (version = undefined));
-    }
-    return version.value;
-  };
-
   const lru = new Map<string, Entry>();
   let bytes = 0;
   const remember = (key: string, e: Entry) => {
@@ -56,7 +41,7 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   // preValidation runs after the route's own onRequest hooks, so rate limiting still applies to hits.
   app.addHook('preValidation', async (req, reply) => {
     if (!cacheable(req)) return;
-    const v = await currentVersion();
+    const v = await o.version();
     const key = `${v}\n${req.url}`;
     const etag = `"${v}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
     const hit = lru.get(key);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, CompareQuery, CompareResponse } from '@gka/shared';
 import { notFound } from '../errors.ts';
-import { getAreas } from '../queries/areas.ts';
+import { areas as areaIndex } from '../queries/catalogue.ts';
 import { compareView } from '../queries/compare.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { requireCohort, requireIndicator } from './resolve.ts';
@@ -22,13 +22,13 @@ export const compareRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ct
       const q = req.query;
       const codes = [...new Set(q.areas)];
       const [indicator, cohort, areas] = await Promise.all([
-        requireIndicator(ctx.db, q.indicator),
-        requireCohort(ctx.db, q.cohort),
-        getAreas(ctx.db, codes),
+        requireIndicator(ctx, q.indicator),
+        requireCohort(ctx, q.cohort),
+        areaIndex(ctx),
       ]);
-      const unknown = codes.filter((c) => !areas.some((a) => a.code === c));
+      const unknown = codes.filter((c) => !areas.has(c));
       if (unknown.length) throw notFound(`Gebied ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
-      const ordered = codes.map((c) => areas.find((a) => a.code === c)!);
+      const ordered = codes.map((c) => areas.get(c)!);
       return compareView(ctx, indicator, cohort, ordered, q.dimension);
     },
   );

@@ -20,9 +20,9 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     async (req, reply) => {
       const q = req.query;
       const [indicator, cohort, parent] = await Promise.all([
-        requireIndicator(ctx.db, q.indicator),
-        requireCohort(ctx.db, q.cohort),
-        q.parent ? requireArea(ctx.db, q.parent) : undefined,
+        requireIndicator(ctx, q.indicator),
+        requireCohort(ctx, q.cohort),
+        q.parent ? requireArea(ctx, q.parent) : undefined,
       ]);
       const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, benchmark: q.benchmark });
       const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension].filter(Boolean).join('_');

@@ -4,7 +4,7 @@ import { geoJson } from '../queries/geo.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { requireArea } from './resolve.ts';
 
-export const geoRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, { db }) => {
+export const geoRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
     '/geo/:level',
     {
@@ -16,9 +16,9 @@ export const geoRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, { db }
       },
     },
     async (req, reply) => {
-      if (req.query.parent) await requireArea(db, req.query.parent);
+      if (req.query.parent) await requireArea(ctx, req.query.parent);
       // Postgres builds the JSON text; sent as is, without a serialiser pass (the response cache keeps it).
-      return reply.type('application/geo+json; charset=utf-8').send(await geoJson(db, req.params.level, req.query.parent));
+      return reply.type('application/geo+json; charset=utf-8').send(await geoJson(ctx.db, req.params.level, req.query.parent));
     },
   );
 };

@@ -19,8 +19,8 @@ export const profileRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ct
     },
     async (req) => {
       const [area] = await Promise.all([
-        requireArea(ctx.db, req.params.code, 'gemeente'),
-        req.query.cohort ? requireCohort(ctx.db, req.query.cohort) : undefined,
+        requireArea(ctx, req.params.code, 'gemeente'),
+        req.query.cohort ? requireCohort(ctx, req.query.cohort) : undefined,
       ]);
       return profileView(ctx, area, req.query.cohort);
     },

@@ -17,8 +17,8 @@ export const trendRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     },
     async (req) => {
       const q = req.query;
-      const [indicator, area] = await Promise.all([requireIndicator(ctx.db, q.indicator), requireArea(ctx.db, q.area)]);
-      const gemeente = area.level === 'wijk' && area.parent ? await requireArea(ctx.db, area.parent) : undefined;
+      const [indicator, area] = await Promise.all([requireIndicator(ctx, q.indicator), requireArea(ctx, q.area)]);
+      const gemeente = area.level === 'wijk' && area.parent ? await requireArea(ctx, area.parent) : undefined;
       return trendView(ctx, indicator, area, gemeente, q.dimension);
     },
   );

@@ -19,9 +19,9 @@ export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     async (req) => {
       const q = req.query;
       const [indicator, cohort, parent] = await Promise.all([
-        requireIndicator(ctx.db, q.indicator),
-        requireCohort(ctx.db, q.cohort),
-        q.parent ? requireArea(ctx.db, q.parent) : undefined,
+        requireIndicator(ctx, q.indicator),
+        requireCohort(ctx, q.cohort),
+        q.parent ? requireArea(ctx, q.parent) : undefined,
       ]);
       return valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent });
     },

@@ -1,0 +1,21 @@
+import type { Cohort, Indicator } from '@gka/shared';
+import { allAreas, type AreaDetail } from './areas.ts';
+import { listCohorts } from './cohorts.ts';
+import type { QueryContext } from './context.ts';
+import { listSources, type Sources } from './datasets.ts';
+import { listIndicators } from './indicators.ts';
+
+/**
+ * The small reference tables every request consults, memoised per data version: a values request
+ * then costs only its own value and aggregate queries.
+ */
+export const indicators = (ctx: QueryContext): Promise<Indicator[]> => ctx.memo.get('indicators', () => listIndicators(ctx.db));
+export const cohorts = (ctx: QueryContext): Promise<Cohort[]> => ctx.memo.get('cohorts', () => listCohorts(ctx.db));
+export const sources = (ctx: QueryContext): Promise<Sources> => ctx.memo.get('sources', () => listSources(ctx.db));
+/** Every area without its geometry, in name order (a few thousand rows). */
+export const areas = (ctx: QueryContext): Promise<Map<string, AreaDetail>> =>
+  ctx.memo.get('areas', async () => new Map((await allAreas(ctx.db)).map((a) => [a.code, a])));
+
+export const findIndicator = async (ctx: QueryContext, code: string) => (await indicators(ctx)).find((i) => i.code === code);
+export const findCohort = async (ctx: QueryContext, code: string) => (await cohorts(ctx)).find((c) => c.code === code);
+export const findArea = async (ctx: QueryContext, code: string) => (await areas(ctx)).get(code);
