@@ -37,7 +37,7 @@ type IndicatorModel = {
 };
 
 const INDICATOR_MODELS: Record<Exclude<DemoIndicator, 'bijstelling' | 'afstroom_lj3'>, IndicatorModel> = {
-  advies_havo_vwo: { rates: [0.21, 0.4, 0.68], coverage: 0.98, ses: 1, trend: 0.02, covid: 0.08 },
+  advies_havo_vwo: { rates: [0.2, 0.38, 0.66], coverage: 0.98, ses: 1, trend: 0.015, covid: 0.06 },
   heroverweging: { rates: [0.12, 0.09, 0.065], coverage: 0.93, ses: -0.5, trend: 0, covid: 0 },
   opstroom_lj3: { rates: [0.09, 0.11, 0.13], coverage: 0.9, ses: 0.4, trend: 0.01, covid: 0.1 },
   zittenblijven: { rates: [0.08, 0.06, 0.05], coverage: 0.95, ses: -0.5, trend: -0.01, covid: -0.35 },
