@@ -185,6 +185,9 @@ describe('web app in Chromium', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toContain(';');
+    const xlsx = await fetch(new URL((await page.getByTestId('download-xlsx').getAttribute('href'))!, base));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 
   it('Gespreksnotitie prints to one or two A4 pages', async () => {
@@ -195,6 +198,10 @@ describe('web app in Chromium', () => {
     const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Gespreksnotitie gemeente Vlietstad' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('shows errors in Dutch and raised no script errors', async () => {
