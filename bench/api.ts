@@ -212,6 +212,8 @@ async function main() {
   await run(cannon('trend, uncached', uncachedBase, trendPaths));
   await run(cannon('profile, uncached', uncachedBase, profilePaths));
   await run(cannon('values wijk-level, cached JSON', cachedBase, valuesPaths));
+  await run(cannon('trend, cached JSON', cachedBase, trendPaths));
+  await run(cannon('profile, cached JSON', cachedBase, profilePaths));
   await run(rawSql(url, queries));
   table(results, helloResult);
 

@@ -6,7 +6,7 @@ import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import { cohorts as allCohorts, indicators as allIndicators, sources as allSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { selectValues, toValue, valueRows, type ValueRow } from './values.ts';
+import { selectValues, toValue, type ValueRow } from './values.ts';
 
 const SIGNIFICANT = new Set(['hoger', 'lager']);
 
@@ -35,11 +35,12 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
   const [wijkRows, benchmarks] = await Promise.all([
-    // One primary-key lookup per indicator: a single query over all pairs makes Postgres scan far more.
-    Promise.all(
-      chosen.map(({ indicator, cohort }) =>
-        valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort], dimension: 'totaal', level: 'wijk', parent: area.code }),
-      ),
+    // `= any` on the primary key's leading columns: index probes; a row-value IN list would not be.
+    selectValues(
+      ctx,
+      sql`m.indicator = any(${chosen.map((c) => c.indicator.code)}) and m.cohort = any(${[...new Set(chosen.map((c) => c.cohort))]})
+        and m.dimension = 'totaal' and a.level = 'wijk' and a.parent_code = ${area.code}`,
+      (i) => unitOf.get(i) ?? 'percentage',
     ),
     Promise.all(
       chosen.map(({ indicator }) =>
@@ -75,7 +76,10 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         value: rows.find((r) => r.cohort === c && r.dimension === 'totaal')?.value ?? null,
         nederland: nederland(c),
       })),
-      deviatingWijken: deviating(wijkRows[i]!, totaal?.value ?? null),
+      deviatingWijken: deviating(
+        wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort),
+        totaal?.value ?? null,
+      ),
     };
   });
   return { area, cohorts, indicators: result, wijken, minCell: ctx.minCell, sources, synthetic };
