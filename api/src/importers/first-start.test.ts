@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testConfig } from '../test/config.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { ensureData } from './first-start.ts';
+
+const OPEN_DATA = fileURLToPath(new URL('../../../../shared/open-data/', import.meta.url));
+
+let t: TestDatabase | undefined;
+let dir: string | undefined;
+let server: Server | undefined;
+afterEach(async () => {
+  await t?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  t = dir = server = undefined;
+});
+
+const count = async (db: TestDatabase['db'], level: 'gemeente' | 'wijk') =>
+  Number((await db.selectFrom('area').select((eb) => eb.fn.countAll().as('n')).where('level', '=', level).executeTakeFirstOrThrow()).n);
+
+describe('first start', () => {
+  it('loads the fictitious region and demo data into an empty database without PDOK, once', async () => {
+    t = await createTestDatabase();
+    const lines: string[] = [];
+    const result = await ensureData(t, testConfig({ openDataDir: undefined }), (m) => lines.push(m), { pdokBaseUrl: null });
+    expect(result?.boundaries).toBe('fixture');
+    expect(await count(t.db, 'gemeente')).toBe(4);
+    expect(result!.demo.rows).toBeGreaterThan(0);
+    expect(lines.join('\n')).toMatch(/SYNTHETISCHE/);
+    expect(lines.join('\n')).toMatch(/DEMOSET/);
+    // A restart leaves everything alone.
+    expect(await ensureData(t, testConfig(), () => {}, { pdokBaseUrl: null })).toBeNull();
+    expect(await t.db.selectFrom('dataset').select('kind').where('kind', '=', 'demo').execute()).toHaveLength(1);
+  });
+
+  it('falls back to the fixture region when PDOK does not answer in time', async () => {
+    t = await createTestDatabase();
+    // Accepts the connection but never answers.
+    server = createServer(() => {});
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ogc/v1`;
+    const lines: string[] = [];
+    const result = await ensureData(t, testConfig(), (m) => lines.push(m), { pdokBaseUrl: baseUrl, probeTimeoutMs: 200 });
+    expect(result?.boundaries).toBe('fixture');
+    expect(lines.join('\n')).toMatch(/PDOK is niet bereikbaar/);
+    server.closeAllConnections();
+  });
+
+  it('takes real boundaries from GKA_OPEN_DATA_DIR and marks 101 GKA gemeenten', async () => {
+    t = await createTestDatabase();
+    // Links to the shared files in a temporary folder (gemeenten only, to keep the test fast); nothing is copied.
+    dir = mkdtempSync(path.join(tmpdir(), 'gka-open-data-'));
+    for (const f of ['gemeenten_2024.geojson', 'cbs_gemeenten-alfabetisch-2023.csv']) symlinkSync(path.join(OPEN_DATA, f), path.join(dir, f));
+    const result = await ensureData(t, testConfig({ openDataDir: dir }), () => {}, { pdokBaseUrl: null });
+    expect(result?.boundaries).toBe('open-data');
+    expect(await count(t.db, 'gemeente')).toBe(342);
+    const gka = await t.db.selectFrom('area').select(['name', 'provincie']).where('gka_lid', '=', true).execute();
+    expect(gka).toHaveLength(101);
+    expect(new Set(gka.map((g) => g.provincie)).size).toBe(12);
+    expect(gka.map((g) => g.name)).toEqual(expect.arrayContaining(['Amsterdam', "'s-Gravenhage", 'Súdwest-Fryslân', 'Eemsdelta']));
+  });
+});
