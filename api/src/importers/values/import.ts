@@ -93,11 +93,15 @@ async function load(client: pg.Client, db: Kysely<Database>, file: string, optio
   const createdCohorts = await createMissingCohorts(db, [...cohorts]);
   const datasetId = await recordDataset(db, { kind: 'values', source: file, sha256: sha256(), rowCount: rows, synthetic: options.synthetic ?? false });
   await skipForeignKeyChecks(client);
+  // In the order of measure_area_idx: measured 1.8× faster than random order on a national file, as that
+  // index otherwise takes its inserts at random places. The sort itself fits in this much memory.
+  await client.query(`set local work_mem = '512MB'`);
   await client.query('savepoint before_insert');
   try {
     await client.query(
       `insert into measure (indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id)
        select indicator, cohort, dimension, grp, area_code, numerator, denominator, $1 from values_in
+       order by area_code, indicator, cohort, dimension, grp
        on conflict (indicator, cohort, dimension, area_code, grp)
        do update set numerator = excluded.numerator, denominator = excluded.denominator, dataset_id = excluded.dataset_id`,
       [datasetId],
