@@ -95,6 +95,9 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: { code: err.code ?? 'bad_request', message: err.message } });
     }
+    if (isDatabaseUnavailable(err)) {
+      return reply.code(503).send({ error: { code: 'database_unavailable', message: 'De database is niet bereikbaar; probeer het later opnieuw' } });
+    }
     req.log.error(err);
     return reply.code(500).send({ error: { code: 'internal', message: 'Interne fout' } });
   });
@@ -134,4 +137,16 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(exportRoutes, { prefix: API, ...ctx });
   await registerWeb(app);
   return app;
+}
+
+/** Connection failures (refused, dropped, pool timeout, server shutting down): a 503, not a 500. */
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code) ||
+    /^(08|57P0)/.test(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { createDb } from '../db/connect.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { testConfig } from '../test/config.ts';
 import { seed } from '../test/seed.ts';
@@ -133,5 +134,19 @@ describe('hostile input', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('not_found');
     }
+  });
+});
+
+describe('database unreachable', () => {
+  it('answers data routes with 503 and the error body, not 500', async () => {
+    const dead = createDb('postgres://nobody@127.0.0.1:1/none', 1);
+    const down = await buildApp({ config: testConfig(), db: dead });
+    for (const url of ['/api/v1/cohorts', '/api/v1/values?indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente', '/api/v1/profile/GM0001']) {
+      const res = await down.inject(url);
+      expect(res.statusCode, url).toBe(503);
+      expect(res.json()).toMatchObject({ error: { code: 'database_unavailable' } });
+    }
+    await down.close();
+    await dead.destroy();
   });
 });
