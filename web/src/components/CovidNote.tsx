@@ -1,4 +1,5 @@
 import type { Cohort } from '@gka/shared';
+import { shortCohortLabel } from './controls/options.ts';
 
 const DEFAULT_NOTE =
   'In 2020 ging de eindtoets niet door: heroverweging en bijstelling van het schooladvies waren dat jaar niet mogelijk (die waarden ontbreken, ze zijn niet nul). De eindexamens in het vo waren in 2020 en 2021 makkelijker te halen.';
@@ -9,7 +10,7 @@ export function CovidNote({ cohorts }: { cohorts: Cohort[] }) {
   if (covid.length === 0) return null;
   return (
     <aside className="covid-note" data-testid="covid-note">
-      <strong>COVID-cohort {covid.map((c) => c.label).join(', ')}:</strong> {covid[0].note ?? DEFAULT_NOTE}
+      <strong>COVID-cohort {covid.map(shortCohortLabel).join(', ')}:</strong> {covid[0].note ?? DEFAULT_NOTE}
     </aside>
   );
 }

@@ -1,8 +1,13 @@
 import { DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, type Cohort, type Dimension, type Indicator } from '@gka/shared';
 import type { Option } from './Select.tsx';
 
+/** 'Cohort 2022-2023' → '2022-2023': the UI puts 'cohort' in front where the sentence needs it. */
+export function shortCohortLabel(c: Pick<Cohort, 'label'>): string {
+  return c.label.replace(/^cohort\s+/i, '');
+}
+
 export function cohortLabel(c: Pick<Cohort, 'label' | 'covid'>): string {
-  return c.covid ? `${c.label} (COVID-cohort)` : c.label;
+  return c.covid ? `${shortCohortLabel(c)} (COVID-cohort)` : shortCohortLabel(c);
 }
 
 export function cohortOptions(indicator: Indicator | undefined, cohorts: Cohort[]): Option[] {

@@ -3,7 +3,7 @@ import { formatDecimal, formatPercent, type Cohort, type ProfileIndicator } from
 import { Chart } from '../../components/chart/Chart.tsx';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
-import { cohortLabel } from '../../components/controls/options.ts';
+import { cohortLabel, shortCohortLabel } from '../../components/controls/options.ts';
 
 const GEMEENTE_COLOUR = '#08519c';
 const NEDERLAND_COLOUR = '#636363';
@@ -33,7 +33,10 @@ export function TrendChart({
     : profile.trend;
   const shown = points.map((p) => byCode.get(p.cohort)).filter((c): c is Cohort => !!c);
   const f = profile.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
-  const label = (code: string) => byCode.get(code)?.label ?? code;
+  const label = (code: string) => {
+    const c = byCode.get(code);
+    return c ? shortCohortLabel(c) : code;
+  };
 
   const option = useMemo<ChartOption>(() => {
     const covid = points.filter((p) => byCode.get(p.cohort)?.covid).map((p) => label(p.cohort));

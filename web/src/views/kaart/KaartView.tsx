@@ -5,7 +5,7 @@ import { useAreas, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
-import { GROUP_OPTIONS, cohortOptions, parseGroup } from '../../components/controls/options.ts';
+import { GROUP_OPTIONS, cohortOptions, parseGroup, shortCohortLabel } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -69,7 +69,7 @@ export function KaartView() {
 
   const options = [{ value: STEDELIJKHEID_MODE, label: 'Stedelijkheid (CBS)' }, ...choice.indicators.map((i) => ({ value: i.code, label: i.name }))];
   const legendTitle = indicator
-    ? `${indicator.name}, cohort ${choice.cohort?.label ?? ''}${dimension === 'totaal' ? '' : `, ${GROUP_OPTIONS.find((o) => o.value === `${dimension}:${group}`)?.label.toLowerCase()}`}`
+    ? `${indicator.name}, cohort ${choice.cohort ? shortCohortLabel(choice.cohort) : ''}${dimension === 'totaal' ? '' : `, ${GROUP_OPTIONS.find((o) => o.value === `${dimension}:${group}`)?.label.toLowerCase()}`}`
     : 'Stedelijkheid (CBS), naar omgevingsadressendichtheid';
   const error = geo.error ?? areas.error ?? choice.error ?? values.error;
 
