@@ -5,8 +5,9 @@ import { importDuo } from '../importers/duo/import.ts';
 
 /** `gka import-duo <dir>`: real gemeente indicators from DUO open data (SPEC §4.3), with a mapping summary. */
 export async function importDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
-  const dir = args[0];
-  if (!dir || args.length > 1) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
+  if (args.length !== 1) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
+  // pnpm runs the CLI inside api/; a relative path is meant from where the user typed the command.
+  const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]!);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Map niet gevonden: ${dir}`);
   const started = Date.now();
   const result = await importDuo(db, dir, (m) => process.stderr.write(`${m}\n`));
@@ -19,7 +20,7 @@ export async function importDuoCommand(args: string[], { db, log }: { db: Db; lo
       continue;
     }
     log(`    niet toegewezen (wel meegeteld voor Nederland): ${s.unmapped.length} gemeenten/vestigingen, ${lost} leerlingen of kandidaten:`);
-    for (const u of s.unmapped.slice(0, 10)) log(`      ${u.gemeente}: ${u.rows} rijen, ${u.count}`);
+    for (const u of s.unmapped.slice(0, 10)) log(`      ${u.gemeente}: ${u.rows} ${u.rows === 1 ? 'rij' : 'rijen'}, ${u.count}`);
     if (s.unmapped.length > 10) log(`      … en ${s.unmapped.length - 10} meer (zie de notities van de dataset, pnpm gka status)`);
   }
 }

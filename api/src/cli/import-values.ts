@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../db/connect.ts';
 import { importValues } from '../importers/values/import.ts';
 import { progress } from './progress.ts';
 
 /** `gka import-values <csv> [--synthetic]`: the CBS delivery file (SPEC §4.2) into `measure`. */
 export async function importValuesCommand(args: string[], { url, log }: { db: Db; url: string; log: (m: string) => void }): Promise<void> {
-  const file = args.find((a) => !a.startsWith('--'));
+  const arg = args.find((a) => !a.startsWith('--'));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--synthetic');
-  if (!file || unknown.length) throw new Error(`Gebruik: pnpm gka import-values <bestand.csv> [--synthetic]${unknown.length ? ` (onbekende optie ${unknown.join(', ')})` : ''}`);
+  if (!arg || unknown.length) throw new Error(`Gebruik: pnpm gka import-values <bestand.csv> [--synthetic]${unknown.length ? ` (onbekende optie ${unknown.join(', ')})` : ''}`);
+  // pnpm runs the CLI inside api/; a relative path is meant from where the user typed the command.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
   if (!existsSync(file)) throw new Error(`Bestand niet gevonden: ${file}`);
   const started = Date.now();
   const bar = progress('Regels gelezen');

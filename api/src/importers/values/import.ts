@@ -88,7 +88,6 @@ async function load(client: pg.Client, db: Kysely<Database>, file: string, optio
   await pipeline(Readable.from(copyText()), client.query(copyFrom('copy values_in from stdin')));
   if (problems.length) throw new ValuesFileError(problems);
   if (rows === 0) throw new ValuesFileError([`${name}: het bestand heeft een kopregel maar geen waarden`]);
-  options.onProgress?.(rows);
 
   const createdCohorts = await createMissingCohorts(db, [...cohorts]);
   const datasetId = await recordDataset(db, { kind: 'values', source: file, sha256: sha256(), rowCount: rows, synthetic: options.synthetic ?? false });
