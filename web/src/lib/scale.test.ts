@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE, STEDELIJKHEID_LEGEND, quantileBreaks, stedelijkheidStep, stepOf, valueLegend } from './scale.ts';
+import { PALETTE, STEDELIJKHEID_LEGEND, classBreaks, stedelijkheidStep, stepOf, valueLegend } from './scale.ts';
 
 describe('map colour scale', () => {
   it('makes stedelijkheid class 1 the darkest step and states the bounds', () => {
@@ -11,11 +11,16 @@ describe('map colour scale', () => {
 
   it('bins values into five classes of about equal count', () => {
     const values = Array.from({ length: 100 }, (_, i) => i / 100);
-    const breaks = quantileBreaks(values);
+    const breaks = classBreaks(values);
     expect(breaks).toEqual([0.2, 0.4, 0.6, 0.8]);
     expect(values.map((v) => stepOf(v, breaks)).filter((s) => s === 2)).toHaveLength(20);
     expect(stepOf(0.99, breaks)).toBe(4);
-    expect(quantileBreaks([])).toEqual([]);
+    expect(classBreaks([])).toEqual([]);
+  });
+
+  it('falls back to classes of equal width for a handful of values', () => {
+    classBreaks([0.1, 0.2, 0.35, 0.6]).forEach((b, i) => expect(b).toBeCloseTo([0.2, 0.3, 0.4, 0.5][i]));
+    expect(stepOf(0.6, classBreaks([0.1, 0.2, 0.35, 0.6]))).toBe(4);
   });
 
   it('labels the classes in nl-NL', () => {

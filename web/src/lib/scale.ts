@@ -18,11 +18,18 @@ export const STEDELIJKHEID_LEGEND: LegendItem[] = STEDELIJKHEID.map((s) => ({
   detail: s.bounds,
 }));
 
-/** Five classes of (about) equal count; returns the four inner breaks, ascending. */
-export function quantileBreaks(values: number[]): number[] {
+/**
+ * The four inner breaks of five classes, ascending: of (about) equal count, or of equal width when
+ * there are too few values (a handful of wijken) or too many ties for counts to make five classes.
+ */
+export function classBreaks(values: number[]): number[] {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  return [1, 2, 3, 4].map((i) => sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / 5))]);
+  const quantiles = [1, 2, 3, 4].map((i) => sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / 5))]);
+  const distinct = new Set([sorted[0], ...quantiles]).size === 5;
+  if (sorted.length >= 10 && distinct) return quantiles;
+  const [min, max] = [sorted[0], sorted[sorted.length - 1]];
+  return [1, 2, 3, 4].map((i) => min + ((max - min) * i) / 5);
 }
 
 export function stepOf(value: number, breaks: number[]): number {

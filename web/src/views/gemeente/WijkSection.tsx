@@ -8,7 +8,7 @@ import { Legend } from '../../components/legend/Legend.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { NO_DATA_COLOUR, quantileBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
+import { NO_DATA_COLOUR, classBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
 import { significanceOf, significanceText } from '../../lib/significance.ts';
 
 type Row = Value & { vsGemeente: string; vsNederland: string };
@@ -46,7 +46,7 @@ export function WijkSection({
       }));
   }, [values.data, gemeenteValue]);
   const numbers = useMemo(() => rows.flatMap((r) => (r.value === null ? [] : [r.value])), [rows]);
-  const breaks = useMemo(() => quantileBreaks(numbers), [numbers]);
+  const breaks = useMemo(() => classBreaks(numbers), [numbers]);
   const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, stepOf(r.value, breaks)] as const]))), [rows, breaks]);
   const byCode = useMemo(() => new Map(rows.map((r) => [r.area, r])), [rows]);
 

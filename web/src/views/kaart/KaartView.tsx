@@ -10,7 +10,7 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
-import { NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, quantileBreaks, stedelijkheidStep, stepOf, valueLegend } from '../../lib/scale.ts';
+import { NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, classBreaks, stedelijkheidStep, stepOf, valueLegend } from '../../lib/scale.ts';
 import { formatValue } from '../../lib/format.ts';
 import { GemeentenTable } from './GemeentenTable.tsx';
 
@@ -33,7 +33,7 @@ export function KaartView() {
   const rows = useMemo(() => (indicator ? (values.data?.data ?? []).filter((v) => v.group === group) : []), [indicator, values.data, group]);
   const valueByCode = useMemo(() => new Map(rows.map((v) => [v.area, v])), [rows]);
   const numbers = useMemo(() => rows.flatMap((v) => (v.value === null ? [] : [v.value])), [rows]);
-  const breaks = useMemo(() => quantileBreaks(numbers), [numbers]);
+  const breaks = useMemo(() => classBreaks(numbers), [numbers]);
 
   const steps = useMemo(() => {
     const m = new Map<string, number>();
