@@ -16,15 +16,17 @@ type Entry = { body: string; type: string; bytes: number };
 
 /**
  * Data only changes by import, and every import writes a dataset row, so (data version, URL)
- * identifies a response exactly: it is the ETag (a 304 costs no query at all), the key of an
+ * identifies a response exactly: it is the ETag (a 304 costs no query beyond the memoised version), the key of an
  * in-memory LRU of serialised bodies, and the reason `max-age=300` is safe. Several instances
  * behind a load balancer derive the same ETag from the same database.
  */
 export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   const lru = new Map<string, Entry>();
   let bytes = 0;
+  let lruVersion: string | undefined;
   const remember = (key: string, e: Entry) => {
-    if (e.bytes > o.maxBytes / 4) return;
+    // Two concurrent misses of one URL both arrive here; large bodies would crowd out the rest.
+    if (lru.has(key) || e.bytes > o.maxBytes / 4) return;
     lru.set(key, e);
     bytes += e.bytes;
     for (const [k, old] of lru) {
@@ -42,6 +44,11 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   app.addHook('preValidation', async (req, reply) => {
     if (!cacheable(req)) return;
     const v = await o.version();
+    if (v !== lruVersion) {
+      lru.clear();
+      bytes = 0;
+      lruVersion = v;
+    }
     const key = `${v}\n${req.url}`;
     const etag = `"${v}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
     const hit = lru.get(key);
