@@ -31,3 +31,15 @@ export async function suspendMeasureKeys(client: pg.Client): Promise<() => Promi
     await client.query('analyze measure');
   };
 }
+
+/**
+ * Removes the measures of the given indicators while the keys are suspended: truncate and put the
+ * other rows back. A DELETE of millions of rows would leave as many dead tuples for the index
+ * builds to wade through; the other indicators' rows (the DUO ones) are few.
+ */
+export async function removeMeasures(client: pg.Client, indicators: readonly string[]): Promise<void> {
+  await client.query('create temp table measure_kept (like measure) on commit drop');
+  await client.query('insert into measure_kept select * from measure where indicator <> all($1)', [indicators]);
+  await client.query('truncate measure');
+  await client.query('insert into measure select * from measure_kept');
+}

@@ -59,11 +59,14 @@ describe('loadDemo', () => {
   it('replaces its own earlier values, writes the same rows for the same seed and keeps other cohorts', async () => {
     const { db, url } = await withRegion();
     await db.insertInto('cohort').values({ code: '2030-2031', label: 'Toekomst', note: 'van een ander' }).execute();
+    const duo = { indicator: 'slagingspercentage_vo', cohort: '2030-2031', dimension: 'totaal', grp: 'totaal', area_code: 'GM9902', numerator: 90, denominator: 100 };
+    await db.insertInto('measure').values(duo).execute();
     await loadDemo(url, { seed: 5 });
     const first = await measures(db);
     await db.updateTable('cohort').set({ label: 'veranderd' }).where('code', '=', '2012-2013').execute();
     const second = await loadDemo(url, { seed: 5 });
     expect(await measures(db)).toEqual(first);
+    expect(first).toContainEqual(duo);
     expect(await db.selectFrom('dataset').select('id').where('kind', '=', 'demo').execute()).toEqual([{ id: second.datasetId }]);
     expect(await db.selectFrom('cohort').select(['code', 'label']).where('code', 'in', ['2030-2031', '2012-2013']).orderBy('code').execute()).toEqual([
       { code: '2012-2013', label: 'Cohort 2012-2013' },

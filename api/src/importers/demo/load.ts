@@ -5,7 +5,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/schema.ts';
 import { recordDataset } from '../dataset.ts';
-import { suspendMeasureKeys } from './bulk.ts';
+import { removeMeasures, suspendMeasureKeys } from './bulk.ts';
 import type { DemoCohort } from './cohorts.ts';
 import { demoRows, generateDemo, GROUPS, type DemoArea } from './generate.ts';
 import { chooseGkaSet, type GkaMember } from './gka-set.ts';
@@ -71,7 +71,7 @@ async function load(client: pg.Client, db: Kysely<Database>, seed: number, optio
     );
   }
   const restoreKeys = await suspendMeasureKeys(client);
-  await client.query('delete from measure where indicator = any($1)', [DEMO_INDICATORS]);
+  await removeMeasures(client, DEMO_INDICATORS);
   if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
 
   const areas: DemoArea[] = areaRows.map((a) => ({ code: a.code, level: a.level, parentCode: a.parent_code, inwoners: a.inwoners, attributes: a.attributes }));
