@@ -65,7 +65,7 @@ export type ValuesParams = {
   dimension?: Dimension;
 };
 
-export function valuesParams(p: ValuesParams): Params {
+function valuesParams(p: ValuesParams): Params {
   return { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension };
 }
 

@@ -6,7 +6,7 @@ import type { Meta } from '@gka/shared';
  * /sources at start, then from each values, compare or profile answer). The layout shows it in a
  * banner and the footer, whatever view fetched it.
  */
-export type Provenance = { synthetic: boolean; sources: Meta['sources'] };
+type Provenance = { synthetic: boolean; sources: Meta['sources'] };
 
 let current: Provenance | null = null;
 const listeners = new Set<() => void>();

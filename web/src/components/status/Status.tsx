@@ -30,7 +30,7 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => v
   );
 }
 
-export function Empty({ children }: { children: ReactNode }) {
+function Empty({ children }: { children: ReactNode }) {
   return <p className="status status--empty">{children}</p>;
 }
 

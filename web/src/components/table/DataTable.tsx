@@ -8,7 +8,6 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 
-export type { ColumnDef };
 
 type Props<T> = {
   data: T[];
