@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Dimension, ProfileIndicator, ProfileResponse } from '@gka/shared';
+import { DIMENSIONS, type Dimension, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
@@ -9,6 +9,7 @@ import type { QueryContext } from './context.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 
 const SIGNIFICANT = new Set(['hoger', 'lager']);
+const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
 
 /**
  * GET /profile/{gemeente}: everything the gemeente page and the gespreksnotitie show, per indicator
@@ -24,23 +25,38 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     allSources(ctx),
   ]);
   const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
-  const own = await selectValues(ctx, sql`m.area_code = ${area.code}`, (i) => unitOf.get(i) ?? 'percentage');
+  const unit = (i: string) => unitOf.get(i) ?? 'percentage';
+  // Primary-key probes (`= any` on its leading columns) read only the rows shown; all of an area's
+  // rows would be several hundred scattered heap pages at national scale.
+  const totals = await selectValues(
+    ctx,
+    sql`m.indicator = any(${indicators.map((i) => i.code)}) and m.cohort = any(${cohorts.map((c) => c.code)})
+      and m.dimension = 'totaal' and m.area_code = ${area.code}`,
+    unit,
+  );
 
   // Per indicator with data for this gemeente: the asked cohort if it has one, else its latest.
   const chosen = indicators.flatMap((indicator) => {
-    const mine = new Set(own.filter((r) => r.indicator === indicator.code).map((r) => r.cohort));
+    const mine = new Set(totals.filter((r) => r.indicator === indicator.code).map((r) => r.cohort));
     const cohort = cohortCode && mine.has(cohortCode) ? cohortCode : indicator.cohorts.filter((c) => mine.has(c)).at(-1);
     return cohort ? [{ indicator, cohort }] : [];
   });
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
-  const [wijkRows, benchmarks] = await Promise.all([
-    // `= any` on the primary key's leading columns: index probes; a row-value IN list would not be.
+  const chosenIndicators = chosen.map((c) => c.indicator.code);
+  const chosenCohorts = [...new Set(chosen.map((c) => c.cohort))];
+  const [breakdownRows, wijkRows, benchmarks] = await Promise.all([
     selectValues(
       ctx,
-      sql`m.indicator = any(${chosen.map((c) => c.indicator.code)}) and m.cohort = any(${[...new Set(chosen.map((c) => c.cohort))]})
+      sql`m.indicator = any(${chosenIndicators}) and m.cohort = any(${chosenCohorts})
+        and m.dimension = any(${BREAKDOWNS}) and m.area_code = ${area.code}`,
+      unit,
+    ),
+    selectValues(
+      ctx,
+      sql`m.indicator = any(${chosenIndicators}) and m.cohort = any(${chosenCohorts})
         and m.dimension = 'totaal' and a.level = 'wijk' and a.parent_code = ${area.code}`,
-      (i) => unitOf.get(i) ?? 'percentage',
+      unit,
     ),
     Promise.all(
       chosen.map(({ indicator }) =>
@@ -55,6 +71,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     ),
   ]);
 
+  const own = [...totals, ...breakdownRows];
   const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
     const rows = own.filter((r) => r.indicator === indicator.code);
     const inCohort = rows.filter((r) => r.cohort === cohort);
@@ -86,7 +103,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
 }
 
 function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
-  const dims = [...new Set(rows.map((r) => r.dimension).filter((d) => d !== 'totaal'))] as Dimension[];
+  const dims = (BREAKDOWNS as Dimension[]).filter((d) => rows.some((r) => r.dimension === d));
   return dims.map((dimension) => ({ dimension, values: rows.filter((r) => r.dimension === dimension).map(toValue) }));
 }
 
