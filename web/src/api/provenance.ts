@@ -32,3 +32,8 @@ export function useProvenance(): Provenance | null {
     () => current,
   );
 }
+
+/** A dataset's source for display: URLs as they are, local files by their name only (no server paths). */
+export function sourceName(source: string): string {
+  return /^[a-z]+:\/\//i.test(source) ? source : source.replace(/^.*[\\/]/, '');
+}

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSources } from '../../api/hooks.ts';
-import { useProvenance } from '../../api/provenance.ts';
+import { sourceName, useProvenance } from '../../api/provenance.ts';
 
 const NAV = [
   { to: '/', label: 'Kaart', end: true },
@@ -57,7 +57,7 @@ export function Layout() {
               {provenance.sources.map((s, i) => (
                 <span key={`${s.kind}-${s.source}`}>
                   {i > 0 && '; '}
-                  {s.kind}: {s.source}
+                  {s.kind}: {sourceName(s.source)}
                   {s.synthetic && ' (synthetisch)'}
                 </span>
               ))}
