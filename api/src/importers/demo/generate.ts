@@ -1,6 +1,6 @@
 import { DIMENSIONS } from '@gka/shared';
 import { DEMO_COHORTS, hadEindtoets, type DemoCohort } from './cohorts.ts';
-import { areaProfile, cohortSize, COVERAGE, DEMO_INDICATORS, drawPupil, NATIONAL_PROFILE, outcomes, PUPIL_TYPES, type AreaProfile } from './model.ts';
+import { areaProfile, cohortSize, COVERAGE, DEMO_INDICATORS, NATIONAL_PROFILE, outcomes, PUPIL_TYPES, pupilSampler, type AreaProfile } from './model.ts';
 import { rngFor, type Rng } from './prng.ts';
 
 export type DemoArea = {
@@ -83,6 +83,7 @@ function add(into: Int32Array, from: Int32Array) {
 
 /** Simulates the pupils of one area for every cohort and adds them to `out`. */
 function simulate(profile: AreaProfile, cohorts: DemoCohort[], rng: Rng, out: Int32Array) {
+  const drawPupil = pupilSampler(profile);
   cohorts.forEach((cohort, c) => {
     const count = (indicator: number, type: number, success: boolean) => {
       const base = countIndex(c, indicator, 0);
@@ -96,7 +97,7 @@ function simulate(profile: AreaProfile, cohorts: DemoCohort[], rng: Rng, out: In
       const eindtoets = hadEindtoets(yearEnd);
       const pupils = cohortSize(profile.pupilsPerYear, rng);
       for (let n = 0; n < pupils; n++) {
-        const t = drawPupil(profile, rng);
+        const t = drawPupil(rng);
         if (rng() < COVERAGE.advies) count(0, t, rng() < p.advies[t]!);
         // No eindtoets in 2020: these pupils are left out of heroverweging and bijstelling altogether.
         if (eindtoets && rng() < COVERAGE.eindtoets) {

@@ -159,20 +159,24 @@ function shiftMigratie(m: Three, shift: number): Three {
 export const PUPIL_TYPES = 54;
 export const pupilType = (migratie: number, opleiding: number, inkomen: number, meisje: number) => ((migratie * 3 + opleiding) * 3 + inkomen) * 2 + meisje;
 
-/** Draws one pupil's background in the area; returns its pupil type. */
-export function drawPupil(profile: AreaProfile, rng: Rng): number {
-  const u = rng();
-  const migratie = u < profile.migratie[0] ? 0 : u < profile.migratie[0] + profile.migratie[1] ? 1 : 2;
-  // Parents with a migration background more often have a low education level; low education, a low income.
-  const opleiding = ordered(profile.opleiding, [0, 0.2, 0.6][migratie]!, rng());
-  const inkomen = ordered(profile.inkomen, [0.8, 0, -0.8][opleiding]!, rng());
-  const meisje = rng() < MEISJE_SHARE ? 1 : 0;
-  return pupilType(migratie, opleiding, inkomen, meisje);
-}
-
-function ordered(cut: readonly [number, number], shift: number, u: number): number {
-  if (u < logistic(cut[0] + shift)) return 0;
-  return u < logistic(cut[1] + shift) ? 1 : 2;
+/**
+ * Draws pupils' backgrounds in an area; returns a pupil type. Parents with a migration background
+ * more often have a low education level; parents with a low education level, a low income.
+ */
+export function pupilSampler(profile: AreaProfile): (rng: Rng) => number {
+  const [m0, m1] = [profile.migratie[0], profile.migratie[0] + profile.migratie[1]];
+  // Cumulative probabilities per conditioning group, computed once instead of per pupil.
+  const cumulative = (cut: readonly [number, number], shift: number) => [logistic(cut[0] + shift), logistic(cut[1] + shift)] as const;
+  const opleidingBy = [0, 0.2, 0.6].map((shift) => cumulative(profile.opleiding, shift));
+  const inkomenBy = [0.8, 0, -0.8].map((shift) => cumulative(profile.inkomen, shift));
+  const pick = (c: readonly [number, number], u: number) => (u < c[0] ? 0 : u < c[1] ? 1 : 2);
+  return (rng) => {
+    const u = rng();
+    const migratie = u < m0 ? 0 : u < m1 ? 1 : 2;
+    const opleiding = pick(opleidingBy[migratie]!, rng());
+    const inkomen = pick(inkomenBy[opleiding]!, rng());
+    return pupilType(migratie, opleiding, inkomen, rng() < MEISJE_SHARE ? 1 : 0);
+  };
 }
 
 /** Outcome probabilities for one area and school year: [indicator slot][pupil type]. */
