@@ -1,14 +1,17 @@
+import { useMemo } from 'react';
 import type { Cohort, Indicator } from '@gka/shared';
 import { useCohorts, useIndicators } from '../../api/hooks.ts';
 
 /**
  * Resolves an indicator and cohort chosen in the URL against the catalogue: an unknown or missing
- * indicator falls back to the first, a cohort without values to the indicator's latest.
+ * indicator falls back to the first (unless `fallbackToFirst` is false), a cohort without values to
+ * the indicator's latest.
  */
 export function useIndicatorChoice(indicatorCode: string | undefined, cohortCode: string | undefined, fallbackToFirst = true) {
   const indicators = useIndicators();
   const cohorts = useCohorts();
-  const list = indicators.data?.data ?? [];
+  // Only indicators that hold values: the catalogue also lists those not imported yet.
+  const list = useMemo(() => (indicators.data?.data ?? []).filter((i) => i.cohorts.length > 0), [indicators.data]);
   const indicator: Indicator | undefined =
     list.find((i) => i.code === indicatorCode) ?? (fallbackToFirst ? list[0] : undefined);
   const cohortCodes = indicator?.cohorts ?? [];
