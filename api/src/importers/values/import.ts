@@ -20,7 +20,7 @@ export type ImportValuesResult = { datasetId: number; rows: number; createdCohor
 
 /**
  * Imports a SPEC §4.2 values CSV: validates every line, COPYs the rows into a temporary table and
- * upserts them into `measure`, all in one transaction, so a bad file changes nothing and a
+ * puts them in `measure` in place of the same keys, all in one transaction, so a bad file changes nothing and a
  * re-import replaces the same keys. Cohorts the file names but the database lacks are created
  * with label = code, covid = false and no note: nothing here knows which cohorts exist or which
  * were COVID years (SPEC §3.3); `gka demo` and `gka import-duo` set their own cohort metadata.
@@ -92,24 +92,27 @@ async function load(client: pg.Client, db: Kysely<Database>, file: string, optio
   const createdCohorts = await createMissingCohorts(db, [...cohorts]);
   const datasetId = await recordDataset(db, { kind: 'values', source: file, sha256: sha256(), rowCount: rows, synthetic: options.synthetic ?? false });
   await skipForeignKeyChecks(client);
-  // In the order of measure_area_idx: measured 1.8× faster than random order on a national file, as that
-  // index otherwise takes its inserts at random places. The sort itself fits in this much memory.
+  // Replacing = delete the file's keys, then a plain insert: on a re-import about three times faster than
+  // `on conflict do update`, which probes and rewrites both indexes row by row.
   await client.query(`set local work_mem = '512MB'`);
+  await client.query(`delete from measure m using values_in v
+    where m.indicator = v.indicator and m.cohort = v.cohort and m.dimension = v.dimension and m.area_code = v.area_code and m.grp = v.grp`);
   await client.query('savepoint before_insert');
   try {
+    // In the order of measure_area_idx: measured 1.8× faster than random order on a national file,
+    // as that index otherwise takes its inserts at random places.
     await client.query(
       `insert into measure (indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id)
        select indicator, cohort, dimension, grp, area_code, numerator, denominator, $1 from values_in
-       order by area_code, indicator, cohort, dimension, grp
-       on conflict (indicator, cohort, dimension, area_code, grp)
-       do update set numerator = excluded.numerator, denominator = excluded.denominator, dataset_id = excluded.dataset_id`,
+       order by area_code, indicator, cohort, dimension, grp`,
       [datasetId],
     );
   } catch (e) {
-    // 21000: "ON CONFLICT DO UPDATE command cannot affect row a second time", i.e. a key occurs twice in the file.
-    if ((e as { code?: string }).code !== '21000') throw e;
+    // 23505 on measure_pk: with the old keys deleted, a key occurring twice in the file (or a concurrent import).
+    if ((e as { code?: string }).code !== '23505') throw e;
     await client.query('rollback to savepoint before_insert');
-    throw new ValuesFileError(await duplicateProblems(client, name));
+    const duplicates = await duplicateProblems(client, name);
+    throw duplicates.length ? new ValuesFileError(duplicates) : e;
   }
   return { datasetId, rows, createdCohorts };
 }
