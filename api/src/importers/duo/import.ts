@@ -24,7 +24,7 @@ export type DuoSourceResult = {
 };
 export type ImportDuoResult = { sources: DuoSourceResult[]; gemeenten: number };
 
-/** Pure derivation of every DUO indicator from the files in `dir`, in the indeling of `gemeenten`. */
+/** Derives every DUO indicator from the files in `dir` (no database), in the indeling `mapper` maps to. */
 export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: string) => void = () => {}) {
   const read = async (key: DuoFileKey) => {
     const file = findDuoFile(dir, key);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -102,6 +102,11 @@ describe('import-values', () => {
       const codes = [...new Set(readFileSync(file, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(';')[0]!))];
       const gemeenten = codes.filter((c) => c.startsWith('GM')).map((code) => ({ code, level: 'gemeente' as const, name: code, parent_code: 'NL01' }));
       const wijken = codes.filter((c) => c.startsWith('WK')).map((code) => ({ code, level: 'wijk' as const, name: code, parent_code: `GM${code.slice(2, 6)}` }));
+      const region = path.join(REPO_ROOT, 'fixtures/region.geojson');
+      if (existsSync(region)) {
+        const text = readFileSync(region, 'utf8');
+        for (const code of codes) expect(text, `${code} in region.geojson`).toContain(`"${code}"`);
+      }
       await fixture.db.insertInto('area').values([...gemeenten, ...wijken]).execute();
       const result = await importValues(fixture.url, file);
       expect(result.rows).toBe(128);
