@@ -118,6 +118,15 @@ describe('web app in Chromium', () => {
     console.log(`recoloured by indicator after ${Date.now() - switched} ms (including fetching the values)`);
     expect(await page.getByTestId('synthetic-banner').textContent()).toContain('synthetisch');
     expect(await page.getByTestId('gemeenten-table').textContent()).toMatch(/\d+,\d%/);
+
+    // Back to stedelijkheid: no fetch, only feature-state. Timed from the change to MapLibre's idle.
+    await page.evaluate(() => performance.clearMarks('gka:map-coloured'));
+    const before = await page.evaluate(() => performance.now());
+    await page.getByLabel('Kleur de kaart op').selectOption('stedelijkheid');
+    await page.waitForFunction(() => performance.getEntriesByName('gka:map-coloured').length > 0);
+    const mark = await page.evaluate(() => performance.getEntriesByName('gka:map-coloured')[0].startTime);
+    console.log(`recolour by feature-state took ${Math.round(mark - before)} ms`);
+    expect([...(await waitForColours(4)).keys()].sort()).toEqual([...stedelijkheid.keys()].sort());
   });
 
   it('Kaart: the keyboard and a click on the map open a gemeente', async () => {
