@@ -14,7 +14,7 @@ export type DemoCohort = {
   sortOrder: number;
 };
 
-export const COVID_NOTE =
+const COVID_NOTE =
   'COVID-cohort. In 2020 ging de eindtoets niet door: voor schooljaar 2019-2020 zijn heroverweging en ' +
   'bijstelling van het schooladvies niet mogelijk geweest en dus niet beschikbaar. De cijfers voor ' +
   'heroverweging en bijstelling van dit cohort gaan daarom alleen over schooljaar 2020-2021. ' +

@@ -39,7 +39,8 @@ const TYPE_GROUPS: number[][] = Array.from({ length: PUPIL_TYPES }, (_, t) => [
  * sum of its wijken and NL01 the sum of the gemeenten, so every level adds up. Within each
  * dimension the groups sum to totaal, because every pupil counts once in each dimension.
  */
-export function generateDemo(areas: DemoArea[], seed: number, cohorts: DemoCohort[] = DEMO_COHORTS): DemoData {
+export function generateDemo(areas: DemoArea[], seed: number): DemoData {
+  const cohorts = DEMO_COHORTS;
   const size = cohorts.length * I * G * 2;
   const gemeenten = areas.filter((a) => a.level === 'gemeente');
   const wijkenOf = new Map<string, DemoArea[]>();

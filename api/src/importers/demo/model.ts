@@ -157,7 +157,7 @@ function shiftMigratie(m: Three, shift: number): Three {
 
 /** Pupil types: migratie (3) × opleiding (3) × inkomen (3) × geslacht (2). */
 export const PUPIL_TYPES = 54;
-export const pupilType = (migratie: number, opleiding: number, inkomen: number, meisje: number) => ((migratie * 3 + opleiding) * 3 + inkomen) * 2 + meisje;
+const pupilType = (migratie: number, opleiding: number, inkomen: number, meisje: number) => ((migratie * 3 + opleiding) * 3 + inkomen) * 2 + meisje;
 
 /**
  * Draws pupils' backgrounds in an area; returns a pupil type. Parents with a migration background
