@@ -6,7 +6,7 @@ import { importDuo } from '../importers/duo/import.ts';
 /** `gka import-duo <dir>`: real gemeente indicators from DUO open data (SPEC §4.3), with a mapping summary. */
 export async function importDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
   if (args.length !== 1) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
-  // pnpm runs the CLI inside api/; a relative path is meant from where the user typed the command.
+  // pnpm runs the CLI inside api/; relative paths are taken from where `pnpm gka` was started (INIT_CWD).
   const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]!);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Map niet gevonden: ${dir}`);
   const started = Date.now();

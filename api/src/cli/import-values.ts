@@ -9,13 +9,19 @@ export async function importValuesCommand(args: string[], { url, log }: { db: Db
   const arg = args.find((a) => !a.startsWith('--'));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--synthetic');
   if (!arg || unknown.length) throw new Error(`Gebruik: pnpm gka import-values <bestand.csv> [--synthetic]${unknown.length ? ` (onbekende optie ${unknown.join(', ')})` : ''}`);
-  // pnpm runs the CLI inside api/; a relative path is meant from where the user typed the command.
+  // pnpm runs the CLI inside api/; relative paths are taken from where `pnpm gka` was started (INIT_CWD).
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
   if (!existsSync(file)) throw new Error(`Bestand niet gevonden: ${file}`);
   const started = Date.now();
   const bar = progress('Regels gelezen');
-  const result = await importValues(url, file, { synthetic: args.includes('--synthetic'), onProgress: (n) => bar.update(n) });
-  bar.done(result.rows);
+  const result = await importValues(url, file, {
+    synthetic: args.includes('--synthetic'),
+    onProgress: (n) => bar.update(n),
+    onReplace: (n) => {
+      bar.done(n);
+      log('Alle regels zijn goed; waarden vervangen in de database (één transactie)…');
+    },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`${result.rows.toLocaleString('nl-NL')} waarden geïmporteerd in ${seconds} s (dataset #${result.datasetId}).`);
   if (result.createdCohorts.length) {

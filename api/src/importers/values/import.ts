@@ -14,6 +14,8 @@ export type ImportValuesOptions = {
   synthetic?: boolean;
   /** Called now and then with the number of data lines read. */
   onProgress?: (rows: number) => void;
+  /** Called when every line has been read and checked, before the keys are replaced in `measure`. */
+  onReplace?: (rows: number) => void;
 };
 
 export type ImportValuesResult = { datasetId: number; rows: number; createdCohorts: string[] };
@@ -91,6 +93,7 @@ async function load(client: pg.Client, db: Kysely<Database>, file: string, optio
 
   const createdCohorts = await createMissingCohorts(db, [...cohorts]);
   const datasetId = await recordDataset(db, { kind: 'values', source: file, sha256: sha256(), rowCount: rows, synthetic: options.synthetic ?? false });
+  options.onReplace?.(rows);
   await skipForeignKeyChecks(client);
   // Replacing = delete the file's keys, then a plain insert: on a re-import about three times faster than
   // `on conflict do update`, which probes and rewrites both indexes row by row.
