@@ -32,9 +32,12 @@ describe('migrations', () => {
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();
     expect(groups).toHaveLength(12);
     expect(await t.db.selectFrom('area').selectAll().execute()).toMatchObject([{ code: 'NL01', level: 'land' }]);
-    // The read paths have their indexes.
-    const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'measure'`.execute(t.db);
-    expect(rows.map((r) => r.indexname).sort()).toEqual(['measure_area_idx', 'measure_pk']);
+    // Both read paths (by indicator, by area) have a covering index: index-only scans.
+    const { rows } = await sql<{ indexname: string; indexdef: string }>`
+      select indexname, indexdef from pg_indexes where tablename = 'measure' order by indexname`.execute(t.db);
+    expect(rows.map((r) => r.indexname)).toEqual(['measure_area_idx', 'measure_pk']);
+    expect(rows[0]!.indexdef).toContain('(area_code, indicator, cohort, dimension, grp) INCLUDE (numerator, denominator)');
+    expect(rows[1]!.indexdef).toContain('(indicator, cohort, dimension, area_code, grp) INCLUDE (numerator, denominator)');
   });
 
   it('are idempotent: a second run does nothing', async () => {
@@ -57,7 +60,7 @@ describe('migrations', () => {
     expect(await tables(t.db)).not.toContain('half_done');
     expect(await t.db.selectFrom('area').selectAll().orderBy('code').execute()).toEqual(before);
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(t.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(['0001_schema', '0002_indicators']);
+    expect(applied.rows.map((r) => r.name)).toEqual(['0001_schema', '0002_indicators', '0003_covering_indexes']);
   });
 
   it('reject measures with negative counts or unknown breakdown groups', async () => {
