@@ -36,6 +36,8 @@ export type AppDeps = {
 };
 
 const API = '/api/v1';
+// Smaller bodies gain less from compression than it costs.
+const COMPRESS_THRESHOLD = 1024;
 
 /** Builds the HTTP app: plugins, error handling and every route. Tests use it through inject(). */
 export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 1024 }: AppDeps) {
@@ -69,7 +71,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     },
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
-  await app.register(compress, { threshold: 1024 });
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD });
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
@@ -125,7 +127,13 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   app.get(`${API}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
 
   const ctx = createQueryContext(db, config.minCell);
-  registerHttpCache(app, { version: () => ctx.memo.version(), prefix: API, exclude: [`${API}/health`], maxBytes: responseCacheBytes });
+  registerHttpCache(app, {
+    version: () => ctx.memo.version(),
+    prefix: API,
+    exclude: [`${API}/health`],
+    maxBytes: responseCacheBytes,
+    compressThreshold: COMPRESS_THRESHOLD,
+  });
   await app.register(healthRoutes, { prefix: API, db });
   await app.register(areaRoutes, { prefix: API, ...ctx });
   await app.register(geoRoutes, { prefix: API, ...ctx });

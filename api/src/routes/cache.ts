@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export type CacheOptions = {
   /** The data version (memoised by the caller). */
@@ -10,31 +11,92 @@ export type CacheOptions = {
   exclude: readonly string[];
   /** Bound of the in-memory response cache; 0 disables it (ETags stay). */
   maxBytes: number;
+  /** Smaller bodies are sent uncompressed (the threshold given to @fastify/compress). */
+  compressThreshold: number;
 };
 
-type Entry = { body: string; type: string; bytes: number };
+type Encoding = 'br' | 'gzip';
+type Entry = { body: string; type: string; bytes: number } & Partial<Record<Encoding, Buffer>>;
+
+const compressors: Record<Encoding, (body: string) => Buffer> = {
+  // Quality 5 instead of the default 11: a national body in milliseconds, not tenths of a second, at
+  // a size close to 11. Made once per URL and data version, but on the request that asks first.
+  br: (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } }),
+  gzip: (body) => gzipSync(body),
+};
+
+/**
+ * The stored encoding to send for an Accept-Encoding header: br or gzip, whichever has the higher
+ * q (br on a tie; `*` counts for gzip, as in @fastify/compress). Undefined leaves the body to
+ * @fastify/compress (identity, deflate).
+ */
+export function storedEncoding(header: string | undefined): Encoding | undefined {
+  if (!header) return undefined;
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    const weight = params.find((p) => p.startsWith('q='));
+    q.set(name === 'x-gzip' ? 'gzip' : name, weight ? Number(weight.slice(2)) || 0 : 1);
+  }
+  const br = q.get('br') ?? 0;
+  const gzip = q.get('gzip') ?? q.get('*') ?? 0;
+  if (br > 0 && br >= gzip) return 'br';
+  return gzip > 0 ? 'gzip' : undefined;
+}
+
+function varyOnEncoding(reply: FastifyReply): void {
+  const vary = reply.getHeader('vary');
+  if (!vary) reply.header('vary', 'accept-encoding');
+  else if (!/accept-encoding|\*/i.test(String(vary))) reply.header('vary', `${vary}, accept-encoding`);
+}
 
 /**
  * Data only changes by import, and every import writes a dataset row, so (data version, URL)
  * identifies a response exactly: it is the ETag (a 304 costs no query beyond the memoised version), the key of an
  * in-memory LRU of serialised bodies, and the reason `max-age=300` is safe. Several instances
  * behind a load balancer derive the same ETag from the same database.
+ *
+ * Entries also keep their gzip and br bodies, each made on the first request that asks for it:
+ * @fastify/compress would otherwise compress the same body again on every hit, which costs more than
+ * everything else a hit does. Responses that carry Content-Encoding are left alone by @fastify/compress.
  */
 export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   const lru = new Map<string, Entry>();
   let bytes = 0;
   let lruVersion: string | undefined;
-  const remember = (key: string, e: Entry) => {
-    // Two concurrent misses of one URL both arrive here; large bodies would crowd out the rest.
-    if (lru.has(key) || e.bytes > o.maxBytes / 4) return;
-    lru.set(key, e);
-    bytes += e.bytes;
+  const evict = () => {
     for (const [k, old] of lru) {
       if (bytes <= o.maxBytes) break;
       lru.delete(k);
       bytes -= old.bytes;
     }
   };
+  /** The entry kept for `key`: an earlier one on concurrent misses, none for bodies that would crowd out the rest. */
+  const remember = (key: string, e: Entry): Entry | undefined => {
+    const known = lru.get(key);
+    if (known || e.bytes > o.maxBytes / 4) return known;
+    lru.set(key, e);
+    bytes += e.bytes;
+    evict();
+    return e;
+  };
+  /** The body in `encoding`, made and counted once; undefined below the compression threshold. */
+  const encoded = (key: string, e: Entry, encoding: Encoding): Buffer | undefined => {
+    if (e.bytes < o.compressThreshold) return undefined;
+    let body = e[encoding];
+    if (!body) {
+      body = e[encoding] = compressors[encoding](e.body);
+      // An entry evicted meanwhile no longer counts towards the bound.
+      if (lru.get(key) === e) {
+        e.bytes += body.length;
+        bytes += body.length;
+        evict();
+      }
+    }
+    return body;
+  };
+  const encodingOf = (req: FastifyRequest) =>
+    req.headers['x-no-compression'] === undefined ? storedEncoding(req.headers['accept-encoding']) : undefined;
 
   const state = new WeakMap<FastifyRequest, { key: string; etag: string; hit: boolean }>();
   const cacheable = (req: FastifyRequest) =>
@@ -58,6 +120,9 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
     if (hit) {
       lru.delete(key);
       lru.set(key, hit);
+      const encoding = encodingOf(req);
+      const body = encoding && encoded(key, hit, encoding);
+      if (body) return reply.type(hit.type).header('content-encoding', encoding).send(body);
       return reply.type(hit.type).send(hit.body);
     }
   });
@@ -66,10 +131,14 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
     const s = state.get(req);
     if (!s || (reply.statusCode !== 200 && reply.statusCode !== 304)) return payload;
     reply.header('etag', s.etag).header('cache-control', 'public, max-age=300');
+    varyOnEncoding(reply);
     // Downloads carry their export time, so they are made afresh (a 304 still saves them).
-    if (reply.statusCode === 200 && !s.hit && o.maxBytes > 0 && typeof payload === 'string' && !reply.hasHeader('content-disposition')) {
-      remember(s.key, { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), bytes: Buffer.byteLength(payload) });
-    }
-    return payload;
+    if (reply.statusCode !== 200 || s.hit || o.maxBytes <= 0 || typeof payload !== 'string' || reply.hasHeader('content-disposition')) return payload;
+    const entry = remember(s.key, { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), bytes: Buffer.byteLength(payload) });
+    const encoding = encodingOf(req);
+    const body = entry && encoding && encoded(s.key, entry, encoding);
+    if (!body) return payload;
+    reply.header('content-encoding', encoding);
+    return body;
   });
 }

@@ -1,6 +1,8 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { storedEncoding } from './cache.ts';
 import { wilson } from '../stats/wilson.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { testConfig } from '../test/config.ts';
@@ -133,6 +135,41 @@ describe('HTTP caching', () => {
   it('compresses large bodies when asked', async () => {
     const res = await app.inject({ url: '/api/v1/profile/GM0001', headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('serves cached bodies in the encoding asked for: same JSON, same ETag, Vary on Accept-Encoding', async () => {
+    const fresh = await buildApp({ config: testConfig(), db: t.db });
+    try {
+      const url = '/api/v1/profile/GM0001';
+      const decode = { gzip: gunzipSync, br: brotliDecompressSync, deflate: inflateSync };
+      // A miss, hits that make and reuse the gzip and br bodies, a plain hit, and deflate from @fastify/compress.
+      const runs = [['gzip', 'gzip'], ['gzip, deflate', 'gzip'], ['gzip, deflate, br', 'br'], ['br;q=1, gzip;q=0.5', 'br'], ['identity', undefined], ['deflate', 'deflate']] as const;
+      const first = await fresh.inject({ url, headers: { 'accept-encoding': runs[0][0] } });
+      const json = gunzipSync(first.rawPayload).toString();
+      for (const [accept, encoding] of runs) {
+        const res = await fresh.inject({ url, headers: { 'accept-encoding': accept } });
+        expect(res.statusCode, accept).toBe(200);
+        expect(res.headers['content-encoding'], accept).toBe(encoding);
+        expect(res.headers.vary, accept).toMatch(/accept-encoding/i);
+        expect(res.headers.etag, accept).toBe(first.headers.etag);
+        expect(res.headers['content-type'], accept).toBe(first.headers['content-type']);
+        expect((encoding ? decode[encoding](res.rawPayload) : res.rawPayload).toString(), accept).toBe(json);
+      }
+      expect(JSON.parse(json)).toMatchObject({ area: { code: 'GM0001' } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('picks the stored encoding by q-value', () => {
+    expect(storedEncoding(undefined)).toBeUndefined();
+    expect(storedEncoding('identity')).toBeUndefined();
+    expect(storedEncoding('deflate')).toBeUndefined();
+    expect(storedEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(storedEncoding('br;q=0.2, gzip')).toBe('gzip');
+    expect(storedEncoding('br;q=0, gzip;q=0')).toBeUndefined();
+    expect(storedEncoding('*')).toBe('gzip');
+    expect(storedEncoding('X-GZIP')).toBe('gzip');
   });
 });
 
