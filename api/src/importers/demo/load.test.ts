@@ -23,7 +23,7 @@ const measures = (db: TestDatabase['db']) =>
 async function keys(db: TestDatabase['db']) {
   const { rows } = await sql<{ name: string; def: string }>`
     select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'measure'::regclass
-    union all select indexname, indexdef from pg_indexes where tablename = 'measure' order by 1`.execute(db);
+    union all select indexname, indexdef from pg_indexes where tablename = 'measure' order by 1, 2`.execute(db);
   return rows;
 }
 
