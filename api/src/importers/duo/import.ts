@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCohort } from './cohorts.ts';
@@ -113,5 +114,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
     }
     return results;
   });
+  // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).
+  await sql`vacuum (analyze) measure`.execute(db);
   return { sources, gemeenten: gemeenten.length };
 }
