@@ -1,18 +1,27 @@
 /**
- * SPEC §7 API budgets at national scale: wijk-level `values` p95 ≤ 25 ms, `trend`/`profile` p95 ≤ 50 ms,
+ * Issue #6 and SPEC §7 at national scale: wijk-level `values` p95 ≤ 25 ms, `trend`/`profile` p95 ≤ 50 ms,
  * zero errors at 64 connections, cached JSON ≥ 25% of a hello-world Fastify's throughput.
  *
- * Usage: pnpm bench   (DATABASE_URL: a server where it may create a scratch database; a database that
- * already holds national data is used as is; without DATABASE_URL an embedded Postgres in a temp dir.)
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 64) bound each run; BENCH_KEEP=1 keeps the
- * scratch database for later runs.
+ * Usage: DATABASE_URL=postgres://…/postgres BENCH_DATABASE=gka_bench pnpm bench
+ *   DATABASE_URL     a server where the benchmark may create a database; a database that already holds
+ *                    national data is used as is. Without it: an embedded Postgres in a temp dir.
+ *   BENCH_DATABASE   database to use on that server, created and seeded when it holds no national data,
+ *                    and kept for the next run; without it a scratch database is made and dropped.
+ *   BENCH_SECONDS    per run (default 30); BENCH_CONNECTIONS (default 64).
  *
- * autocannon reports p97.5, not p95: every response time is recorded and p50/p95/p99 are exact.
+ * The API runs in a child process, so autocannon and the bare-SQL loop do not share its event loop
+ * and its RSS and heap (after a forced GC) before and after each run show whether memory is stable.
+ * "Uncached" is an app without response cache, over distinct URLs (gemeenten × cohorts × indicators);
+ * its memo of catalogue and benchmark aggregates is warm, as in production. Every response time is
+ * recorded, so p50/p95/p99 are exact (autocannon's own histogram has p97.5, not p95).
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -22,48 +31,65 @@ import { loadConfig } from '../api/src/config.ts';
 import { createDb, type Db } from '../api/src/db/connect.ts';
 import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
 import { migrateToLatest } from '../api/src/db/migrate.ts';
-import { valueFilterSql, valuesSql } from '../api/src/queries/values.ts';
+import { createQueryContext } from '../api/src/queries/context.ts';
+import { valueKeys, valuesSql, type ValueFilter } from '../api/src/queries/values.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const MIN_CELL = 10;
+/** Pool size of the API's database connections, and of the bare-SQL loop that is its floor. */
+const POOL = 10;
+const BROWSER_ENCODING = 'gzip, deflate, br';
 
-type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; requests: number };
+type Memory = { rss: number; heap: number };
+type Result = {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  bytes: number;
+  memory?: { before: Memory; after: Memory };
+  /** Name of the bare-SQL run this route is compared with. */
+  sql?: string;
+};
 
-function percentile(sorted: number[], p: number): number {
+function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function summarise(name: string, latencies: number[], seconds: number, errors: number): Result {
-  const sorted = Float64Array.from(latencies).sort();
-  const s = Array.from(sorted);
-  return { name, rps: latencies.length / seconds, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), errors, requests: latencies.length };
+function summarise(name: string, latencies: number[], seconds: number, errors: number, non2xx: number, bytes: number): Result {
+  const s = Float64Array.from(latencies).sort();
+  return { name, rps: latencies.length / seconds, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), errors, non2xx, requests: latencies.length, bytes };
 }
 
-/** One bounded autocannon run over a rotating list of paths; errors = transport errors + non-2xx. */
-async function cannon(name: string, base: string, paths: string[]): Promise<Result> {
+/** One bounded autocannon run over a rotating list of paths. */
+async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}): Promise<Result> {
   const latencies: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: base, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) },
+      { url: base, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  return summarise(name, latencies, r.duration, r.errors + r.timeouts + r.non2xx);
+  return summarise(name, latencies, r.duration, r.errors + r.timeouts, r.non2xx, r.throughput.total / Math.max(1, r.requests.total));
 }
 
-/** The bare values SQL through a pg pool, as many loops as connections: the floor under the API. */
-async function rawSql(url: string, queries: { text: string; values: unknown[] }[]): Promise<Result> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** A bare SQL statement through a pg pool, as many loops as connections: the floor under the API. */
+async function rawSql(name: string, url: string, queries: { text: string; values: unknown[] }[]): Promise<Result> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL });
   const latencies: number[] = [];
   let errors = 0;
   const end = Date.now() + SECONDS * 1000;
   const started = Date.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, i) => {
-      for (let n = i; Date.now() < end; n++) {
+      for (let n = i; Date.now() < end; n += CONNECTIONS) {
         const q = queries[n % queries.length]!;
         const t0 = performance.now();
         try {
@@ -76,7 +102,7 @@ async function rawSql(url: string, queries: { text: string; values: unknown[] }[
     }),
   );
   await pool.end();
-  return summarise('values SQL only (pg pool)', latencies, (Date.now() - started) / 1000, errors);
+  return summarise(name, latencies, (Date.now() - started) / 1000, errors, 0, 0);
 }
 
 async function hasNationalData(db: Db): Promise<boolean> {
@@ -88,45 +114,123 @@ async function hasNationalData(db: Db): Promise<boolean> {
 
 /**
  * National-size synthetic data, generated inside Postgres: 342 gemeenten × 10 wijken, 6 cohorts,
- * every indicator and breakdown group ≈ 3.2M measure rows, a few percent of wijk cells below 10.
+ * every indicator and breakdown group ≈ 3.25M measure rows, a few percent of wijk cells below 10.
+ * Rows go in in primary-key order, as `gka demo` writes them: the worst heap order for area reads.
  */
 async function seedNational(db: Db): Promise<void> {
-  await sql`insert into dataset (kind, source, row_count, synthetic) values ('values', 'bench/api.ts', 0, true)`.execute(db);
-  await sql`insert into area (code, level, name, parent_code, stedelijkheid, inwoners, provincie, gka_lid, geometry)
-    select 'GM' || lpad(g::text, 4, '0'), 'gemeente', 'Gemeente ' || g, 'NL01', 1 + g % 5, 10000 + g * 300, 'Provincie ' || (g % 12),
-      g % 3 = 0, json_build_object('type', 'Polygon', 'coordinates', json_build_array(json_build_array(
-        json_build_array(3 + g % 20 * 0.2, 50 + g / 20 * 0.2), json_build_array(3.2 + g % 20 * 0.2, 50 + g / 20 * 0.2),
-        json_build_array(3.2 + g % 20 * 0.2, 50.2 + g / 20 * 0.2), json_build_array(3 + g % 20 * 0.2, 50 + g / 20 * 0.2))))::jsonb
-    from generate_series(1, 342) g`.execute(db);
-  await sql`insert into area (code, level, name, parent_code, provincie, geometry)
-    select 'WK' || substr(a.code, 3) || lpad(w::text, 2, '0'), 'wijk', a.name || ' wijk ' || w, a.code, a.provincie, a.geometry
-    from area a, generate_series(0, 9) w where a.level = 'gemeente'`.execute(db);
-  await sql`insert into cohort (code, label, school_years, covid, sort_order)
-    select y || '-' || (y + 1), 'Cohort ' || y || '-' || (y + 1), array[y || '-' || (y + 1)], y = 2020, y
-    from generate_series(2016, 2021) y`.execute(db);
-  // FK checks per row would dominate; the generated keys are valid by construction.
-  await sql`set session_replication_role = replica`.execute(db).catch(() => {});
-  await sql`insert into measure (indicator, cohort, dimension, grp, area_code, numerator, denominator)
-    select i.code, c.code, b.dimension, b.grp, a.code, floor(d.den * p.p)::bigint, d.den
-    from area a cross join cohort c cross join indicator i cross join breakdown_group b
-    cross join lateral (select case a.level
-        when 'land' then 150000 + (hashtext(c.code || i.code) & 1023)
-        when 'gemeente' then 40 + (hashtext(a.code || c.code || i.code || b.grp) & 2047)
-        else 3 + (hashtext(a.code || c.code || i.code || b.grp) & 255) end
-      / case when b.dimension = 'totaal' then 1 else 3 end as den) d
-    cross join lateral (select 0.2 + 0.6 * ((hashtext(a.code || i.code || b.grp) & 1023) / 1023.0) as p) p`.execute(db);
-  await sql`set session_replication_role = default`.execute(db).catch(() => {});
-  await sql`analyze`.execute(db);
+  await db.connection().execute(async (c) => {
+    await sql`insert into dataset (kind, source, row_count, synthetic) values ('values', 'bench/api.ts', 0, true)`.execute(c);
+    await sql`insert into area (code, level, name, parent_code, stedelijkheid, inwoners, provincie, gka_lid, geometry)
+      select 'GM' || lpad(g::text, 4, '0'), 'gemeente', 'Gemeente ' || g, 'NL01', 1 + g % 5, 10000 + g * 300, 'Provincie ' || (g % 12),
+        g % 3 = 0, json_build_object('type', 'Polygon', 'coordinates', json_build_array(json_build_array(
+          json_build_array(3 + g % 20 * 0.2, 50 + g / 20 * 0.2), json_build_array(3.2 + g % 20 * 0.2, 50 + g / 20 * 0.2),
+          json_build_array(3.2 + g % 20 * 0.2, 50.2 + g / 20 * 0.2), json_build_array(3 + g % 20 * 0.2, 50 + g / 20 * 0.2))))::jsonb
+      from generate_series(1, 342) g`.execute(c);
+    await sql`insert into area (code, level, name, parent_code, provincie, geometry)
+      select 'WK' || substr(a.code, 3) || lpad(w::text, 2, '0'), 'wijk', a.name || ' wijk ' || w, a.code, a.provincie, a.geometry
+      from area a, generate_series(0, 9) w where a.level = 'gemeente'`.execute(c);
+    await sql`insert into cohort (code, label, school_years, covid, sort_order)
+      select y || '-' || (y + 1), 'Cohort ' || y || '-' || (y + 1), array[y || '-' || (y + 1)], y = 2020, y
+      from generate_series(2016, 2021) y`.execute(c);
+    // FK checks per row would dominate; the generated keys are valid by construction.
+    await sql`set session_replication_role = replica`.execute(c).catch(() => {});
+    await sql`set work_mem = '512MB'`.execute(c);
+    await sql`insert into measure (indicator, cohort, dimension, grp, area_code, numerator, denominator)
+      select i.code, c.code, b.dimension, b.grp, a.code, floor(d.den * p.p)::bigint, d.den
+      from area a cross join cohort c cross join indicator i cross join breakdown_group b
+      cross join lateral (select case a.level
+          when 'land' then 150000 + (hashtext(c.code || i.code) & 1023)
+          when 'gemeente' then 40 + (hashtext(a.code || c.code || i.code || b.grp) & 2047)
+          else 3 + (hashtext(a.code || c.code || i.code || b.grp) & 255) end
+        / case when b.dimension = 'totaal' then 1 else 3 end as den) d
+      cross join lateral (select 0.2 + 0.6 * ((hashtext(a.code || i.code || b.grp) & 1023) / 1023.0) as p) p
+      order by i.code, c.code, b.dimension, a.code, b.grp`.execute(c);
+    await sql`set session_replication_role = default`.execute(c).catch(() => {});
+    // As the importers do after commit: statistics, and the visibility map for index-only scans.
+    await sql`vacuum analyze`.execute(c);
+  });
 }
 
-function table(results: Result[], hello: Result): void {
-  const pad = (s: string, n: number) => s.padEnd(n);
-  const num = (x: number, d = 1) => x.toFixed(d).padStart(8);
-  console.log(`\n${pad('run', 44)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}${'× hello'.padStart(9)}`);
+/** The child process: hello world, the API with and without response cache, memory on request. */
+async function serve(url: string): Promise<void> {
+  const db = createDb(url, POOL);
+  const hello = Fastify();
+  hello.get('/hello', async () => ({ hello: 'world' }));
+  // Rate limiting off: 64 connections from one IP are the point here, not an abuse.
+  const config = loadConfig({ LOG_LEVEL: 'silent', GKA_RATE_LIMIT: '0', GKA_MIN_CELL: String(MIN_CELL) });
+  const cached = await buildApp({ config, db });
+  const uncached = await buildApp({ config, db, responseCacheBytes: 0 });
+  const listen = (app: { listen: (o: { port: number; host: string }) => Promise<string> }) => app.listen({ port: 0, host: '127.0.0.1' });
+  const bases = { hello: await listen(hello), cached: await listen(cached), uncached: await listen(uncached) };
+  process.on('message', async (message) => {
+    const m = message as { type: 'memory' | 'stop'; id: number };
+    if (m.type === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const u = process.memoryUsage();
+      process.send!({ id: m.id, memory: { rss: u.rss, heap: u.heapUsed } });
+    } else {
+      await Promise.all([hello.close(), cached.close(), uncached.close()]);
+      await db.destroy();
+      process.exit(0);
+    }
+  });
+  process.send!({ bases });
+}
+
+function machine(url: string, pgVersion: string): string {
+  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? '?';
+  return [
+    `date ${new Date().toISOString()}`,
+    `${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    `Node ${process.version}, ${pgVersion}`,
+    `database ${new URL(url).pathname.slice(1)}, ${CONNECTIONS} connections, ${SECONDS} s per run, API pool ${POOL}`,
+  ].join('\n');
+}
+
+function markdown(results: Result[]): string {
+  const hello = results[0]!;
+  const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+  const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+  const lines = [
+    '| run | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | KB/resp | × hello | × SQL | RSS MB before→after | heap MB before→after |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
   for (const r of results) {
-    console.log(`${pad(r.name, 44)}${num(r.rps, 0)}${num(r.p50)}${num(r.p95)}${num(r.p99)}${String(r.errors).padStart(8)}${(r.rps / hello.rps).toFixed(2).padStart(9)}`);
+    const base = r.sql ? results.find((x) => x.name === r.sql) : undefined;
+    const mem = r.memory;
+    lines.push(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : '–'} | ` +
+        `${(r.rps / hello.rps).toFixed(2)} | ${base ? (r.rps / base.rps).toFixed(2) : '–'} | ` +
+        `${mem ? `${mb(mem.before.rss)}→${mb(mem.after.rss)}` : '–'} | ${mem ? `${mb(mem.before.heap)}→${mb(mem.after.heap)}` : '–'} |`,
+    );
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, ${new Date().toISOString()}`);
+  return lines.join('\n');
+}
+
+async function prepare(adminUrl: string): Promise<{ url: string; scratch?: string }> {
+  const probe = createDb(adminUrl, 2);
+  const national = await hasNationalData(probe);
+  await probe.destroy();
+  if (national) return { url: adminUrl };
+  const name = process.env.BENCH_DATABASE ?? `gka_bench_${randomBytes(4).toString('hex')}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DATABASE: ${name} is no plain database name`);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+  if (!exists) await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const db = createDb(u.toString(), 2);
+  await migrateToLatest(db);
+  if (!(await hasNationalData(db))) {
+    const t0 = Date.now();
+    await seedNational(db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from measure`.execute(db);
+    console.log(`Seeded ${rows[0]!.n.toLocaleString('en')} measure rows in ${((Date.now() - t0) / 1000).toFixed(0)} s (${name})`);
+  }
+  await db.destroy();
+  return { url: u.toString(), scratch: process.env.BENCH_DATABASE ? undefined : name };
 }
 
 async function main() {
@@ -138,89 +242,116 @@ async function main() {
     adminUrl = server.url;
     embedded = { stop: server.stop, dir };
   }
+  const { url, scratch } = await prepare(adminUrl);
 
-  let url = adminUrl;
-  let scratch: string | undefined;
-  const probe = createDb(adminUrl, 2);
-  const national = await hasNationalData(probe);
-  await probe.destroy();
-  if (!national) {
-    scratch = `gka_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${scratch}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${scratch}`;
-    url = u.toString();
-    const db = createDb(url, 2);
-    const t0 = Date.now();
-    await migrateToLatest(db);
-    await seedNational(db);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from measure`.execute(db);
-    console.log(`Seeded ${rows[0]!.n.toLocaleString('en')} measure rows in ${((Date.now() - t0) / 1000).toFixed(0)} s (${scratch})`);
-    await db.destroy();
-  } else {
-    console.log('Using the national data already in DATABASE_URL');
-  }
+  const db = createDb(url, 2);
+  await migrateToLatest(db);
+  const { rows: gemeenten } = await sql<{ code: string; wijk: string }>`
+    select a.code, min(w.code) as wijk from area a join area w on w.parent_code = a.code
+    where a.level = 'gemeente' group by a.code order by a.code`.execute(db);
+  const cohorts = (await sql<{ code: string }>`select code from cohort order by sort_order, code`.execute(db)).rows.map((r) => r.code);
+  const indicators = (await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)).rows.map((r) => r.code);
+  const { rows: version } = await sql<{ v: string }>`select version() as v`.execute(db);
+  const latest = cohorts.at(-1)!;
+  const indicator = indicators[0]!;
 
-  const db = createDb(url, 10);
-  const { rows: gemeenten } = await sql<{ code: string }>`
-    select a.code from area a where a.level = 'gemeente' and exists (select 1 from area w where w.parent_code = a.code)
-    order by a.code limit 50`.execute(db);
-  const { rows: wijken } = await sql<{ code: string }>`select code from area where level = 'wijk' order by code limit 50`.execute(db);
-  const { rows: latest } = await sql<{ code: string }>`select code from cohort order by sort_order desc, code desc limit 1`.execute(db);
-  const cohort = latest[0]!.code;
-  const indicator = 'advies_havo_vwo';
-
-  const valuesPaths = gemeenten.map((g) => `/api/v1/values?indicator=${indicator}&cohort=${cohort}&level=wijk&parent=${g.code}`);
-  const trendPaths = wijken.map((w) => `/api/v1/trend?indicator=${indicator}&area=${w.code}`);
-  const profilePaths = gemeenten.map((g) => `/api/v1/profile/${g.code}`);
-
-  const hello = Fastify();
-  hello.get('/hello', async () => ({ hello: 'world' }));
-  const helloBase = await hello.listen({ port: 0, host: '127.0.0.1' });
-
-  // Rate limiting off: 64 connections from one IP are the point here, not an abuse.
-  const config = loadConfig({ LOG_LEVEL: 'silent', GKA_RATE_LIMIT: '0', GKA_MIN_CELL: String(MIN_CELL) });
-  const cached = await buildApp({ config, db });
-  const cachedBase = await cached.listen({ port: 0, host: '127.0.0.1' });
-  const uncached = await buildApp({ config, db, responseCacheBytes: 0 });
-  const uncachedBase = await uncached.listen({ port: 0, host: '127.0.0.1' });
-
-  // Warm up: connections, plans, and the response cache for the cached runs.
-  for (const p of [...valuesPaths, ...trendPaths, ...profilePaths]) {
-    await fetch(cachedBase + p).then((r) => r.arrayBuffer());
-    await fetch(uncachedBase + p).then((r) => r.arrayBuffer());
-  }
-
-  const queries = gemeenten.map((g) => {
-    const c = valuesSql(MIN_CELL, valueFilterSql({ indicator, cohorts: [cohort], dimension: 'totaal', level: 'wijk', parent: g.code })).compile(db);
+  // Distinct URLs for the uncached runs; one URL per area (latest cohort, first indicator) for the cached ones.
+  const mix = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs[(i * 7919) % xs.length]!);
+  const combos = cohorts.flatMap((c) => indicators.map((i) => ({ c, i })));
+  const paths = {
+    valuesGemeente: {
+      uncached: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`)), 5000),
+      cached: gemeenten.map((g) => `/api/v1/values?indicator=${indicator}&cohort=${latest}&level=wijk&parent=${g.code}`),
+    },
+    valuesAll: {
+      uncached: combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk`),
+      cached: indicators.map((i) => `/api/v1/values?indicator=${i}&cohort=${latest}&level=wijk`),
+    },
+    trend: {
+      uncached: mix(gemeenten.flatMap((g) => indicators.flatMap((i) => [`/api/v1/trend?indicator=${i}&area=${g.wijk}`, `/api/v1/trend?indicator=${i}&area=${g.code}`])), 5000),
+      cached: gemeenten.map((g) => `/api/v1/trend?indicator=${indicator}&area=${g.wijk}`),
+    },
+    profile: {
+      uncached: mix(gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)), 2000),
+      cached: gemeenten.map((g) => `/api/v1/profile/${g.code}`),
+    },
+  };
+  // The API's values query with the same keys (a parent already resolved to its wijken).
+  const ctx = createQueryContext(db, MIN_CELL);
+  const sqlOf = async (f: ValueFilter) => {
+    const c = valuesSql(MIN_CELL, await valueKeys(ctx, f)).compile(db);
     return { text: c.sql, values: [...c.parameters] };
-  });
+  };
+  const sqlGemeente = await Promise.all(
+    gemeenten.flatMap((g) => combos.map(({ c, i }) => sqlOf({ indicator: i, cohorts: [c], dimension: 'totaal', level: 'wijk', parent: g.code }))),
+  );
+  const sqlAll = await Promise.all(combos.map(({ c, i }) => sqlOf({ indicator: i, cohorts: [c], dimension: 'totaal', level: 'wijk' })));
+  await db.destroy();
+
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['serve', url], { execArgv: [...process.execArgv, '--expose-gc'] });
+  const [{ bases }] = (await once(child, 'message')) as [{ bases: { hello: string; cached: string; uncached: string } }];
+  let asked = 0;
+  const memory = async (): Promise<Memory> => {
+    const id = ++asked;
+    child.send({ type: 'memory', id });
+    for (;;) {
+      const [m] = (await once(child, 'message')) as [{ id: number; memory: Memory }];
+      if (m.id === id) return m.memory;
+    }
+  };
+
+  // Warm up: connections, plans and the memoised aggregates of every indicator × cohort.
+  const get = (base: string, p: string, encoding: string) => fetch(base + p, { headers: { 'accept-encoding': encoding } }).then((r) => r.arrayBuffer());
+  for (const { c, i } of combos) await get(bases.uncached, `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${gemeenten[0]!.code}`, 'identity');
+  for (const i of indicators) await get(bases.uncached, `/api/v1/trend?indicator=${i}&area=${gemeenten[0]!.code}`, 'identity');
+  await get(bases.uncached, `/api/v1/profile/${gemeenten[0]!.code}`, 'identity');
+  // Each route's cached bodies just before its cached runs: all of them at once would not fit the 64 MB cache.
+  const warm = async (list: string[]) => {
+    for (const p of list) for (const encoding of ['identity', BROWSER_ENCODING]) await get(bases.cached, p, encoding);
+  };
+
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(machine(url, version[0]!.v.split(' on ')[0]!));
+  console.log(`load average before: ${load}\n`);
 
   const results: Result[] = [];
-  const run = async (r: Promise<Result>) => {
-    const result = await r;
+  const run = async (r: () => Promise<Result>, sqlName?: string) => {
+    const before = await memory();
+    const result = await r();
+    result.memory = { before, after: await memory() };
+    result.sql = sqlName;
     results.push(result);
-    console.log(`${result.name}: ${result.rps.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors`);
+    console.log(`${result.name}: ${result.rps.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors, ${result.non2xx} non-2xx`);
   };
-  const helloResult = await cannon('hello world (Fastify, same process)', helloBase, ['/hello']);
-  results.push(helloResult);
-  console.log(`hello: ${helloResult.rps.toFixed(0)} req/s`);
-  await run(cannon('values wijk-level, uncached', uncachedBase, valuesPaths));
-  await run(cannon('trend, uncached', uncachedBase, trendPaths));
-  await run(cannon('profile, uncached', uncachedBase, profilePaths));
-  await run(cannon('values wijk-level, cached JSON', cachedBase, valuesPaths));
-  await run(cannon('trend, cached JSON', cachedBase, trendPaths));
-  await run(cannon('profile, cached JSON', cachedBase, profilePaths));
-  await run(rawSql(url, queries));
-  table(results, helloResult);
+  const SQL_GEMEENTE = 'values SQL only, one gemeente (pg pool)';
+  const SQL_ALL = 'values SQL only, all wijken (pg pool)';
+  const browser = { 'accept-encoding': BROWSER_ENCODING };
+  await run(() => cannon('hello world (Fastify, same child process)', bases.hello, ['/hello']));
+  await run(() => rawSql(SQL_GEMEENTE, url, sqlGemeente));
+  await run(() => rawSql(SQL_ALL, url, sqlAll));
+  await run(() => cannon('values, wijken of one gemeente, uncached', bases.uncached, paths.valuesGemeente.uncached), SQL_GEMEENTE);
+  await run(() => cannon('values, all 3,420 wijken, uncached', bases.uncached, paths.valuesAll.uncached), SQL_ALL);
+  await run(() => cannon('trend (wijk, gemeente), uncached', bases.uncached, paths.trend.uncached));
+  await run(() => cannon('profile, uncached', bases.uncached, paths.profile.uncached));
+  await warm(paths.valuesGemeente.cached);
+  await run(() => cannon('values, one gemeente, cached JSON', bases.cached, paths.valuesGemeente.cached), SQL_GEMEENTE);
+  await run(() => cannon('values, one gemeente, cached, br', bases.cached, paths.valuesGemeente.cached, browser), SQL_GEMEENTE);
+  await warm(paths.valuesAll.cached);
+  await run(() => cannon('values, all wijken, cached JSON', bases.cached, paths.valuesAll.cached), SQL_ALL);
+  await run(() => cannon('values, all wijken, cached, br', bases.cached, paths.valuesAll.cached, browser), SQL_ALL);
+  await warm(paths.trend.cached);
+  await run(() => cannon('trend, cached JSON', bases.cached, paths.trend.cached));
+  await run(() => cannon('trend, cached, br', bases.cached, paths.trend.cached, browser));
+  await warm(paths.profile.cached);
+  await run(() => cannon('profile, cached JSON', bases.cached, paths.profile.cached));
+  await run(() => cannon('profile, cached, br', bases.cached, paths.profile.cached, browser));
 
-  await Promise.all([hello.close(), cached.close(), uncached.close()]);
-  await db.destroy();
-  if (scratch && process.env.BENCH_KEEP) console.log(`Kept ${scratch}: rerun with DATABASE_URL pointing at it to skip seeding`);
-  else if (scratch) {
+  console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(markdown(results));
+
+  child.send({ type: 'stop', id: 0 });
+  await once(child, 'exit');
+  if (scratch) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${scratch} with (force)`);
@@ -232,4 +363,5 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[2] === 'serve') await serve(process.argv[3]!);
+else await main();

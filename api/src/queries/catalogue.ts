@@ -19,3 +19,23 @@ export const areas = (ctx: QueryContext): Promise<Map<string, AreaDetail>> =>
 export const findIndicator = async (ctx: QueryContext, code: string) => (await indicators(ctx)).find((i) => i.code === code);
 export const findCohort = async (ctx: QueryContext, code: string) => (await cohorts(ctx)).find((c) => c.code === code);
 export const findArea = async (ctx: QueryContext, code: string) => (await areas(ctx)).get(code);
+
+export type SortOrder = { area: Map<string, number>; cohort: Map<string, number>; group: Map<string, number> };
+
+/**
+ * Positions in the order every value list is shown in (cohort, area name and code, breakdown group),
+ * so value queries need no joins: Postgres sorted the memoised lists with its own collation.
+ */
+export const sortOrder = (ctx: QueryContext): Promise<SortOrder> =>
+  ctx.memo.get('sortOrder', async () => {
+    const [a, c, g] = await Promise.all([
+      areas(ctx),
+      cohorts(ctx),
+      ctx.db.selectFrom('breakdown_group').select(['dimension', 'grp', 'sort_order']).execute(),
+    ]);
+    return {
+      area: new Map([...a.keys()].map((code, i) => [code, i])),
+      cohort: new Map(c.map((x, i) => [x.code, i])),
+      group: new Map(g.map((x) => [`${x.dimension}\t${x.grp}`, x.sort_order])),
+    };
+  });

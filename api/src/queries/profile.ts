@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { DIMENSIONS, type Dimension, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
@@ -26,12 +25,10 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   ]);
   const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
   const unit = (i: string) => unitOf.get(i) ?? 'percentage';
-  // Primary-key probes (`= any` on its leading columns) read only the rows shown; all of an area's
-  // rows would be several hundred scattered heap pages at national scale.
+  // Only the rows shown, from the covering indexes (index-only: an area's rows are scattered over the heap).
   const totals = await selectValues(
     ctx,
-    sql`m.indicator = any(${indicators.map((i) => i.code)}) and m.cohort = any(${cohorts.map((c) => c.code)})
-      and m.dimension = 'totaal' and m.area_code = ${area.code}`,
+    { indicators: indicators.map((i) => i.code), cohorts: cohorts.map((c) => c.code), dimensions: ['totaal'], areas: [area.code] },
     unit,
   );
 
@@ -46,18 +43,8 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   const chosenIndicators = chosen.map((c) => c.indicator.code);
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort))];
   const [breakdownRows, wijkRows, benchmarks] = await Promise.all([
-    selectValues(
-      ctx,
-      sql`m.indicator = any(${chosenIndicators}) and m.cohort = any(${chosenCohorts})
-        and m.dimension = any(${BREAKDOWNS}) and m.area_code = ${area.code}`,
-      unit,
-    ),
-    selectValues(
-      ctx,
-      sql`m.indicator = any(${chosenIndicators}) and m.cohort = any(${chosenCohorts})
-        and m.dimension = 'totaal' and a.level = 'wijk' and a.parent_code = ${area.code}`,
-      unit,
-    ),
+    selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
+    selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
     Promise.all(
       chosen.map(({ indicator }) =>
         benchmarksByCohort(ctx, {
