@@ -4,19 +4,26 @@ import { buildApp } from './app.ts';
 import { ensureData } from './importers/first-start.ts';
 
 /** Process entry: config → database (embedded or DATABASE_URL) → migrate → first-start data → serve. */
-const config = loadConfig();
-const log = (msg: string) => console.log(msg);
-const database = await openDatabase(config, log);
-await ensureData(database, config, log);
-const app = await buildApp({ config, db: database.db });
+async function main() {
+  const config = loadConfig();
+  const log = (msg: string) => console.log(msg);
+  const database = await openDatabase(config, log);
+  await ensureData(database, config, log);
+  const app = await buildApp({ config, db: database.db });
 
-const shutdown = async () => {
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 
-await app.listen({ port: config.port, host: config.host });
-console.log(`GKA Dashboard draait op http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`GKA Dashboard draait op http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`Fout bij het starten: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -29,8 +29,17 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     onLog: () => {},
     onError: () => {},
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    // The package rejects with undefined or a bare exit code; say what to check instead.
+    const reason = e instanceof Error ? e.message : 'Postgres stopte bij het opstarten';
+    throw new Error(
+      `De ingebouwde Postgres in ${databaseDir} kon niet starten (${reason}). ` +
+        `Draait er al een dashboard op deze map, of is poort ${port} bezet? Stop dat proces of kies GKA_EMBEDDED_PORT/GKA_DATA_DIR.`,
+    );
+  }
   if (fresh) await pg.createDatabase('gka');
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/gka`,
