@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Meta } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
@@ -13,7 +14,12 @@ export async function listSources(db: Db): Promise<Sources> {
       from dataset order by kind, source, imported_at desc
     ) d order by "importedAt", kind, source
   `.execute(db);
-  return { sources: rows, synthetic: rows.some((r) => r.synthetic) };
+  return { sources: rows.map((r) => ({ ...r, source: publicSource(r.source) })), synthetic: rows.some((r) => r.synthetic) };
+}
+
+/** A URL as it is; a file by its name only: the folders of the server that imported it are nobody's business. */
+export function publicSource(source: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : path.basename(source);
 }
 
 /**
