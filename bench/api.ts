@@ -9,6 +9,9 @@
  *                    and kept for the next run; without it a scratch database is made and dropped.
  *   BENCH_SECONDS    per run (default 30); BENCH_CONNECTIONS (default 64).
  *
+ * With 64 connections in a closed loop, latency is mostly queueing (Little: mean ≈ 64 / req/s), so the
+ * uncached routes also get a short run at 4 connections: their latency when the machine is not saturated.
+ *
  * The API runs in a child process, so autocannon and the bare-SQL loop do not share its event loop
  * and its RSS and heap (after a forced GC) before and after each run show whether memory is stable.
  * "Uncached" is an app without response cache, over distinct URLs (gemeenten × cohorts × indicators);
@@ -40,6 +43,7 @@ const MIN_CELL = 10;
 /** Pool size of the API's database connections, and of the bare-SQL loop that is its floor. */
 const POOL = 10;
 const BROWSER_ENCODING = 'gzip, deflate, br';
+const LIGHT = { connections: 4, seconds: 10 };
 
 type Memory = { rss: number; heap: number };
 type Result = {
@@ -68,11 +72,11 @@ function summarise(name: string, latencies: number[], seconds: number, errors: n
 }
 
 /** One bounded autocannon run over a rotating list of paths. */
-async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}): Promise<Result> {
+async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}, load = { connections: CONNECTIONS, seconds: SECONDS }): Promise<Result> {
   const latencies: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: base, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) },
+      { url: base, connections: load.connections, duration: load.seconds, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -333,6 +337,11 @@ async function main() {
   await run(() => cannon('values, all 3,420 wijken, uncached', bases.uncached, paths.valuesAll.uncached), SQL_ALL);
   await run(() => cannon('trend (wijk, gemeente), uncached', bases.uncached, paths.trend.uncached));
   await run(() => cannon('profile, uncached', bases.uncached, paths.profile.uncached));
+  const light = `${LIGHT.connections} connections, ${LIGHT.seconds} s`;
+  await run(() => cannon(`values, one gemeente, uncached, ${light}`, bases.uncached, paths.valuesGemeente.uncached, {}, LIGHT), SQL_GEMEENTE);
+  await run(() => cannon(`values, all wijken, uncached, ${light}`, bases.uncached, paths.valuesAll.uncached, {}, LIGHT), SQL_ALL);
+  await run(() => cannon(`trend, uncached, ${light}`, bases.uncached, paths.trend.uncached, {}, LIGHT));
+  await run(() => cannon(`profile, uncached, ${light}`, bases.uncached, paths.profile.uncached, {}, LIGHT));
   await warm(paths.valuesGemeente.cached);
   await run(() => cannon('values, one gemeente, cached JSON', bases.cached, paths.valuesGemeente.cached), SQL_GEMEENTE);
   await run(() => cannon('values, one gemeente, cached, br', bases.cached, paths.valuesGemeente.cached, browser), SQL_GEMEENTE);
