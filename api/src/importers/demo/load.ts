@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { bulkTransaction } from '../../db/bulk.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordDataset } from '../dataset.ts';
 import { removeMeasures, suspendMeasureKeys } from './bulk.ts';
@@ -34,22 +35,8 @@ export class DemoError extends Error {}
 export async function loadDemo(url: string, options: LoadDemoOptions = {}): Promise<LoadDemoResult> {
   const started = Date.now();
   const seed = options.seed ?? DEFAULT_SEED;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const db = kyselyOnClient(client);
-  try {
-    await client.query('begin');
-    const result = await load(client, db, seed, options);
-    await client.query('commit');
-    // Index-only reads need the visibility map, which only VACUUM sets (outside a transaction; restoreKeys analyzed).
-    await client.query('vacuum measure');
-    return { ...result, seconds: (Date.now() - started) / 1000 };
-  } catch (e) {
-    await client.query('rollback').catch(() => {});
-    throw e;
-  } finally {
-    await client.end();
-  }
+  const result = await bulkTransaction(url, ({ client, db }) => load(client, db, seed, options));
+  return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
 async function load(client: pg.Client, db: Kysely<Database>, seed: number, options: LoadDemoOptions) {
@@ -125,10 +112,4 @@ async function load(client: pg.Client, db: Kysely<Database>, seed: number, optio
   options.onProgress?.(written, total);
   await restoreKeys();
   return { datasetId, seed, rows: written, areas: data.counts.size, cohorts: data.cohorts, gka };
-}
-
-/** A Kysely instance on one raw pg client, so Kysely queries join the client's transaction. */
-function kyselyOnClient(client: pg.Client): Kysely<Database> {
-  const pooled = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } }) });
 }

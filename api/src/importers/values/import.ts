@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { bulkTransaction } from '../../db/bulk.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordDataset } from '../dataset.ts';
 import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUMNS, type Catalogue, type Unit } from './parse.ts';
@@ -29,23 +30,8 @@ export type ImportValuesResult = { datasetId: number; rows: number; createdCohor
  *
  * Takes a connection string rather than a Kysely instance because COPY needs a raw pg client.
  */
-export async function importValues(url: string, file: string, options: ImportValuesOptions = {}): Promise<ImportValuesResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const db = kyselyOnClient(client);
-  try {
-    await client.query('begin');
-    const result = await load(client, db, file, options);
-    await client.query('commit');
-    // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).
-    await client.query('vacuum (analyze) measure');
-    return result;
-  } catch (e) {
-    await client.query('rollback').catch(() => {});
-    throw e;
-  } finally {
-    await client.end();
-  }
+export function importValues(url: string, file: string, options: ImportValuesOptions = {}): Promise<ImportValuesResult> {
+  return bulkTransaction(url, ({ client, db }) => load(client, db, file, options));
 }
 
 async function load(client: pg.Client, db: Kysely<Database>, file: string, options: ImportValuesOptions): Promise<ImportValuesResult> {
@@ -163,10 +149,4 @@ async function duplicateProblems(client: pg.Client, name: string): Promise<strin
     (r) =>
       `${name} regel ${r.line}, kolommen gebiedcode t/m groep: dubbele sleutel ${r.area_code};${r.cohort};${r.indicator};${r.dimension};${r.grp}, staat ook op regel ${r.first}`,
   );
-}
-
-/** A Kysely instance on one raw pg client, so Kysely queries join the client's transaction. */
-function kyselyOnClient(client: pg.Client): Kysely<Database> {
-  const pooled = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } }) });
 }
