@@ -38,9 +38,13 @@ export const GROUP_LABELS: Record<string, string> = {
   meisje: 'Meisje',
 };
 
+/** Own keys only: a file or URL may say `toString` or `__proto__`, which every object has. */
+export function isDimension(dimension: string): dimension is Dimension {
+  return Object.hasOwn(DIMENSIONS, dimension);
+}
+
 export function isGroupOf(dimension: string, group: string): boolean {
-  const groups = (DIMENSIONS as Record<string, readonly string[]>)[dimension];
-  return groups !== undefined && groups.includes(group);
+  return isDimension(dimension) && (DIMENSIONS[dimension] as readonly string[]).includes(group);
 }
 
 /** CBS stedelijkheid classes by omgevingsadressendichtheid (addresses per km², SPEC §3.2). */

@@ -1,4 +1,4 @@
-import { DIMENSIONS, isGroupOf } from '@gka/shared';
+import { DIMENSIONS, isDimension, isGroupOf } from '@gka/shared';
 
 /** The SPEC §4.2 CBS delivery format: pure parsing and validation, no I/O. */
 export const VALUE_COLUMNS = ['gebiedcode', 'cohort', 'indicator', 'dimensie', 'groep', 'teller', 'noemer'] as const;
@@ -109,10 +109,10 @@ export function parseValueLine(
   if (!unit) {
     problems.push(`${file} regel ${line}, kolom indicator: "${indicator}" is geen bekende indicator (bekend: ${[...catalogue.units.keys()].join(', ')})`);
   }
-  if (!(dimension in DIMENSIONS)) {
+  if (!isDimension(dimension)) {
     problems.push(`${file} regel ${line}, kolom dimensie: "${dimension}" is geen bekende dimensie (bekend: ${Object.keys(DIMENSIONS).join(', ')})`);
   } else if (!isGroupOf(dimension, group)) {
-    const groups = (DIMENSIONS as Record<string, readonly string[]>)[dimension]!.join(', ');
+    const groups = DIMENSIONS[dimension].join(', ');
     problems.push(`${file} regel ${line}, kolom groep: "${group}" hoort niet bij dimensie ${dimension} (wel: ${groups})`);
   }
   const numerator = count(file, line, 'teller', fields[5]!, problems);

@@ -1,4 +1,4 @@
-import { DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, type Cohort, type Dimension, type Indicator } from '@gka/shared';
+import { DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, isGroupOf, type Cohort, type Dimension, type Indicator } from '@gka/shared';
 import type { Option } from './Select.tsx';
 
 /** 'Cohort 2022-2023' → '2022-2023': the UI puts 'cohort' in front where the sentence needs it. */
@@ -27,6 +27,6 @@ export const DIMENSION_OPTIONS: Option[] = (Object.keys(DIMENSIONS) as Dimension
 
 export function parseGroup(value: string | undefined): { dimension: Dimension; group: string } {
   const [d, g] = (value ?? '').split(':');
-  if (d && g && d in DIMENSIONS && (DIMENSIONS[d as Dimension] as readonly string[]).includes(g)) return { dimension: d as Dimension, group: g };
+  if (d && g && isGroupOf(d, g)) return { dimension: d as Dimension, group: g };
   return { dimension: 'totaal', group: 'totaal' };
 }
