@@ -32,6 +32,8 @@ let browser: Browser;
 let page: Page;
 let base: string;
 const pageErrors: string[] = [];
+// The app is served with the API's helmet CSP; Chromium reports each blocked load on the console.
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   execFileSync(path.join(webDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
@@ -48,6 +50,9 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -222,10 +227,11 @@ describe('web app in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('shows errors in Dutch and raised no script errors', async () => {
+  it('shows errors in Dutch and raised no script errors or CSP violations', async () => {
     await page.goto(`${base}/gemeente/GM0000`);
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/Niet gevonden|konden niet worden geladen/);
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });
