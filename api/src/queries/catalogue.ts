@@ -12,6 +12,9 @@ import { listIndicators } from './indicators.ts';
 export const indicators = (ctx: QueryContext): Promise<Indicator[]> => ctx.memo.get('indicators', () => listIndicators(ctx.db));
 export const cohorts = (ctx: QueryContext): Promise<Cohort[]> => ctx.memo.get('cohorts', () => listCohorts(ctx.db));
 export const sources = (ctx: QueryContext): Promise<Sources> => ctx.memo.get('sources', () => listSources(ctx.db));
+/** Only for a known indicator code: the memo holds one entry per indicator. */
+export const indicatorSources = (ctx: QueryContext, indicator: string): Promise<Sources> =>
+  ctx.memo.get(`sources:${indicator}`, () => listSources(ctx.db, indicator));
 /** Every area without its geometry, in name order (a few thousand rows). */
 export const areas = (ctx: QueryContext): Promise<Map<string, AreaDetail>> =>
   ctx.memo.get('areas', async () => new Map((await allAreas(ctx.db)).map((a) => [a.code, a])));

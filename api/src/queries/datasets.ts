@@ -5,13 +5,19 @@ import type { Db } from '../db/connect.ts';
 
 export type Sources = { sources: Meta['sources']; synthetic: boolean };
 
-/** The latest import of each source (SPEC §3.6), and whether any figure shown is synthetic. */
-export async function listSources(db: Db): Promise<Sources> {
+/**
+ * The latest import of each source (SPEC §3.6), and whether any figure shown is synthetic. For one
+ * indicator: the boundaries plus only the imports that hold its values, so real DUO figures are not
+ * called synthetic because demo values of other indicators are loaded beside them.
+ */
+export async function listSources(db: Db, indicator?: string): Promise<Sources> {
   const { rows } = await sql<{ kind: string; source: string; synthetic: boolean; importedAt: string }>`
     select * from (
       select distinct on (kind, source) kind, source, synthetic,
         to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "importedAt"
-      from dataset order by kind, source, imported_at desc
+      from dataset
+      ${indicator === undefined ? sql`` : sql`where kind = 'geo' or id in (select distinct dataset_id from measure where indicator = ${indicator})`}
+      order by kind, source, imported_at desc
     ) d order by "importedAt", kind, source
   `.execute(db);
   return { sources: rows.map((r) => ({ ...r, source: publicSource(r.source) })), synthetic: rows.some((r) => r.synthetic) };

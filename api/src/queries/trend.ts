@@ -1,7 +1,7 @@
 import type { Dimension, Indicator, TrendResponse } from '@gka/shared';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { cohorts, sources } from './catalogue.ts';
+import { cohorts, indicatorSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { toValue, valueRows } from './values.ts';
 
@@ -19,7 +19,7 @@ export async function trendView(
   const reference = area.level === 'wijk' ? gemeente : area;
   const [all, { synthetic }, rows, benchmarks] = await Promise.all([
     cohorts(ctx),
-    sources(ctx),
+    indicatorSources(ctx, indicator.code),
     valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: codes, dimension, areas: [area.code] }),
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
