@@ -11,6 +11,7 @@
  *
  * With 64 connections in a closed loop, latency is mostly queueing (Little: mean ≈ 64 / req/s), so the
  * uncached routes also get a short run at 4 connections: their latency when the machine is not saturated.
+ * Each run follows an unrecorded 3-second one on the same URLs (V8's JIT, pools and Postgres warm).
  *
  * The API runs in a child process, so autocannon and the bare-SQL loop do not share its event loop
  * and its RSS and heap (after a forced GC) before and after each run show whether memory is stable.
@@ -43,7 +44,8 @@ const MIN_CELL = 10;
 /** Pool size of the API's database connections, and of the bare-SQL loop that is its floor. */
 const POOL = 10;
 const BROWSER_ENCODING = 'gzip, deflate, br';
-const LIGHT = { connections: 4, seconds: 10 };
+const LIGHT = { connections: 4, seconds: Math.min(10, SECONDS) };
+const WARMUP_SECONDS = Math.min(3, SECONDS);
 
 type Memory = { rss: number; heap: number };
 type Result = {
@@ -52,6 +54,7 @@ type Result = {
   p50: number;
   p95: number;
   p99: number;
+  max: number;
   errors: number;
   non2xx: number;
   requests: number;
@@ -66,30 +69,38 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function summarise(name: string, latencies: number[], seconds: number, errors: number, non2xx: number, bytes: number): Result {
+function summarise(name: string, latencies: number[], rps: number, errors: number, non2xx: number, bytes: number): Result {
   const s = Float64Array.from(latencies).sort();
-  return { name, rps: latencies.length / seconds, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), errors, non2xx, requests: latencies.length, bytes };
+  return { name, rps, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? NaN, errors, non2xx, requests: latencies.length, bytes };
 }
 
 /** One bounded autocannon run over a rotating list of paths. */
-async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}, load = { connections: CONNECTIONS, seconds: SECONDS }): Promise<Result> {
+async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}, light = false, warmup = false): Promise<Result> {
+  const load = { connections: light ? LIGHT.connections : CONNECTIONS, seconds: warmup ? WARMUP_SECONDS : light ? LIGHT.seconds : SECONDS };
   const latencies: number[] = [];
+  // autocannon's own duration includes waiting for the last responses (up to its 10 s timeout), so
+  // req/s counts the responses within the run's seconds; the percentiles include the late ones.
+  const deadline = Date.now() + load.seconds * 1000;
+  let inTime = 0;
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url: base, connections: load.connections, duration: load.seconds, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (Date.now() <= deadline) inTime++;
+    });
   });
-  return summarise(name, latencies, r.duration, r.errors + r.timeouts, r.non2xx, r.throughput.total / Math.max(1, r.requests.total));
+  return summarise(name, latencies, inTime / load.seconds, r.errors + r.timeouts, r.non2xx, r.throughput.total / Math.max(1, r.requests.total));
 }
 
 /** A bare SQL statement through a pg pool, as many loops as connections: the floor under the API. */
-async function rawSql(name: string, url: string, queries: { text: string; values: unknown[] }[]): Promise<Result> {
+async function rawSql(name: string, url: string, queries: { text: string; values: unknown[] }[], warmup = false): Promise<Result> {
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   const latencies: number[] = [];
   let errors = 0;
-  const end = Date.now() + SECONDS * 1000;
+  const end = Date.now() + (warmup ? WARMUP_SECONDS : SECONDS) * 1000;
   const started = Date.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, i) => {
@@ -106,7 +117,7 @@ async function rawSql(name: string, url: string, queries: { text: string; values
     }),
   );
   await pool.end();
-  return summarise(name, latencies, (Date.now() - started) / 1000, errors, 0, 0);
+  return summarise(name, latencies, latencies.length / ((Date.now() - started) / 1000), errors, 0, 0);
 }
 
 async function hasNationalData(db: Db): Promise<boolean> {
@@ -196,14 +207,14 @@ function markdown(results: Result[]): string {
   const mb = (b: number) => (b / 2 ** 20).toFixed(0);
   const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
   const lines = [
-    '| run | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | KB/resp | × hello | × SQL | RSS MB before→after | heap MB before→after |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| run | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | KB/resp | × hello | × SQL | RSS MB before→after | heap MB before→after |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of results) {
     const base = r.sql ? results.find((x) => x.name === r.sql) : undefined;
     const mem = r.memory;
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${r.non2xx} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : '–'} | ` +
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} | ${r.non2xx} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : '–'} | ` +
         `${(r.rps / hello.rps).toFixed(2)} | ${base ? (r.rps / base.rps).toFixed(2) : '–'} | ` +
         `${mem ? `${mb(mem.before.rss)}→${mb(mem.after.rss)}` : '–'} | ${mem ? `${mb(mem.before.heap)}→${mb(mem.after.heap)}` : '–'} |`,
     );
@@ -319,7 +330,9 @@ async function main() {
   console.log(`load average before: ${load}\n`);
 
   const results: Result[] = [];
-  const run = async (r: () => Promise<Result>, sqlName?: string) => {
+  // Every run is done twice: a short unrecorded one warms V8's JIT, the pools and Postgres for it.
+  const run = async (r: (warmup?: boolean) => Promise<Result>, sqlName?: string) => {
+    await r(true);
     const before = await memory();
     const result = await r();
     result.memory = { before, after: await memory() };
@@ -330,30 +343,30 @@ async function main() {
   const SQL_GEMEENTE = 'values SQL only, one gemeente (pg pool)';
   const SQL_ALL = 'values SQL only, all wijken (pg pool)';
   const browser = { 'accept-encoding': BROWSER_ENCODING };
-  await run(() => cannon('hello world (Fastify, same child process)', bases.hello, ['/hello']));
-  await run(() => rawSql(SQL_GEMEENTE, url, sqlGemeente));
-  await run(() => rawSql(SQL_ALL, url, sqlAll));
-  await run(() => cannon('values, wijken of one gemeente, uncached', bases.uncached, paths.valuesGemeente.uncached), SQL_GEMEENTE);
-  await run(() => cannon('values, all 3,420 wijken, uncached', bases.uncached, paths.valuesAll.uncached), SQL_ALL);
-  await run(() => cannon('trend (wijk, gemeente), uncached', bases.uncached, paths.trend.uncached));
-  await run(() => cannon('profile, uncached', bases.uncached, paths.profile.uncached));
+  await run((w) => cannon('hello world (Fastify, same child process)', bases.hello, ['/hello'], {}, false, w));
+  await run((w) => rawSql(SQL_GEMEENTE, url, sqlGemeente, w));
+  await run((w) => rawSql(SQL_ALL, url, sqlAll, w));
+  await run((w) => cannon('values, wijken of one gemeente, uncached', bases.uncached, paths.valuesGemeente.uncached, {}, false, w), SQL_GEMEENTE);
+  await run((w) => cannon('values, all 3,420 wijken, uncached', bases.uncached, paths.valuesAll.uncached, {}, false, w), SQL_ALL);
+  await run((w) => cannon('trend (wijk, gemeente), uncached', bases.uncached, paths.trend.uncached, {}, false, w));
+  await run((w) => cannon('profile, uncached', bases.uncached, paths.profile.uncached, {}, false, w));
   const light = `${LIGHT.connections} connections, ${LIGHT.seconds} s`;
-  await run(() => cannon(`values, one gemeente, uncached, ${light}`, bases.uncached, paths.valuesGemeente.uncached, {}, LIGHT), SQL_GEMEENTE);
-  await run(() => cannon(`values, all wijken, uncached, ${light}`, bases.uncached, paths.valuesAll.uncached, {}, LIGHT), SQL_ALL);
-  await run(() => cannon(`trend, uncached, ${light}`, bases.uncached, paths.trend.uncached, {}, LIGHT));
-  await run(() => cannon(`profile, uncached, ${light}`, bases.uncached, paths.profile.uncached, {}, LIGHT));
+  await run((w) => cannon(`values, one gemeente, uncached, ${light}`, bases.uncached, paths.valuesGemeente.uncached, {}, true, w), SQL_GEMEENTE);
+  await run((w) => cannon(`values, all wijken, uncached, ${light}`, bases.uncached, paths.valuesAll.uncached, {}, true, w), SQL_ALL);
+  await run((w) => cannon(`trend, uncached, ${light}`, bases.uncached, paths.trend.uncached, {}, true, w));
+  await run((w) => cannon(`profile, uncached, ${light}`, bases.uncached, paths.profile.uncached, {}, true, w));
   await warm(paths.valuesGemeente.cached);
-  await run(() => cannon('values, one gemeente, cached JSON', bases.cached, paths.valuesGemeente.cached), SQL_GEMEENTE);
-  await run(() => cannon('values, one gemeente, cached, br', bases.cached, paths.valuesGemeente.cached, browser), SQL_GEMEENTE);
+  await run((w) => cannon('values, one gemeente, cached JSON', bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
+  await run((w) => cannon('values, one gemeente, cached, br', bases.cached, paths.valuesGemeente.cached, browser, false, w), SQL_GEMEENTE);
   await warm(paths.valuesAll.cached);
-  await run(() => cannon('values, all wijken, cached JSON', bases.cached, paths.valuesAll.cached), SQL_ALL);
-  await run(() => cannon('values, all wijken, cached, br', bases.cached, paths.valuesAll.cached, browser), SQL_ALL);
+  await run((w) => cannon('values, all wijken, cached JSON', bases.cached, paths.valuesAll.cached, {}, false, w), SQL_ALL);
+  await run((w) => cannon('values, all wijken, cached, br', bases.cached, paths.valuesAll.cached, browser, false, w), SQL_ALL);
   await warm(paths.trend.cached);
-  await run(() => cannon('trend, cached JSON', bases.cached, paths.trend.cached));
-  await run(() => cannon('trend, cached, br', bases.cached, paths.trend.cached, browser));
+  await run((w) => cannon('trend, cached JSON', bases.cached, paths.trend.cached, {}, false, w));
+  await run((w) => cannon('trend, cached, br', bases.cached, paths.trend.cached, browser, false, w));
   await warm(paths.profile.cached);
-  await run(() => cannon('profile, cached JSON', bases.cached, paths.profile.cached));
-  await run(() => cannon('profile, cached, br', bases.cached, paths.profile.cached, browser));
+  await run((w) => cannon('profile, cached JSON', bases.cached, paths.profile.cached, {}, false, w));
+  await run((w) => cannon('profile, cached, br', bases.cached, paths.profile.cached, browser, false, w));
 
   console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   console.log(markdown(results));

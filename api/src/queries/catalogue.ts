@@ -2,7 +2,7 @@ import type { Cohort, Indicator } from '@gka/shared';
 import { allAreas, type AreaDetail } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
 import type { QueryContext } from './context.ts';
-import { listSources, type Sources } from './datasets.ts';
+import { datasetsByIndicator, listSources, type Sources } from './datasets.ts';
 import { listIndicators } from './indicators.ts';
 
 /**
@@ -12,9 +12,12 @@ import { listIndicators } from './indicators.ts';
 export const indicators = (ctx: QueryContext): Promise<Indicator[]> => ctx.memo.get('indicators', () => listIndicators(ctx.db));
 export const cohorts = (ctx: QueryContext): Promise<Cohort[]> => ctx.memo.get('cohorts', () => listCohorts(ctx.db));
 export const sources = (ctx: QueryContext): Promise<Sources> => ctx.memo.get('sources', () => listSources(ctx.db));
+// One scan for all indicators per data version: a scan per indicator (twelve of the national table)
+// stalled the first requests after a start or an import for seconds.
+const indicatorDatasets = (ctx: QueryContext) => ctx.memo.get('indicatorDatasets', () => datasetsByIndicator(ctx.db));
 /** Only for a known indicator code: the memo holds one entry per indicator. */
 export const indicatorSources = (ctx: QueryContext, indicator: string): Promise<Sources> =>
-  ctx.memo.get(`sources:${indicator}`, () => listSources(ctx.db, indicator));
+  ctx.memo.get(`sources:${indicator}`, async () => listSources(ctx.db, (await indicatorDatasets(ctx)).get(indicator) ?? []));
 /** Every area without its geometry, in name order (a few thousand rows). */
 export const areas = (ctx: QueryContext): Promise<Map<string, AreaDetail>> =>
   ctx.memo.get('areas', async () => new Map((await allAreas(ctx.db)).map((a) => [a.code, a])));

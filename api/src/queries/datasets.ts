@@ -7,16 +7,16 @@ export type Sources = { sources: Meta['sources']; synthetic: boolean };
 
 /**
  * The latest import of each source (SPEC §3.6), and whether any figure shown is synthetic. For one
- * indicator: the boundaries plus only the imports that hold its values, so real DUO figures are not
- * called synthetic because demo values of other indicators are loaded beside them.
+ * indicator: the boundaries plus only the imports that hold its values (`datasets`), so real DUO figures
+ * are not called synthetic because demo values of other indicators are loaded beside them.
  */
-export async function listSources(db: Db, indicator?: string): Promise<Sources> {
+export async function listSources(db: Db, datasets?: readonly number[]): Promise<Sources> {
   const { rows } = await sql<{ kind: string; source: string; synthetic: boolean; importedAt: string }>`
     select * from (
       select distinct on (kind, source) kind, source, synthetic,
         to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "importedAt"
       from dataset
-      ${indicator === undefined ? sql`` : sql`where kind = 'geo' or id in (select distinct dataset_id from measure where indicator = ${indicator})`}
+      ${datasets === undefined ? sql`` : sql`where kind = 'geo' or id = any(${datasets})`}
       order by kind, source, imported_at desc
     ) d order by "importedAt", kind, source
   `.execute(db);
@@ -37,4 +37,12 @@ export async function dataVersion(db: Db): Promise<string> {
     select coalesce(max(id), 0) || '.' || count(*) || '.' || coalesce(extract(epoch from max(imported_at))::bigint, 0) as v from dataset
   `.execute(db);
   return rows[0]!.v;
+}
+
+/** The datasets that hold values, per indicator: one scan of measure, which no index covers. */
+export async function datasetsByIndicator(db: Db): Promise<Map<string, number[]>> {
+  const { rows } = await sql<{ indicator: string; ids: number[] }>`
+    select indicator, array_agg(distinct dataset_id) as ids from measure where dataset_id is not null group by indicator
+  `.execute(db);
+  return new Map(rows.map((r) => [r.indicator, r.ids]));
 }
