@@ -1,21 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { createDb } from '../db/connect.ts';
-import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import type { TestDatabase } from '../test/database.ts';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { testConfig } from '../test/config.ts';
-import { seed } from '../test/seed.ts';
 
 let t: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  app = await buildApp({ config: testConfig(), db: t.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+let app: TestApp;
+useSeededApp((a, db) => {
+  app = a;
+  t = db;
 });
 
 /** A fingerprint of every table, to prove no request changed anything. */

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AreaResponse, AreasResponse, CohortsResponse, IndicatorsResponse, SourcesResponse } from '@gka/shared';
-import { buildApp } from '../app.ts';
-import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { testConfig } from '../test/config.ts';
-import { seed } from '../test/seed.ts';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 
-let t: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  app = await buildApp({ config: testConfig(), db: t.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+let app: TestApp;
+useSeededApp((a) => {
+  app = a;
 });
 
 const get = (url: string) => app.inject(url);

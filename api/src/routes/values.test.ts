@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CompareResponse, ProfileResponse, TrendResponse, ValuesResponse, type Benchmark } from '@gka/shared';
-import { buildApp } from '../app.ts';
 import { wilson } from '../stats/wilson.ts';
-import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { testConfig } from '../test/config.ts';
-import { seed } from '../test/seed.ts';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 
-let t: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  app = await buildApp({ config: testConfig(), db: t.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
+let app: TestApp;
+useSeededApp((a) => {
+  app = a;
 });
 
 const values = async (qs: string) => {
