@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useLocation, type RouteObject } from 'react-router';
 import { Layout } from './components/layout/Layout.tsx';
-import { DataView } from './views/data/DataView.tsx';
+import { DataView } from './views/databouwer/DataView.tsx';
 import { GemeenteKiezen } from './views/gemeente/GemeenteKiezen.tsx';
 import { GemeenteView } from './views/gemeente/GemeenteView.tsx';
 import { NotitieView } from './views/gemeente/NotitieView.tsx';

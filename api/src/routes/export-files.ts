@@ -41,28 +41,32 @@ function columns(t: ExportTable): string[] {
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
 const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
+/** One row's cells in the order of `columns`, for CSV and XLSX alike; only how numbers are written differs. */
+function cells<N>(r: ExportRow, number: (v: number | null) => N): (string | number | null | N)[] {
+  return [
+    r.areaCode,
+    r.areaName,
+    r.cohort,
+    r.indicator,
+    r.dimension,
+    r.group,
+    r.numerator,
+    r.denominator,
+    r.suppressed ? SUPPRESSED_TEXT : number(r.value),
+    number(r.ciLow),
+    number(r.ciHigh),
+    number(r.benchmark),
+    SIGNIFICANCE_TEXT[r.significance],
+    r.suppressed ? 'ja' : 'nee',
+  ];
+}
+
 /** `;`-separated, UTF-8 with BOM and decimal commas: what Dutch Excel opens without an import wizard. */
 export function toCsv(t: ExportTable, exportedAt = new Date()): string {
   const pct = t.meta.indicator.unit === 'percentage';
   const num = (v: number | null) => (v === null ? '' : nl.format(pct ? v * 100 : v));
-  const line = (cells: (string | number | null)[]) => cells.map((c) => quote(c === null ? '' : String(c))).join(';');
-  const row = (r: ExportRow) =>
-    line([
-      r.areaCode,
-      r.areaName,
-      r.cohort,
-      r.indicator,
-      r.dimension,
-      r.group,
-      r.numerator,
-      r.denominator,
-      r.suppressed ? SUPPRESSED_TEXT : num(r.value),
-      num(r.ciLow),
-      num(r.ciHigh),
-      num(r.benchmark),
-      SIGNIFICANCE_TEXT[r.significance],
-      r.suppressed ? 'ja' : 'nee',
-    ]);
+  const line = (values: (string | number | null)[]) => values.map((c) => quote(c === null ? '' : String(c))).join(';');
+  const row = (r: ExportRow) => line(cells(r, num));
   return `\uFEFF${[...about(t, exportedAt).map(line), '', line(columns(t)), ...t.rows.map(row)].join('\r\n')}\r\n`;
 }
 
@@ -74,24 +78,7 @@ export async function toXlsx(t: ExportTable, exportedAt = new Date()): Promise<B
   const pct = t.meta.indicator.unit === 'percentage';
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.addRow(columns(t)).font = { bold: true };
-  for (const r of t.rows) {
-    data.addRow([
-      r.areaCode,
-      r.areaName,
-      r.cohort,
-      r.indicator,
-      r.dimension,
-      r.group,
-      r.numerator,
-      r.denominator,
-      r.suppressed ? SUPPRESSED_TEXT : r.value,
-      r.ciLow,
-      r.ciHigh,
-      r.benchmark,
-      SIGNIFICANCE_TEXT[r.significance],
-      r.suppressed ? 'ja' : 'nee',
-    ]);
-  }
+  for (const r of t.rows) data.addRow(cells(r, (v) => v));
   const fmt = pct ? '0.0%' : '0.0';
   for (const c of [9, 10, 11, 12]) data.getColumn(c).numFmt = fmt;
   data.columns.forEach((col, i) => (col.width = i < 2 ? 24 : 16));
