@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loadConfig, REPO_ROOT } from '../config.ts';
 import { openDatabase } from './open.ts';
+import { freePort } from '../test/free-port.ts';
 
 describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
   it('creates a cluster, migrates, keeps data across restarts', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gka-embedded-'));
-    const config = { ...loadConfig({ GKA_DATA_DIR: dir, GKA_EMBEDDED_PORT: String(56000 + Math.floor(Math.random() * 4000)) }), databaseUrl: undefined };
+    const config = { ...loadConfig({ GKA_DATA_DIR: dir, GKA_EMBEDDED_PORT: String(await freePort()) }), databaseUrl: undefined };
     try {
       const first = await openDatabase(config);
       expect(first.embedded).toBe(true);

@@ -52,7 +52,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     await pg.start();
   } catch (e) {
     // The package rejects with undefined or a bare exit code; say what to check instead.
-    const reason = e instanceof Error ? e.message : 'Postgres stopte bij het opstarten';
+    const reason = e instanceof Error ? e.message : `Postgres stopte bij het opstarten: ${String(e)}`;
     throw new Error(
       `De ingebouwde Postgres in ${databaseDir} kon niet starten (${reason}). ` +
         `Draait er al een dashboard op deze map, of is poort ${port} bezet? Stop dat proces of kies GKA_EMBEDDED_PORT/GKA_DATA_DIR.`,

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../test/config.ts';
+import { freePort } from '../test/free-port.ts';
 import { createDb } from './connect.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gka-outage-'));
-const port = 57000 + Math.floor(Math.random() * 2000);
 let server: EmbeddedServer | undefined;
 afterAll(async () => {
   await server?.stop();
@@ -18,6 +18,7 @@ afterAll(async () => {
 
 describe('database outage', () => {
   it('answers 503 and JSON errors while Postgres is down, and recovers by itself when it returns', async () => {
+    const port = await freePort();
     server = await startEmbeddedPostgres(dir, port);
     const db = createDb(server.url, 4);
     await migrateToLatest(db);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../db/embedded.ts';
+import { freePort } from './free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,8 +21,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'gka-test-pg-'));
-  const port = 55000 + Math.floor(Math.random() * 5000);
-  const server = await startEmbeddedPostgres(dir, port);
+  const server = await startEmbeddedPostgres(dir, await freePort());
   project.provide('adminDatabaseUrl', server.url);
   return async () => {
     await server.stop();
