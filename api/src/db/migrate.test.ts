@@ -13,7 +13,8 @@ afterEach(async () => {
 async function tables(db: Kysely<any>): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
-    where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(db);
+    where table_schema = 'public' and table_name not like 'kysely_%'
+      and not exists (select from pg_inherits where inhrelid = (quote_ident(table_name))::regclass) order by table_name`.execute(db);
   return rows.map((r) => r.table_name);
 }
 
@@ -38,6 +39,29 @@ describe('migrations', () => {
     expect(rows.map((r) => r.indexname)).toEqual(['measure_area_idx', 'measure_pk']);
     expect(rows[0]!.indexdef).toContain('(area_code, indicator, cohort, dimension, grp) INCLUDE (numerator, denominator)');
     expect(rows[1]!.indexdef).toContain('(indicator, cohort, dimension, area_code, grp) INCLUDE (numerator, denominator)');
+    // One partition per indicator, so an import can swap an indicator's rows whole.
+    const { rows: partitions } = await sql<{ name: string; bound: string }>`
+      select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = 'measure'::regclass order by c.relname`.execute(t.db);
+    const indicators = await t.db.selectFrom('indicator').select('code').orderBy('code').execute();
+    expect(partitions).toEqual(indicators.map(({ code }) => ({ name: `measure_${code}`, bound: `FOR VALUES IN ('${code}')` })));
+  });
+
+  it('keep every measure when 0004 partitions the table', async () => {
+    t = await createTestDatabase({ migrate: false });
+    const { '0004_partition_measure': _, ...before0004 } = migrations;
+    await migrateToLatest(t.db, before0004);
+    await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
+    const rows = ['advies_havo_vwo', 'slagingspercentage_vo'].flatMap((indicator) =>
+      ['totaal', 'laag'].map((grp, i) => ({ indicator, cohort: '2020-2021', dimension: grp === 'totaal' ? 'totaal' : 'inkomen_ouders', grp, area_code: 'NL01', numerator: 3 + i, denominator: 7, dataset_id: null })),
+    );
+    await t.db.insertInto('measure').values(rows).execute();
+    await migrateToLatest(t.db);
+    expect(await t.db.selectFrom('measure').selectAll().orderBy('indicator').orderBy('dimension').execute()).toEqual(
+      [...rows].sort((a, b) => a.indicator.localeCompare(b.indicator) || a.dimension.localeCompare(b.dimension)),
+    );
+    const { rows: counts } = await sql<{ n: number }>`select count(*)::int as n from measure_slagingspercentage_vo`.execute(t.db);
+    expect(counts[0]!.n).toBe(2);
   });
 
   it('are idempotent: a second run does nothing', async () => {
@@ -60,14 +84,13 @@ describe('migrations', () => {
     expect(await tables(t.db)).not.toContain('half_done');
     expect(await t.db.selectFrom('area').selectAll().orderBy('code').execute()).toEqual(before);
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(t.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(['0001_schema', '0002_indicators', '0003_covering_indexes']);
+    expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations));
   });
 
   it('reject measures with negative counts or unknown breakdown groups', async () => {
     t = await createTestDatabase();
-    await t.db.insertInto('indicator').values({ code: 'x', name: 'X', definition: 'd', numerator_definition: 'n', denominator_definition: 'd', source: 's', higher_is_better: true }).execute();
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
-    const row = { indicator: 'x', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 1, denominator: 2 };
+    const row = { indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 1, denominator: 2 };
     await expect(t.db.insertInto('measure').values({ ...row, numerator: -1 }).execute()).rejects.toThrow(/measure_counts_check/);
     await expect(t.db.insertInto('measure').values({ ...row, grp: 'laag' }).execute()).rejects.toThrow(/measure_group_fk/);
     await t.db.insertInto('measure').values(row).execute();

@@ -122,16 +122,18 @@ function simulate(profile: AreaProfile, cohorts: DemoCohort[], rng: Rng, out: In
 
 export type DemoRow = { indicator: string; cohort: string; dimension: string; grp: string; area: string; numerator: number; denominator: number };
 
-/**
- * Every measure row, in primary-key order of `measure` (indicator, cohort, dimension, area, group)
- * so the index fills from left to right.
- */
 /** Byte order, as Postgres sorts these ASCII codes; independent of the machine's locale. */
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function* demoRows(data: DemoData): Generator<DemoRow> {
+/**
+ * Every measure row (or one indicator's), in primary-key order of `measure` (indicator, cohort,
+ * dimension, area, group), so the heap lies in the order `values` reads it.
+ */
+export function* demoRows(data: DemoData, only?: string): Generator<DemoRow> {
   const codes = [...data.counts.keys()].sort();
-  const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i })).sort((a, b) => byCode(a.code, b.code));
+  const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i }))
+    .filter((ind) => only === undefined || ind.code === only)
+    .sort((a, b) => byCode(a.code, b.code));
   const cohorts = data.cohorts.map((c, i) => ({ code: c.code, i })).sort((a, b) => byCode(a.code, b.code));
   const dimensions = [...new Set(GROUPS.map((g) => g.dimension))].sort();
   const groupsOf = dimensions.map((d) =>

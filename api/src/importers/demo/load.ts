@@ -1,12 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { bulkTransaction } from '../../db/bulk.ts';
-import type { Database } from '../../db/schema.ts';
+import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
+import { MEASURE_COLUMNS, replacePartitions } from '../../db/measure-partitions.ts';
 import { recordDataset } from '../dataset.ts';
-import { removeMeasures, suspendMeasureKeys } from './bulk.ts';
 import type { DemoCohort } from './cohorts.ts';
 import { demoRows, generateDemo, GROUPS, type DemoArea } from './generate.ts';
 import { chooseGkaSet, type GkaMember } from './gka-set.ts';
@@ -35,11 +32,12 @@ export class DemoError extends Error {}
 export async function loadDemo(url: string, options: LoadDemoOptions = {}): Promise<LoadDemoResult> {
   const started = Date.now();
   const seed = options.seed ?? DEFAULT_SEED;
-  const result = await bulkTransaction(url, ({ client, db }) => load(client, db, seed, options));
+  const result = await bulkTransaction(url, (session) => load(session, seed, options));
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
-async function load(client: pg.Client, db: Kysely<Database>, seed: number, options: LoadDemoOptions) {
+async function load(session: BulkSession, seed: number, options: LoadDemoOptions) {
+  const { client, db } = session;
   const known = await db.selectFrom('indicator').select('code').where('code', 'in', [...DEMO_INDICATORS]).execute();
   if (known.length !== DEMO_INDICATORS.length) throw new DemoError('De indicatorcatalogus is onvolledig; voer eerst `pnpm gka migrate` uit.');
   const areaRows = await db.selectFrom('area').select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes']).orderBy('code').execute();
@@ -59,9 +57,6 @@ async function load(client: pg.Client, db: Kysely<Database>, seed: number, optio
         'die worden niet zomaar vervangen door synthetische demodata. Gebruik `pnpm gka demo --replace` om ze te overschrijven.',
     );
   }
-  const restoreKeys = await suspendMeasureKeys(client);
-  await removeMeasures(client, DEMO_INDICATORS);
-  if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
 
   const areas: DemoArea[] = areaRows.map((a) => ({ code: a.code, level: a.level, parentCode: a.parent_code, inwoners: a.inwoners, attributes: a.attributes }));
   const data = generateDemo(areas, seed);
@@ -92,9 +87,9 @@ async function load(client: pg.Client, db: Kysely<Database>, seed: number, optio
   });
 
   let written = 0;
-  function* copyText(): Generator<string> {
+  function* copyText(indicator: string): Generator<string> {
     let chunk = '';
-    for (const r of demoRows(data)) {
+    for (const r of demoRows(data, indicator)) {
       // Codes come from the database and the catalogue (no tabs or backslashes), so no COPY escaping is needed.
       chunk += `${r.indicator}\t${r.cohort}\t${r.dimension}\t${r.grp}\t${r.area}\t${r.numerator}\t${r.denominator}\t${datasetId}\n`;
       if (++written % 50_000 === 0) {
@@ -105,11 +100,15 @@ async function load(client: pg.Client, db: Kysely<Database>, seed: number, optio
     }
     if (chunk) yield chunk;
   }
-  await pipeline(
-    Readable.from(copyText()),
-    client.query(copyFrom('copy measure (indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id) from stdin')),
+  // Every demo indicator's partition is replaced whole: earlier demo values (and, with --replace, real ones) go.
+  session.replaced.push(
+    ...(await replacePartitions(client, DEMO_INDICATORS, async (table, indicator) => {
+      // FREEZE: the table is new in this transaction, so its rows can be written frozen and all-visible.
+      await pipeline(Readable.from(copyText(indicator)), client.query(copyFrom(`copy ${table} (${MEASURE_COLUMNS}) from stdin (freeze)`)));
+    })),
   );
+  // Only now: the old partitions referred to these datasets until they were swapped out.
+  if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
   options.onProgress?.(written, total);
-  await restoreKeys();
   return { datasetId, seed, rows: written, areas: data.counts.size, cohorts: data.cohorts, gka };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { partitionOf, vacuumStatement } from '../../db/measure-partitions.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
@@ -115,6 +116,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
     return results;
   });
   // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).
-  await sql`vacuum (analyze) measure`.execute(db);
+  const vacuum = vacuumStatement([...new Set(derived.map((d) => partitionOf(d.indicator)))]);
+  if (vacuum) await sql.raw(vacuum).execute(db);
   return { sources, gemeenten: gemeenten.length };
 }

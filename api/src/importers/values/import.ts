@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { bulkTransaction } from '../../db/bulk.ts';
+import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
+import { MEASURE_COLUMNS, partitionOf, replacePartitions } from '../../db/measure-partitions.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordDataset } from '../dataset.ts';
 import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUMNS, type Catalogue, type Unit } from './parse.ts';
@@ -31,19 +32,23 @@ export type ImportValuesResult = { datasetId: number; rows: number; createdCohor
  * Takes a connection string rather than a Kysely instance because COPY needs a raw pg client.
  */
 export function importValues(url: string, file: string, options: ImportValuesOptions = {}): Promise<ImportValuesResult> {
-  return bulkTransaction(url, ({ client, db }) => load(client, db, file, options));
+  return bulkTransaction(url, (session) => load(session, file, options));
 }
 
-async function load(client: pg.Client, db: Kysely<Database>, file: string, options: ImportValuesOptions): Promise<ImportValuesResult> {
+async function load({ client, db, replaced }: BulkSession, file: string, options: ImportValuesOptions): Promise<ImportValuesResult> {
   const name = path.basename(file);
-  // Nothing may change what the lines are validated against until commit (see skipForeignKeyChecks).
+  // Nothing may change what the lines are validated against until commit.
   await client.query('lock table area, indicator, cohort, breakdown_group in share mode');
   const catalogue = await loadCatalogue(db);
   // Session-local buffers for the temporary table: the default 8 MB spills a national file to disk twice.
   await client.query(`set temp_buffers = '256MB'`);
-  await client.query(`create temp table values_in (
-    line integer, area_code text, cohort text, indicator text, dimension text, grp text, numerator bigint, denominator bigint
-  ) on commit drop`);
+  // Partitioned like measure, so building each indicator's partition reads only that indicator's rows.
+  await client.query(`create temp table values_in (line integer, area_code text collate "C", cohort text collate "C",
+    indicator text collate "C", dimension text collate "C", grp text collate "C", numerator bigint, denominator bigint
+  ) partition by list (indicator) on commit drop`);
+  for (const indicator of catalogue.units.keys()) {
+    await client.query(`create temp table values_in_${partitionOf(indicator)} partition of values_in for values in ('${indicator}') on commit drop`);
+  }
 
   const { lines, sha256 } = readUtf8Lines(file);
   const problems: string[] = [];
@@ -82,41 +87,31 @@ async function load(client: pg.Client, db: Kysely<Database>, file: string, optio
   const createdCohorts = await createMissingCohorts(db, [...cohorts]);
   const datasetId = await recordDataset(db, { kind: 'values', source: file, sha256: sha256(), rowCount: rows, synthetic: options.synthetic ?? false });
   options.onReplace?.(rows);
-  await skipForeignKeyChecks(client);
-  // Replacing = delete the file's keys, then a plain insert: on a re-import about three times faster than
-  // `on conflict do update`, which probes and rewrites both indexes row by row.
   await client.query(`set local work_mem = '512MB'`);
-  await client.query(`delete from measure m using values_in v
-    where m.indicator = v.indicator and m.cohort = v.cohort and m.dimension = v.dimension and m.area_code = v.area_code and m.grp = v.grp`);
-  await client.query('savepoint before_insert');
+  const { rows: present } = await client.query<{ indicator: string }>('select distinct indicator from values_in order by indicator');
+  await client.query('savepoint before_replace');
   try {
-    // In the order of measure_area_idx: measured 1.8× faster than random order on a national file,
-    // as that index otherwise takes its inserts at random places.
-    await client.query(
-      `insert into measure (indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id)
-       select indicator, cohort, dimension, grp, area_code, numerator, denominator, $1 from values_in
-       order by area_code, indicator, cohort, dimension, grp`,
-      [datasetId],
+    replaced.push(
+      ...(await replacePartitions(client, present.map((p) => p.indicator), async (table, indicator) => {
+        // The file's rows, and the partition's other keys as they were.
+        await client.query(
+          `insert into ${table} (${MEASURE_COLUMNS})
+           select indicator, cohort, dimension, grp, area_code, numerator, denominator, $2::integer from values_in where indicator = $1
+           union all
+           select ${MEASURE_COLUMNS} from measure m where m.indicator = $1 and not exists (select from values_in v
+             where v.indicator = $1 and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp)`,
+          [indicator, datasetId],
+        );
+      })),
     );
   } catch (e) {
-    // 23505 on measure_pk: with the old keys deleted, a key occurring twice in the file (or a concurrent import).
+    // 23505 on building a partition's primary key: a key occurring twice in the file.
     if ((e as { code?: string }).code !== '23505') throw e;
-    await client.query('rollback to savepoint before_insert');
+    await client.query('rollback to savepoint before_replace');
     const duplicates = await duplicateProblems(client, name);
     throw duplicates.length ? new ValuesFileError(duplicates) : e;
   }
   return { datasetId, rows, createdCohorts };
-}
-
-/**
- * Foreign-key checks are row triggers: four per row, about two thirds of the load time of a national
- * file. Every reference was validated against the catalogue, and the share locks keep those tables
- * unchanged until commit, so the checks are redundant. Skipping triggers needs a superuser (as in the
- * docker and embedded setups); other roles keep the checks and are only slower.
- */
-async function skipForeignKeyChecks(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ is_superuser: string }>('show is_superuser');
-  if (rows[0]?.is_superuser === 'on') await client.query(`set local session_replication_role = replica`);
 }
 
 async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
