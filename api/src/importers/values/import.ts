@@ -50,7 +50,7 @@ async function load({ client, db, replaced }: BulkSession, file: string, options
     await client.query(`create temp table values_in_${partitionOf(indicator)} partition of values_in for values in ('${indicator}') on commit drop`);
   }
 
-  const { lines, sha256 } = readUtf8Lines(file);
+  const { batches, sha256 } = readUtf8Lines(file);
   const problems: string[] = [];
   const cohorts = new Set<string>();
   let rows = 0;
@@ -58,19 +58,23 @@ async function load({ client, db, replaced }: BulkSession, file: string, options
   async function* copyText(): AsyncGenerator<string> {
     let delimiter: string | null = null;
     let chunk = '';
-    for await (const { number, text } of lines) {
-      if (delimiter === null) {
-        delimiter = parseHeader(name, text);
-        continue;
+    for await (const { first, lines } of batches) {
+      for (let i = 0; i < lines.length; i++) {
+        const text = lines[i]!;
+        const number = first + i;
+        if (delimiter === null) {
+          delimiter = parseHeader(name, text);
+          continue;
+        }
+        if (text.trim() === '') continue;
+        const row = parseValueLine(name, number, text, delimiter, catalogue, problems);
+        if (problems.length >= MAX_PROBLEMS) return;
+        if (!row || problems.length) continue;
+        rows++;
+        cohorts.add(row.cohort);
+        // Every field passed a code check or is an integer, so none needs COPY escaping.
+        chunk += `${row.line}\t${row.area}\t${row.cohort}\t${row.indicator}\t${row.dimension}\t${row.group}\t${row.numerator}\t${row.denominator}\n`;
       }
-      if (text.trim() === '') continue;
-      const row = parseValueLine(name, number, text, delimiter, catalogue, problems);
-      if (problems.length >= MAX_PROBLEMS) return;
-      if (!row || problems.length) continue;
-      rows++;
-      cohorts.add(row.cohort);
-      // Every field passed a code check or is an integer, so none needs COPY escaping.
-      chunk += `${row.line}\t${row.area}\t${row.cohort}\t${row.indicator}\t${row.dimension}\t${row.group}\t${row.numerator}\t${row.denominator}\n`;
       if (chunk.length > 1 << 19) {
         yield chunk;
         chunk = '';
