@@ -26,7 +26,8 @@ export const findIndicator = async (ctx: QueryContext, code: string) => (await i
 export const findCohort = async (ctx: QueryContext, code: string) => (await cohorts(ctx)).find((c) => c.code === code);
 export const findArea = async (ctx: QueryContext, code: string) => (await areas(ctx)).get(code);
 
-export type SortOrder = { area: Map<string, number>; cohort: Map<string, number>; group: Map<string, number> };
+/** `group`: per dimension, per group. */
+export type SortOrder = { area: Map<string, number>; cohort: Map<string, number>; group: Map<string, Map<string, number>> };
 
 /**
  * Positions in the order every value list is shown in (cohort, area name and code, breakdown group),
@@ -42,6 +43,6 @@ export const sortOrder = (ctx: QueryContext): Promise<SortOrder> =>
     return {
       area: new Map([...a.keys()].map((code, i) => [code, i])),
       cohort: new Map(c.map((x, i) => [x.code, i])),
-      group: new Map(g.map((x) => [`${x.dimension}\t${x.grp}`, x.sort_order])),
+      group: g.reduce((m, x) => m.set(x.dimension, (m.get(x.dimension) ?? new Map()).set(x.grp, x.sort_order)), new Map<string, Map<string, number>>()),
     };
   });
