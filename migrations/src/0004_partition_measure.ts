@@ -39,10 +39,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop table measure_unpartitioned`.execute(db);
 }
 
-/** The partition of `measure` for one indicator; its indexes follow from the parent's. */
+/**
+ * The partition of `measure` for one indicator. Its indexes follow from the parent's; they get the
+ * names an import gives the partitions it builds (`measure_<code>_pk`, `measure_<code>_area_idx`).
+ */
 export async function createMeasurePartition(db: Kysely<unknown>, code: string): Promise<void> {
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(code)) throw new Error(`Indicatorcode ${code} past niet in een tabelnaam (a-z, 0-9, _; hoogstens 41 tekens)`);
-  await sql`create table ${sql.id(`measure_${code}`)} partition of measure for values in (${sql.lit(code)})`.execute(db);
+  const table = `measure_${code}`;
+  await sql`create table ${sql.id(table)} partition of measure for values in (${sql.lit(code)})`.execute(db);
+  for (const [parent, suffix] of [['measure_pk', 'pk'], ['measure_area_idx', 'area_idx']] as const) {
+    const { rows } = await sql<{ name: string }>`
+      select c.relname as name from pg_inherits i join pg_index x on x.indexrelid = i.inhrelid join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = ${parent}::regclass and x.indrelid = ${table}::regclass`.execute(db);
+    await sql`alter index ${sql.id(rows[0]!.name)} rename to ${sql.id(`${table}_${suffix}`)}`.execute(db);
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

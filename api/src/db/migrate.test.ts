@@ -45,6 +45,9 @@ describe('migrations', () => {
       where i.inhparent = 'measure'::regclass order by c.relname`.execute(t.db);
     const indicators = await t.db.selectFrom('indicator').select('code').orderBy('code').execute();
     expect(partitions).toEqual(indicators.map(({ code }) => ({ name: `measure_${code}`, bound: `FOR VALUES IN ('${code}')` })));
+    const { rows: partitionIndexes } = await sql<{ indexname: string }>`
+      select indexname from pg_indexes where tablename = 'measure_zittenblijven' order by indexname`.execute(t.db);
+    expect(partitionIndexes.map((r) => r.indexname)).toEqual(['measure_zittenblijven_area_idx', 'measure_zittenblijven_pk']);
   });
 
   it('keep every measure when 0004 partitions the table', async () => {

@@ -47,7 +47,7 @@ async function load({ client, db, replaced }: BulkSession, file: string, options
     indicator text collate "C", dimension text collate "C", grp text collate "C", numerator bigint, denominator bigint
   ) partition by list (indicator) on commit drop`);
   for (const indicator of catalogue.units.keys()) {
-    await client.query(`create temp table values_in_${partitionOf(indicator)} partition of values_in for values in ('${indicator}') on commit drop`);
+    await client.query(`create temp table ${partitionOf(indicator)}_in partition of values_in for values in ('${indicator}') on commit drop`);
   }
 
   const { batches, sha256 } = readUtf8Lines(file);
