@@ -1,15 +1,13 @@
 import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
-import { vacuumStatement } from './measure-partitions.ts';
 import type { Database } from './schema.ts';
 
-/** `replaced`: the partitions of `measure` the load wrote, vacuumed after commit. */
-export type BulkSession = { client: pg.Client; db: Kysely<Database>; replaced: string[] };
+export type BulkSession = { client: pg.Client; db: Kysely<Database> };
 
 /**
  * Runs a bulk load of `measure` on one raw pg client (COPY needs one) in a single transaction, with
  * Kysely on the same client so its queries join that transaction. After commit, VACUUM sets the
- * visibility map of the partitions it wrote, so their covering indexes answer reads without the heap.
+ * visibility map, so the covering indexes of `measure` answer reads without touching the heap.
  */
 export async function bulkTransaction<T>(url: string, fn: (s: BulkSession) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -17,17 +15,15 @@ export async function bulkTransaction<T>(url: string, fn: (s: BulkSession) => Pr
   try {
     await client.query('begin');
     let result: T;
-    const session: BulkSession = { client, db: kyselyOnClient(client), replaced: [] };
     try {
-      result = await fn(session);
+      result = await fn({ client, db: kyselyOnClient(client) });
       await client.query('commit');
     } catch (e) {
       await client.query('rollback').catch(() => {});
       throw e;
     }
     // Outside the transaction (VACUUM cannot run in one); a failure here loses no data.
-    const vacuum = vacuumStatement(session.replaced);
-    if (vacuum) await client.query(vacuum);
+    await client.query('vacuum (analyze) measure');
     return result;
   } finally {
     await client.end();

@@ -126,14 +126,12 @@ export type DemoRow = { indicator: string; cohort: string; dimension: string; gr
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Every measure row (or one indicator's), in primary-key order of `measure` (indicator, cohort,
- * dimension, area, group), so the heap lies in the order `values` reads it.
+ * Every measure row, in primary-key order of `measure` (indicator, cohort, dimension, area, group),
+ * so the heap lies in the order `values` reads it and the key's sort finds it sorted.
  */
-export function* demoRows(data: DemoData, only?: string): Generator<DemoRow> {
+export function* demoRows(data: DemoData): Generator<DemoRow> {
   const codes = [...data.counts.keys()].sort();
-  const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i }))
-    .filter((ind) => only === undefined || ind.code === only)
-    .sort((a, b) => byCode(a.code, b.code));
+  const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i })).sort((a, b) => byCode(a.code, b.code));
   const cohorts = data.cohorts.map((c, i) => ({ code: c.code, i })).sort((a, b) => byCode(a.code, b.code));
   const dimensions = [...new Set(GROUPS.map((g) => g.dimension))].sort();
   const groupsOf = dimensions.map((d) =>

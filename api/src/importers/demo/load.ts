@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
-import { MEASURE_COLUMNS, replacePartitions } from '../../db/measure-partitions.ts';
+import { MEASURE_COLUMNS, rebuildMeasure } from '../../db/measure-rebuild.ts';
 import { recordDataset } from '../dataset.ts';
 import type { DemoCohort } from './cohorts.ts';
 import { demoRows, generateDemo, GROUPS, type DemoArea } from './generate.ts';
@@ -36,8 +36,7 @@ export async function loadDemo(url: string, options: LoadDemoOptions = {}): Prom
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
-async function load(session: BulkSession, seed: number, options: LoadDemoOptions) {
-  const { client, db } = session;
+async function load({ client, db }: BulkSession, seed: number, options: LoadDemoOptions) {
   const known = await db.selectFrom('indicator').select('code').where('code', 'in', [...DEMO_INDICATORS]).execute();
   if (known.length !== DEMO_INDICATORS.length) throw new DemoError('De indicatorcatalogus is onvolledig; voer eerst `pnpm gka migrate` uit.');
   const areaRows = await db.selectFrom('area').select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes']).orderBy('code').execute();
@@ -87,9 +86,9 @@ async function load(session: BulkSession, seed: number, options: LoadDemoOptions
   });
 
   let written = 0;
-  function* copyText(indicator: string): Generator<string> {
+  function* copyText(): Generator<string> {
     let chunk = '';
-    for (const r of demoRows(data, indicator)) {
+    for (const r of demoRows(data)) {
       // Codes come from the database and the catalogue (no tabs or backslashes), so no COPY escaping is needed.
       chunk += `${r.indicator}\t${r.cohort}\t${r.dimension}\t${r.grp}\t${r.area}\t${r.numerator}\t${r.denominator}\t${datasetId}\n`;
       if (++written % 50_000 === 0) {
@@ -100,14 +99,13 @@ async function load(session: BulkSession, seed: number, options: LoadDemoOptions
     }
     if (chunk) yield chunk;
   }
-  // Every demo indicator's partition is replaced whole: earlier demo values (and, with --replace, real ones) go.
-  session.replaced.push(
-    ...(await replacePartitions(client, DEMO_INDICATORS, async (table, indicator) => {
-      // FREEZE: the table is new in this transaction, so its rows can be written frozen and all-visible.
-      await pipeline(Readable.from(copyText(indicator)), client.query(copyFrom(`copy ${table} (${MEASURE_COLUMNS}) from stdin (freeze)`)));
-    })),
-  );
-  // Only now: the old partitions referred to these datasets until they were swapped out.
+  // A new table of the demo rows and the other indicators' rows: earlier demo values (and, with --replace, real ones) go.
+  await rebuildMeasure(client, async (table) => {
+    // FREEZE: the table is new in this transaction, so its rows can be written frozen and all-visible.
+    await pipeline(Readable.from(copyText()), client.query(copyFrom(`copy ${table} (${MEASURE_COLUMNS}) from stdin (freeze)`)));
+    await client.query(`insert into ${table} select * from measure where indicator <> all($1)`, [DEMO_INDICATORS]);
+  });
+  // Only now: the old table referred to these datasets until it was swapped out.
   if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
   options.onProgress?.(written, total);
   return { datasetId, seed, rows: written, areas: data.counts.size, cohorts: data.cohorts, gka };

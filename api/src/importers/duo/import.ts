@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { partitionOf, vacuumStatement } from '../../db/measure-partitions.ts';
+import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
@@ -79,6 +79,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   const addressFile = findDuoFile(dir, 'vestigingenVo');
 
   const sources = await db.transaction().execute(async (trx) => {
+    await lockMeasureWrites({ query: (text) => sql.raw(text).execute(trx) });
     const years = [...new Set(derived.flatMap((d) => d.rows.map((r) => r.cohort)))].sort();
     await trx.insertInto('cohort').values(years.map(schoolYearCohort)).onConflict((oc) => oc.column('code').doNothing()).execute();
     const results: DuoSourceResult[] = [];
@@ -116,7 +117,6 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
     return results;
   });
   // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).
-  const vacuum = vacuumStatement([...new Set(derived.map((d) => partitionOf(d.indicator)))]);
-  if (vacuum) await sql.raw(vacuum).execute(db);
+  await sql`vacuum (analyze) measure`.execute(db);
   return { sources, gemeenten: gemeenten.length };
 }

@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
+import { DIMENSIONS } from '@gka/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { REPO_ROOT } from '../../config.ts';
@@ -83,6 +85,32 @@ describe('import-values', () => {
     expect(s.measures).toHaveLength(4);
     expect(s.measures).toContainEqual(expect.objectContaining({ area_code: 'GM9901', grp: 'totaal', indicator: 'advies_havo_vwo', numerator: 50 }));
     await importValues(t.url, write('basis.csv', GOOD));
+  });
+
+  it('replaces keys alike whether a large file rebuilds the table or a small one works in place', async () => {
+    const oid = async () => (await sql<{ oid: number }>`select 'measure'::regclass::oid::int as oid`.execute(t.db)).rows[0]!.oid;
+    const groups = Object.entries(DIMENSIONS).flatMap(([dimension, gs]) => gs.map((g) => `${dimension};${g}`));
+    const large = [HEADER, ...['2021-2022', '2022-2023'].flatMap((c) => groups.map((g) => `WK990101;${c};zittenblijven;${g};1;20`))].join('\n');
+    const before = await oid();
+    await importValues(t.url, write('groot.csv', large));
+    // 24 rows against a table of 4: a new table took the old one's place, with the old keys kept.
+    expect(await oid()).not.toBe(before);
+    expect((await snapshot()).measures).toHaveLength(28);
+
+    const rebuilt = await oid();
+    const small = [HEADER, 'WK990101;2021-2022;zittenblijven;totaal;totaal;5;20'].join('\n');
+    await importValues(t.url, write('klein.csv', small));
+    expect(await oid()).toBe(rebuilt);
+    const s = await snapshot();
+    expect(s.measures).toHaveLength(28);
+    expect(s.measures).toContainEqual(expect.objectContaining({ area_code: 'WK990101', cohort: '2021-2022', indicator: 'zittenblijven', grp: 'totaal', numerator: 5 }));
+    expect(s.measures).toContainEqual(expect.objectContaining({ area_code: 'WK990101', cohort: '2022-2023', indicator: 'zittenblijven', grp: 'totaal', numerator: 1 }));
+    // In place too, a key twice is reported by line and nothing changes.
+    expect(await rejects(write('klein-dubbel.csv', `${small}\n${small.split('\n')[1]}`))).toEqual([
+      'klein-dubbel.csv regel 3, kolommen gebiedcode t/m groep: dubbele sleutel WK990101;2021-2022;zittenblijven;totaal;totaal, staat ook op regel 2',
+    ]);
+    expect(await snapshot()).toEqual(s);
+    await t.db.deleteFrom('measure').where('indicator', '=', 'zittenblijven').execute();
   });
 
   it('accepts comma separators, a BOM, CRLF and quoted fields, and marks synthetic data', async () => {

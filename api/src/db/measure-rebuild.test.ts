@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { MEASURE_COLUMNS, replacePartitions } from './measure-partitions.ts';
+import { MEASURE_COLUMNS, rebuildMeasure } from './measure-rebuild.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -37,50 +37,56 @@ async function inTransaction(fn: (client: pg.Client) => Promise<void>): Promise<
 const newRow = (table: string, indicator: string, numerator: number) =>
   `insert into ${table} (${MEASURE_COLUMNS}) values ('${indicator}', '2020-2021', 'totaal', 'totaal', 'NL01', ${numerator}, 10, null)`;
 
-describe('replacing partitions of measure', () => {
-  it('keeps answering reads with the old rows while the new ones are built, and swaps them in at commit', async () => {
+describe('rebuilding measure', () => {
+  it('keeps answering reads with the old rows while the new table is built, and swaps it in at commit', async () => {
+    const constraints = async () =>
+      (await sql<{ name: string }>`select conname as name from pg_constraint where conrelid = 'measure'::regclass order by 1`.execute(t.db)).rows;
+    const indexes = async () => (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'measure' order by 1`.execute(t.db)).rows;
+    const before = { constraints: await constraints(), indexes: await indexes() };
     const seenDuringBuild: string[][] = [];
-    await inTransaction(async (client) => {
-      const replaced = await replacePartitions(client, ['advies_havo_vwo'], async (table, indicator) => {
-        await client.query(newRow(table, indicator, 7));
+    await inTransaction((client) =>
+      rebuildMeasure(client, async (table) => {
+        await client.query(newRow(table, 'advies_havo_vwo', 7));
+        await client.query(`insert into ${table} select * from measure where indicator <> 'advies_havo_vwo'`);
         // Another session (the API) is neither blocked nor shown half-built data.
         await t.db.connection().execute(async (c) => {
           await sql`set statement_timeout = '2s'`.execute(c);
           seenDuringBuild.push((await c.selectFrom('measure').select(['indicator', 'numerator']).orderBy('indicator').execute()).map((r) => `${r.indicator}=${r.numerator}`));
           await sql`reset statement_timeout`.execute(c);
         });
-      });
-      expect(replaced).toEqual(['measure_advies_havo_vwo']);
-    });
+      }),
+    );
     expect(seenDuringBuild).toEqual([['advies_havo_vwo=1', 'zittenblijven=1']]);
     expect(await numerators()).toEqual(['advies_havo_vwo=7', 'zittenblijven=1']);
-    // The partition that replaced the old one serves reads through the parent's indexes.
-    const { rows } = await sql<{ index: string }>`
-      select c.relname as index from pg_inherits i join pg_class c on c.oid = i.inhrelid
-      where i.inhparent in ('measure_pk'::regclass, 'measure_area_idx'::regclass) and c.relname like 'measure_advies_havo_vwo%' order by 1`.execute(t.db);
-    expect(rows.map((r) => r.index)).toEqual(['measure_advies_havo_vwo_area_idx', 'measure_advies_havo_vwo_pk']);
+    // The same keys, indexes and constraints under the same names: the rules of the old table still hold.
+    expect({ constraints: await constraints(), indexes: await indexes() }).toEqual(before);
+    expect(before.constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['measure_pk', 'measure_counts_check', 'measure_group_fk']));
+    await expect(t.db.insertInto('measure').values({ indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'laag', area_code: 'NL01', numerator: 1, denominator: 2 }).execute()).rejects.toThrow(/measure_group_fk/);
   });
 
-  it('changes nothing when building a later partition fails, and leaves no tables behind', async () => {
+  it('changes nothing when the new table cannot be keyed, and leaves no table behind', async () => {
     const before = await numerators();
-    const failing = inTransaction(async (client) => {
-      await replacePartitions(client, ['advies_havo_vwo', 'zittenblijven'], async (table, indicator) => {
-        await client.query(newRow(table, indicator, 9));
-        // The same key twice: the primary key of the second partition cannot be built.
-        if (indicator === 'zittenblijven') await client.query(newRow(table, indicator, 9));
-      });
-    });
+    const failing = inTransaction((client) =>
+      rebuildMeasure(client, async (table) => {
+        // The same key twice: the primary key cannot be built.
+        await client.query(newRow(table, 'zittenblijven', 9));
+        await client.query(newRow(table, 'zittenblijven', 9));
+      }),
+    );
     await expect(failing).rejects.toMatchObject({ code: '23505' });
     expect(await numerators()).toEqual(before);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_class where relname like 'measure%new%'`.execute(t.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_class where relname like 'measure%new'`.execute(t.db);
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('can be replaced again and again (index and constraint names are reused)', async () => {
+  it('can be rebuilt again and again (index names are reused)', async () => {
     for (const n of [3, 4]) {
-      await inTransaction(async (client) => {
-        await replacePartitions(client, ['zittenblijven'], async (table, indicator) => void (await client.query(newRow(table, indicator, n))));
-      });
+      await inTransaction((client) =>
+        rebuildMeasure(client, async (table) => {
+          await client.query(newRow(table, 'zittenblijven', n));
+          await client.query(`insert into ${table} select * from measure where indicator <> 'zittenblijven'`);
+        }),
+      );
     }
     expect(await numerators()).toEqual(['advies_havo_vwo=7', 'zittenblijven=4']);
   });
