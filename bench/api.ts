@@ -50,7 +50,8 @@ const PAUSE_MS = 3000;
 /** Distinct URLs per uncached run: autocannon prepares each for every connection before it starts. */
 const DISTINCT = 600;
 
-type Memory = { rss: number; heap: number };
+/** Memory of the API process, and the response times Fastify measured there since the previous report. */
+type Memory = { rss: number; heap: number; served: { p99: number; max: number } };
 type Result = {
   name: string;
   rps: number;
@@ -182,6 +183,13 @@ async function serve(url: string): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'silent', GKA_RATE_LIMIT: '0', GKA_MIN_CELL: String(MIN_CELL) });
   const cached = await buildApp({ config, db });
   const uncached = await buildApp({ config, db, responseCacheBytes: 0 });
+  // Fastify's own response times (until the body is handed to the socket): what the server did, apart
+  // from the time the load generator itself took to send and read on the same two cores.
+  let served: number[] = [];
+  const record = async (_req: unknown, reply: { elapsedTime: number }) => void served.push(reply.elapsedTime);
+  hello.addHook('onResponse', record);
+  cached.addHook('onResponse', record);
+  uncached.addHook('onResponse', record);
   const listen = (app: { listen: (o: { port: number; host: string }) => Promise<string> }) => app.listen({ port: 0, host: '127.0.0.1' });
   const bases = { hello: await listen(hello), cached: await listen(cached), uncached: await listen(uncached) };
   process.on('message', async (message) => {
@@ -189,13 +197,17 @@ async function serve(url: string): Promise<void> {
     if (m.type === 'memory') {
       (globalThis as { gc?: () => void }).gc?.();
       const u = process.memoryUsage();
-      process.send!({ id: m.id, memory: { rss: u.rss, heap: u.heapUsed } });
+      const times = Float64Array.from(served).sort();
+      served = [];
+      process.send!({ id: m.id, memory: { rss: u.rss, heap: u.heapUsed, served: { p99: percentile(times, 99), max: times.at(-1) ?? NaN } } });
     } else {
       await Promise.all([hello.close(), cached.close(), uncached.close()]);
       await db.destroy();
       process.exit(0);
     }
   });
+  // A parent that crashed must not leave this process serving.
+  process.on('disconnect', () => process.exit(1));
   process.send!({ bases });
 }
 
@@ -215,14 +227,14 @@ function markdown(results: Result[]): string {
   const mb = (b: number) => (b / 2 ** 20).toFixed(0);
   const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
   const lines = [
-    '| run | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | KB/resp | × hello | × SQL | RSS MB before→after | heap MB before→after |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| run | req/s | p50 ms | p95 ms | p99 ms | max ms | server p99 / max ms | errors | non-2xx | KB/resp | × hello | × SQL | RSS MB before→after | heap MB before→after |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of results) {
     const base = r.sql ? results.find((x) => x.name === r.sql) : undefined;
     const mem = r.memory;
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} | ${r.non2xx} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : '–'} | ` +
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} | ${mem?.after.served.max ? `${f(mem.after.served.p99)} / ${f(mem.after.served.max)}` : '–'} | ${r.errors} | ${r.non2xx} | ${r.bytes ? (r.bytes / 1024).toFixed(1) : '–'} | ` +
         `${(r.rps / hello.rps).toFixed(2)} | ${base ? (r.rps / base.rps).toFixed(2) : '–'} | ` +
         `${mem ? `${mb(mem.before.rss)}→${mb(mem.after.rss)}` : '–'} | ${mem ? `${mb(mem.before.heap)}→${mb(mem.after.heap)}` : '–'} |`,
     );
