@@ -7,7 +7,7 @@ export const MEASURE_COLUMNS = 'indicator, cohort, dimension, grp, area_code, nu
  * inserting in place: in place, a national re-import maintained two ~300 MB indexes row by row and
  * left 3M dead entries for VACUUM (94 s); rebuilt, each index is one sort.
  */
-export const REBUILD_SHARE = 0.25;
+const REBUILD_SHARE = 0.25;
 
 /** Whether writing `rows` rows is worth a rebuild, judged by the planner's row estimate of `measure`. */
 export async function shouldRebuild(client: pg.Client, rows: number): Promise<boolean> {
