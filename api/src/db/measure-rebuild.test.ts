@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { MEASURE_COLUMNS, rebuildMeasure } from './measure-rebuild.ts';
+import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure } from './measure-rebuild.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -89,5 +89,26 @@ describe('rebuilding measure', () => {
       );
     }
     expect(await numerators()).toEqual(['advies_havo_vwo=7', 'zittenblijven=4']);
+  });
+
+  it('waits for another writer of measure, so a rebuild keeps the rows that writer commits', async () => {
+    const writer = new pg.Client({ connectionString: t.url });
+    await writer.connect();
+    await writer.query('begin');
+    await lockMeasureWrites(writer);
+    let rebuilt = false;
+    const rebuild = inTransaction((client) =>
+      rebuildMeasure(client, async (table) => {
+        await client.query(newRow(table, 'advies_havo_vwo', 8));
+        await client.query(`insert into ${table} select * from measure where indicator <> 'advies_havo_vwo'`);
+      }),
+    ).then(() => (rebuilt = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rebuilt).toBe(false);
+    await writer.query(newRow('measure', 'opleidingsmobiliteit', 6));
+    await writer.query('commit');
+    await writer.end();
+    await rebuild;
+    expect(await numerators()).toEqual(['advies_havo_vwo=8', 'opleidingsmobiliteit=6', 'zittenblijven=4']);
   });
 });
