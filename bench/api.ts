@@ -314,7 +314,7 @@ async function main() {
   // The API's values query with the same keys (a parent already resolved to its wijken).
   const ctx = createQueryContext(db, MIN_CELL);
   const sqlOf = async (f: ValueFilter) => {
-    const c = valuesSql(MIN_CELL, await valueKeys(ctx, f)).compile(db);
+    const c = valuesSql(await valueKeys(ctx, f)).compile(db);
     return { text: c.sql, values: [...c.parameters] };
   };
   const sqlGemeente = await Promise.all(

@@ -2,3 +2,4 @@ export * from './domain.ts';
 export * from './errors.ts';
 export * from './format.ts';
 export * from './api.ts';
+export * from './disclosure.ts';

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { createDb, type Db } from './connect.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
+import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
 
 export type OpenDatabase = { db: Db; url: string; embedded: boolean; close: () => Promise<void> };
 
@@ -19,6 +20,8 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
   try {
     const results = await migrateToLatest(db);
     for (const r of results) log(`Migratie ${r.migrationName}: ${r.status === 'Success' ? 'uitgevoerd' : r.status}`);
+    const decided = await db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), config.minCell));
+    if (decided.length) log(`Onthullingsbeheersing bijgewerkt (drempel ${config.minCell}) voor ${decided.length} combinaties van indicator en cohort.`);
   } catch (e) {
     await db.destroy();
     await stopEmbedded?.();

@@ -61,6 +61,23 @@ export interface MeasureTable {
   numerator: ColumnType<string, number | bigint | string, number | bigint | string>;
   denominator: ColumnType<string, number | bigint | string, number | bigint | string>;
   dataset_id: number | null;
+  /** The stored disclosure decision (migration 0005): hidden cells are published as suppressed. */
+  hidden: Generated<boolean>;
+}
+
+export interface DisclosureTable {
+  indicator: string;
+  cohort: string;
+  min_cell: number;
+  cells: number;
+  primary_hidden: number;
+  secondary_hidden: number;
+  decided_at: Generated<Date>;
+}
+
+export interface DisclosureSettingTable {
+  id: Generated<boolean>;
+  min_cell: number;
 }
 
 export interface DatasetTable {
@@ -82,4 +99,6 @@ export interface Database {
   breakdown_group: BreakdownGroupTable;
   measure: MeasureTable;
   dataset: DatasetTable;
+  disclosure: DisclosureTable;
+  disclosure_setting: DisclosureSettingTable;
 }

@@ -21,14 +21,15 @@ type AggregateRow = {
   group: string;
   kind: 'nederland' | 'gemeenten' | 'stedelijkheid' | 'gka';
   stedelijkheid: number | null;
-  k: number;
-  n: number;
+  /** Null for a hidden NL01 cell. */
+  k: number | null;
+  n: number | null;
   areas: number;
   mean: number | null;
 };
 
 /**
- * Benchmarks per cohort, from unsuppressed gemeente rows only (never wijken, which would count
+ * Benchmarks per cohort, from published gemeente cells only (never wijken, which would count
  * pupils twice): Nederland is the NL01 row when delivered, else the pooled gemeenten; 'gemeenten'
  * is the unweighted mean of gemeente values; stedelijkheid and GKA are pooled.
  */
@@ -50,8 +51,8 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
       r.kind === 'stedelijkheid'
         ? `${BENCHMARK_LABELS.stedelijkheid} (${STEDELIJKHEID.find((x) => x.klasse === r.stedelijkheid)?.label.toLowerCase() ?? r.stedelijkheid})`
         : BENCHMARK_LABELS[r.kind];
-    // A suppressed NL01 row stays suppressed; a pooled sum is only as small as its parts allow.
-    const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit, ctx.minCell);
+    // A hidden NL01 cell stays hidden; pooled sums are over published cells only.
+    const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit);
     out.get(r.cohort)?.push({ kind: r.kind, label, group: r.group, ...est, ...(r.kind === 'stedelijkheid' ? { stedelijkheid: r.stedelijkheid } : {}) });
   }
   for (const v of own) {
@@ -73,21 +74,23 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
   return out;
 }
 
-/** Pooled sums and the unweighted mean over unsuppressed gemeente rows, per cohort and group. */
+/**
+ * Pooled sums and the unweighted mean over published gemeente cells, per cohort and group. Pooling
+ * hidden cells would let a reader subtract the published members and recover them (docs/methodology.md).
+ */
 async function aggregateRows(ctx: QueryContext, s: BenchmarkScope): Promise<AggregateRow[]> {
-  const min = ctx.minCell;
   const { rows } = await sql<AggregateRow>`
     with g as (
       select m.cohort, m.grp, m.numerator::float8 as k, m.denominator::float8 as n, a.stedelijkheid, a.gka_lid
       from measure m join area a on a.code = m.area_code
       where m.indicator = ${s.indicator} and m.dimension = ${s.dimension} and m.cohort = any(${s.cohorts})
-        and a.level = 'gemeente' and m.denominator >= ${min}
+        and a.level = 'gemeente' and not m.hidden
     ), agg as (
       select cohort, grp, stedelijkheid, gka_lid, grouping(stedelijkheid, gka_lid) as gs,
         sum(k) as k, sum(n) as n, count(*)::int as areas, avg(k / n) as mean
       from g group by grouping sets ((cohort, grp), (cohort, grp, stedelijkheid), (cohort, grp, gka_lid))
     ), nl as (
-      select m.cohort, m.grp, m.numerator::float8 as k, m.denominator::float8 as n
+      select m.cohort, m.grp, case when not m.hidden then m.numerator::float8 end as k, case when not m.hidden then m.denominator::float8 end as n
       from measure m
       where m.area_code = ${NATIONAL_CODE} and m.indicator = ${s.indicator} and m.dimension = ${s.dimension}
         and m.cohort = any(${s.cohorts})

@@ -35,13 +35,14 @@ type CountRow = Pick<ValueRow, 'indicator' | 'cohort' | 'dimension' | 'area' | '
  * The values SELECT: `measure` alone, `= any` on key columns, so one index-only scan of measure_pk or
  * measure_area_idx. Names and sort order come from the memoised catalogue: joining area, cohort and
  * breakdown_group here cost Postgres four times the throughput, mostly in planning. Suppression happens
- * in the SELECT itself: counts of a cell below minCell never leave Postgres, so nothing downstream can leak them.
+ * in the SELECT itself: counts of a hidden cell (the stored disclosure decision) never leave Postgres,
+ * so nothing downstream can leak them.
  */
-export function valuesSql(minCell: number, k: MeasureKeys): RawBuilder<CountRow> {
+export function valuesSql(k: MeasureKeys): RawBuilder<CountRow> {
   return sql<CountRow>`
     select indicator, cohort, dimension, area_code as area, grp as "group",
-      case when denominator >= ${minCell} then numerator end as numerator,
-      case when denominator >= ${minCell} then denominator end as denominator
+      case when not hidden then numerator end as numerator,
+      case when not hidden then denominator end as denominator
     from measure
     where indicator = any(${k.indicators}) and cohort = any(${k.cohorts}) and dimension = any(${k.dimensions})
       ${k.areas === undefined ? sql`` : sql`and area_code = any(${k.areas})`}
@@ -51,13 +52,13 @@ export function valuesSql(minCell: number, k: MeasureKeys): RawBuilder<CountRow>
 /** Measure rows with these keys, suppressed, with their share and Wilson interval, by cohort, area name and group. */
 export async function selectValues(ctx: QueryContext, k: MeasureKeys, unitOf: (indicator: string) => Unit): Promise<ValueRow[]> {
   if (k.indicators.length === 0 || k.cohorts.length === 0 || k.dimensions.length === 0 || k.areas?.length === 0) return [];
-  const [{ rows }, areas, order] = await Promise.all([valuesSql(ctx.minCell, k).execute(ctx.db), allAreas(ctx), sortOrder(ctx)]);
+  const [{ rows }, areas, order] = await Promise.all([valuesSql(k).execute(ctx.db), allAreas(ctx), sortOrder(ctx)]);
   // A plain loop: this runs for every row of a national response (3,763 for all wijken).
   const ranked: { row: ValueRow; c: number; a: number; g: number }[] = [];
   for (const r of rows) {
     const a = areas.get(r.area);
     if (!a || (k.level !== undefined && a.level !== k.level)) continue;
-    const v = r.numerator === null || r.denominator === null ? null : cellValue(r.numerator, r.denominator, unitOf(r.indicator), ctx.minCell);
+    const v = cellValue(r.numerator, r.denominator, unitOf(r.indicator));
     const row: ValueRow = {
       indicator: r.indicator,
       cohort: r.cohort,
@@ -68,12 +69,12 @@ export async function selectValues(ctx: QueryContext, k: MeasureKeys, unitOf: (i
       parent: a.parent,
       stedelijkheid: a.level === 'wijk' ? (a.parent === null ? null : (areas.get(a.parent)?.stedelijkheid ?? null)) : a.stedelijkheid,
       group: r.group,
-      numerator: v?.numerator ?? null,
-      denominator: v?.denominator ?? null,
-      value: v?.value ?? null,
-      ciLow: v?.ciLow ?? null,
-      ciHigh: v?.ciHigh ?? null,
-      suppressed: v === null || v.suppressed,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      value: v.value,
+      ciLow: v.ciLow,
+      ciHigh: v.ciHigh,
+      suppressed: v.suppressed,
     };
     ranked.push({ row, c: order.cohort.get(r.cohort) ?? 0, a: order.area.get(r.area) ?? 0, g: order.group.get(r.dimension)?.get(r.group) ?? 0 });
   }

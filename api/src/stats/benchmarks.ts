@@ -1,11 +1,15 @@
 import type { Significance } from '@gka/shared';
-import { estimate, suppress, type Estimate, type Unit } from './cells.ts';
+import { estimate, type Estimate, type Unit } from './cells.ts';
 
 export type BenchmarkEstimate = Estimate & { n: number };
 
-/** A pooled benchmark (counts summed over unsuppressed areas), suppressed itself when still small. */
-export function pooled(numerator: number, denominator: number, areas: number, unit: Unit, minCell: number): BenchmarkEstimate {
-  return { ...estimate(suppress(numerator, denominator, minCell), unit), n: areas };
+/**
+ * A pooled benchmark: counts summed over published cells only, so it tells nothing the cells did
+ * not (a pool over hidden cells would reopen them). Null counts: the pool's own cell is hidden.
+ */
+export function pooled(numerator: number | null, denominator: number | null, areas: number, unit: Unit): BenchmarkEstimate {
+  const suppressed = numerator === null || denominator === null;
+  return { ...estimate({ numerator, denominator, suppressed }, unit), n: areas };
 }
 
 /** 'Gemiddelde van de gemeenten': the unweighted mean of the unsuppressed gemeente values; no interval. */

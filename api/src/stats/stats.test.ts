@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { difference, kansenkloof, pooled, significance, unweightedMean } from './benchmarks.ts';
-import { cellValue, estimate, suppress } from './cells.ts';
+import { cellValue, estimate } from './cells.ts';
 import { wilson } from './wilson.ts';
 import { comparisons } from './compare.ts';
 import type { Benchmark } from '@gka/shared';
@@ -57,26 +57,10 @@ describe('wilson', () => {
   });
 });
 
-describe('suppression', () => {
-  it('hides counts, value and interval below minCell, whatever the counts', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.nat(1_000), fc.nat(1_000), (minCell, a, b) => {
-        const [k, n] = a <= b ? [a, b] : [b, a];
-        const v = cellValue(k, n, 'percentage', minCell);
-        if (n < minCell) {
-          expect(v).toEqual({ numerator: null, denominator: null, suppressed: true, value: null, ciLow: null, ciHigh: null });
-        } else {
-          expect(v.suppressed).toBe(false);
-          expect(v.numerator).toBe(k);
-          expect(v.value).toBe(n > 0 ? k / n : null);
-        }
-      }),
-    );
-  });
-
-  it('keeps a cell of exactly minCell', () => {
-    expect(suppress(3, 10, 10)).toEqual({ numerator: 3, denominator: 10, suppressed: false });
-    expect(suppress(3, 9, 10).suppressed).toBe(true);
+describe('published cells', () => {
+  it('carry counts, share and interval; a hidden cell carries none', () => {
+    expect(cellValue(3, 10, 'percentage')).toMatchObject({ numerator: 3, denominator: 10, suppressed: false, value: 0.3 });
+    expect(cellValue(null, null, 'percentage')).toEqual({ numerator: null, denominator: null, suppressed: true, value: null, ciLow: null, ciHigh: null });
   });
 
   it("gives a mean without an interval for unit 'gemiddelde'", () => {
@@ -85,12 +69,12 @@ describe('suppression', () => {
 });
 
 describe('benchmarks', () => {
-  it('pools counts and suppresses a pooled benchmark that is still small', () => {
-    const b = pooled(50, 100, 3, 'percentage', 10);
+  it('pools counts, and keeps a hidden pool hidden', () => {
+    const b = pooled(50, 100, 3, 'percentage');
     expect(b.value).toBe(0.5);
     expect(b.ciLow).toBeCloseTo(0.4038, 4);
     expect(b.n).toBe(3);
-    expect(pooled(2, 5, 1, 'percentage', 10).value).toBeNull();
+    expect(pooled(null, null, 1, 'percentage').value).toBeNull();
   });
 
   it('averages gemeente values unweighted, skipping suppressed ones', () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
 
 /**
  * A small, fully known dataset for the API tests, inserted directly (independent of the importers):
@@ -125,5 +126,6 @@ export async function seed(db: Db): Promise<void> {
       .execute();
     await trx.insertInto('cohort').values(SEED.cohorts.map((c) => ({ ...c, school_years: [c.code] }))).execute();
     await trx.insertInto('measure').values(SEED_MEASURES.map((m) => ({ ...m, dataset_id: id }))).execute();
+    await refreshDisclosure(viaKysely(trx));
   });
 }

@@ -3,9 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
 import { MEASURE_COLUMNS, rebuildMeasure } from '../../db/measure-rebuild.ts';
+import { decideDisclosure, PUBLISHED } from '../../disclosure/decide.ts';
+import { disclosureBasis, recordDecisions, summarise, viaClient, type PairSummary } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import type { DemoCohort } from './cohorts.ts';
-import { demoRows, generateDemo, GROUPS, type DemoArea } from './generate.ts';
+import { demoRows, generateDemo, GROUPS, type DemoArea, type DemoRow } from './generate.ts';
 import { chooseGkaSet, type GkaMember } from './gka-set.ts';
 import { DEMO_INDICATORS } from './model.ts';
 
@@ -85,16 +87,28 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
     },
   });
 
+  // The disclosure is decided here, per indicator × cohort, and written with the rows (no update after).
+  const basis = await disclosureBasis(viaClient(client));
+  const summaries: PairSummary[] = [];
   let written = 0;
   function* copyText(): Generator<string> {
     let chunk = '';
-    for (const r of demoRows(data)) {
-      // Codes come from the database and the catalogue (no tabs or backslashes), so no COPY escaping is needed.
-      chunk += `${r.indicator}\t${r.cohort}\t${r.dimension}\t${r.grp}\t${r.area}\t${r.numerator}\t${r.denominator}\t${datasetId}\n`;
-      if (++written % 50_000 === 0) {
-        yield chunk;
-        chunk = '';
-        options.onProgress?.(written, total);
+    for (const rows of byPair(demoRows(data))) {
+      const pair = { indicator: rows[0]!.indicator, cohort: rows[0]!.cohort };
+      const decision = decideDisclosure(
+        rows.map((r) => ({ area: r.area, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator })),
+        basis.parentOf,
+        basis.rulesFor(pair.indicator),
+      );
+      summaries.push(summarise(pair, decision));
+      for (const [i, r] of rows.entries()) {
+        // Codes come from the database and the catalogue (no tabs or backslashes), so no COPY escaping is needed.
+        chunk += `${r.indicator}\t${r.cohort}\t${r.dimension}\t${r.grp}\t${r.area}\t${r.numerator}\t${r.denominator}\t${datasetId}\t${decision[i] === PUBLISHED ? 'f' : 't'}\n`;
+        if (++written % 50_000 === 0) {
+          yield chunk;
+          chunk = '';
+          options.onProgress?.(written, total);
+        }
       }
     }
     if (chunk) yield chunk;
@@ -102,11 +116,25 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   // A new table of the demo rows and the other indicators' rows: earlier demo values (and, with --replace, real ones) go.
   await rebuildMeasure(client, async (table) => {
     // FREEZE: the table is new in this transaction, so its rows can be written frozen and all-visible.
-    await pipeline(Readable.from(copyText()), client.query(copyFrom(`copy ${table} (${MEASURE_COLUMNS}) from stdin (freeze)`)));
+    await pipeline(Readable.from(copyText()), client.query(copyFrom(`copy ${table} (${MEASURE_COLUMNS}, hidden) from stdin (freeze)`)));
     await client.query(`insert into ${table} select * from measure where indicator <> all($1)`, [DEMO_INDICATORS]);
   });
+  await recordDecisions(viaClient(client), basis.minCell, summaries);
   // Only now: the old table referred to these datasets until it was swapped out.
   if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
   options.onProgress?.(written, total);
   return { datasetId, seed, rows: written, areas: data.counts.size, cohorts: data.cohorts, gka };
+}
+
+/** demoRows comes in key order, so each indicator × cohort is one run of rows. */
+function* byPair(rows: Iterable<DemoRow>): Generator<DemoRow[]> {
+  let run: DemoRow[] = [];
+  for (const r of rows) {
+    if (run.length && (r.indicator !== run[0]!.indicator || r.cohort !== run[0]!.cohort)) {
+      yield run;
+      run = [];
+    }
+    run.push(r);
+  }
+  if (run.length) yield run;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
+import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
@@ -114,6 +115,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
       const { rows, ...rest } = d;
       results.push({ ...rest, cohorts: [...new Set(rows.map((r) => r.cohort))].sort(), measures: rows.length });
     }
+    await refreshDisclosure(viaKysely(trx), results.flatMap((r) => r.cohorts.map((cohort) => ({ indicator: r.indicator, cohort }))));
     return results;
   });
   // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { NATIONAL_CODE } from '@gka/shared';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
+import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import { GeoFileError } from './errors.ts';
 import type { AreaInput, GeoLevel, ParsedGeo } from './parse.ts';
@@ -66,6 +67,7 @@ export async function loadGeo(db: Db, parts: GeoPart[], options: LoadOptions = {
       datasetIds.set(part, id);
       result.datasetIds.push(id);
     }
+    const parentsBefore = await parents(trx);
     result.createdGemeenten = await ensureGemeenten(trx, parts, gemeentenInInput, options);
     let done = 0;
     for (const level of ['gemeente', 'wijk'] as const) {
@@ -80,8 +82,16 @@ export async function loadGeo(db: Db, parts: GeoPart[], options: LoadOptions = {
       result.otherIndeling[level] = await countOtherIndeling(trx, level, parts);
     }
     await inheritProvincie(trx, parts);
+    // Wijken that moved to another gemeente change the sums a reader can form: decide again.
+    const parentsAfter = await parents(trx);
+    if ([...parentsBefore].some(([code, parent]) => parentsAfter.get(code) !== parent)) await refreshDisclosure(viaKysely(trx));
     return result;
   });
+}
+
+async function parents(trx: Transaction<Database>): Promise<Map<string, string | null>> {
+  const rows = await trx.selectFrom('area').select(['code', 'parent_code']).execute();
+  return new Map(rows.map((r) => [r.code, r.parent_code]));
 }
 
 async function upsertAreas(trx: Transaction<Database>, areas: AreaInput[], datasetId: number): Promise<void> {

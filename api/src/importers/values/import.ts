@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
 import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild } from '../../db/measure-rebuild.ts';
 import type { Database } from '../../db/schema.ts';
+import { decidePair, disclosureBasis, PUBLISHED, recordDecisions, refreshDisclosure, viaClient, type Pair, type PairSummary } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUMNS, type Catalogue, type Unit } from './parse.ts';
 import { readUtf8Lines } from './read-lines.ts';
@@ -102,18 +103,52 @@ async function load({ client, db }: BulkSession, file: string, options: ImportVa
   return { datasetId, rows, createdCohorts };
 }
 
-/** A large file: a new table of the file's rows and every other key as it was (see rebuildMeasure). */
+/**
+ * A large file: a new table of the file's rows and every other key as it was (see rebuildMeasure),
+ * with the disclosure decided beforehand for every indicator × cohort the file touches (from the
+ * file's rows and the kept rows together), so the flags are written with the rows.
+ */
 async function rebuild(client: pg.Client, datasetId: number): Promise<void> {
+  await client.query('create index on values_in (indicator, cohort)');
+  await client.query('analyze values_in');
+  const { rows: pairs } = await client.query<Pair>('select distinct indicator, cohort from values_in order by 1, 2');
+  await client.query(`create temp table disclosure_hidden (indicator text collate "C", cohort text collate "C", dimension text collate "C",
+    grp text collate "C", area_code text collate "C") on commit drop`);
+  await client.query(`create temp table disclosure_pairs (indicator text collate "C", cohort text collate "C") on commit drop`);
+  const q = viaClient(client);
+  const basis = await disclosureBasis(q);
+  const merged = `(select indicator, cohort, dimension, grp, area_code, numerator, denominator from values_in
+    union all
+    select indicator, cohort, dimension, grp, area_code, numerator, denominator from measure m where not exists (select from values_in v
+      where v.indicator = m.indicator and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp))`;
+  const summaries: PairSummary[] = [];
+  for (const pair of pairs) {
+    const { rows, decision, summary } = await decidePair(q, basis, merged, pair);
+    const hidden = rows.filter((_, i) => decision[i] !== PUBLISHED);
+    await client.query(
+      `insert into disclosure_hidden select $1, $2, unnest($3::text[]), unnest($4::text[]), unnest($5::text[])`,
+      [pair.indicator, pair.cohort, hidden.map((r) => r.dimension), hidden.map((r) => r.grp), hidden.map((r) => r.area_code)],
+    );
+    await client.query('insert into disclosure_pairs values ($1, $2)', [pair.indicator, pair.cohort]);
+    summaries.push(summary);
+  }
   await rebuildMeasure(client, async (table) => {
     await client.query(
-      `insert into ${table} (${MEASURE_COLUMNS})
-       select indicator, cohort, dimension, grp, area_code, numerator, denominator, $1::integer from values_in
+      `insert into ${table} (${MEASURE_COLUMNS}, hidden)
+       select v.indicator, v.cohort, v.dimension, v.grp, v.area_code, v.numerator, v.denominator, $1::integer, h.area_code is not null
+       from values_in v left join disclosure_hidden h using (indicator, cohort, dimension, grp, area_code)
        union all
-       select ${MEASURE_COLUMNS} from measure m where not exists (select from values_in v
+       select m.indicator, m.cohort, m.dimension, m.grp, m.area_code, m.numerator, m.denominator, m.dataset_id,
+         case when p.indicator is null then m.hidden else h.area_code is not null end
+       from measure m
+         left join disclosure_pairs p using (indicator, cohort)
+         left join disclosure_hidden h using (indicator, cohort, dimension, grp, area_code)
+       where not exists (select from values_in v
          where v.indicator = m.indicator and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp)`,
       [datasetId],
     );
   });
+  await recordDecisions(q, basis.minCell, summaries);
 }
 
 /**
@@ -134,6 +169,9 @@ async function replaceInPlace(client: pg.Client, datasetId: number): Promise<voi
      order by area_code, indicator, cohort, dimension, grp`,
     [datasetId],
   );
+  // The new rows are hidden until decided (the column's default); small files change few flags.
+  const { rows: pairs } = await client.query<Pair>('select distinct indicator, cohort from values_in order by 1, 2');
+  await refreshDisclosure(viaClient(client), pairs);
 }
 
 /**

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS, NATIONAL_CODE } from '@gka/shared';
+import { attack, cellKey, tableRelations, type Counts } from '../test/adversary.ts';
+import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from './decide.ts';
+import { publishable, type DisclosureRules } from './rules.ts';
+
+type Area = { code: string; parent: string | null };
+const BREAKDOWNS = Object.entries(DIMENSIONS).filter(([d]) => d !== 'totaal');
+
+/**
+ * A random region: Nederland, 1–5 gemeenten with 0–4 wijken each, pupils drawn one by one into a
+ * group of every breakdown with an outcome, so every sum adds up exactly as in a CBS delivery.
+ */
+const region = fc
+  .record({
+    gemeenten: fc.array(fc.array(fc.integer({ min: 0, max: 45 }), { maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+    // Gemeenten without wijken get this many pupils.
+    solo: fc.integer({ min: 0, max: 60 }),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+    seed: fc.integer(),
+    national: fc.boolean(),
+  })
+  .map(({ gemeenten, solo, share, seed, national }) => {
+    let s = seed >>> 0;
+    const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+    const areas: Area[] = [{ code: NATIONAL_CODE, parent: null }];
+    const counts = new Map<string, Counts>();
+    const addPupil = (chain: string[]) => {
+      const success = rnd() < share;
+      const groups: [string, string][] = [['totaal', 'totaal'], ...BREAKDOWNS.map(([d, gs]): [string, string] => [d, gs[Math.floor(rnd() * gs.length)]!])];
+      for (const area of chain) {
+        for (const [d, g] of groups) {
+          const key = cellKey(area, d, g);
+          const c = counts.get(key) ?? { k: 0, n: 0 };
+          counts.set(key, { k: c.k + (success ? 1 : 0), n: c.n + 1 });
+        }
+      }
+    };
+    gemeenten.forEach((wijken, gi) => {
+      const gm = `GM${String(gi + 1).padStart(4, '0')}`;
+      areas.push({ code: gm, parent: NATIONAL_CODE });
+      if (wijken.length === 0) for (let p = 0; p < solo; p++) addPupil([gm, NATIONAL_CODE]);
+      wijken.forEach((pupils, wi) => {
+        const wk = `WK${gm.slice(2)}${String(wi + 1).padStart(2, '0')}`;
+        areas.push({ code: wk, parent: gm });
+        for (let p = 0; p < pupils; p++) addPupil([wk, gm, NATIONAL_CODE]);
+      });
+    });
+    // Groups nobody fell into still have a (zero) cell, as in a delivery.
+    const cells: TableCell[] = [];
+    for (const a of areas) {
+      if (a.code === NATIONAL_CODE && !national) continue;
+      if (!counts.has(cellKey(a.code, 'totaal', 'totaal'))) continue;
+      for (const [d, gs] of Object.entries(DIMENSIONS)) for (const g of gs) cells.push({ area: a.code, dimension: d, group: g, ...(counts.get(cellKey(a.code, d, g)) ?? { k: 0, n: 0 }) });
+    }
+    return { areas, cells };
+  });
+
+const rules = fc.record({ minCell: fc.constantFrom(5, 10, 15), attribute: fc.boolean() });
+
+function run(areas: Area[], cells: TableCell[], r: DisclosureRules) {
+  const parents = new Map(areas.map((a) => [a.code, a.parent]));
+  const decision = decideDisclosure(cells, (a) => parents.get(a), r);
+  const key = (c: TableCell) => cellKey(c.area, c.dimension, c.group);
+  const known = new Map(cells.filter((_, i) => decision[i] === PUBLISHED).map((c) => [key(c), { k: c.k, n: c.n }]));
+  return { decision, leaks: attack(known, new Set(cells.map(key)), tableRelations(areas), r) };
+}
+
+describe('secondary suppression', () => {
+  it('leaves no hidden cell or small remainder that subtraction can recover, in any random table', () => {
+    fc.assert(
+      fc.property(region, rules, ({ areas, cells }, r) => {
+        const { leaks } = run(areas, cells, r);
+        expect(leaks).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hides every cell that is not publishable by itself, and publishes only cells that are', () => {
+    fc.assert(
+      fc.property(region, rules, ({ areas, cells }, r) => {
+        const { decision } = run(areas, cells, r);
+        cells.forEach((c, i) => {
+          expect(decision[i] === PRIMARY).toBe(!publishable(c.k, c.n, r));
+          if (decision[i] === PUBLISHED) expect(publishable(c.k, c.n, r)).toBe(true);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('hides nothing more when nothing is small', () => {
+    fc.assert(
+      fc.property(region, ({ areas, cells }) => {
+        const r = { minCell: 1, attribute: false };
+        const { decision } = run(areas, cells, r);
+        // With minCell 1 only empty cells are primary; where there are none, nothing is hidden.
+        if (cells.every((c) => c.n >= 1)) expect([...decision].every((d) => d === PUBLISHED)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives the same decision whatever the order of the cells', () => {
+    fc.assert(
+      fc.property(region, rules, fc.integer(), ({ areas, cells }, r, seed) => {
+        const a = run(areas, cells, r).decision;
+        const order = cells.map((_, i) => i).sort((x, y) => ((x * 2654435761) ^ seed) % 1000 - (((y * 2654435761) ^ seed) % 1000) || x - y);
+        const b = run(areas, order.map((i) => cells[i]!), r).decision;
+        order.forEach((from, to) => expect(b[to]).toBe(a[from]));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('worked examples', () => {
+  const areas: Area[] = [
+    { code: NATIONAL_CODE, parent: null },
+    { code: 'GM0001', parent: NATIONAL_CODE },
+    { code: 'WK000101', parent: 'GM0001' },
+    { code: 'WK000102', parent: 'GM0001' },
+    { code: 'WK000103', parent: 'GM0001' },
+  ];
+  const totals = (counts: Record<string, [number, number]>): TableCell[] =>
+    Object.entries(counts).map(([area, [k, n]]) => ({ area, dimension: 'totaal', group: 'totaal', k, n }));
+  const r = { minCell: 10, attribute: true };
+
+  it('hides the next smallest wijk, not the gemeente, when one wijk is small', () => {
+    const cells = totals({ NL01: [150, 300], GM0001: [150, 300], WK000101: [4, 8], WK000102: [30, 60], WK000103: [116, 232] });
+    const d = decideDisclosure(cells, (a) => areas.find((x) => x.code === a)?.parent, r);
+    expect([...d]).toEqual([PUBLISHED, PUBLISHED, PRIMARY, SECONDARY, PUBLISHED]);
+  });
+
+  it('hides the gemeente with its only wijk, and then a second gemeente under Nederland', () => {
+    const two: Area[] = [...areas.slice(0, 3), { code: 'GM0002', parent: NATIONAL_CODE }, { code: 'GM0003', parent: NATIONAL_CODE }];
+    const cells = totals({ NL01: [150, 300], GM0001: [4, 8], WK000101: [4, 8], GM0002: [20, 40], GM0003: [126, 252] });
+    const d = decideDisclosure(cells, (a) => two.find((x) => x.code === a)?.parent, r);
+    expect([...d]).toEqual([PUBLISHED, PRIMARY, PRIMARY, SECONDARY, PUBLISHED]);
+  });
+
+  it('treats a small group in which all but two share an outcome as small, and its remainder too', () => {
+    const cells = totals({ NL01: [150, 300], GM0001: [150, 300], WK000101: [2, 15], WK000102: [30, 60], WK000103: [118, 225] });
+    const d = decideDisclosure(cells, (a) => areas.find((x) => x.code === a)?.parent, r);
+    expect(d[2]).toBe(PRIMARY);
+    expect(d[3]).toBe(SECONDARY);
+    // Without the attribute rule (a mean, say) the same cell is publishable.
+    expect([...decideDisclosure(cells, (a) => areas.find((x) => x.code === a)?.parent, { minCell: 10, attribute: false })].every((x) => x === PUBLISHED)).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type pg from 'pg';
+import { lockMeasureWrites } from '../db/measure-rebuild.ts';
+import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from './decide.ts';
+import type { DisclosureRules } from './rules.ts';
+
+/** Raw SQL on whatever the caller holds: an import's pg client or a Kysely transaction. */
+export type Query = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<{ rows: R[] }>;
+export const viaClient =
+  (client: pg.Client): Query =>
+  async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] });
+export const viaKysely =
+  (db: Kysely<any>): Query =>
+  async <R>(text: string, params?: unknown[]) => ({ rows: (await db.executeQuery<R>(CompiledQuery.raw(text, params ?? []))).rows as R[] });
+
+export type Pair = { indicator: string; cohort: string };
+export type PairSummary = Pair & { cells: number; primary: number; secondary: number };
+
+/** What every decision depends on besides the counts: the threshold in force, the area tree, the units. */
+export type DisclosureBasis = { minCell: number; parentOf: (area: string) => string | null | undefined; rulesFor: (indicator: string) => DisclosureRules };
+
+export async function disclosureBasis(q: Query): Promise<DisclosureBasis> {
+  const [{ rows: setting }, { rows: areas }, { rows: units }] = await Promise.all([
+    q<{ min_cell: number }>('select min_cell from disclosure_setting'),
+    q<{ code: string; parent_code: string | null }>('select code, parent_code from area'),
+    q<{ code: string; unit: string }>('select code, unit from indicator'),
+  ]);
+  const minCell = setting[0]?.min_cell;
+  if (minCell === undefined) throw new Error('disclosure_setting is leeg; voer `pnpm gka migrate` uit');
+  const parents = new Map(areas.map((a) => [a.code, a.parent_code]));
+  const percentage = new Set(units.filter((u) => u.unit === 'percentage').map((u) => u.code));
+  return { minCell, parentOf: (a) => parents.get(a), rulesFor: (i) => ({ minCell, attribute: percentage.has(i) }) };
+}
+
+type Row = { dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden?: boolean };
+
+/**
+ * Decides one indicator × cohort from the rows `source` (a table or subquery with the columns of
+ * measure) holds for it. The whole table of the pair is read: every sum it is part of counts.
+ */
+export async function decidePair(q: Query, basis: DisclosureBasis, source: string, pair: Pair, withHidden = false) {
+  const { rows } = await q<Row>(
+    `select dimension, grp, area_code, numerator::float8 as numerator, denominator::float8 as denominator${withHidden ? ', hidden' : ''}
+     from ${source} s where s.indicator = $1 and s.cohort = $2`,
+    [pair.indicator, pair.cohort],
+  );
+  const cells: TableCell[] = rows.map((r) => ({ area: r.area_code, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator }));
+  const decision = decideDisclosure(cells, basis.parentOf, basis.rulesFor(pair.indicator));
+  return { rows, decision, summary: summarise(pair, decision) };
+}
+
+export function summarise(pair: Pair, decision: Uint8Array): PairSummary {
+  let primary = 0;
+  let secondary = 0;
+  for (const d of decision) {
+    if (d === PRIMARY) primary++;
+    else if (d === SECONDARY) secondary++;
+  }
+  return { ...pair, cells: decision.length, primary, secondary };
+}
+
+/** Records what was decided for these pairs with the threshold used. */
+export async function recordDecisions(q: Query, minCell: number, summaries: readonly PairSummary[]): Promise<void> {
+  if (!summaries.length) return;
+  await q(
+    `insert into disclosure (indicator, cohort, min_cell, cells, primary_hidden, secondary_hidden)
+     select * from unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[])
+     on conflict (indicator, cohort) do update set min_cell = excluded.min_cell, cells = excluded.cells,
+       primary_hidden = excluded.primary_hidden, secondary_hidden = excluded.secondary_hidden, decided_at = now()`,
+    [
+      summaries.map((s) => s.indicator),
+      summaries.map((s) => s.cohort),
+      summaries.map(() => minCell),
+      summaries.map((s) => s.cells),
+      summaries.map((s) => s.primary),
+      summaries.map((s) => s.secondary),
+    ],
+  );
+}
+
+/** Every indicator × cohort that has rows in measure (one index probe per combination). */
+export async function measurePairs(q: Query): Promise<Pair[]> {
+  const { rows } = await q<Pair>(
+    `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
+     where exists (select from measure m where m.indicator = i.code and m.cohort = c.code) order by 1, 2`,
+  );
+  return rows;
+}
+
+/**
+ * Decides the given pairs (default: all) from what `measure` holds now and stores the decision:
+ * only rows whose flag changes are written. Every writer of `measure` calls this (or writes the
+ * flags it decided itself) before it commits, so no reader ever sees rows without a decision.
+ */
+export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Promise<PairSummary[]> {
+  const basis = await disclosureBasis(q);
+  const todo = pairs ?? (await measurePairs(q));
+  const summaries: PairSummary[] = [];
+  for (const pair of todo) {
+    const { rows, decision, summary } = await decidePair(q, basis, 'measure', pair, true);
+    const changed = { d: [] as string[], g: [] as string[], a: [] as string[], h: [] as boolean[] };
+    rows.forEach((r, i) => {
+      const hidden = decision[i] !== PUBLISHED;
+      if (r.hidden === hidden) return;
+      changed.d.push(r.dimension);
+      changed.g.push(r.grp);
+      changed.a.push(r.area_code);
+      changed.h.push(hidden);
+    });
+    if (changed.d.length) {
+      await q(
+        `update measure m set hidden = x.h from unnest($3::text[], $4::text[], $5::text[], $6::bool[]) as x(d, g, a, h)
+         where m.indicator = $1 and m.cohort = $2 and m.dimension = x.d and m.grp = x.g and m.area_code = x.a`,
+        [pair.indicator, pair.cohort, changed.d, changed.g, changed.a, changed.h],
+      );
+    }
+    if (rows.length) summaries.push(summary);
+  }
+  await recordDecisions(q, basis.minCell, summaries);
+  // Pairs whose rows are all gone keep no record.
+  await q(`delete from disclosure d where not exists (select from measure m where m.indicator = d.indicator and m.cohort = d.cohort)`);
+  return summaries;
+}
+
+/**
+ * At start (server and CLI): makes the threshold in force the configured one and decides every pair
+ * that has no decision for it. Returns the pairs decided (none on an ordinary start).
+ */
+export async function ensureDisclosure(q: Query, minCell: number): Promise<PairSummary[]> {
+  await lockMeasureWrites({ query: (text: string) => q(text) });
+  await q('update disclosure_setting set min_cell = $1 where min_cell <> $1', [minCell]);
+  const { rows } = await q<Pair>(
+    `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
+     where exists (select from measure m where m.indicator = i.code and m.cohort = c.code)
+       and not exists (select from disclosure d where d.indicator = i.code and d.cohort = c.code and d.min_cell = $1)
+     order by 1, 2`,
+    [minCell],
+  );
+  return rows.length ? refreshDisclosure(q, rows) : [];
+}
+
+export { PUBLISHED, PRIMARY, SECONDARY };

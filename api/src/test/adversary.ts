@@ -1,0 +1,96 @@
+import { DIMENSIONS } from '@gka/shared';
+import { publishable, type DisclosureRules } from '../disclosure/rules.ts';
+import { wilson, Z95 } from '../stats/wilson.ts';
+
+/**
+ * An outside analyst attacking published tables, written apart from the suppression code so that
+ * it does not share its blind spots. It knows which cells exist (hidden ones are listed as hidden),
+ * the published counts, and totals it could recover from benchmarks; it forms every sum it knows
+ * of and peels: a sum with one unknown member gives that member, which may open further sums.
+ */
+export type Counts = { k: number; n: number };
+export type Relation = { total: string; parts: string[]; label: string };
+export type Leak = { kind: 'recovered' | 'small-remainder'; cell: string; counts: Counts; via: string };
+
+export const cellKey = (area: string, dimension: string, group: string) => `${area}|${dimension}|${group}`;
+
+/** The sums of one indicator × cohort table: groups of each breakdown to totaal, children to their parent. */
+export function tableRelations(areas: Iterable<{ code: string; parent: string | null }>): Relation[] {
+  const list = [...areas];
+  const relations: Relation[] = [];
+  for (const a of list) {
+    for (const [d, groups] of Object.entries(DIMENSIONS)) {
+      if (d === 'totaal') continue;
+      relations.push({ total: cellKey(a.code, 'totaal', 'totaal'), parts: groups.map((g) => cellKey(a.code, d, g)), label: `uitsplitsing ${d} van ${a.code}` });
+    }
+  }
+  const children = new Map<string, string[]>();
+  for (const a of list) if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a.code]);
+  for (const [parent, kids] of children) {
+    for (const [d, groups] of Object.entries(DIMENSIONS)) {
+      for (const g of groups) relations.push({ total: cellKey(parent, d, g), parts: kids.map((c) => cellKey(c, d, g)), label: `delen van ${parent} (${d}/${g})` });
+    }
+  }
+  return relations;
+}
+
+/**
+ * Peels every relation until nothing more follows. `exists` are the cells that exist (published or
+ * hidden): members that do not exist count as zero. Returns every hidden cell it recovered and every
+ * hidden remainder that is not publishable by the rules.
+ */
+export function attack(known: ReadonlyMap<string, Counts>, exists: ReadonlySet<string>, relations: readonly Relation[], rules: DisclosureRules): Leak[] {
+  const values = new Map(known);
+  const leaks: Leak[] = [];
+  const reported = new Set<string>();
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const r of relations) {
+      if (!exists.has(r.total) && !values.has(r.total)) continue;
+      const unknown = [r.total, ...r.parts].filter((c) => exists.has(c) && !values.has(c));
+      if (unknown.length === 0) continue;
+      const sum = (cells: string[]) => cells.reduce((s, c) => ({ k: s.k + (values.get(c)?.k ?? 0), n: s.n + (values.get(c)?.n ?? 0) }), { k: 0, n: 0 });
+      if (unknown.length === 1) {
+        const cell = unknown[0]!;
+        const known = sum(r.parts.filter((p) => p !== cell));
+        const total = values.get(r.total);
+        const counts = cell === r.total ? known : { k: total!.k - known.k, n: total!.n - known.n };
+        values.set(cell, counts);
+        leaks.push({ kind: 'recovered', cell, counts, via: r.label });
+        progress = true;
+      } else if (values.has(r.total)) {
+        const total = values.get(r.total)!;
+        const known = sum(r.parts);
+        const remainder = { k: total.k - known.k, n: total.n - known.n };
+        const id = `${r.label}:${unknown.sort().join(',')}`;
+        if (!publishable(remainder.k, remainder.n, rules) && !reported.has(id)) {
+          reported.add(id);
+          leaks.push({ kind: 'small-remainder', cell: unknown.join(' + '), counts: remainder, via: r.label });
+        }
+      }
+    }
+  }
+  return leaks;
+}
+
+/**
+ * Counts from a published share and its Wilson interval (what a benchmark or any cell publishes):
+ * the interval's width fixes n, the share then fixes k. Null when no whole counts give exactly that.
+ */
+export function invertWilson(value: number, ciLow: number, ciHigh: number): Counts | null {
+  const half = (ciHigh - ciLow) / 2;
+  if (!(half > 0)) return null;
+  // Wilson's half-width is close to z·sqrt(p(1-p)/n); search around that estimate.
+  const p = Math.min(Math.max(value, 1e-6), 1 - 1e-6);
+  const guess = (Z95 * Z95 * p * (1 - p)) / (half * half);
+  const from = Math.max(1, Math.floor(guess * 0.5) - 50);
+  const to = Math.ceil(guess * 2) + 200;
+  for (let n = from; n <= to; n++) {
+    const k = Math.round(value * n);
+    if (Math.abs(k / n - value) > 1e-12) continue;
+    const ci = wilson(k, n);
+    if (ci && Math.abs(ci.low - ciLow) < 1e-10 && Math.abs(ci.high - ciHigh) < 1e-10) return { k, n };
+  }
+  return null;
+}
