@@ -3,6 +3,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { migrations } from '@gka/migrations';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { migrateToLatest } from './migrate.ts';
+import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
 
 let t: TestDatabase | undefined;
 afterEach(async () => {
@@ -28,7 +29,7 @@ const broken: Migration = {
 describe('migrations', () => {
   it('create the SPEC §3 schema with seeded breakdowns and the national area', async () => {
     t = await createTestDatabase();
-    expect(await tables(t.db)).toEqual(['area', 'breakdown_group', 'cohort', 'dataset', 'dimension', 'indicator', 'measure']);
+    expect(await tables(t.db)).toEqual(['area', 'breakdown_group', 'cohort', 'dataset', 'dimension', 'disclosure', 'disclosure_setting', 'indicator', 'measure']);
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();
     expect(groups).toHaveLength(12);
     expect(await t.db.selectFrom('area').selectAll().execute()).toMatchObject([{ code: 'NL01', level: 'land' }]);
@@ -36,13 +37,13 @@ describe('migrations', () => {
     const { rows } = await sql<{ indexname: string; indexdef: string }>`
       select indexname, indexdef from pg_indexes where tablename = 'measure' order by indexname`.execute(t.db);
     expect(rows.map((r) => r.indexname)).toEqual(['measure_area_idx', 'measure_pk']);
-    expect(rows[0]!.indexdef).toContain('(area_code, indicator, cohort, dimension, grp) INCLUDE (numerator, denominator)');
-    expect(rows[1]!.indexdef).toContain('(indicator, cohort, dimension, area_code, grp) INCLUDE (numerator, denominator)');
+    expect(rows[0]!.indexdef).toContain('(area_code, indicator, cohort, dimension, grp) INCLUDE (numerator, denominator, hidden)');
+    expect(rows[1]!.indexdef).toContain('(indicator, cohort, dimension, area_code, grp) INCLUDE (numerator, denominator, hidden)');
   });
 
   it('keep every measure when 0004 puts the key columns in byte order', async () => {
     t = await createTestDatabase({ migrate: false });
-    const { '0004_c_collation_keys': _, ...before0004 } = migrations;
+    const { '0004_c_collation_keys': _, '0005_disclosure': __, ...before0004 } = migrations;
     await migrateToLatest(t.db, before0004);
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
     const rows = ['advies_havo_vwo', 'slagingspercentage_vo'].map((indicator, i) => ({
@@ -50,7 +51,8 @@ describe('migrations', () => {
     }));
     await t.db.insertInto('measure').values(rows).execute();
     await migrateToLatest(t.db);
-    expect(await t.db.selectFrom('measure').selectAll().orderBy('indicator').execute()).toEqual(rows);
+    // 0005: rows from before disclosure control are hidden until a decision is made (see the next test).
+    expect(await t.db.selectFrom('measure').selectAll().orderBy('indicator').execute()).toEqual(rows.map((r) => ({ ...r, hidden: true })));
     const { rows: columns } = await sql<{ column_name: string; collation_name: string | null }>`
       select column_name, collation_name from information_schema.columns where table_name = 'measure' and data_type = 'text' order by column_name`.execute(t.db);
     expect(columns).toEqual(['area_code', 'cohort', 'dimension', 'grp', 'indicator'].map((column_name) => ({ column_name, collation_name: 'C' })));
@@ -60,6 +62,28 @@ describe('migrations', () => {
     t = await createTestDatabase();
     expect(await migrateToLatest(t.db)).toEqual([]);
     expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(12);
+  });
+
+  it('hide measures from before 0005 until the next start decides them with the configured threshold', async () => {
+    t = await createTestDatabase({ migrate: false });
+    const { '0005_disclosure': _, ...before0005 } = migrations;
+    await migrateToLatest(t.db, before0005);
+    await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
+    const row = { indicator: 'slagingspercentage_vo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', numerator: 6, denominator: 12, dataset_id: null };
+    await t.db.insertInto('area').values({ code: 'GM0001', level: 'gemeente', name: 'Voorbeeld', parent_code: 'NL01' }).execute();
+    await t.db.insertInto('measure').values([{ ...row, area_code: 'NL01', numerator: 100, denominator: 120 }, { ...row, area_code: 'GM0001' }]).execute();
+    await migrateToLatest(t.db);
+    const hidden = () => t!.db.selectFrom('measure').select(['area_code', 'hidden']).orderBy('area_code').execute();
+    expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: true }, { area_code: 'NL01', hidden: true }]);
+    // What openDatabase does after migrating: threshold 10 publishes both; threshold 13 hides the gemeente
+    // (12 pupils), and then Nederland too, which would otherwise give it away.
+    const decide = (minCell: number) => t!.db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), minCell));
+    expect((await decide(10)).map((p) => [p.indicator, p.cohort])).toEqual([['slagingspercentage_vo', '2020-2021']]);
+    expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: false }, { area_code: 'NL01', hidden: false }]);
+    expect(await decide(10)).toEqual([]);
+    await decide(13);
+    expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: true }, { area_code: 'NL01', hidden: true }]);
+    expect(await t.db.selectFrom('disclosure').select(['min_cell', 'primary_hidden', 'secondary_hidden']).execute()).toEqual([{ min_cell: 13, primary_hidden: 1, secondary_hidden: 1 }]);
   });
 
   it('leave an empty database unchanged when one migration fails', async () => {

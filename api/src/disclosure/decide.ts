@@ -140,16 +140,41 @@ export function decideDisclosure(cells: readonly TableCell[], parentOf: (area: s
     return decision[total] !== PUBLISHED || publishable(sumK, sumN, rules);
   }
 
-  /** The smallest published part (by pupils, then key), else the total when still published, else -1. */
+  /**
+   * The published part whose hiding leaves the fewest other sets newly unsafe (net of the ones it
+   * makes safe), then the smallest by pupils, then by key; else the total when still published, else -1.
+   */
   function nextToHide(s: number): number {
     let best = -1;
+    let bestDelta = 0;
     for (let m = start[s]! + 1; m < start[s + 1]!; m++) {
       const c = members[m]!;
       if (decision[c]) continue;
-      if (best < 0 || n[c]! < n[best]! || (n[c] === n[best] && rank[c]! < rank[best]!)) best = c;
+      const delta = effectOnOtherSets(c, s);
+      if (best < 0 || delta < bestDelta || (delta === bestDelta && (n[c]! < n[best]! || (n[c] === n[best] && rank[c]! < rank[best]!)))) {
+        best = c;
+        bestDelta = delta;
+      }
     }
     if (best >= 0) return best;
     const total = members[start[s]!]!;
     return decision[total] ? -1 : total;
+  }
+
+  /** Sets other than `except` that hiding `cell` would make unsafe, minus those it would make safe. */
+  function effectOnOtherSets(cell: number, except: number): number {
+    const before: boolean[] = [];
+    for (let j = cellStart[cell]!; j < cellStart[cell + 1]!; j++) before.push(cellSets[j] === except || setIsSafe(cellSets[j]!));
+    decision[cell] = SECONDARY;
+    let delta = 0;
+    for (let j = cellStart[cell]!, b = 0; j < cellStart[cell + 1]!; j++, b++) {
+      const set = cellSets[j]!;
+      if (set === except) continue;
+      const after = setIsSafe(set);
+      if (before[b] && !after) delta++;
+      else if (!before[b] && after) delta--;
+    }
+    decision[cell] = PUBLISHED;
+    return delta;
   }
 }

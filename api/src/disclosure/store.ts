@@ -20,11 +20,10 @@ export type PairSummary = Pair & { cells: number; primary: number; secondary: nu
 export type DisclosureBasis = { minCell: number; parentOf: (area: string) => string | null | undefined; rulesFor: (indicator: string) => DisclosureRules };
 
 export async function disclosureBasis(q: Query): Promise<DisclosureBasis> {
-  const [{ rows: setting }, { rows: areas }, { rows: units }] = await Promise.all([
-    q<{ min_cell: number }>('select min_cell from disclosure_setting'),
-    q<{ code: string; parent_code: string | null }>('select code, parent_code from area'),
-    q<{ code: string; unit: string }>('select code, unit from indicator'),
-  ]);
+  // One after the other: on an import's single client, concurrent queries would only queue.
+  const { rows: setting } = await q<{ min_cell: number }>('select min_cell from disclosure_setting');
+  const { rows: areas } = await q<{ code: string; parent_code: string | null }>('select code, parent_code from area');
+  const { rows: units } = await q<{ code: string; unit: string }>('select code, unit from indicator');
   const minCell = setting[0]?.min_cell;
   if (minCell === undefined) throw new Error('disclosure_setting is leeg; voer `pnpm gka migrate` uit');
   const parents = new Map(areas.map((a) => [a.code, a.parent_code]));

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Significance } from '@gka/shared';
+import { disclosureSentence, SUPPRESSED_TEXT, type Significance } from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
 
-export const SUPPRESSED_TEXT = 'te weinig leerlingen';
 
 const SIGNIFICANCE_TEXT: Record<Significance, string> = {
   hoger: 'significant hoger',
@@ -26,7 +25,7 @@ function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ['Gebieden', t.parent ? `${t.level === 'wijk' ? 'wijken' : 'gemeenten'} van ${t.parent.name} (${t.parent.code})` : t.level === 'wijk' ? 'alle wijken' : 'alle gemeenten'],
     ['Uitsplitsing', t.rows[0]?.dimension ?? t.dimension],
     ['Vergeleken met', `${t.benchmarkLabel}; significant als de benchmark buiten het 95%-interval van het gebied valt`],
-    ['Onderdrukking', `noemer kleiner dan ${minCell}: teller, noemer en waarde worden niet getoond (${SUPPRESSED_TEXT})`],
+    ['Onderdrukking', disclosureSentence(minCell)],
     ['Indicatorbron', indicator.source],
     ...sources.map((s): [string, string] => ['Bron', `${s.source} (${s.kind}, geïmporteerd ${s.importedAt}${s.synthetic ? ', synthetisch' : ''})`]),
     ['Geëxporteerd op', exportedAt.toISOString()],

@@ -70,7 +70,7 @@ describe('suppression never leaks', () => {
     const qs = `indicator=${S.indicator}&cohort=${S.cohort}&level=wijk`;
     const csv = (await app.inject(`/api/v1/export?format=csv&${qs}`)).body;
     const row = csv.split('\r\n').find((l) => l.startsWith(`${S.area};`))!;
-    expect(row.split(';').slice(6, 9)).toEqual(['', '', 'te weinig leerlingen']);
+    expect(row.split(';').slice(6, 9)).toEqual(['', '', 'afgeschermd']);
     for (const f of fingerprints) expect(csv).not.toContain(f);
 
     const wb = new ExcelJS.Workbook();
@@ -83,7 +83,7 @@ describe('suppression never leaks', () => {
     data.eachRow((r) => {
       if (r.getCell(1).value !== S.area) return;
       found = true;
-      expect([r.getCell(7).value, r.getCell(8).value, r.getCell(9).value, r.getCell(14).value]).toEqual([null, null, 'te weinig leerlingen', 'ja']);
+      expect([r.getCell(7).value, r.getCell(8).value, r.getCell(9).value, r.getCell(14).value]).toEqual([null, null, 'afgeschermd', 'ja']);
     });
     expect(found).toBe(true);
   });

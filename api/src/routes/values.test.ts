@@ -42,10 +42,14 @@ describe('GET /values', () => {
     expect(bench(benchmarks, 'gemeente')).toEqual([]);
   });
 
-  it('pools the gemeenten for Nederland without an NL01 row, skipping suppressed gemeente cells', async () => {
+  it('pools the gemeenten for Nederland without an NL01 row, skipping hidden gemeente cells', async () => {
     const { benchmarks, data } = await values('indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&dimension=opleiding_ouders');
     expect(bench(benchmarks, 'nederland', 'laag')[0]).toMatchObject({ value: (60 + 12) / 350, n: 2 });
-    expect(bench(benchmarks, 'nederland', 'hoog')[0]).toMatchObject({ value: (190 + 177 + 58) / 600, n: 3 });
+    // Beedorp's laag (8 pupils) is hidden, so its next smallest group, hoog, is hidden with it: else
+    // totaal − midden − hoog would give laag. The pool skips it too, or Nederland would give it away.
+    expect(data.find((v) => v.area === 'GM0002' && v.group === 'hoog')).toMatchObject({ suppressed: true, numerator: null });
+    expect(data.find((v) => v.area === 'GM0002' && v.group === 'midden')).toMatchObject({ suppressed: false, numerator: 140 });
+    expect(bench(benchmarks, 'nederland', 'hoog')[0]).toMatchObject({ value: (190 + 58) / 400, n: 2 });
     expect(bench(benchmarks, 'gemeenten', 'laag')[0]).toMatchObject({ value: expect.closeTo((60 / 250 + 12 / 100) / 2, 12), n: 2 });
     expect(data.find((v) => v.area === 'GM0002' && v.group === 'laag')).toEqual({
       area: 'GM0002', name: 'Beedorp', group: 'laag', numerator: null, denominator: null, value: null, ciLow: null, ciHigh: null, suppressed: true,
@@ -159,11 +163,18 @@ describe('GET /profile/:code', () => {
       { cohort: '2020-2021', value: 0.45, nederland: 890 / 1900 },
     ]);
     expect(advies.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);
+    // Aastad has two wijken: with Aastad-Noord too small, Aastad-Centrum would give it away by
+    // subtraction from Aastad, so both are hidden.
     expect(advies.deviatingWijken.map((w) => [w.area, w.significance])).toEqual([
-      ['WK000101', 'niet_significant'],
+      ['WK000101', 'onbekend'],
       ['WK000102', 'onbekend'],
     ]);
-    expect(advies.deviatingWijken[1]).toMatchObject({ numerator: null, denominator: null, difference: null });
+    expect(advies.deviatingWijken[0]).toMatchObject({ numerator: null, denominator: null, difference: null, suppressed: true });
+    const older = ProfileResponse.parse(await json('/api/v1/profile/GM0001?cohort=2019-2020'));
+    expect(older.indicators[0]!.deviatingWijken.map((w) => [w.area, w.significance])).toEqual([
+      ['WK000102', 'niet_significant'],
+      ['WK000101', 'niet_significant'],
+    ]);
     const eindtoets = body.indicators[1]!;
     expect(eindtoets).toMatchObject({ cohort: '2020-2021', value: { value: 536, ciLow: null }, kansenkloof: null });
     expect(eindtoets.comparisons.every((c) => c.significance === 'onbekend')).toBe(true);

@@ -1,8 +1,8 @@
-import { formatDecimal, formatPercent, formatPoints, type Indicator } from '@gka/shared';
+import { formatDecimal, formatPercent, formatPoints, SUPPRESSED_TEXT, type Indicator } from '@gka/shared';
 
-export const SUPPRESSED_TEXT = 'te weinig leerlingen';
+export { SUPPRESSED_TEXT };
 
-/** A value in the unit of its indicator, or 'te weinig leerlingen' for a suppressed cell. */
+/** A value in the unit of its indicator, or 'afgeschermd' for a hidden cell. */
 export function formatValue(
   v: { value: number | null; suppressed?: boolean } | null | undefined,
   unit: Indicator['unit'] = 'percentage',

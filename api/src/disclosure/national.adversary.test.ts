@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AreasResponse,
+  CompareResponse,
+  DIMENSIONS,
+  NATIONAL_CODE,
+  ProfileResponse,
+  TrendResponse,
+  ValuesResponse,
+  type Benchmark,
+  type Dimension,
+  type Value,
+} from '@gka/shared';
+import { buildApp } from '../app.ts';
+import { REPO_ROOT } from '../config.ts';
+import { loadDemo } from '../importers/demo/load.ts';
+import { importOpenDataBoundaries } from '../importers/geo/open-data.ts';
+import { attack, cellKey, invertWilson, tableRelations, type Counts, type Relation } from '../test/adversary.ts';
+import { testConfig } from '../test/config.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { revealsAttribute } from './rules.ts';
+
+/**
+ * The adversary's test at national scale: real 2024 boundaries (342 gemeenten, 3,474 wijken) with the
+ * synthetic demo data, attacked only through what the API publishes. For three indicators and two
+ * cohorts (one the COVID cohort) it collects every value at gemeente and wijk level for every
+ * breakdown, the benchmarks, compare, trend, profile and the CSV export; checks that every route
+ * publishes the same cells; turns benchmark intervals back into counts; and then peels every sum a
+ * reader can form. It must recover nothing.
+ */
+const OPEN_DATA = process.env.GKA_OPEN_DATA_DIR ?? path.resolve(REPO_ROOT, '../shared/open-data');
+const BOUNDARIES = path.join(OPEN_DATA, 'gemeenten_2024.geojson');
+const INDICATORS = ['advies_havo_vwo', 'heroverweging', 'zittenblijven'];
+const COHORTS = ['2020-2021', '2022-2023'];
+const DIMS = Object.keys(DIMENSIONS) as Dimension[];
+const MIN_CELL = 10;
+
+type Area = { code: string; parent: string | null; stedelijkheid: number | null; gka: boolean; level: string };
+
+/** What one indicator × cohort table looks like from outside: published counts and the cells that exist. */
+class Table {
+  readonly known = new Map<string, Counts>();
+  readonly exists = new Set<string>();
+  readonly relations: Relation[] = [];
+  readonly conflicts: string[] = [];
+  /** Pools over some of their members: counts, the members they could be over, and how many they are over. */
+  readonly pools: { counts: Counts; parts: string[]; n: number; label: string }[] = [];
+
+  see(area: string, dimension: string, v: Pick<Value, 'group' | 'numerator' | 'denominator' | 'suppressed'>, route: string): void {
+    const key = cellKey(area, dimension, v.group);
+    const before = this.seen.get(key);
+    const now = v.suppressed ? 'hidden' : `${v.numerator}/${v.denominator}`;
+    if (before !== undefined && before.value !== now) this.conflicts.push(`${key}: ${before.value} in ${before.route}, ${now} in ${route}`);
+    this.seen.set(key, { value: now, route });
+    this.exists.add(key);
+    if (!v.suppressed) this.known.set(key, { k: v.numerator!, n: v.denominator! });
+  }
+  private readonly seen = new Map<string, { value: string; route: string }>();
+}
+
+describe.skipIf(!existsSync(BOUNDARIES))('disclosure control against an outside analyst, national demo data', () => {
+  let t: TestDatabase;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let areas: Area[];
+  const tables = new Map<string, Table>();
+  const table = (indicator: string, cohort: string) => {
+    const key = `${indicator}|${cohort}`;
+    if (!tables.has(key)) tables.set(key, new Table());
+    return tables.get(key)!;
+  };
+  const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
+    const res = await app.inject(url);
+    expect(res.statusCode, url).toBe(200);
+    return schema.parse(res.json());
+  };
+  /**
+   * A benchmark's interval gives its counts back. Nederland from a delivered NL01 row (n = 1) is that
+   * cell; a pool over all its member gemeenten is a sum over them, which the attack then peels; a pool
+   * over fewer members (n says how many) must be the sum of the published ones, so it adds nothing.
+   */
+  const benchmarkSeen = (tb: Table, b: Benchmark, dimension: string, route: string) => {
+    if (b.kind === 'nederland' && b.n === 1) return tb.see(NATIONAL_CODE, dimension, { group: b.group, ...countsOf(b) }, route);
+    if (b.value === null || b.ciLow === null || b.ciHigh === null) return;
+    const members =
+      b.kind === 'nederland' ? areas.filter((a) => a.level === 'gemeente')
+      : b.kind === 'gka' ? areas.filter((a) => a.level === 'gemeente' && a.gka)
+      : b.kind === 'stedelijkheid' ? areas.filter((a) => a.level === 'gemeente' && a.stedelijkheid === b.stedelijkheid)
+      : null;
+    if (!members) return;
+    const counts = invertWilson(b.value, b.ciLow, b.ciHigh);
+    expect(counts, `${route}: ${b.kind} ${b.group} should give its counts back`).not.toBeNull();
+    const parts = members.map((m) => cellKey(m.code, dimension, b.group));
+    if (b.n === members.length) {
+      const total = `pool:${b.kind}:${b.stedelijkheid ?? ''}|${dimension}|${b.group}`;
+      tb.known.set(total, counts!);
+      tb.exists.add(total);
+      tb.relations.push({ total, parts, label: `benchmark ${b.kind} ${b.stedelijkheid ?? ''} (${dimension}/${b.group})` });
+    } else {
+      tb.pools.push({ counts: counts!, parts, n: b.n, label: `${route}: ${b.kind} ${b.stedelijkheid ?? ''} ${dimension}/${b.group}` });
+    }
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await importOpenDataBoundaries(t.db, OPEN_DATA);
+    await loadDemo(t.url);
+    app = await buildApp({ config: testConfig({ rateLimitPerMinute: 0 }), db: t.db });
+    const gemeenten = (await get('/api/v1/areas?level=gemeente', AreasResponse)).data;
+    const wijken = (await get('/api/v1/areas?level=wijk', AreasResponse)).data;
+    areas = [{ code: NATIONAL_CODE, parent: null, stedelijkheid: null, gka: false, level: 'land' }, ...gemeenten, ...wijken];
+    const byClass = new Map(gemeenten.filter((g) => g.stedelijkheid).map((g) => [g.stedelijkheid!, g.code]));
+
+    for (const indicator of INDICATORS) {
+      for (const cohort of COHORTS) {
+        const tb = table(indicator, cohort);
+        tb.relations.push(...tableRelations(areas));
+        for (const dimension of DIMS) {
+          const q = `indicator=${indicator}&cohort=${cohort}&dimension=${dimension}`;
+          for (const level of ['gemeente', 'wijk']) {
+            const url = `/api/v1/values?${q}&level=${level}`;
+            const body = await get(url, ValuesResponse);
+            for (const v of body.data) tb.see(v.area, dimension, v, url);
+            for (const b of body.benchmarks) benchmarkSeen(tb, b, dimension, url);
+          }
+          // With a gemeente as parent: its stedelijkheid class pooled, and the gemeente itself as benchmark.
+          for (const [, gemeente] of byClass) {
+            const url = `/api/v1/values?${q}&level=wijk&parent=${gemeente}`;
+            const body = await get(url, ValuesResponse);
+            for (const v of body.data) tb.see(v.area, dimension, v, url);
+            for (const b of body.benchmarks) {
+              if (b.kind === 'gemeente') tb.see(b.area!, dimension, { group: b.group, ...countsOf(b) }, url);
+              else benchmarkSeen(tb, b, dimension, url);
+            }
+          }
+          // Compare: the first 100 gemeenten and 100 wijken.
+          for (const list of [gemeenten.slice(0, 100), wijken.slice(0, 100)]) {
+            const url = `/api/v1/compare?${q}&areas=${list.map((a) => a.code).join(',')}`;
+            for (const r of (await get(url, CompareResponse)).data) tb.see(r.area, dimension, r, url);
+          }
+          const csv = (await app.inject(`/api/v1/export?format=csv&${q}&level=wijk`)).body;
+          for (const [area, v] of csvCells(csv)) tb.see(area, dimension, v, 'export csv');
+        }
+      }
+    }
+    // Trend (all cohorts of an area) and profile (a gemeente, its breakdowns and wijken) for a sample.
+    const sample = [...gemeenten.filter((_, i) => i % 12 === 0), ...wijken.filter((_, i) => i % 120 === 0)];
+    for (const area of sample) {
+      for (const indicator of INDICATORS) {
+        for (const dimension of ['totaal', 'opleiding_ouders'] as const) {
+          const url = `/api/v1/trend?indicator=${indicator}&area=${area.code}&dimension=${dimension}`;
+          for (const point of (await get(url, TrendResponse)).data) {
+            if (!COHORTS.includes(point.cohort.code)) continue;
+            for (const v of point.values) table(indicator, point.cohort.code).see(area.code, dimension, v, url);
+          }
+        }
+      }
+    }
+    for (const g of gemeenten.filter((_, i) => i % 12 === 0)) {
+      for (const cohort of COHORTS) {
+        const url = `/api/v1/profile/${g.code}?cohort=${cohort}`;
+        for (const p of (await get(url, ProfileResponse)).indicators) {
+          if (!INDICATORS.includes(p.indicator.code) || p.cohort !== cohort) continue;
+          const tb = table(p.indicator.code, cohort);
+          if (p.value) tb.see(g.code, 'totaal', p.value, url);
+          for (const b of p.breakdown) for (const v of b.values) tb.see(g.code, b.dimension, v, url);
+          for (const w of p.deviatingWijken) tb.see(w.area, 'totaal', w, url);
+          for (const b of p.benchmarks) benchmarkSeen(tb, b, 'totaal', url);
+        }
+      }
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('publishes the same cells, hidden or not, on every route and in the export', () => {
+    expect(tables.size).toBe(INDICATORS.length * COHORTS.length);
+    for (const tb of tables.values()) {
+      expect(tb.conflicts).toEqual([]);
+      // Every gemeente and wijk was seen in every group.
+      expect(tb.exists.size).toBeGreaterThan(3_000 * 12);
+    }
+  });
+
+  it('recovers no hidden cell and no small remainder by subtraction, through any sum or benchmark', () => {
+    const found: string[] = [];
+    let hidden = 0;
+    for (const [key, tb] of tables) {
+      hidden += [...tb.exists].filter((c) => !tb.known.has(c)).length;
+      const leaks = attack(tb.known, tb.exists, tb.relations, { minCell: MIN_CELL, attribute: true });
+      found.push(...leaks.slice(0, 5).map((l) => `${key} ${l.kind} ${l.cell} = ${l.counts.k}/${l.counts.n} via ${l.via}`));
+    }
+    // Enough hidden cells that the attack had something to try.
+    expect(hidden).toBeGreaterThan(50_000);
+    expect(found).toEqual([]);
+  });
+
+  it('pools benchmarks over published gemeenten only, so they tell nothing the gemeenten do not', () => {
+    let checked = 0;
+    for (const tb of tables.values()) {
+      for (const p of tb.pools) {
+        const published = p.parts.filter((c) => tb.known.has(c));
+        const sum = published.reduce((s, c) => ({ k: s.k + tb.known.get(c)!.k, n: s.n + tb.known.get(c)!.n }), { k: 0, n: 0 });
+        expect({ n: p.n, ...sum }, p.label).toEqual({ n: published.length, ...p.counts });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('shows no small published group in which all, or all but one or two, pupils share the outcome', () => {
+    for (const tb of tables.values()) {
+      const risky = [...tb.known].filter(([key, c]) => !key.startsWith('pool:') && revealsAttribute(c.k, c.n, MIN_CELL));
+      expect(risky).toEqual([]);
+    }
+  });
+
+  it("averages only published gemeenten in 'gemiddelde van de gemeenten'", async () => {
+    for (const indicator of INDICATORS) {
+      const body = await get(`/api/v1/values?indicator=${indicator}&cohort=2020-2021&dimension=opleiding_ouders&level=gemeente`, ValuesResponse);
+      for (const b of body.benchmarks.filter((x) => x.kind === 'gemeenten')) {
+        const published = body.data.filter((v) => v.group === b.group && v.value !== null).map((v) => v.value!);
+        expect(b.n).toBe(published.length);
+        expect(b.value).toBeCloseTo(published.reduce((s, x) => s + x, 0) / published.length, 12);
+      }
+    }
+  });
+});
+
+function countsOf(b: Benchmark): Pick<Value, 'numerator' | 'denominator' | 'suppressed'> {
+  if (b.value === null || b.ciLow === null || b.ciHigh === null) return { numerator: null, denominator: null, suppressed: true };
+  const c = invertWilson(b.value, b.ciLow, b.ciHigh)!;
+  return { numerator: c.k, denominator: c.n, suppressed: false };
+}
+
+/** The data rows of a CSV export as cells (the header is the line starting with 'Gebiedscode'). */
+function csvCells(csv: string): [string, Pick<Value, 'group' | 'numerator' | 'denominator' | 'suppressed'>][] {
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  const header = lines.findIndex((l) => l.startsWith('Gebiedscode;'));
+  const labels = new Map(Object.values(DIMENSIONS).flat().map((g) => [g.replace('_', ' '), g]));
+  return lines
+    .slice(header + 1)
+    .filter(Boolean)
+    .map((l) => {
+      const f = l.split(';');
+      const group = labels.get(f[5]!.toLowerCase()) ?? f[5]!.toLowerCase();
+      const suppressed = f[13] === 'ja';
+      return [f[0]!, { group, numerator: suppressed ? null : Number(f[6]), denominator: suppressed ? null : Number(f[7]), suppressed }];
+    });
+}

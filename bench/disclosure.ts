@@ -1,0 +1,135 @@
+/**
+ * What disclosure control costs and what it prevents, on the national demo data (2024 indeling:
+ * 342 gemeenten, 3,474 wijken; 9 indicators × 6 cohorts × 12 groups). Per level: cells, cells hidden
+ * by the old rule (fewer than GKA_MIN_CELL pupils) and now (primary, secondary), the gemeenten that
+ * keep a totaal value, and the hidden cells the adversary of the test suite recovers from what is
+ * published under each rule. Prints a markdown table for docs/methodology.md.
+ * Usage (from bench/): DATABASE_URL=postgres://…/postgres pnpm disclosure   (or an embedded Postgres).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DEFAULT_MIN_CELL } from '@gka/shared';
+import { createDb } from '../api/src/db/connect.ts';
+import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
+import { migrateToLatest } from '../api/src/db/migrate.ts';
+import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from '../api/src/disclosure/decide.ts';
+import { demoRows, generateDemo, type DemoRow } from '../api/src/importers/demo/generate.ts';
+import { DEFAULT_SEED } from '../api/src/importers/demo/load.ts';
+import { importOpenDataBoundaries } from '../api/src/importers/geo/open-data.ts';
+import { attack, cellKey, tableRelations } from '../api/src/test/adversary.ts';
+
+const openData = process.env.GKA_OPEN_DATA_DIR ?? fileURLToPath(new URL('../../shared/open-data/', import.meta.url));
+const minCell = Number(process.env.GKA_MIN_CELL ?? DEFAULT_MIN_CELL);
+
+async function admin(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+type Tally = { cells: number; old: number; primary: number; secondary: number; oldRecovered: number; newRecovered: number };
+const tally = (): Tally => ({ cells: 0, old: 0, primary: 0, secondary: 0, oldRecovered: 0, newRecovered: 0 });
+
+async function loadAreas() {
+  let serverUrl = process.env.DATABASE_URL;
+  let stop: (() => Promise<void>) | undefined;
+  let dir: string | undefined;
+  if (!serverUrl) {
+    dir = mkdtempSync(path.join(tmpdir(), 'gka-bench-disclosure-'));
+    const server = await startEmbeddedPostgres(dir, 58000 + Math.floor(Math.random() * 1000));
+    serverUrl = server.url;
+    stop = server.stop;
+  }
+  const name = `gka_bench_disclosure_${randomBytes(4).toString('hex')}`;
+  await admin(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString());
+  try {
+    await migrateToLatest(db);
+    if (!(await importOpenDataBoundaries(db, openData))) throw new Error(`Geen gemeenten_<jaar>.geojson in ${openData}`);
+    return await db.selectFrom('area').select(['code', 'level', 'parent_code', 'inwoners', 'attributes']).execute();
+  } finally {
+    await db.destroy();
+    await admin(serverUrl, `drop database ${name} with (force)`);
+    await stop?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const rows = await loadAreas();
+  const areas = rows.map((a) => ({ code: a.code, level: a.level, parentCode: a.parent_code, inwoners: a.inwoners, attributes: a.attributes }));
+  const level = new Map(rows.map((a) => [a.code, a.level]));
+  const parents = new Map(rows.map((a) => [a.code, a.parent_code]));
+  const relations = tableRelations(rows.map((a) => ({ code: a.code, parent: a.parent_code })));
+  const data = generateDemo(areas, DEFAULT_SEED);
+
+  const byLevel = new Map<string, Tally>();
+  const gemeenteTotals = { all: 0, oldKept: 0, newKept: 0 };
+  let decideMs = 0;
+  let pairs = 0;
+  let run: DemoRow[] = [];
+  const finish = () => {
+    if (!run.length) return;
+    pairs++;
+    const cells: TableCell[] = run.map((r) => ({ area: r.area, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator }));
+    const started = performance.now();
+    const decision = decideDisclosure(cells, (a) => parents.get(a), { minCell, attribute: true });
+    decideMs += performance.now() - started;
+    const exists = new Set(cells.map((c) => cellKey(c.area, c.dimension, c.group)));
+    const known = (keep: (c: TableCell, i: number) => boolean) =>
+      new Map(cells.filter(keep).map((c) => [cellKey(c.area, c.dimension, c.group), { k: c.k, n: c.n }]));
+    const oldLeaks = attack(known((c) => c.n >= minCell), exists, relations, { minCell, attribute: false }).filter((l) => l.kind === 'recovered');
+    const newLeaks = attack(known((_, i) => decision[i] === PUBLISHED), exists, relations, { minCell, attribute: true }).filter((l) => l.kind === 'recovered');
+    cells.forEach((c, i) => {
+      const l = level.get(c.area) ?? '?';
+      const t = byLevel.get(l) ?? tally();
+      byLevel.set(l, t);
+      t.cells++;
+      if (c.n < minCell) t.old++;
+      if (decision[i] === PRIMARY) t.primary++;
+      if (decision[i] === SECONDARY) t.secondary++;
+      if (l === 'gemeente' && c.dimension === 'totaal') {
+        gemeenteTotals.all++;
+        if (c.n >= minCell) gemeenteTotals.oldKept++;
+        if (decision[i] === PUBLISHED) gemeenteTotals.newKept++;
+      }
+    });
+    for (const leaks of [oldLeaks, newLeaks]) {
+      for (const leak of leaks) {
+        const t = byLevel.get(level.get(leak.cell.split('|')[0]!) ?? '?')!;
+        if (leaks === oldLeaks) t.oldRecovered++;
+        else t.newRecovered++;
+      }
+    }
+    run = [];
+  };
+  for (const r of demoRows(data)) {
+    if (run.length && (r.indicator !== run[0]!.indicator || r.cohort !== run[0]!.cohort)) finish();
+    run.push(r);
+  }
+  finish();
+
+  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1).replace('.', ',')}%`;
+  const nl = (x: number) => x.toLocaleString('nl-NL');
+  console.log(`Nationale demodata (seed ${DEFAULT_SEED}), drempel ${minCell}, ${pairs} combinaties indicator × cohort; beslissen kostte ${nl(Math.round(decideMs))} ms in totaal.\n`);
+  console.log('| niveau | cellen | verborgen vóór (< drempel) | terug te rekenen vóór | verborgen nu: primair | secundair | totaal | terug te rekenen nu |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const l of ['land', 'gemeente', 'wijk']) {
+    const t = byLevel.get(l);
+    if (!t) continue;
+    console.log(
+      `| ${l} | ${nl(t.cells)} | ${nl(t.old)} (${pct(t.old, t.cells)}) | ${nl(t.oldRecovered)} | ${nl(t.primary)} | ${nl(t.secondary)} | ${nl(t.primary + t.secondary)} (${pct(t.primary + t.secondary, t.cells)}) | ${nl(t.newRecovered)} |`,
+    );
+  }
+  console.log(
+    `\nGemeenten met een gepubliceerde totaalwaarde (alle indicatoren × cohorten): vóór ${pct(gemeenteTotals.oldKept, gemeenteTotals.all)}, nu ${pct(gemeenteTotals.newKept, gemeenteTotals.all)}.`,
+  );
+}
+
+await main();
