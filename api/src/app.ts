@@ -116,7 +116,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
         title: 'GKA Dashboard API',
         version: '1.0.0',
         description:
-          'Onderwijsindicatoren per gemeente en wijk van de Gelijke Kansen Alliantie. Alleen lezen. Cellen met te weinig leerlingen zijn onderdrukt.',
+          'Onderwijsindicatoren per gemeente en wijk van de Gelijke Kansen Alliantie. Alleen lezen. Cellen met te weinig leerlingen, en cellen waarmee die terug te rekenen zijn, zijn afgeschermd (onderdrukt).',
       },
     },
     transform: jsonSchemaTransform,

@@ -58,8 +58,9 @@ export type Indicator = z.infer<typeof Indicator>;
 export const IndicatorsResponse = z.object({ data: z.array(Indicator) });
 
 /**
- * One value. Suppressed cells (denominator below GKA_MIN_CELL) carry nulls: their counts never
- * leave the database. For unit 'percentage' value/ciLow/ciHigh are fractions (0.453 = 45,3%);
+ * One value. Hidden cells (`suppressed`: too few pupils, a small group that shares one outcome, or
+ * recoverable from other published cells; one decision for every route) carry nulls: their counts
+ * never leave the database. For unit 'percentage' value/ciLow/ciHigh are fractions (0.453 = 45,3%);
  * for 'gemiddelde' value is the mean and the interval is null.
  */
 export const Value = z.object({
@@ -94,7 +95,7 @@ export const Benchmark = z.object({
   value: z.number().nullable(),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
-  /** Areas that contributed (unsuppressed); for 'gemeenten' the number of gemeenten averaged. */
+  /** Areas pooled: only published cells count, so a pool never reopens a hidden one; for 'gemeenten' the number of gemeenten averaged. */
   n: z.number().int(),
   /** For kind 'stedelijkheid': the class pooled (a wijk is compared with its gemeente's class). */
   stedelijkheid: z.number().int().min(1).max(5).nullable().optional(),

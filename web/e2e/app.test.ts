@@ -204,13 +204,14 @@ describe('web app in Chromium', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 
-  it('Data: small cells read "te weinig leerlingen", never numbers', async () => {
+  it('Data: hidden cells read "afgeschermd", never numbers, and the caption says why', async () => {
     await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023&niveau=wijk&gemeente=GM9904&dimensie=migratieachtergrond`);
     const table = page.getByTestId('values-table');
     await table.locator('tbody tr').first().waitFor();
-    const suppressed = table.locator('tbody tr', { hasText: 'te weinig leerlingen' });
+    const suppressed = table.locator('tbody tr', { hasText: 'afgeschermd' });
     expect(await suppressed.count()).toBeGreaterThan(0);
     expect(await suppressed.first().textContent()).not.toMatch(/\d+,\d%/);
+    expect(await table.locator('caption').textContent()).toContain('terug te rekenen');
   });
 
   it('Gespreksnotitie prints to one or two A4 pages', async () => {

@@ -205,7 +205,7 @@ describe.skipIf(!existsSync(BOUNDARIES))('disclosure control against an outside 
       for (const p of tb.pools) {
         const published = p.parts.filter((c) => tb.known.has(c));
         const sum = published.reduce((s, c) => ({ k: s.k + tb.known.get(c)!.k, n: s.n + tb.known.get(c)!.n }), { k: 0, n: 0 });
-        expect({ n: p.n, ...sum }, p.label).toEqual({ n: published.length, ...p.counts });
+        expect({ areas: p.n, ...sum }, p.label).toEqual({ areas: published.length, ...p.counts });
         checked++;
       }
     }

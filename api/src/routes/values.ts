@@ -10,7 +10,7 @@ export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     {
       schema: {
         summary: 'Waarden van één indicator en cohort voor alle gemeenten of wijken, met benchmarks',
-        description: `Cellen met een noemer onder de drempel (meta.minCell) zijn onderdrukt: teller, noemer en waarde zijn dan null.`,
+        description: `Afgeschermde cellen (suppressed: true) hebben teller, noemer, waarde en interval null: cellen met een noemer onder de drempel (meta.minCell), kleine groepen waarin (bijna) iedereen dezelfde uitkomst heeft, en cellen waarmee zulke cellen door aftrekken terug te rekenen zijn. Dezelfde cellen zijn afgeschermd in elke route en export.`,
         tags: ['waarden'],
         querystring: ValuesQuery,
         response: { 200: ValuesResponse, 404: ApiError },

@@ -113,6 +113,38 @@ describe('import-values', () => {
     await t.db.deleteFrom('measure').where('indicator', '=', 'zittenblijven').execute();
   });
 
+  it('decides the disclosure of every indicator × cohort it touches, by rebuild and in place, from all rows of that table', async () => {
+    await t.db.insertInto('area').values([
+      { code: 'WK990102', level: 'wijk', name: 'Noord', parent_code: 'GM9901' },
+      { code: 'WK990103', level: 'wijk', name: 'Zuid', parent_code: 'GM9901' },
+    ]).execute();
+    const flags = async () =>
+      Object.fromEntries(
+        (await t.db.selectFrom('measure').select(['area_code', 'hidden']).where('indicator', '=', 'opstroom_lj3').orderBy('area_code').execute()).map((r) => [r.area_code, r.hidden]),
+      );
+    const file = (wijk1: string) => [HEADER, 'GM9901;2021-2022;opstroom_lj3;totaal;totaal;60;100', `WK990101;2021-2022;opstroom_lj3;totaal;totaal;${wijk1}`,
+      'WK990102;2021-2022;opstroom_lj3;totaal;totaal;20;40', 'WK990103;2021-2022;opstroom_lj3;totaal;totaal;37;52'].join('\n');
+    const oid = async () => (await sql<{ oid: number }>`select 'measure'::regclass::oid::int as oid`.execute(t.db)).rows[0]!.oid;
+    const before = await oid();
+    // Large against the table: rebuilt. Centrum (8 pupils) is hidden, and Noord, the smallest other
+    // wijk, with it: else Testdam minus Noord and Zuid would give Centrum.
+    await importValues(t.url, write('wijken.csv', file('3;8')));
+    expect(await oid()).not.toBe(before);
+    expect(await flags()).toEqual({ GM9901: false, WK990101: true, WK990102: true, WK990103: false });
+    expect(await t.db.selectFrom('disclosure').select(['cells', 'primary_hidden', 'secondary_hidden', 'min_cell']).where('indicator', '=', 'opstroom_lj3').execute()).toEqual([
+      { cells: 4, primary_hidden: 1, secondary_hidden: 1, min_cell: 10 },
+    ]);
+    // One line, in place: Centrum grows to 60 pupils, so Noord (a row the file does not touch) is published again.
+    const rebuilt = await oid();
+    await importValues(t.url, write('centrum.csv', [HEADER, 'WK990101;2021-2022;opstroom_lj3;totaal;totaal;30;60'].join('\n')));
+    expect(await oid()).toBe(rebuilt);
+    expect(await flags()).toEqual({ GM9901: false, WK990101: false, WK990102: false, WK990103: false });
+    // The pairs the files did not touch kept their decision: the basis file's small wijk is still hidden.
+    expect(await t.db.selectFrom('measure').select('hidden').where('area_code', '=', 'WK990101').where('indicator', '=', 'advies_havo_vwo').executeTakeFirstOrThrow()).toEqual({ hidden: true });
+    await t.db.deleteFrom('measure').where('indicator', '=', 'opstroom_lj3').execute();
+    await t.db.deleteFrom('area').where('code', 'in', ['WK990102', 'WK990103']).execute();
+  });
+
   it('accepts comma separators, a BOM, CRLF and quoted fields, and marks synthetic data', async () => {
     const comma = '\uFEFF' + GOOD.replaceAll(';', ',').replace('GM9901,2018-2019', '"GM9901",2018-2019').replaceAll('\n', '\r\n') + '\r\n';
     const result = await importValues(t.url, write('komma.csv', comma), { synthetic: true });

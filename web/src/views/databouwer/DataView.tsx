@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { GROUP_LABELS, formatInteger, type Dimension, type Value } from '@gka/shared';
+import { GROUP_LABELS, formatInteger, type Dimension, type Value, disclosureSentence } from '@gka/shared';
 import { exportUrl, useAreas, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, shortCohortLabel } from '../../components/controls/options.ts';
@@ -103,7 +103,7 @@ export function DataView() {
                 <DataTable
                   data={d.data}
                   columns={columns}
-                  caption={`${d.meta.indicator.name}, cohort ${shortCohortLabel(d.meta.cohort)}: ${d.data.length} rijen (cellen met minder dan ${d.meta.minCell} leerlingen: “${SUPPRESSED_TEXT}”)`}
+                  caption={`${d.meta.indicator.name}, cohort ${shortCohortLabel(d.meta.cohort)}: ${d.data.length} rijen. ${disclosureSentence(d.meta.minCell)}`}
                   numeric={['teller', 'noemer', 'waarde', 'interval']}
                   testId="values-table"
                 />

@@ -12,7 +12,7 @@ export function Breakdown({ profile }: { profile: ProfileIndicator }) {
     <div className="breakdown" data-testid="breakdown">
       <p className="kloof">
         <strong>Kansenkloof</strong> (kinderen van hoog- minus laagopgeleide ouders):{' '}
-        {profile.kansenkloof === null ? 'niet te berekenen (te weinig leerlingen of geen gegevens)' : formatDifference(profile.kansenkloof, unit)}
+        {profile.kansenkloof === null ? 'niet te berekenen (afgeschermd of geen gegevens)' : formatDifference(profile.kansenkloof, unit)}
       </p>
       <div className="breakdown__tables">
         {DIMENSIONS.map((d) => {

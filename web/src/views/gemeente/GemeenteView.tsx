@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, formatInteger } from '@gka/shared';
+import { STEDELIJKHEID, formatInteger, disclosureSentence } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
@@ -75,8 +75,7 @@ export function GemeenteView() {
             <section aria-labelledby="kpi-kop">
               <h2 id="kpi-kop">Kerncijfers vergeleken met Nederland, gemeenten met dezelfde stedelijkheid en de GKA-gemeenten</h2>
               <p className="hint">
-                Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. Cellen met minder dan{' '}
-                {p.minCell} leerlingen tonen we niet (“te weinig leerlingen”).
+                Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. {disclosureSentence(p.minCell)}
               </p>
               {p.indicators.length === 0 ? <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p> : <KpiCards indicators={p.indicators} cohortLabel={label} />}
             </section>

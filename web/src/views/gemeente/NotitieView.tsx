@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent } from '@gka/shared';
+import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent, disclosureSentence } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -89,7 +89,7 @@ export function NotitieView() {
             </table>
             <p className="hint">
               Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus
-              laagopgeleide ouders, in procentpunten (pp). Minder dan {p.minCell} leerlingen: “te weinig leerlingen”.
+              laagopgeleide ouders, in procentpunten (pp). {disclosureSentence(p.minCell)}
             </p>
             {selected && (
               <div className="notitie__detail">

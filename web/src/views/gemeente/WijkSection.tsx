@@ -84,7 +84,7 @@ export function WijkSection({
                 )}
                 label={`Kaart van de wijken van ${gemeente.name}: ${indicator.name}. Dezelfde gegevens staan in de wijktabel.`}
               />
-              <Legend title={`${indicator.name} per wijk`} items={valueLegend(breaks, numbers, unit)} extra={[{ colour: NO_DATA_COLOUR, label: 'Te weinig leerlingen of geen gegevens' }]} />
+              <Legend title={`${indicator.name} per wijk`} items={valueLegend(breaks, numbers, unit)} extra={[{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }]} />
             </div>
           )}
           <DataTable

@@ -111,7 +111,7 @@ export function KaartView() {
               title={legendTitle}
               items={indicator ? valueLegend(breaks, numbers, indicator.unit) : STEDELIJKHEID_LEGEND}
               extra={[
-                ...(indicator ? [{ colour: NO_DATA_COLOUR, label: 'Te weinig leerlingen of geen gegevens' }] : []),
+                ...(indicator ? [{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }] : []),
                 { colour: '#1a1a1a', label: 'GKA-gemeente (dikke rand)', outline: true },
               ]}
             />
