@@ -123,7 +123,10 @@ describe('import-values', () => {
         (await t.db.selectFrom('measure').select(['area_code', 'hidden']).where('indicator', '=', 'opstroom_lj3').orderBy('area_code').execute()).map((r) => [r.area_code, r.hidden]),
       );
     const file = (wijk1: string) => [HEADER, 'GM9901;2021-2022;opstroom_lj3;totaal;totaal;60;100', `WK990101;2021-2022;opstroom_lj3;totaal;totaal;${wijk1}`,
-      'WK990102;2021-2022;opstroom_lj3;totaal;totaal;20;40', 'WK990103;2021-2022;opstroom_lj3;totaal;totaal;37;52'].join('\n');
+      'WK990102;2021-2022;opstroom_lj3;totaal;totaal;20;40', 'WK990103;2021-2022;opstroom_lj3;totaal;totaal;37;52',
+      // Another indicator's table, so that the file is large against what measure holds.
+      ...['totaal;totaal;50;100', 'opleiding_ouders;laag;10;30', 'opleiding_ouders;midden;20;40', 'opleiding_ouders;hoog;20;30', 'inkomen_ouders;laag;10;30',
+        'inkomen_ouders;midden;20;40', 'inkomen_ouders;hoog;20;30', 'geslacht;jongen;25;50', 'geslacht;meisje;25;50'].map((x) => `GM9901;2021-2022;stapelen_mbo;${x}`)].join('\n');
     const oid = async () => (await sql<{ oid: number }>`select 'measure'::regclass::oid::int as oid`.execute(t.db)).rows[0]!.oid;
     const before = await oid();
     // Large against the table: rebuilt. Centrum (8 pupils) is hidden, and Noord, the smallest other
@@ -141,7 +144,7 @@ describe('import-values', () => {
     expect(await flags()).toEqual({ GM9901: false, WK990101: false, WK990102: false, WK990103: false });
     // The pairs the files did not touch kept their decision: the basis file's small wijk is still hidden.
     expect(await t.db.selectFrom('measure').select('hidden').where('area_code', '=', 'WK990101').where('indicator', '=', 'advies_havo_vwo').executeTakeFirstOrThrow()).toEqual({ hidden: true });
-    await t.db.deleteFrom('measure').where('indicator', '=', 'opstroom_lj3').execute();
+    await t.db.deleteFrom('measure').where('indicator', 'in', ['opstroom_lj3', 'stapelen_mbo']).execute();
     await t.db.deleteFrom('area').where('code', 'in', ['WK990102', 'WK990103']).execute();
   });
 
