@@ -37,6 +37,7 @@ import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
 import { migrateToLatest } from '../api/src/db/migrate.ts';
 import { createQueryContext } from '../api/src/queries/context.ts';
 import { valueKeys, valuesSql, type ValueFilter } from '../api/src/queries/values.ts';
+import { refreshDisclosure, viaKysely } from '../api/src/disclosure/store.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -169,6 +170,8 @@ async function seedNational(db: Db): Promise<void> {
       cross join lateral (select 0.2 + 0.6 * ((hashtext(a.code || i.code || b.grp) & 1023) / 1023.0) as p) p
       order by i.code, c.code, b.dimension, a.code, b.grp`.execute(c);
     await sql`set session_replication_role = default`.execute(c).catch(() => {});
+    // As every importer does: the disclosure decision per indicator × cohort (rows are hidden until decided).
+    await c.transaction().execute((trx) => refreshDisclosure(viaKysely(trx)));
     // As the importers do after commit: statistics, and the visibility map for index-only scans.
     await sql`vacuum analyze`.execute(c);
   });
@@ -288,6 +291,12 @@ async function main() {
   const indicators = (await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)).rows.map((r) => r.code);
   const { rows: version } = await sql<{ v: string }>`select version() as v`.execute(db);
   const latest = cohorts.at(-1)!;
+  const { rows: wijkRows } = await sql<{ parent: string; codes: string }>`
+    select parent_code as parent, string_agg(code, ',' order by code) filter (where rn <= 5) as codes
+    from (select code, parent_code, row_number() over (partition by parent_code order by code) as rn from area where level = 'wijk') w
+    group by parent_code`.execute(db);
+  const wijken = new Map(wijkRows.map((r) => [r.parent, r.codes]));
+  const wijkenOf = (g: string) => wijken.get(g) ?? '';
   const indicator = indicators[0]!;
 
   // Distinct URLs for the uncached runs; one URL per area (latest cohort, first indicator) for the cached ones.
@@ -305,6 +314,11 @@ async function main() {
     trend: {
       uncached: mix(gemeenten.flatMap((g) => indicators.flatMap((i) => [`/api/v1/trend?indicator=${i}&area=${g.wijk}`, `/api/v1/trend?indicator=${i}&area=${g.code}`])), DISTINCT),
       cached: gemeenten.map((g) => `/api/v1/trend?indicator=${indicator}&area=${g.wijk}`),
+    },
+    // A gemeente with five of its wijken, against every benchmark.
+    compare: {
+      uncached: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/compare?indicator=${i}&cohort=${c}&areas=${g.code},${wijkenOf(g.code)}`)), DISTINCT),
+      cached: gemeenten.map((g) => `/api/v1/compare?indicator=${indicator}&cohort=${latest}&areas=${g.code},${wijkenOf(g.code)}`),
     },
     profile: {
       uncached: mix(gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)), DISTINCT),
@@ -373,11 +387,13 @@ async function main() {
   await run((w) => cannon('values, wijken of one gemeente, uncached', bases.uncached, paths.valuesGemeente.uncached, {}, false, w), SQL_GEMEENTE);
   await run((w) => cannon('values, all 3,420 wijken, uncached', bases.uncached, paths.valuesAll.uncached, {}, false, w), SQL_ALL);
   await run((w) => cannon('trend (wijk, gemeente), uncached', bases.uncached, paths.trend.uncached, {}, false, w));
+  await run((w) => cannon('compare (gemeente + 5 wijken), uncached', bases.uncached, paths.compare.uncached, {}, false, w));
   await run((w) => cannon('profile, uncached', bases.uncached, paths.profile.uncached, {}, false, w));
   const light = `${LIGHT.connections} connections, ${LIGHT.seconds} s`;
   await run((w) => cannon(`values, one gemeente, uncached, ${light}`, bases.uncached, paths.valuesGemeente.uncached, {}, true, w), SQL_GEMEENTE);
   await run((w) => cannon(`values, all wijken, uncached, ${light}`, bases.uncached, paths.valuesAll.uncached, {}, true, w), SQL_ALL);
   await run((w) => cannon(`trend, uncached, ${light}`, bases.uncached, paths.trend.uncached, {}, true, w));
+  await run((w) => cannon(`compare, uncached, ${light}`, bases.uncached, paths.compare.uncached, {}, true, w));
   await run((w) => cannon(`profile, uncached, ${light}`, bases.uncached, paths.profile.uncached, {}, true, w));
   await warm(paths.valuesGemeente.cached);
   await run((w) => cannon('values, one gemeente, cached JSON', bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
@@ -388,6 +404,8 @@ async function main() {
   await warm(paths.trend.cached);
   await run((w) => cannon('trend, cached JSON', bases.cached, paths.trend.cached, {}, false, w));
   await run((w) => cannon('trend, cached, br', bases.cached, paths.trend.cached, browser, false, w));
+  await warm(paths.compare.cached);
+  await run((w) => cannon('compare, cached JSON', bases.cached, paths.compare.cached, {}, false, w));
   await warm(paths.profile.cached);
   await run((w) => cannon('profile, cached JSON', bases.cached, paths.profile.cached, {}, false, w));
   await run((w) => cannon('profile, cached, br', bases.cached, paths.profile.cached, browser, false, w));

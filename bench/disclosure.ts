@@ -31,8 +31,8 @@ async function admin(url: string, statement: string) {
   await client.query(statement).finally(() => client.end());
 }
 
-type Tally = { cells: number; old: number; primary: number; secondary: number; oldRecovered: number; newRecovered: number };
-const tally = (): Tally => ({ cells: 0, old: 0, primary: 0, secondary: 0, oldRecovered: 0, newRecovered: 0 });
+type Tally = { cells: number; old: number; primary: number; attribute: number; secondary: number; oldRecovered: number; newRecovered: number; totals: number; totalsOld: number; totalsNew: number };
+const tally = (): Tally => ({ cells: 0, old: 0, primary: 0, attribute: 0, secondary: 0, oldRecovered: 0, newRecovered: 0, totals: 0, totalsOld: 0, totalsNew: 0 });
 
 async function loadAreas() {
   let serverUrl = process.env.DATABASE_URL;
@@ -70,7 +70,6 @@ async function main() {
   const data = generateDemo(areas, DEFAULT_SEED);
 
   const byLevel = new Map<string, Tally>();
-  const gemeenteTotals = { all: 0, oldKept: 0, newKept: 0 };
   let decideMs = 0;
   let pairs = 0;
   let run: DemoRow[] = [];
@@ -93,11 +92,12 @@ async function main() {
       t.cells++;
       if (c.n < minCell) t.old++;
       if (decision[i] === PRIMARY) t.primary++;
+      if (decision[i] === PRIMARY && c.n >= minCell) t.attribute++;
       if (decision[i] === SECONDARY) t.secondary++;
-      if (l === 'gemeente' && c.dimension === 'totaal') {
-        gemeenteTotals.all++;
-        if (c.n >= minCell) gemeenteTotals.oldKept++;
-        if (decision[i] === PUBLISHED) gemeenteTotals.newKept++;
+      if (c.dimension === 'totaal') {
+        t.totals++;
+        if (c.n >= minCell) t.totalsOld++;
+        if (decision[i] === PUBLISHED) t.totalsNew++;
       }
     });
     for (const leaks of [oldLeaks, newLeaks]) {
@@ -115,21 +115,19 @@ async function main() {
   }
   finish();
 
-  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1).replace('.', ',')}%`;
-  const nl = (x: number) => x.toLocaleString('nl-NL');
-  console.log(`Nationale demodata (seed ${DEFAULT_SEED}), drempel ${minCell}, ${pairs} combinaties indicator × cohort; beslissen kostte ${nl(Math.round(decideMs))} ms in totaal.\n`);
-  console.log('| niveau | cellen | verborgen vóór (< drempel) | terug te rekenen vóór | verborgen nu: primair | secundair | totaal | terug te rekenen nu |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+  const nl = (x: number) => x.toLocaleString('en');
+  console.log(`National demo data (seed ${DEFAULT_SEED}), threshold ${minCell}, ${pairs} indicator × cohort tables; deciding took ${nl(Math.round(decideMs))} ms in all.\n`);
+  console.log('| level | cells | hidden before (< threshold) | of which recovered | hidden now | primary: small | primary: shared outcome | secondary | recovered now | totaal values kept, before → now |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of ['land', 'gemeente', 'wijk']) {
     const t = byLevel.get(l);
     if (!t) continue;
+    const hidden = t.primary + t.secondary;
     console.log(
-      `| ${l} | ${nl(t.cells)} | ${nl(t.old)} (${pct(t.old, t.cells)}) | ${nl(t.oldRecovered)} | ${nl(t.primary)} | ${nl(t.secondary)} | ${nl(t.primary + t.secondary)} (${pct(t.primary + t.secondary, t.cells)}) | ${nl(t.newRecovered)} |`,
+      `| ${l} | ${nl(t.cells)} | ${nl(t.old)} (${pct(t.old, t.cells)}) | ${nl(t.oldRecovered)} | ${nl(hidden)} (${pct(hidden, t.cells)}) | ${nl(t.primary - t.attribute)} | ${nl(t.attribute)} | ${nl(t.secondary)} | ${nl(t.newRecovered)} | ${pct(t.totalsOld, t.totals)} → ${pct(t.totalsNew, t.totals)} |`,
     );
   }
-  console.log(
-    `\nGemeenten met een gepubliceerde totaalwaarde (alle indicatoren × cohorten): vóór ${pct(gemeenteTotals.oldKept, gemeenteTotals.all)}, nu ${pct(gemeenteTotals.newKept, gemeenteTotals.all)}.`,
-  );
 }
 
 await main();

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { GEMEENTE_MERGES } from './gemeente-merges.ts';
 import { GemeenteMapper, normaliseName } from './gemeente-mapping.ts';
 import { importDuo, type ImportDuoResult } from './import.ts';
+import { attack, cellKey, tableRelations } from '../../test/adversary.ts';
 
 // The real DUO and CBS files are read where they lie (SPEC §4.1); nothing of them is copied into the repo.
 const OPEN_DATA = process.env.GKA_OPEN_DATA_DIR ?? path.resolve(REPO_ROOT, '../shared/open-data');
@@ -81,6 +82,25 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     expect(unmapped.every((u) => /vestiging \w{6}/.test(u.gemeente) && u.count > 0)).toBe(true);
     const gm = await t.db.selectFrom('measure').select((eb) => eb.fn.sum<number>('denominator').as('n')).where('indicator', '=', 'havo_vwo_lj3').where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').executeTakeFirstOrThrow();
     expect(Number(gm.n) + unmapped.reduce((s, u) => s + u.count, 0)).toBe(nl.denominator);
+  });
+
+  it('decides disclosure for the real figures: large gemeenten stay, nothing hidden can be recomputed', async () => {
+    const rows = await t.db.selectFrom('measure').select(['indicator', 'cohort', 'dimension', 'grp', 'area_code', 'numerator', 'denominator', 'hidden']).execute();
+    const areas = [{ code: 'NL01', parent: null }, ...cbsGemeenten().map((g) => ({ code: g.code, parent: 'NL01' }))];
+    const units = new Map((await t.db.selectFrom('indicator').select(['code', 'unit']).execute()).map((i) => [i.code, i.unit]));
+    const tables = new Map<string, typeof rows>();
+    for (const r of rows) tables.set(`${r.indicator}|${r.cohort}`, [...(tables.get(`${r.indicator}|${r.cohort}`) ?? []), r]);
+    expect(tables.size).toBeGreaterThanOrEqual(13);
+    for (const [key, table] of tables) {
+      const known = new Map(table.filter((r) => !r.hidden).map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]));
+      const exists = new Set(table.map((r) => cellKey(r.area_code, r.dimension, r.grp)));
+      const rules = { minCell: 10, attribute: units.get(table[0]!.indicator) === 'percentage' };
+      expect(attack(known, exists, tableRelations(areas), rules), key).toEqual([]);
+      // Not more than needed: a gemeente with 300 or more pupils or candidates keeps its value.
+      expect(table.filter((r) => r.hidden && r.dimension === 'totaal' && Number(r.denominator) >= 300), key).toEqual([]);
+    }
+    const decided = await t.db.selectFrom('disclosure').select(['indicator', 'cohort', 'min_cell']).execute();
+    expect(decided).toHaveLength(tables.size);
   });
 
   it('creates school-year cohorts with the COVID years marked, keeping existing cohort rows', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { STEDELIJKHEID, type Area, type Value } from '@gka/shared';
+import { STEDELIJKHEID, type Area, type Value, disclosureSentence } from '@gka/shared';
 import { useAreas, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
@@ -116,6 +116,7 @@ export function KaartView() {
               ]}
             />
           </div>
+          {indicator && values.data && <p className="hint">{disclosureSentence(values.data.meta.minCell)}</p>}
           {indicator && values.isFetching && <Loading what="de waarden" />}
           <GemeentenTable areas={areas.data.data} values={indicator ? valueByCode : null} indicator={indicator} benchmarks={values.data?.benchmarks.filter((b) => b.group === group) ?? []} />
           <p>

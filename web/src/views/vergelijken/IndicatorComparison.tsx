@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatDecimal, formatPercent, type Cohort, type CompareRow, type Indicator } from '@gka/shared';
+import { formatDecimal, formatPercent, type Cohort, type CompareRow, type Indicator, disclosureSentence } from '@gka/shared';
 import { useCompare } from '../../api/hooks.ts';
 import { Chart } from '../../components/chart/Chart.tsx';
 import type { ChartOption } from '../../components/chart/echarts.ts';
@@ -91,7 +91,8 @@ export function IndicatorComparison({
             return (
               <>
                 <p className="hint">
-                  Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek.
+                  Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek.{' '}
+                  {disclosureSentence(d.meta.minCell)}
                 </p>
                 <Chart option={option} height={Math.max(180, 60 + ranked.length * 26)} label={`Staafdiagram: wijken gerangschikt op ${indicator.name}; de tabel eronder bevat dezelfde cijfers`} />
                 <DataTable data={d.data} columns={columns} caption={`${indicator.name} per wijk`} initialSort={[{ id: 'waarde', desc: true }]} numeric={['waarde', 'interval']} testId="compare-table" />
