@@ -80,7 +80,7 @@ function summarise(name: string, latencies: number[], rps: number, errors: numbe
 }
 
 /** One bounded autocannon run over a rotating list of paths. */
-async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}, light = false, warmup = false): Promise<Result> {
+export async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}, light = false, warmup = false): Promise<Result> {
   const load = { connections: light ? LIGHT.connections : CONNECTIONS, seconds: warmup ? WARMUP_SECONDS : light ? LIGHT.seconds : SECONDS };
   const latencies: number[] = [];
   // autocannon's own duration includes waiting for the last responses (up to its 10 s timeout), so
@@ -430,4 +430,5 @@ async function main() {
 }
 
 if (process.argv[2] === 'serve') await serve(process.argv[3]!);
-else await main();
+// Run as a script (not when bench/ab.ts imports cannon from here).
+else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();

@@ -9,6 +9,16 @@ export async function status(_args: string[], { db, log }: { db: Db; log: (m: st
   );
   log('Gebieden: ' + (counts.rows.map((r) => `${r.n} ${r.level}`).join(', ') || 'geen'));
   log(`Cohorten: ${Number(cohorts!.n)}, indicatoren: ${Number(indicators!.n)}, waarden: ${Number(measures!.n)}`);
+  const d = await db
+    .selectFrom('disclosure')
+    .select((eb) => [eb.fn.sum<number>('cells').as('cells'), eb.fn.sum<number>('primary_hidden').as('primary'), eb.fn.sum<number>('secondary_hidden').as('secondary'), eb.fn.max('min_cell').as('minCell')])
+    .executeTakeFirstOrThrow();
+  if (Number(d.cells) > 0) {
+    log(
+      `Afgeschermd (drempel ${d.minCell}): ${Number(d.primary) + Number(d.secondary)} van ${Number(d.cells)} cellen ` +
+        `(${Number(d.primary)} klein of (bijna) iedereen dezelfde uitkomst, ${Number(d.secondary)} omdat ze andere terug te rekenen zouden maken)`,
+    );
+  }
   const datasets = await db.selectFrom('dataset').selectAll().orderBy('id').execute();
   if (!datasets.length) log('Nog geen datasets geïmporteerd.');
   for (const d of datasets) {

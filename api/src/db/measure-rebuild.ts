@@ -1,4 +1,5 @@
-import type pg from 'pg';
+/** What these helpers need of a connection: a pg client, or an adapter over a Kysely transaction. */
+export type SqlRunner = { query: <R = any>(text: string, params?: unknown[]) => Promise<{ rows: R[] }> };
 
 export const MEASURE_COLUMNS = 'indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id';
 
@@ -10,7 +11,7 @@ export const MEASURE_COLUMNS = 'indicator, cohort, dimension, grp, area_code, nu
 const REBUILD_SHARE = 0.25;
 
 /** Whether writing `rows` rows is worth a rebuild, judged by the planner's row estimate of `measure`. */
-export async function shouldRebuild(client: pg.Client, rows: number): Promise<boolean> {
+export async function shouldRebuild(client: SqlRunner, rows: number): Promise<boolean> {
   const { rows: r } = await client.query<{ n: number }>(`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'measure'::regclass`);
   return rows >= REBUILD_SHARE * (r[0]?.n ?? 0);
 }
@@ -22,7 +23,7 @@ export async function shouldRebuild(client: pg.Client, rows: number): Promise<bo
  * until the swap; the swap holds an exclusive lock on `measure` only until commit. A key that occurs
  * twice fails with 23505 when the primary key is built.
  */
-export async function rebuildMeasure(client: pg.Client, fill: (table: string) => Promise<void>): Promise<void> {
+export async function rebuildMeasure(client: SqlRunner, fill: (table: string) => Promise<void>): Promise<void> {
   await lockMeasureWrites(client);
   // Enough memory to sort a national table's keys without spilling, and to check the foreign keys by hash.
   await client.query(`set local maintenance_work_mem = '512MB'`);

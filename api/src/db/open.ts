@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { createDb, type Db } from './connect.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
@@ -21,7 +22,11 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     const results = await migrateToLatest(db);
     for (const r of results) log(`Migratie ${r.migrationName}: ${r.status === 'Success' ? 'uitgevoerd' : r.status}`);
     const decided = await db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), config.minCell));
-    if (decided.length) log(`Onthullingsbeheersing bijgewerkt (drempel ${config.minCell}) voor ${decided.length} combinaties van indicator en cohort.`);
+    if (decided.length) {
+      log(`Afscherming opnieuw bepaald (drempel ${config.minCell}) voor ${decided.length} combinaties van indicator en cohort.`);
+      // Statistics and the visibility map for index-only reads, as after every import.
+      await sql`vacuum (analyze) measure`.execute(db);
+    }
   } catch (e) {
     await db.destroy();
     await stopEmbedded?.();

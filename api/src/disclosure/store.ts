@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { lockMeasureWrites } from '../db/measure-rebuild.ts';
+import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild } from '../db/measure-rebuild.ts';
 import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from './decide.ts';
 import type { DisclosureRules } from './rules.ts';
 
@@ -88,32 +88,41 @@ export async function measurePairs(q: Query): Promise<Pair[]> {
 
 /**
  * Decides the given pairs (default: all) from what `measure` holds now and stores the decision:
- * only rows whose flag changes are written. Every writer of `measure` calls this (or writes the
+ * only rows whose flag changes are written, in place when they are few, by rebuilding the table when
+ * they are many (a first decision over a national table changes millions of rows; updated in place
+ * they would double the table and its indexes). Every writer of `measure` calls this (or writes the
  * flags it decided itself) before it commits, so no reader ever sees rows without a decision.
  */
 export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Promise<PairSummary[]> {
   const basis = await disclosureBasis(q);
   const todo = pairs ?? (await measurePairs(q));
+  await q(`create temp table if not exists disclosure_changes (indicator text collate "C", cohort text collate "C",
+    dimension text collate "C", grp text collate "C", area_code text collate "C", hidden boolean) on commit drop`);
+  await q('truncate disclosure_changes');
   const summaries: PairSummary[] = [];
+  let changes = 0;
   for (const pair of todo) {
     const { rows, decision, summary } = await decidePair(q, basis, 'measure', pair, true);
-    const changed = { d: [] as string[], g: [] as string[], a: [] as string[], h: [] as boolean[] };
-    rows.forEach((r, i) => {
-      const hidden = decision[i] !== PUBLISHED;
-      if (r.hidden === hidden) return;
-      changed.d.push(r.dimension);
-      changed.g.push(r.grp);
-      changed.a.push(r.area_code);
-      changed.h.push(hidden);
-    });
-    if (changed.d.length) {
+    const changed = rows.filter((r, i) => r.hidden !== (decision[i] !== PUBLISHED));
+    if (changed.length) {
       await q(
-        `update measure m set hidden = x.h from unnest($3::text[], $4::text[], $5::text[], $6::bool[]) as x(d, g, a, h)
-         where m.indicator = $1 and m.cohort = $2 and m.dimension = x.d and m.grp = x.g and m.area_code = x.a`,
-        [pair.indicator, pair.cohort, changed.d, changed.g, changed.a, changed.h],
+        `insert into disclosure_changes select $1, $2, unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::bool[])`,
+        [pair.indicator, pair.cohort, changed.map((r) => r.dimension), changed.map((r) => r.grp), changed.map((r) => r.area_code), changed.map((r) => !r.hidden)],
       );
+      changes += changed.length;
     }
     if (rows.length) summaries.push(summary);
+  }
+  const runner = { query: q };
+  if (changes > 0 && (await shouldRebuild(runner, changes))) {
+    await rebuildMeasure(runner, async (table) => {
+      await q(`insert into ${table} (${MEASURE_COLUMNS}, hidden)
+        select m.indicator, m.cohort, m.dimension, m.grp, m.area_code, m.numerator, m.denominator, m.dataset_id, coalesce(c.hidden, m.hidden)
+        from measure m left join disclosure_changes c using (indicator, cohort, dimension, grp, area_code)`);
+    });
+  } else if (changes > 0) {
+    await q(`update measure m set hidden = c.hidden from disclosure_changes c
+      where m.indicator = c.indicator and m.cohort = c.cohort and m.dimension = c.dimension and m.grp = c.grp and m.area_code = c.area_code`);
   }
   await recordDecisions(q, basis.minCell, summaries);
   // Pairs whose rows are all gone keep no record.
@@ -126,7 +135,7 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
  * that has no decision for it. Returns the pairs decided (none on an ordinary start).
  */
 export async function ensureDisclosure(q: Query, minCell: number): Promise<PairSummary[]> {
-  await lockMeasureWrites({ query: (text: string) => q(text) });
+  await lockMeasureWrites({ query: q });
   await q('update disclosure_setting set min_cell = $1 where min_cell <> $1', [minCell]);
   const { rows } = await q<Pair>(
     `select i.code as indicator, c.code as cohort from indicator i cross join cohort c

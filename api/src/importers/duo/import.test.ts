@@ -90,12 +90,15 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const units = new Map((await t.db.selectFrom('indicator').select(['code', 'unit']).execute()).map((i) => [i.code, i.unit]));
     const tables = new Map<string, typeof rows>();
     for (const r of rows) tables.set(`${r.indicator}|${r.cohort}`, [...(tables.get(`${r.indicator}|${r.cohort}`) ?? []), r]);
-    expect(tables.size).toBeGreaterThanOrEqual(13);
+    // Ten school years of exam results, the eindtoets of 2018-2019 and leerjaar 3 of 2019.
+    expect(tables.size).toBe(12);
     for (const [key, table] of tables) {
       const known = new Map(table.filter((r) => !r.hidden).map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]));
       const exists = new Set(table.map((r) => cellKey(r.area_code, r.dimension, r.grp)));
       const rules = { minCell: 10, attribute: units.get(table[0]!.indicator) === 'percentage' };
-      expect(attack(known, exists, tableRelations(areas), rules), key).toEqual([]);
+      // DUO's groups and gemeenten do not add up exactly: only right answers count as leaks.
+      const truth = new Map(table.map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]));
+      expect(attack(known, exists, tableRelations(areas), rules, truth), key).toEqual([]);
       // Not more than needed: a gemeente with 300 or more pupils or candidates keeps its value.
       expect(table.filter((r) => r.hidden && r.dimension === 'totaal' && Number(r.denominator) >= 300), key).toEqual([]);
     }
