@@ -7,7 +7,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
 import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild } from '../../db/measure-rebuild.ts';
 import type { Database } from '../../db/schema.ts';
-import { decidePair, disclosureBasis, PUBLISHED, recordDecisions, refreshDisclosure, viaClient, type Pair, type PairSummary } from '../../disclosure/store.ts';
+import { FileTables } from '../../disclosure/file-tables.ts';
+import { disclosureBasis, recordDecisions, refreshDisclosure, viaClient, type Pair } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUMNS, type Catalogue, type Unit } from './parse.ts';
 import { readUtf8Lines } from './read-lines.ts';
@@ -51,7 +52,10 @@ async function load({ client, db }: BulkSession, file: string, options: ImportVa
   const { batches, sha256 } = readUtf8Lines(file);
   const problems: string[] = [];
   const cohorts = new Set<string>();
+  // The tables the file writes, for deciding their disclosure without reading them back (large files).
+  const tables = new FileTables(catalogue.areas);
   let rows = 0;
+  let lastLine = 0;
   // Lines are parsed here while Postgres parses the previous COPY chunk: two cores, two stages.
   async function* copyText(): AsyncGenerator<string> {
     let delimiter: string | null = null;
@@ -70,6 +74,8 @@ async function load({ client, db }: BulkSession, file: string, options: ImportVa
         if (!row || problems.length) continue;
         rows++;
         cohorts.add(row.cohort);
+        tables.add(row.indicator, row.cohort, row.area, row.dimension, row.group, row.numerator, row.denominator, row.line);
+        lastLine = row.line;
         // Every field passed a code check or is an integer, so none needs COPY escaping.
         chunk += `${row.line}\t${row.area}\t${row.cohort}\t${row.indicator}\t${row.dimension}\t${row.group}\t${row.numerator}\t${row.denominator}\n`;
       }
@@ -91,7 +97,7 @@ async function load({ client, db }: BulkSession, file: string, options: ImportVa
   options.onReplace?.(rows);
   await client.query('savepoint before_replace');
   try {
-    if (await shouldRebuild(client, rows)) await rebuild(client, datasetId);
+    if (await shouldRebuild(client, rows)) await rebuild(client, datasetId, tables, lastLine);
     else await replaceInPlace(client, datasetId);
   } catch (e) {
     // 23505 on measure_pk: with the old keys gone, a key occurring twice in the file.
@@ -104,48 +110,42 @@ async function load({ client, db }: BulkSession, file: string, options: ImportVa
 }
 
 /**
- * A large file: a new table of the file's rows and every other key as it was (see rebuildMeasure),
- * with the disclosure decided beforehand for every indicator × cohort the file touches (from the
- * file's rows and the kept rows together), so the flags are written with the rows.
+ * A large file: a new table of the file's rows and every other key as it was (see rebuildMeasure).
+ * The disclosure of every indicator × cohort the file writes is decided first, from the file's rows
+ * (collected while parsing) and the rows it keeps, and written with the rows: a bitmap over the
+ * file's line numbers says which lines are hidden.
  */
-async function rebuild(client: pg.Client, datasetId: number): Promise<void> {
-  await client.query('create index on values_in (indicator, cohort)');
-  await client.query('analyze values_in');
-  const { rows: pairs } = await client.query<Pair>('select distinct indicator, cohort from values_in order by 1, 2');
-  await client.query(`create temp table disclosure_hidden (indicator text collate "C", cohort text collate "C", dimension text collate "C",
-    grp text collate "C", area_code text collate "C") on commit drop`);
-  await client.query(`create temp table disclosure_pairs (indicator text collate "C", cohort text collate "C") on commit drop`);
+async function rebuild(client: pg.Client, datasetId: number, tables: FileTables, lastLine: number): Promise<void> {
+  await client.query(`set local work_mem = '256MB'`);
+  // The rows that stay, once: the new table is the file's rows plus these.
+  await client.query(`create temp table kept on commit drop as
+    select m.* from measure m where not exists (select from values_in v
+      where v.indicator = m.indicator and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp)`);
+  const pairs = tables.pairs();
+  const { rows: kept } = await client.query<{ indicator: string; cohort: string; dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden: boolean }>(
+    `select k.indicator, k.cohort, k.dimension, k.grp, k.area_code, k.numerator::float8 as numerator, k.denominator::float8 as denominator, k.hidden
+     from kept k join unnest($1::text[], $2::text[]) as p(indicator, cohort) using (indicator, cohort)`,
+    [pairs.map((p) => p.indicator), pairs.map((p) => p.cohort)],
+  );
+  for (const r of kept) tables.addKept(r, r.area_code, r.dimension, r.grp, r.numerator, r.denominator, r.hidden);
   const q = viaClient(client);
   const basis = await disclosureBasis(q);
-  const merged = `(select indicator, cohort, dimension, grp, area_code, numerator, denominator from values_in
-    union all
-    select indicator, cohort, dimension, grp, area_code, numerator, denominator from measure m where not exists (select from values_in v
-      where v.indicator = m.indicator and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp))`;
-  const summaries: PairSummary[] = [];
-  for (const pair of pairs) {
-    const { rows, decision, summary } = await decidePair(q, basis, merged, pair);
-    const hidden = rows.filter((_, i) => decision[i] !== PUBLISHED);
+  const { hiddenLines, keptChanges, summaries } = tables.decide(basis, lastLine);
+  if (keptChanges.length) {
     await client.query(
-      `insert into disclosure_hidden select $1, $2, unnest($3::text[]), unnest($4::text[]), unnest($5::text[])`,
-      [pair.indicator, pair.cohort, hidden.map((r) => r.dimension), hidden.map((r) => r.grp), hidden.map((r) => r.area_code)],
+      `update kept k set hidden = c.hidden
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[]) as c(indicator, cohort, dimension, grp, area_code, hidden)
+       where k.indicator = c.indicator and k.cohort = c.cohort and k.dimension = c.dimension and k.grp = c.grp and k.area_code = c.area_code`,
+      (['indicator', 'cohort', 'dimension', 'grp', 'area_code', 'hidden'] as const).map((f) => keptChanges.map((c) => c[f])),
     );
-    await client.query('insert into disclosure_pairs values ($1, $2)', [pair.indicator, pair.cohort]);
-    summaries.push(summary);
   }
   await rebuildMeasure(client, async (table) => {
     await client.query(
       `insert into ${table} (${MEASURE_COLUMNS}, hidden)
-       select v.indicator, v.cohort, v.dimension, v.grp, v.area_code, v.numerator, v.denominator, $1::integer, h.area_code is not null
-       from values_in v left join disclosure_hidden h using (indicator, cohort, dimension, grp, area_code)
+       select indicator, cohort, dimension, grp, area_code, numerator, denominator, $1::integer, get_bit($2::bytea, line) = 1 from values_in
        union all
-       select m.indicator, m.cohort, m.dimension, m.grp, m.area_code, m.numerator, m.denominator, m.dataset_id,
-         case when p.indicator is null then m.hidden else h.area_code is not null end
-       from measure m
-         left join disclosure_pairs p using (indicator, cohort)
-         left join disclosure_hidden h using (indicator, cohort, dimension, grp, area_code)
-       where not exists (select from values_in v
-         where v.indicator = m.indicator and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp)`,
-      [datasetId],
+       select ${MEASURE_COLUMNS}, hidden from kept`,
+      [datasetId, hiddenLines],
     );
   });
   await recordDecisions(q, basis.minCell, summaries);
