@@ -31,8 +31,8 @@ async function admin(url: string, statement: string) {
   await client.query(statement).finally(() => client.end());
 }
 
-type Tally = { cells: number; old: number; primary: number; attribute: number; secondary: number; oldRecovered: number; newRecovered: number; totals: number; totalsOld: number; totalsNew: number };
-const tally = (): Tally => ({ cells: 0, old: 0, primary: 0, attribute: 0, secondary: 0, oldRecovered: 0, newRecovered: 0, totals: 0, totalsOld: 0, totalsNew: 0 });
+type Tally = { noAttribute: number; totalsNoAttribute: number; cells: number; old: number; primary: number; attribute: number; secondary: number; oldRecovered: number; newRecovered: number; totals: number; totalsOld: number; totalsNew: number };
+const tally = (): Tally => ({ noAttribute: 0, totalsNoAttribute: 0, cells: 0, old: 0, primary: 0, attribute: 0, secondary: 0, oldRecovered: 0, newRecovered: 0, totals: 0, totalsOld: 0, totalsNew: 0 });
 
 async function loadAreas() {
   let serverUrl = process.env.DATABASE_URL;
@@ -80,6 +80,8 @@ async function main() {
     const started = performance.now();
     const decision = decideDisclosure(cells, (a) => parents.get(a), { minCell, attribute: true });
     decideMs += performance.now() - started;
+    // The same without the shared-outcome rule: what that rule costs on its own.
+    const withoutAttribute = decideDisclosure(cells, (a) => parents.get(a), { minCell, attribute: false });
     const exists = new Set(cells.map((c) => cellKey(c.area, c.dimension, c.group)));
     const known = (keep: (c: TableCell, i: number) => boolean) =>
       new Map(cells.filter(keep).map((c) => [cellKey(c.area, c.dimension, c.group), { k: c.k, n: c.n }]));
@@ -94,6 +96,8 @@ async function main() {
       if (decision[i] === PRIMARY) t.primary++;
       if (decision[i] === PRIMARY && c.n >= minCell) t.attribute++;
       if (decision[i] === SECONDARY) t.secondary++;
+      if (withoutAttribute[i] !== PUBLISHED) t.noAttribute++;
+      if (c.dimension === 'totaal' && withoutAttribute[i] === PUBLISHED) t.totalsNoAttribute++;
       if (c.dimension === 'totaal') {
         t.totals++;
         if (c.n >= minCell) t.totalsOld++;
@@ -127,6 +131,13 @@ async function main() {
     console.log(
       `| ${l} | ${nl(t.cells)} | ${nl(t.old)} (${pct(t.old, t.cells)}) | ${nl(t.oldRecovered)} | ${nl(hidden)} (${pct(hidden, t.cells)}) | ${nl(t.primary - t.attribute)} | ${nl(t.attribute)} | ${nl(t.secondary)} | ${nl(t.newRecovered)} | ${pct(t.totalsOld, t.totals)} → ${pct(t.totalsNew, t.totals)} |`,
     );
+  }
+  console.log('\nWithout the shared-outcome rule (small groups only, and secondary suppression):\n');
+  console.log('| level | hidden | totaal values kept |');
+  console.log('| --- | ---: | ---: |');
+  for (const l of ['gemeente', 'wijk']) {
+    const t = byLevel.get(l);
+    if (t) console.log(`| ${l} | ${nl(t.noAttribute)} (${pct(t.noAttribute, t.cells)}) | ${pct(t.totalsNoAttribute, t.totals)} |`);
   }
 }
 
