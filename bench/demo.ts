@@ -6,46 +6,18 @@
  * Creates a scratch database, times the pure generation, a first load and a re-run (which replaces
  * the first), and drops the database again.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createDb } from '../api/src/db/connect.ts';
-import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
-import { migrateToLatest } from '../api/src/db/migrate.ts';
 import { demoRows, generateDemo } from '../api/src/importers/demo/generate.ts';
 import { DEFAULT_SEED, loadDemo } from '../api/src/importers/demo/load.ts';
 import { importOpenDataBoundaries } from '../api/src/importers/geo/open-data.ts';
+import { withScratchDatabase } from './scratch-database.ts';
 
 const openData = process.env.GKA_OPEN_DATA_DIR ?? fileURLToPath(new URL('../../shared/open-data/', import.meta.url));
-
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 async function main() {
-  let serverUrl = process.env.DATABASE_URL;
-  let stop: (() => Promise<void>) | undefined;
-  let dir: string | undefined;
-  if (!serverUrl) {
-    dir = mkdtempSync(path.join(tmpdir(), 'gka-bench-demo-'));
-    const server = await startEmbeddedPostgres(dir, 58000 + Math.floor(Math.random() * 1000));
-    serverUrl = server.url;
-    stop = server.stop;
-  }
-  const name = `gka_bench_demo_${randomBytes(4).toString('hex')}`;
-  await admin(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = createDb(url.toString());
-  try {
-    await migrateToLatest(db);
+  await withScratchDatabase('gka-bench-demo', async (db, url) => {
     const geo = await importOpenDataBoundaries(db, openData);
     if (!geo) throw new Error(`Geen gemeenten_<jaar>.geojson in ${openData}`);
     console.log(`Grenzen: ${geo.counts.gemeente} gemeenten, ${geo.counts.wijk} wijken`);
@@ -61,15 +33,10 @@ async function main() {
 
     for (const run of ['eerste load', 'opnieuw (vervangt de vorige)']) {
       started = performance.now();
-      const result = await loadDemo(url.toString());
+      const result = await loadDemo(url);
       console.log(`gka demo, ${run}: ${result.rows.toLocaleString('nl-NL')} rijen in ${seconds(started)} s`);
     }
-  } finally {
-    await db.destroy();
-    await admin(serverUrl, `drop database ${name} with (force)`);
-    await stop?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

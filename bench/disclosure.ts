@@ -6,59 +6,26 @@
  * published under each rule. Prints a markdown table for docs/methodology.md.
  * Usage (from bench/): DATABASE_URL=postgres://…/postgres pnpm disclosure   (or an embedded Postgres).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { DEFAULT_MIN_CELL } from '@gka/shared';
-import { createDb } from '../api/src/db/connect.ts';
-import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
-import { migrateToLatest } from '../api/src/db/migrate.ts';
 import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from '../api/src/disclosure/decide.ts';
 import { demoRows, generateDemo, type DemoRow } from '../api/src/importers/demo/generate.ts';
 import { DEFAULT_SEED } from '../api/src/importers/demo/load.ts';
 import { importOpenDataBoundaries } from '../api/src/importers/geo/open-data.ts';
 import { attack, cellKey, tableRelations } from '../api/src/test/adversary.ts';
+import { withScratchDatabase } from './scratch-database.ts';
 
 const openData = process.env.GKA_OPEN_DATA_DIR ?? fileURLToPath(new URL('../../shared/open-data/', import.meta.url));
 const minCell = Number(process.env.GKA_MIN_CELL ?? DEFAULT_MIN_CELL);
 
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
-
 type Tally = { noAttribute: number; totalsNoAttribute: number; cells: number; old: number; primary: number; attribute: number; secondary: number; oldRecovered: number; newRecovered: number; totals: number; totalsOld: number; totalsNew: number };
 const tally = (): Tally => ({ noAttribute: 0, totalsNoAttribute: 0, cells: 0, old: 0, primary: 0, attribute: 0, secondary: 0, oldRecovered: 0, newRecovered: 0, totals: 0, totalsOld: 0, totalsNew: 0 });
 
-async function loadAreas() {
-  let serverUrl = process.env.DATABASE_URL;
-  let stop: (() => Promise<void>) | undefined;
-  let dir: string | undefined;
-  if (!serverUrl) {
-    dir = mkdtempSync(path.join(tmpdir(), 'gka-bench-disclosure-'));
-    const server = await startEmbeddedPostgres(dir, 58000 + Math.floor(Math.random() * 1000));
-    serverUrl = server.url;
-    stop = server.stop;
-  }
-  const name = `gka_bench_disclosure_${randomBytes(4).toString('hex')}`;
-  await admin(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = createDb(url.toString());
-  try {
-    await migrateToLatest(db);
+function loadAreas() {
+  return withScratchDatabase('gka-bench-disclosure', async (db) => {
     if (!(await importOpenDataBoundaries(db, openData))) throw new Error(`Geen gemeenten_<jaar>.geojson in ${openData}`);
-    return await db.selectFrom('area').select(['code', 'level', 'parent_code', 'inwoners', 'attributes']).execute();
-  } finally {
-    await db.destroy();
-    await admin(serverUrl, `drop database ${name} with (force)`);
-    await stop?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
+    return db.selectFrom('area').select(['code', 'level', 'parent_code', 'inwoners', 'attributes']).execute();
+  });
 }
 
 async function main() {
