@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, NATIONAL_CODE } from '@gka/shared';
-import { attack, cellKey, tableRelations, type Counts } from '../test/adversary.ts';
+import { attack, cellKey, solvedBySystem, tableRelations, type Counts } from '../test/adversary.ts';
 import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from './decide.ts';
 import { publishable, type DisclosureRules } from './rules.ts';
 
@@ -75,6 +75,19 @@ describe('secondary suppression', () => {
         expect(leaks).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('leaves no hidden cell that the whole system of sums fixes, solved at once', () => {
+    fc.assert(
+      fc.property(region, rules, ({ areas, cells }, r) => {
+        const parents = new Map(areas.map((a) => [a.code, a.parent]));
+        const decision = decideDisclosure(cells, (a) => parents.get(a), r);
+        const key = (c: TableCell) => cellKey(c.area, c.dimension, c.group);
+        const known = new Map(cells.filter((_, i) => decision[i] === PUBLISHED).map((c) => [key(c), { k: c.k, n: c.n }]));
+        expect(solvedBySystem(known, new Set(cells.map(key)), tableRelations(areas))).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -113,3 +113,46 @@ export function invertWilson(value: number, ciLow: number, ciHigh: number): Coun
   }
   return null;
 }
+
+/**
+ * The stronger attack: all sums at once as a linear system in the hidden cells (Gaussian elimination),
+ * which finds what no single subtraction does, such as three hidden cells in three sums. Returns the
+ * hidden cells whose pupil count the system fixes. Dense elimination: for small tables (tests).
+ */
+export function solvedBySystem(known: ReadonlyMap<string, Counts>, exists: ReadonlySet<string>, relations: readonly Relation[]): string[] {
+  const unknown = [...exists].filter((c) => !known.has(c)).sort();
+  const col = new Map(unknown.map((c, i) => [c, i]));
+  const rows: number[][] = [];
+  for (const r of relations) {
+    if (!exists.has(r.total) && !known.has(r.total)) continue;
+    const row = new Array<number>(unknown.length).fill(0);
+    let any = false;
+    for (const [cell, sign] of [[r.total, 1] as const, ...r.parts.map((p) => [p, -1] as const)]) {
+      const j = col.get(cell);
+      if (j === undefined) continue;
+      row[j]! += sign;
+      any = true;
+    }
+    if (any) rows.push(row);
+  }
+  // Reduced row echelon form; a row with a single non-zero fixes that cell.
+  let pivotRow = 0;
+  for (let j = 0; j < unknown.length && pivotRow < rows.length; j++) {
+    const p = rows.findIndex((r, i) => i >= pivotRow && Math.abs(r[j]!) > 1e-9);
+    if (p < 0) continue;
+    [rows[pivotRow], rows[p]] = [rows[p]!, rows[pivotRow]!];
+    const pr = rows[pivotRow]!;
+    const f = pr[j]!;
+    for (let k = 0; k < pr.length; k++) pr[k]! /= f;
+    for (let i = 0; i < rows.length; i++) {
+      if (i === pivotRow || Math.abs(rows[i]![j]!) < 1e-9) continue;
+      const g = rows[i]![j]!;
+      for (let k = 0; k < pr.length; k++) rows[i]![k]! -= g * pr[k]!;
+    }
+    pivotRow++;
+  }
+  return rows.flatMap((r) => {
+    const nz = r.flatMap((v, j) => (Math.abs(v) > 1e-9 ? [j] : []));
+    return nz.length === 1 ? [unknown[nz[0]!]!] : [];
+  });
+}
