@@ -19,6 +19,7 @@ import { areaRoutes } from './routes/areas.ts';
 import { createQueryContext } from './queries/context.ts';
 import { registerHttpCache } from './routes/cache.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { changeRoutes } from './routes/change.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { exportRoutes } from './routes/export.ts';
 import { geoRoutes } from './routes/geo.ts';
@@ -144,6 +145,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(valueRoutes, { prefix: API, ...ctx });
   await app.register(compareRoutes, { prefix: API, ...ctx });
   await app.register(trendRoutes, { prefix: API, ...ctx });
+  await app.register(changeRoutes, { prefix: API, ...ctx });
   await app.register(profileRoutes, { prefix: API, ...ctx });
   await app.register(exportRoutes, { prefix: API, ...ctx });
   await registerWeb(app);

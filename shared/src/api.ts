@@ -197,6 +197,46 @@ export const ProfileResponse = z.object({
 });
 export type ProfileResponse = z.infer<typeof ProfileResponse>;
 
+/** `voor-covid`: the cohorts of the indicator before its first COVID cohort, pooled (counts summed). */
+export const PRE_COVID = 'voor-covid';
+export const ChangeQuery = z.object({
+  indicator: code,
+  cohort: code,
+  reference: code,
+  level: z.enum(['gemeente', 'wijk']),
+  parent: AreaCode.optional(),
+  dimension: Dimension.default('totaal'),
+});
+
+/**
+ * The change of one area and group between a cohort and a reference: shares as fractions like
+ * /values, `difference` = value − referenceValue with its 95% Newcombe interval. Hidden
+ * (`suppressed`) when either side is hidden; a pooled reference is hidden when any of its cohorts is.
+ */
+export const ChangeRow = z.object({
+  area: z.string(),
+  name: z.string(),
+  group: z.string(),
+  value: z.number().nullable(),
+  referenceValue: z.number().nullable(),
+  difference: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  significance: Significance,
+  suppressed: z.boolean(),
+});
+export type ChangeRow = z.infer<typeof ChangeRow>;
+/** For dimension opleiding_ouders: the kansenkloof (hoog − laag) now, before and its change, with an interval. */
+export const GapChange = ChangeRow.omit({ group: true });
+export const ChangeResponse = z.object({
+  data: z.array(ChangeRow),
+  kansenkloof: z.array(GapChange).optional(),
+  meta: Meta.extend({
+    reference: z.object({ code: z.string(), label: z.string(), cohorts: z.array(z.string()) }),
+  }),
+});
+export type ChangeResponse = z.infer<typeof ChangeResponse>;
+
 export const ExportQuery = ValuesQuery.extend({
   format: z.enum(['csv', 'xlsx']),
   benchmark: BenchmarkKind.default('nederland'),

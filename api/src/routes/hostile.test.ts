@@ -8,10 +8,14 @@ import { testConfig } from '../test/config.ts';
 
 let t: TestDatabase;
 let app: TestApp;
-useSeededApp((a, db) => {
-  app = a;
-  t = db;
-});
+// Over a thousand requests in a few seconds: the rate limit (tested on its own) stays out of the way.
+useSeededApp(
+  (a, db) => {
+    app = a;
+    t = db;
+  },
+  { rateLimitPerMinute: 0 },
+);
 
 /** A fingerprint of every table, to prove no request changed anything. */
 async function snapshot(): Promise<string> {
@@ -55,6 +59,7 @@ const ROUTES: [string, Record<string, string>][] = [
   ['/api/v1/values', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
   ['/api/v1/compare', { indicator: 'advies_havo_vwo', cohort: '2019-2020', areas: 'WK000101,GM0002', dimension: 'totaal' }],
   ['/api/v1/trend', { indicator: 'advies_havo_vwo', area: 'WK000101', dimension: 'totaal' }],
+  ['/api/v1/change', { indicator: 'advies_havo_vwo', cohort: '2020-2021', reference: 'voor-covid', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
   ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
   ['/api/v1/export', { format: 'csv', indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'totaal', benchmark: 'gemeente' }],
 ];

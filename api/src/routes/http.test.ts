@@ -30,6 +30,8 @@ const DATA_URLS = [
   `/api/v1/values?indicator=${S.indicator}&cohort=${S.cohort}&level=wijk&parent=GM0001`,
   `/api/v1/compare?indicator=${S.indicator}&cohort=${S.cohort}&areas=${S.area},WK000101,GM0001`,
   `/api/v1/trend?indicator=${S.indicator}&area=${S.area}`,
+  `/api/v1/change?indicator=${S.indicator}&cohort=${S.cohort}&reference=2019-2020&level=wijk`,
+  `/api/v1/change?indicator=${S.indicator}&cohort=${S.cohort}&reference=voor-covid&level=wijk&parent=GM0001&dimension=opleiding_ouders`,
   '/api/v1/profile/GM0001',
   `/api/v1/profile/GM0001?cohort=${S.cohort}`,
 ];
@@ -209,7 +211,7 @@ describe('OpenAPI', () => {
     const paths = Object.keys(doc.paths).sort();
     expect(paths).toEqual(
       [
-        '/api/v1/areas', '/api/v1/areas/{code}', '/api/v1/cohorts', '/api/v1/compare', '/api/v1/export', '/api/v1/geo/{level}', '/api/v1/health',
+        '/api/v1/areas', '/api/v1/areas/{code}', '/api/v1/change', '/api/v1/cohorts', '/api/v1/compare', '/api/v1/export', '/api/v1/geo/{level}', '/api/v1/health',
         '/api/v1/indicators', '/api/v1/profile/{code}', '/api/v1/sources', '/api/v1/trend', '/api/v1/values',
       ].sort(),
     );

@@ -1,0 +1,82 @@
+import type { ChangeResponse, ChangeRow, Cohort, Dimension, Indicator } from '@gka/shared';
+import { changeSignificance } from '../stats/change.ts';
+import { combinedInterval, type Term } from '../stats/newcombe.ts';
+import type { AreaDetail } from './areas.ts';
+import type { QueryContext } from './context.ts';
+import { meta } from './meta.ts';
+import { valueRows, type ValueRow } from './values.ts';
+
+export type Reference = { code: string; label: string; cohorts: string[] };
+
+/** Published counts of one side; a pooled side is hidden when any of its cohorts is. */
+type Side = { name: string; k: number; n: number; hidden: boolean };
+
+/**
+ * GET /change: per area and group the value in `cohort` against the reference (one cohort, or
+ * several pooled: counts summed), the difference with its Newcombe interval, and for opleiding_ouders
+ * the change of the kansenkloof. Built from published cells only, so it tells nothing they do not.
+ */
+export async function changeView(
+  ctx: QueryContext,
+  indicator: Indicator,
+  cohort: Cohort,
+  reference: Reference,
+  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail },
+): Promise<ChangeResponse> {
+  const [rows, m] = await Promise.all([
+    valueRows(ctx, indicator.unit, {
+      indicator: indicator.code,
+      cohorts: [cohort.code, ...reference.cohorts],
+      dimension: q.dimension,
+      level: q.level,
+      parent: q.parent?.code,
+    }),
+    meta(ctx, indicator, cohort),
+  ]);
+  const now = new Map<string, Side>();
+  const before = new Map<string, Side>();
+  const order: { area: string; group: string }[] = [];
+  for (const r of rows) {
+    const key = `${r.area}|${r.group}`;
+    if (!now.has(key) && !before.has(key)) order.push({ area: r.area, group: r.group });
+    if (r.cohort === cohort.code) now.set(key, side(r));
+    else before.set(key, pool(before.get(key), r));
+  }
+  const percentage = indicator.unit === 'percentage';
+  const data: ChangeRow[] = order.map(({ area, group }) => {
+    const a = now.get(`${area}|${group}`);
+    const b = before.get(`${area}|${group}`);
+    return { area, name: (a ?? b)!.name, group, ...change([a, b], [1, -1], percentage) };
+  });
+  const kansenkloof =
+    q.dimension === 'opleiding_ouders'
+      ? [...new Set(order.map((o) => o.area))].map((area) => {
+          const at = (m: Map<string, Side>, g: string) => m.get(`${area}|${g}`);
+          const sides = [at(now, 'hoog'), at(now, 'laag'), at(before, 'hoog'), at(before, 'laag')];
+          const c = change(sides, [1, -1, -1, 1], percentage);
+          // value and referenceValue are the gaps themselves: hoog − laag now and before.
+          const gap = (h?: Side, l?: Side) => (c.suppressed || !h || !l ? null : h.k / h.n - l.k / l.n);
+          return { area, name: sides.find(Boolean)!.name, ...c, value: gap(sides[0], sides[1]), referenceValue: gap(sides[2], sides[3]) };
+        })
+      : undefined;
+  return { data, ...(kansenkloof ? { kansenkloof } : {}), meta: { ...m, reference } };
+}
+
+const side = (r: ValueRow): Side => ({ name: r.name, k: r.numerator ?? 0, n: r.denominator ?? 0, hidden: r.suppressed });
+const pool = (s: Side | undefined, r: ValueRow): Side =>
+  s ? { name: s.name, k: s.k + (r.numerator ?? 0), n: s.n + (r.denominator ?? 0), hidden: s.hidden || r.suppressed } : side(r);
+
+/**
+ * Σ sign × share over the sides, for two sides (value − reference) or four (a change of a gap):
+ * unknown when a side is missing or hidden; an interval only for shares (a mean has none).
+ */
+function change(sides: (Side | undefined)[], signs: (1 | -1)[], percentage: boolean): Omit<ChangeRow, 'area' | 'name' | 'group'> {
+  const [a, b] = sides;
+  const suppressed = sides.some((s) => s?.hidden);
+  const value = a && !a.hidden && a.n > 0 ? a.k / a.n : null;
+  const referenceValue = b && !b.hidden && b.n > 0 ? b.k / b.n : null;
+  const complete = !suppressed && sides.every((s) => s && s.n > 0);
+  const ci = complete && percentage ? combinedInterval(sides.map((s, i) => ({ k: s!.k, n: s!.n, sign: signs[i]! }) satisfies Term)) : null;
+  const difference = complete ? sides.reduce((d, s, i) => d + signs[i]! * (s!.k / s!.n), 0) : null;
+  return { value, referenceValue, difference, ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null, significance: changeSignificance(ci), suppressed };
+}

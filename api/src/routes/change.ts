@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiError, ChangeQuery, ChangeResponse, PRE_COVID, type Cohort, type Indicator } from '@gka/shared';
+import { badRequest } from '../errors.ts';
+import { changeView, type Reference } from '../queries/change.ts';
+import { cohorts as allCohorts } from '../queries/catalogue.ts';
+import type { QueryContext } from '../queries/context.ts';
+import { requireArea, requireCohort, requireIndicator } from './resolve.ts';
+
+export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
+  app.get(
+    '/change',
+    {
+      schema: {
+        summary: 'Verandering tussen een cohort en een referentie (een ander cohort, of de cohorten vóór COVID samen), met 95%-interval',
+        description:
+          `reference: een cohortcode, of ${PRE_COVID} voor de cohorten van de indicator vóór het eerste COVID-cohort, samengenomen. ` +
+          'difference = value − referenceValue (als fractie, zoals /values), met het 95%-interval van Newcombe; significant als het interval 0 niet bevat. ' +
+          'Afgeschermd als een van beide kanten afgeschermd is. Bij dimension=opleiding_ouders ook de verandering van de kansenkloof (hoog − laag).',
+        tags: ['waarden'],
+        querystring: ChangeQuery,
+        response: { 200: ChangeResponse, 400: ApiError, 404: ApiError },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const [indicator, cohort, parent] = await Promise.all([
+        requireIndicator(ctx, q.indicator),
+        requireCohort(ctx, q.cohort),
+        q.parent ? requireArea(ctx, q.parent) : undefined,
+      ]);
+      const reference = await resolveReference(ctx, indicator, cohort, q.reference);
+      return changeView(ctx, indicator, cohort, reference, { level: q.level, dimension: q.dimension, parent });
+    },
+  );
+};
+
+/** A cohort of the indicator other than `cohort`, or its pre-COVID cohorts pooled. */
+async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: Cohort, code: string): Promise<Reference> {
+  if (code === PRE_COVID) {
+    const known = new Map((await allCohorts(ctx)).map((c) => [c.code, c]));
+    const own = indicator.cohorts.map((c) => known.get(c)!).filter(Boolean);
+    const firstCovid = own.findIndex((c) => c.covid);
+    if (firstCovid < 0) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
+    const before = own.slice(0, firstCovid);
+    if (before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
+    if (before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
+    return { code: PRE_COVID, label: `vóór COVID (${before.map((c) => c.code).join(', ')} samen)`, cohorts: before.map((c) => c.code) };
+  }
+  const reference = await requireCohort(ctx, code);
+  if (reference.code === cohort.code) throw badRequest('De referentie moet een ander cohort zijn dan het cohort zelf');
+  if (!indicator.cohorts.includes(reference.code)) throw badRequest(`${indicator.name} heeft geen waarden voor cohort ${reference.code}`);
+  if (indicator.cohorts.indexOf(reference.code) > indicator.cohorts.indexOf(cohort.code)) {
+    throw badRequest(`De referentie moet een eerder cohort zijn dan ${cohort.code}`);
+  }
+  return { code: reference.code, label: reference.label, cohorts: [reference.code] };
+}
