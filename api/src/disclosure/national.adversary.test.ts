@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AreasResponse,
+  ChangeResponse,
   CompareResponse,
   DIMENSIONS,
   NATIONAL_CODE,
@@ -216,6 +217,34 @@ describe.skipIf(!existsSync(BOUNDARIES))('disclosure control against an outside 
     for (const tb of tables.values()) {
       const risky = [...tb.known].filter(([key, c]) => !key.startsWith('pool:') && revealsAttribute(c.k, c.n, MIN_CELL));
       expect(risky).toEqual([]);
+    }
+  });
+
+  it('publishes in /change only what the published cells give: a pooled reference over published cohorts, hidden otherwise', async () => {
+    const indicator = 'zittenblijven';
+    const pre = ['2012-2013', '2014-2015', '2016-2017', '2018-2019'];
+    for (const dimension of ['totaal', 'opleiding_ouders'] as const) {
+      const q = `indicator=${indicator}&dimension=${dimension}&level=wijk`;
+      const cells = new Map<string, Value>();
+      for (const cohort of ['2022-2023', ...pre]) {
+        for (const v of (await get(`/api/v1/values?${q}&cohort=${cohort}`, ValuesResponse)).data) cells.set(`${cohort}|${v.area}|${v.group}`, v);
+      }
+      const body = await get(`/api/v1/change?${q}&cohort=2022-2023&reference=voor-covid`, ChangeResponse);
+      expect(body.meta.reference.cohorts).toEqual(pre);
+      let published = 0;
+      for (const r of body.data) {
+        const now = cells.get(`2022-2023|${r.area}|${r.group}`)!;
+        const before = pre.map((c) => cells.get(`${c}|${r.area}|${r.group}`)).filter((v): v is Value => v !== undefined);
+        const hidden = now.suppressed || before.some((v) => v.suppressed);
+        expect(r.suppressed, `${r.area} ${r.group}`).toBe(hidden);
+        if (hidden) continue;
+        published++;
+        const k = before.reduce((s, v) => s + v.numerator!, 0);
+        const n = before.reduce((s, v) => s + v.denominator!, 0);
+        expect(r.value).toBe(now.value);
+        expect(r.referenceValue).toBeCloseTo(k / n, 12);
+      }
+      expect(published).toBeGreaterThan(100);
     }
   });
 
