@@ -8,6 +8,7 @@
  *   BENCH_DATABASE   database to use on that server, created and seeded when it holds no national data,
  *                    and kept for the next run; without it a scratch database is made and dropped.
  *   BENCH_SECONDS    per run (default 30); BENCH_CONNECTIONS (default 64).
+ *   BENCH_ONLY       a regular expression: only the runs whose name matches (hello world always runs).
  *
  * With 64 connections in a closed loop, latency is mostly queueing (Little: mean ≈ 64 / req/s), so the
  * uncached routes also get a short run at 4 connections: their latency when the machine is not saturated.
@@ -320,6 +321,11 @@ async function main() {
       uncached: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/compare?indicator=${i}&cohort=${c}&areas=${g.code},${wijkenOf(g.code)}`)), DISTINCT),
       cached: gemeenten.map((g) => `/api/v1/compare?indicator=${indicator}&cohort=${latest}&areas=${g.code},${wijkenOf(g.code)}`),
     },
+    // The wijken of one gemeente against the pooled cohorts before COVID.
+    change: {
+      uncached: mix(gemeenten.flatMap((g) => indicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`)), DISTINCT),
+      cached: gemeenten.map((g) => `/api/v1/change?indicator=${indicator}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`),
+    },
     profile: {
       uncached: mix(gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)), DISTINCT),
       cached: gemeenten.map((g) => `/api/v1/profile/${g.code}`),
@@ -365,14 +371,16 @@ async function main() {
 
   const results: Result[] = [];
   // Every run is done twice: a short unrecorded one warms V8's JIT, the pools and Postgres for it.
-  const run = async (r: (warmup?: boolean) => Promise<Result>, sqlName?: string) => {
-    await r(true);
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  const run = async (name: string, r: (name: string, warmup?: boolean) => Promise<Result>, sqlName?: string) => {
+    if (only && !name.startsWith('hello world') && !only.test(name)) return;
+    await r(name, true);
     // autocannon abandons the warm-up's last requests; the API finishes them anyway (an uncached national
     // response takes seconds under load). Without this pause they overlap the recorded run and push its
     // slowest requests past autocannon's 10 s timeout.
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const before = await memory();
-    const result = await r();
+    const result = await r(name);
     result.memory = { before, after: await memory() };
     result.sql = sqlName;
     results.push(result);
@@ -381,36 +389,40 @@ async function main() {
   const SQL_GEMEENTE = 'values SQL only, one gemeente (pg pool)';
   const SQL_ALL = 'values SQL only, all wijken (pg pool)';
   const browser = { 'accept-encoding': BROWSER_ENCODING };
-  await run((w) => cannon('hello world (Fastify, same child process)', bases.hello, ['/hello'], {}, false, w));
-  await run((w) => rawSql(SQL_GEMEENTE, url, sqlGemeente, w));
-  await run((w) => rawSql(SQL_ALL, url, sqlAll, w));
-  await run((w) => cannon('values, wijken of one gemeente, uncached', bases.uncached, paths.valuesGemeente.uncached, {}, false, w), SQL_GEMEENTE);
-  await run((w) => cannon('values, all 3,420 wijken, uncached', bases.uncached, paths.valuesAll.uncached, {}, false, w), SQL_ALL);
-  await run((w) => cannon('trend (wijk, gemeente), uncached', bases.uncached, paths.trend.uncached, {}, false, w));
-  await run((w) => cannon('compare (gemeente + 5 wijken), uncached', bases.uncached, paths.compare.uncached, {}, false, w));
-  await run((w) => cannon('profile, uncached', bases.uncached, paths.profile.uncached, {}, false, w));
+  await run('hello world (Fastify, same child process)', (name, w) => cannon(name, bases.hello, ['/hello'], {}, false, w));
+  await run(SQL_GEMEENTE, (name, w) => rawSql(name, url, sqlGemeente, w));
+  await run(SQL_ALL, (name, w) => rawSql(name, url, sqlAll, w));
+  await run('values, wijken of one gemeente, uncached', (name, w) => cannon(name, bases.uncached, paths.valuesGemeente.uncached, {}, false, w), SQL_GEMEENTE);
+  await run('values, all 3,420 wijken, uncached', (name, w) => cannon(name, bases.uncached, paths.valuesAll.uncached, {}, false, w), SQL_ALL);
+  await run('trend (wijk, gemeente), uncached', (name, w) => cannon(name, bases.uncached, paths.trend.uncached, {}, false, w));
+  await run('compare (gemeente + 5 wijken), uncached', (name, w) => cannon(name, bases.uncached, paths.compare.uncached, {}, false, w));
+  await run('change (wijken of one gemeente vs voor-covid), uncached', (name, w) => cannon(name, bases.uncached, paths.change.uncached, {}, false, w));
+  await run('profile, uncached', (name, w) => cannon(name, bases.uncached, paths.profile.uncached, {}, false, w));
   const light = `${LIGHT.connections} connections, ${LIGHT.seconds} s`;
-  await run((w) => cannon(`values, one gemeente, uncached, ${light}`, bases.uncached, paths.valuesGemeente.uncached, {}, true, w), SQL_GEMEENTE);
-  await run((w) => cannon(`values, all wijken, uncached, ${light}`, bases.uncached, paths.valuesAll.uncached, {}, true, w), SQL_ALL);
-  await run((w) => cannon(`trend, uncached, ${light}`, bases.uncached, paths.trend.uncached, {}, true, w));
-  await run((w) => cannon(`compare, uncached, ${light}`, bases.uncached, paths.compare.uncached, {}, true, w));
-  await run((w) => cannon(`profile, uncached, ${light}`, bases.uncached, paths.profile.uncached, {}, true, w));
+  await run(`values, one gemeente, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.valuesGemeente.uncached, {}, true, w), SQL_GEMEENTE);
+  await run(`values, all wijken, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.valuesAll.uncached, {}, true, w), SQL_ALL);
+  await run(`trend, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.trend.uncached, {}, true, w));
+  await run(`compare, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.compare.uncached, {}, true, w));
+  await run(`change, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.change.uncached, {}, true, w));
+  await run(`profile, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.profile.uncached, {}, true, w));
   await warm(paths.valuesGemeente.cached);
-  await run((w) => cannon('values, one gemeente, cached JSON', bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
-  await run((w) => cannon('values, one gemeente, cached, br', bases.cached, paths.valuesGemeente.cached, browser, false, w), SQL_GEMEENTE);
+  await run('values, one gemeente, cached JSON', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
+  await run('values, one gemeente, cached, br', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, browser, false, w), SQL_GEMEENTE);
   await warm(paths.valuesAll.cached);
-  await run((w) => cannon('values, all wijken, cached JSON', bases.cached, paths.valuesAll.cached, {}, false, w), SQL_ALL);
-  await run((w) => cannon('values, all wijken, cached, br', bases.cached, paths.valuesAll.cached, browser, false, w), SQL_ALL);
+  await run('values, all wijken, cached JSON', (name, w) => cannon(name, bases.cached, paths.valuesAll.cached, {}, false, w), SQL_ALL);
+  await run('values, all wijken, cached, br', (name, w) => cannon(name, bases.cached, paths.valuesAll.cached, browser, false, w), SQL_ALL);
   await warm(paths.trend.cached);
-  await run((w) => cannon('trend, cached JSON', bases.cached, paths.trend.cached, {}, false, w));
-  await run((w) => cannon('trend, cached, br', bases.cached, paths.trend.cached, browser, false, w));
+  await run('trend, cached JSON', (name, w) => cannon(name, bases.cached, paths.trend.cached, {}, false, w));
+  await run('trend, cached, br', (name, w) => cannon(name, bases.cached, paths.trend.cached, browser, false, w));
+  await warm(paths.change.cached);
+  await run('change, cached JSON', (name, w) => cannon(name, bases.cached, paths.change.cached, {}, false, w));
   await warm(paths.compare.cached);
-  await run((w) => cannon('compare, cached JSON', bases.cached, paths.compare.cached, {}, false, w));
+  await run('compare, cached JSON', (name, w) => cannon(name, bases.cached, paths.compare.cached, {}, false, w));
   await warm(paths.profile.cached);
-  await run((w) => cannon('profile, cached JSON', bases.cached, paths.profile.cached, {}, false, w));
-  await run((w) => cannon('profile, cached, br', bases.cached, paths.profile.cached, browser, false, w));
+  await run('profile, cached JSON', (name, w) => cannon(name, bases.cached, paths.profile.cached, {}, false, w));
+  await run('profile, cached, br', (name, w) => cannon(name, bases.cached, paths.profile.cached, browser, false, w));
   // Other tenants of a shared machine change its speed during the run: the reference again at the end.
-  await run((w) => cannon('hello world again, at the end', bases.hello, ['/hello'], {}, false, w));
+  await run('hello world again, at the end', (name, w) => cannon(name, bases.hello, ['/hello'], {}, false, w));
 
   console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   console.log(markdown(results));
