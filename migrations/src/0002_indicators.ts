@@ -11,7 +11,8 @@ type Row = {
   source: string;
 };
 
-const GKA = 'GKA-monitor (CBS-levering, zie SPEC §4.2)';
+export const GKA_SOURCE = 'GKA-monitor: levering van het CBS per gemeente en wijk';
+const GKA = GKA_SOURCE;
 const DUO = 'DUO Open Onderwijsdata, naar vestigingsplaats van de school';
 
 /** The v1 indicator set (SPEC §3.4 and §4.3): reference data, so it lives with the schema. */

@@ -4,6 +4,7 @@ import * as m0002 from './0002_indicators.ts';
 import * as m0003 from './0003_covering_indexes.ts';
 import * as m0004 from './0004_c_collation_keys.ts';
 import * as m0005 from './0005_disclosure.ts';
+import * as m0006 from './0006_plain_sources.ts';
 
 /** Every migration, in order. Names sort lexically; add new ones with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_covering_indexes': m0003,
   '0004_c_collation_keys': m0004,
   '0005_disclosure': m0005,
+  '0006_plain_sources': m0006,
 };

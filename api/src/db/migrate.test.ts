@@ -5,6 +5,9 @@ import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
 
+/** The migrations that come before the one numbered `number`, as a database made back then had them. */
+const migrationsBefore = (number: string) => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < number));
+
 let t: TestDatabase | undefined;
 afterEach(async () => {
   await t?.drop();
@@ -43,7 +46,7 @@ describe('migrations', () => {
 
   it('keep every measure when 0004 puts the key columns in byte order', async () => {
     t = await createTestDatabase({ migrate: false });
-    const { '0004_c_collation_keys': _, '0005_disclosure': __, ...before0004 } = migrations;
+    const before0004 = migrationsBefore('0004');
     await migrateToLatest(t.db, before0004);
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
     const rows = ['advies_havo_vwo', 'slagingspercentage_vo'].map((indicator, i) => ({
@@ -66,7 +69,7 @@ describe('migrations', () => {
 
   it('hide measures from before 0005 until the next start decides them with the configured threshold', async () => {
     t = await createTestDatabase({ migrate: false });
-    const { '0005_disclosure': _, ...before0005 } = migrations;
+    const before0005 = migrationsBefore('0005');
     await migrateToLatest(t.db, before0005);
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
     const row = { indicator: 'slagingspercentage_vo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', numerator: 6, denominator: 12, dataset_id: null };
@@ -84,6 +87,16 @@ describe('migrations', () => {
     await decide(13);
     expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: true }, { area_code: 'NL01', hidden: true }]);
     expect(await t.db.selectFrom('disclosure').select(['min_cell', 'primary_hidden', 'secondary_hidden']).execute()).toEqual([{ min_cell: 13, primary_hidden: 1, secondary_hidden: 1 }]);
+  });
+
+  it('give databases from before 0006 plain indicator sources', async () => {
+    t = await createTestDatabase({ migrate: false });
+    await migrateToLatest(t.db, migrationsBefore('0006'));
+    // What 0002 wrote before it was corrected.
+    await t.db.updateTable('indicator').set({ source: 'GKA-monitor (CBS-levering, zie SPEC §4.2)' }).where('code', '=', 'advies_havo_vwo').execute();
+    await migrateToLatest(t.db);
+    const sources = await t.db.selectFrom('indicator').select('source').distinct().execute();
+    expect(sources.map((s) => s.source).sort()).toEqual(['DUO Open Onderwijsdata, naar vestigingsplaats van de school', 'GKA-monitor: levering van het CBS per gemeente en wijk']);
   });
 
   it('leave an empty database unchanged when one migration fails', async () => {

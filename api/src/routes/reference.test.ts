@@ -82,6 +82,9 @@ describe('catalogue', () => {
     expect(advies).toMatchObject({ unit: 'percentage', higherIsBetter: true, cohorts: ['2019-2020', '2020-2021'] });
     expect(body.data.find((i) => i.code === 'eindtoets_gemiddelde')).toMatchObject({ unit: 'gemiddelde' });
     expect(body.data.find((i) => i.code === 'heroverweging')?.cohorts).toEqual([]);
+    // Sources are plain words for users: no file names, no references to documents outside the product.
+    expect(advies.source).toBe('GKA-monitor: levering van het CBS per gemeente en wijk');
+    for (const i of body.data) expect(i.source).not.toMatch(/SPEC|§/);
   });
 
   it('names the sources and says the data is synthetic', async () => {
