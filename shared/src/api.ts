@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AreaCode, AreaLevel, Dimension } from './domain.ts';
 
+// Validation messages in Dutch, in the API's error bodies and in the web app alike.
+z.config(z.locales.nl());
+
 /**
  * The REST API v1 contract (SPEC §5): query parameters and response bodies. The api validates and
  * serialises with these schemas; the web client parses with the same ones.
@@ -109,7 +112,8 @@ export type Significance = z.infer<typeof Significance>;
 
 export const ValuesQuery = z.object({
   indicator: code,
-  cohort: code,
+  /** Without it: the latest cohort that holds values for the indicator. */
+  cohort: code.optional(),
   level: z.enum(['gemeente', 'wijk']),
   parent: AreaCode.optional(),
   dimension: Dimension.default('totaal'),
@@ -135,7 +139,7 @@ export type ValuesResponse = z.infer<typeof ValuesResponse>;
 const MAX_COMPARE_AREAS = 100;
 export const CompareQuery = z.object({
   indicator: code,
-  cohort: code,
+  cohort: code.optional(),
   areas: z
     .string()
     .max(MAX_COMPARE_AREAS * 9)

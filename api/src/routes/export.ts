@@ -3,7 +3,7 @@ import { ExportQuery } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
 import { toCsv, toXlsx } from './export-files.ts';
-import { requireArea, requireCohort, requireIndicator } from './resolve.ts';
+import { cohortFor, requireArea, requireIndicator } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,11 +19,8 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     },
     async (req, reply) => {
       const q = req.query;
-      const [indicator, cohort, parent] = await Promise.all([
-        requireIndicator(ctx, q.indicator),
-        requireCohort(ctx, q.cohort),
-        q.parent ? requireArea(ctx, q.parent) : undefined,
-      ]);
+      const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
+      const cohort = await cohortFor(ctx, indicator, q.cohort);
       const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, benchmark: q.benchmark });
       const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension].filter(Boolean).join('_');
       reply.header('content-disposition', `attachment; filename="${name}.${q.format}"`);

@@ -1,4 +1,5 @@
-import { notFound } from '../errors.ts';
+import type { Indicator } from '@gka/shared';
+import { HttpError, notFound } from '../errors.ts';
 import type { AreaDetail } from '../queries/areas.ts';
 import { findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
@@ -20,4 +21,12 @@ export async function requireArea(ctx: QueryContext, code: string, level?: AreaD
   const found = await findArea(ctx, code);
   if (!found || (level && found.level !== level)) throw notFound(`Gebied '${code}'${level ? ` (${level})` : ''}`, { area: code });
   return found;
+}
+
+/** The asked cohort, or without one the latest cohort that holds values for the indicator. */
+export async function cohortFor(ctx: QueryContext, indicator: Indicator, code: string | undefined) {
+  if (code !== undefined) return requireCohort(ctx, code);
+  const latest = indicator.cohorts.at(-1);
+  if (!latest) throw new HttpError(404, 'not_found', `Indicator '${indicator.code}' heeft nog geen waarden`, { indicator: indicator.code });
+  return requireCohort(ctx, latest);
 }

@@ -75,6 +75,28 @@ describe('GET /values', () => {
     expect(bench(benchmarks, 'gemeenten')[0]!.value).toBeCloseTo((535 + 538 + 532) / 3, 9);
   });
 
+  it("defaults to the indicator's latest cohort on values, compare and export, and says so in meta", async () => {
+    expect((await values('indicator=advies_havo_vwo&level=gemeente')).meta.cohort.code).toBe('2020-2021');
+    expect((await values('indicator=eindtoets_gemiddelde&level=gemeente')).meta.cohort.code).toBe('2020-2021');
+    const compare = await app.inject('/api/v1/compare?indicator=advies_havo_vwo&areas=GM0001');
+    expect(CompareResponse.parse(compare.json()).meta.cohort.code).toBe('2020-2021');
+    const csv = await app.inject('/api/v1/export?format=csv&indicator=advies_havo_vwo&level=gemeente');
+    expect(csv.headers['content-disposition']).toContain('gka_advies_havo_vwo_2020-2021_gemeente_totaal.csv');
+    // An indicator without any values yet has no latest cohort.
+    const none = await app.inject('/api/v1/values?indicator=heroverweging&level=gemeente');
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error.message).toBe("Indicator 'heroverweging' heeft nog geen waarden");
+  });
+
+  it('explains bad parameters in Dutch', async () => {
+    const res = await app.inject('/api/v1/values?indicator=advies_havo_vwo&level=land&dimension=postcode');
+    expect(res.statusCode).toBe(400);
+    const { message } = res.json().error;
+    expect(message).toMatch(/^Ongeldige parameter: /);
+    expect(message).toContain('Ongeldige optie: verwacht één van "gemeente"|"wijk"');
+    expect(message).not.toMatch(/Invalid|expected/);
+  });
+
   it('is 404 for an unknown indicator, cohort or parent', async () => {
     for (const qs of [
       'indicator=nope&cohort=2019-2020&level=gemeente',

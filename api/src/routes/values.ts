@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ValuesQuery, ValuesResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { valuesView } from '../queries/values.ts';
-import { requireArea, requireCohort, requireIndicator } from './resolve.ts';
+import { cohortFor, requireArea, requireIndicator } from './resolve.ts';
 
 export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -18,11 +18,8 @@ export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     },
     async (req) => {
       const q = req.query;
-      const [indicator, cohort, parent] = await Promise.all([
-        requireIndicator(ctx, q.indicator),
-        requireCohort(ctx, q.cohort),
-        q.parent ? requireArea(ctx, q.parent) : undefined,
-      ]);
+      const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
+      const cohort = await cohortFor(ctx, indicator, q.cohort);
       return valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent });
     },
   );
