@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AreasResponse,
@@ -15,11 +13,11 @@ import {
   type Value,
 } from '@gka/shared';
 import { buildApp } from '../app.ts';
-import { REPO_ROOT } from '../config.ts';
 import { loadDemo } from '../importers/demo/load.ts';
 import { importOpenDataBoundaries } from '../importers/geo/open-data.ts';
 import { attack, cellKey, invertWilson, tableRelations, type Counts, type Relation } from '../test/adversary.ts';
 import { testConfig } from '../test/config.ts';
+import { hasOpenData, OPEN_DATA } from '../test/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { revealsAttribute } from './rules.ts';
 
@@ -31,8 +29,6 @@ import { revealsAttribute } from './rules.ts';
  * publishes the same cells; turns benchmark intervals back into counts; and then peels every sum a
  * reader can form. It must recover nothing.
  */
-const OPEN_DATA = process.env.GKA_OPEN_DATA_DIR ?? path.resolve(REPO_ROOT, '../shared/open-data');
-const BOUNDARIES = path.join(OPEN_DATA, 'gemeenten_2024.geojson');
 const INDICATORS = ['advies_havo_vwo', 'heroverweging', 'zittenblijven'];
 const COHORTS = ['2020-2021', '2022-2023'];
 const DIMS = Object.keys(DIMENSIONS) as Dimension[];
@@ -61,7 +57,7 @@ class Table {
   private readonly seen = new Map<string, { value: string; route: string }>();
 }
 
-describe.skipIf(!existsSync(BOUNDARIES))('disclosure control against an outside analyst, national demo data', () => {
+describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, national demo data', () => {
   let t: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let areas: Area[];

@@ -3,13 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../test/config.ts';
+import { hasOpenData, OPEN_DATA } from '../test/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { ensureData } from './first-start.ts';
 
-const OPEN_DATA = fileURLToPath(new URL('../../../../shared/open-data/', import.meta.url));
 
 let t: TestDatabase | undefined;
 let dir: string | undefined;
@@ -52,7 +51,7 @@ describe('first start', () => {
     server.closeAllConnections();
   });
 
-  it('takes real boundaries from GKA_OPEN_DATA_DIR and marks 101 GKA gemeenten', async () => {
+  it.skipIf(!hasOpenData)('takes real boundaries from GKA_OPEN_DATA_DIR and marks 101 GKA gemeenten', async () => {
     t = await createTestDatabase();
     // Links to the shared files in a temporary folder (gemeenten only, to keep the test fast); nothing is copied.
     dir = mkdtempSync(path.join(tmpdir(), 'gka-open-data-'));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { freePort } from './free-port.ts';
+import { openDataStatus } from './open-data.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +17,9 @@ declare module 'vitest' {
  * own), else an embedded one in a temporary folder. Each test file then makes its own database.
  */
 export default async function setup(project: TestProject) {
+  const openData = openDataStatus();
+  if (openData && 'error' in openData) throw new Error(openData.error);
+  if (openData) console.warn(openData.skip);
   if (process.env.DATABASE_URL) {
     project.provide('adminDatabaseUrl', process.env.DATABASE_URL);
     return;

@@ -1,17 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
+import { OPEN_DATA, openDataFile } from '../../test/open-data.ts';
 import { GEMEENTE_MERGES } from './gemeente-merges.ts';
 import { GemeenteMapper, normaliseName } from './gemeente-mapping.ts';
 import { importDuo, type ImportDuoResult } from './import.ts';
 import { attack, cellKey, tableRelations } from '../../test/adversary.ts';
 
 // The real DUO and CBS files are read where they lie (SPEC §4.1); nothing of them is copied into the repo.
-const OPEN_DATA = process.env.GKA_OPEN_DATA_DIR ?? path.resolve(REPO_ROOT, '../shared/open-data');
-const CBS_GEMEENTEN = path.join(OPEN_DATA, 'cbs_gemeenten-alfabetisch-2023.csv');
+const CBS_GEMEENTEN = openDataFile('cbs_gemeenten-alfabetisch-2023.csv');
 
 function cbsGemeenten(): { code: string; name: string; provincie: string }[] {
   const rows = parse(readFileSync(CBS_GEMEENTEN, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];

@@ -3,17 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../config.ts';
 import { sha256OfFile } from '../dataset.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { GeoFileError } from './errors.ts';
 import { isValidAreaGeometry, type AreaGeometry } from './geometry.ts';
 import { importGeoFile, importGeoFiles } from './import.ts';
 import { importOpenDataBoundaries } from './open-data.ts';
+import { hasOpenData, OPEN_DATA, openDataFile } from '../../test/open-data.ts';
 
 /** The real CBS/PDOK files (see its README); read in place, never copied into the repository. */
-const OPEN_DATA = path.resolve(REPO_ROOT, '../shared/open-data');
-const file = (name: string) => path.join(OPEN_DATA, name);
+const file = openDataFile;
 const GEMEENTEN_2024 = file('gemeenten_2024.geojson');
 const WIJKEN_2024 = file('wijken_2024.geojson');
 const PROVINCIES = file('cbs_gemeenten-alfabetisch-2023.csv');
@@ -53,7 +52,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('importGeoFile on the national 2024 files', () => {
+describe.skipIf(!hasOpenData)('importGeoFile on the national 2024 files', () => {
   it('refuses wijken whose gemeente is not loaded yet, naming it, and changes nothing', async () => {
     const before = await snapshot();
     const error = await failure(importGeoFile(t.db, WIJKEN_2024));
@@ -166,7 +165,7 @@ describe('importGeoFile on the national 2024 files', () => {
   });
 });
 
-describe('importGeoFile on the 2014 wijk TopoJSON', () => {
+describe.skipIf(!hasOpenData)('importGeoFile on the 2014 wijk TopoJSON', () => {
   let t14: TestDatabase;
   beforeAll(async () => {
     t14 = await createTestDatabase();
@@ -195,7 +194,7 @@ describe('importGeoFile on the 2014 wijk TopoJSON', () => {
   });
 });
 
-describe('one call with several files', () => {
+describe.skipIf(!hasOpenData)('one call with several files', () => {
   let tm: TestDatabase;
   beforeAll(async () => {
     tm = await createTestDatabase();
