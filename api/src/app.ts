@@ -44,6 +44,9 @@ const COMPRESS_THRESHOLD = 1024;
 export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 1024 }: AppDeps) {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Behind a load balancer every request comes from its address: only with this do the rate limit and
+    // the logs see the client's (from X-Forwarded-For, as far as the trusted hops go).
+    trustProxy: trustProxy(config.trustProxy),
     // Path parameters are area codes and levels; anything longer is hostile.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs (bad percent-encoding, over-long path parameters) get the same error body as the rest.
@@ -162,4 +165,14 @@ function isDatabaseUnavailable(err: unknown): boolean {
     /^(08|57P0)/.test(code) ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
   );
+}
+
+/**
+ * Addresses go to Fastify as they are. A hop count becomes a function: Fastify refuses bare counts,
+ * because a client that reaches the app directly could then claim any address. The README says to
+ * use a count only when the app is reachable through the proxy alone.
+ */
+function trustProxy(value: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value;
 }

@@ -18,6 +18,13 @@ const Env = z.object({
   /** Comma-separated list of origins allowed by CORS; empty means same-origin only. */
   GKA_CORS_ORIGINS: z.string().default(''),
   GKA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Behind a proxy or load balancer: the number of proxy hops to trust, or their addresses/subnets (comma-separated). */
+  GKA_TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine((v) => v.trim() === '' || /^\d+$/.test(v.trim()) || v.split(',').every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x.trim())), {
+      message: 'verwacht een aantal proxy-stappen (1) of IP-adressen/subnetten gescheiden door komma’s (10.0.0.0/8,127.0.0.1)',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +38,8 @@ export type Config = {
   openDataDir?: string;
   corsOrigins: string[];
   rateLimitPerMinute: number;
+  /** Fastify's trustProxy: false, a hop count or addresses. The client's IP (rate limit, logs) comes from X-Forwarded-For only then. */
+  trustProxy: false | number | string[];
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
 
@@ -52,6 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openDataDir: e.GKA_OPEN_DATA_DIR && path.resolve(REPO_ROOT, e.GKA_OPEN_DATA_DIR),
     corsOrigins: e.GKA_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     rateLimitPerMinute: e.GKA_RATE_LIMIT,
+    trustProxy: parseTrustProxy(e.GKA_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((x) => x.trim());
 }

@@ -132,19 +132,28 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
 
 /**
  * At start (server and CLI): makes the threshold in force the configured one and decides every pair
- * that has no decision for it. Returns the pairs decided (none on an ordinary start).
+ * that has no decision for it. Returns the pairs decided (none on an ordinary start). Only reads when
+ * nothing is to be done, so instances on a read replica start as long as the primary is decided.
  */
 export async function ensureDisclosure(q: Query, minCell: number): Promise<PairSummary[]> {
+  const pending = async () => {
+    const { rows: setting } = await q<{ min_cell: number }>('select min_cell from disclosure_setting');
+    const { rows } = await q<Pair>(
+      `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
+       where exists (select from measure m where m.indicator = i.code and m.cohort = c.code)
+         and not exists (select from disclosure d where d.indicator = i.code and d.cohort = c.code and d.min_cell = $1)
+       order by 1, 2`,
+      [minCell],
+    );
+    return { settingDiffers: setting[0]?.min_cell !== minCell, pairs: rows };
+  };
+  const first = await pending();
+  if (!first.settingDiffers && first.pairs.length === 0) return [];
+  // One writer at a time; another process may have decided meanwhile.
   await lockMeasureWrites({ query: q });
   await q('update disclosure_setting set min_cell = $1 where min_cell <> $1', [minCell]);
-  const { rows } = await q<Pair>(
-    `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
-     where exists (select from measure m where m.indicator = i.code and m.cohort = c.code)
-       and not exists (select from disclosure d where d.indicator = i.code and d.cohort = c.code and d.min_cell = $1)
-     order by 1, 2`,
-    [minCell],
-  );
-  return rows.length ? refreshDisclosure(q, rows) : [];
+  const { pairs } = await pending();
+  return pairs.length ? refreshDisclosure(q, pairs) : [];
 }
 
 export { PUBLISHED, PRIMARY, SECONDARY };

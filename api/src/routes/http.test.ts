@@ -2,6 +2,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
 import { storedEncoding } from './cache.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TestDatabase } from '../test/database.ts';
@@ -199,6 +200,35 @@ describe('security headers', () => {
     const res = await limited.inject('/api/v1/cohorts');
     expect(res.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringContaining('Te veel verzoeken') } });
     await limited.close();
+  });
+
+  it('behind a trusted proxy, limits each client by its own address, not by the address of the proxy', async () => {
+    const viaProxy = (app: TestApp, client: string) =>
+      app.inject({ url: '/api/v1/cohorts', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': client } }).then((r) => r.statusCode);
+    const behind = await buildApp({ config: testConfig({ rateLimitPerMinute: 2, trustProxy: 1 }), db: t.db });
+    const a = [await viaProxy(behind, '203.0.113.5'), await viaProxy(behind, '203.0.113.5'), await viaProxy(behind, '203.0.113.5')];
+    expect(a).toEqual([200, 200, 429]);
+    // Another client behind the same proxy has its own budget.
+    expect(await viaProxy(behind, '203.0.113.6')).toBe(200);
+    await behind.close();
+    // By address: only the proxy's X-Forwarded-For counts; a client that reaches the app directly cannot claim another address.
+    const byAddress = await buildApp({ config: testConfig({ rateLimitPerMinute: 2, trustProxy: ['10.0.0.0/8'] }), db: t.db });
+    expect([await viaProxy(byAddress, '203.0.113.5'), await viaProxy(byAddress, '203.0.113.5'), await viaProxy(byAddress, '203.0.113.6')]).toEqual([200, 200, 200]);
+    const direct = (claim: string) =>
+      byAddress.inject({ url: '/api/v1/cohorts', remoteAddress: '198.51.100.7', headers: { 'x-forwarded-for': claim } }).then((r) => r.statusCode);
+    expect([await direct('192.0.2.1'), await direct('192.0.2.2'), await direct('192.0.2.3')]).toEqual([200, 200, 429]);
+    await byAddress.close();
+    // Without GKA_TRUST_PROXY the proxy's address is all the app sees: everyone shares one budget.
+    const naive = await buildApp({ config: testConfig({ rateLimitPerMinute: 2 }), db: t.db });
+    expect([await viaProxy(naive, '203.0.113.5'), await viaProxy(naive, '203.0.113.5'), await viaProxy(naive, '203.0.113.6')]).toEqual([200, 200, 429]);
+    await naive.close();
+  });
+
+  it('reads GKA_TRUST_PROXY as hops or addresses, and refuses anything else in Dutch', () => {
+    expect(loadConfig({ GKA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ GKA_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(() => loadConfig({ GKA_TRUST_PROXY: 'ja graag' })).toThrow(/GKA_TRUST_PROXY: verwacht een aantal proxy-stappen/);
   });
 });
 
