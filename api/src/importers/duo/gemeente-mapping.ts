@@ -42,6 +42,14 @@ export class GemeenteMapper {
     for (const merge of merges) this.merges.set(merge.from, merge);
     // Old names first, so a gemeente that still exists in the imported indeling wins with its own code.
     for (const merge of merges) this.byNormalisedName.set(normaliseName(merge.name), merge.from);
+    // CBS boundary files add a suffix where names repeat ("Hengelo (O.)", "Rijswijk (ZH.)"); DUO writes
+    // "HENGELO". Without the suffix too, unless two gemeenten would then share it ("Bergen (L.)", "Bergen (NH.)").
+    const bare = new Map<string, string[]>();
+    for (const g of gemeenten) {
+      const stripped = normaliseName(g.name.replace(/\s*\([^)]*\)\s*$/, ''));
+      if (stripped !== normaliseName(g.name)) bare.set(stripped, [...(bare.get(stripped) ?? []), g.code]);
+    }
+    for (const [name, codes] of bare) if (codes.length === 1) this.byNormalisedName.set(name, codes[0]!);
     for (const g of gemeenten) this.byNormalisedName.set(normaliseName(g.name), g.code);
   }
 

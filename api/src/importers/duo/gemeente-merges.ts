@@ -34,7 +34,19 @@ export const GEMEENTE_MERGES: readonly GemeenteMerge[] = [
   ...m('2018-01-01', 'GM0299', [['GM0196', 'Rijnwaarden']]), // Zevenaar
   ...m('2018-01-01', 'GM0080', [['GM0081', 'Leeuwarderadeel']]), // Leeuwarden
   ...m('2019-01-01', 'GM0014', [['GM0009', 'Ten Boer'], ['GM0017', 'Haren']]), // Groningen
-  ...m('2019-01-01', 'GM1966', [['GM0005', 'Bedum'], ['GM1663', 'De Marne'], ['GM1651', 'Eemsmond'], ['GM0053', 'Winsum']]), // Het Hogeland
+  ...m('2019-01-01', 'GM1966', [['GM0005', 'Bedum'], ['GM1663', 'De Marne'], ['GM1651', 'Eemsmond']]), // Het Hogeland
+  // Winsum was divided: Ezinge, Garnwerd and their surroundings to Westerkwartier, the rest to Het Hogeland.
+  {
+    from: 'GM0053',
+    name: 'Winsum',
+    into: 'GM1966',
+    date: '2019-01-01',
+    byPlace: {
+      WINSUM: 'GM1966', 'WINSUM GN': 'GM1966', BAFLO: 'GM1966', SAUWERD: 'GM1966', ADORP: 'GM1966', OBERGUM: 'GM1966', TINALLINGE: 'GM1966',
+      'DEN ANDEL': 'GM1966', RASQUERT: 'GM1966', SAAXUMHUIZEN: 'GM1966', WETSINGE: 'GM1966',
+      EZINGE: 'GM1969', GARNWERD: 'GM1969', FEERWERD: 'GM1969', ALLERSMABORG: 'GM1969',
+    },
+  },
   ...m('2019-01-01', 'GM1969', [['GM0015', 'Grootegast'], ['GM0022', 'Leek'], ['GM0025', 'Marum'], ['GM0056', 'Zuidhorn']]), // Westerkwartier
   ...m('2019-01-01', 'GM1970', [['GM0058', 'Dongeradeel'], ['GM1722', 'Ferwerderadiel'], ['GM0079', 'Kollumerland en Nieuwkruisland']]), // Noardeast-Fryslân
   ...m('2019-01-01', 'GM1960', [['GM0236', 'Geldermalsen'], ['GM0733', 'Lingewaal'], ['GM0304', 'Neerijnen']]), // West Betuwe
@@ -46,13 +58,13 @@ export const GEMEENTE_MERGES: readonly GemeenteMerge[] = [
   ...m('2019-01-01', 'GM1978', [['GM0689', 'Giessenlanden'], ['GM1927', 'Molenwaard']]), // Molenlanden
   ...m('2019-01-01', 'GM1954', [['GM0881', 'Onderbanken'], ['GM0951', 'Nuth'], ['GM0962', 'Schinnen']]), // Beekdaelen
   ...m('2021-01-01', 'GM1979', [['GM0003', 'Appingedam'], ['GM0010', 'Delfzijl'], ['GM0024', 'Loppersum']]), // Eemsdelta
-  // Haaren was divided: Haaren itself to Oisterwijk, Helvoirt and Esch to Vught, Biezenmortel to Tilburg.
+  // Haaren was divided: Haaren itself to Oisterwijk, Helvoirt to Vught, Esch to Boxtel, Biezenmortel to Tilburg.
   {
     from: 'GM0788',
     name: 'Haaren',
     into: 'GM0824',
     date: '2021-01-01',
-    byPlace: { HAAREN: 'GM0824', HELVOIRT: 'GM0865', ESCH: 'GM0865', BIEZENMORTEL: 'GM0855' },
+    byPlace: { HAAREN: 'GM0824', HELVOIRT: 'GM0865', ESCH: 'GM0757', BIEZENMORTEL: 'GM0855' },
   },
   ...m('2022-01-01', 'GM0439', [['GM0370', 'Beemster']]), // Purmerend
   ...m('2022-01-01', 'GM1980', [['GM0398', 'Heerhugowaard'], ['GM0416', 'Langedijk']]), // Dijk en Waard

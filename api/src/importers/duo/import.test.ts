@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
-import { OPEN_DATA, openDataFile } from '../../test/open-data.ts';
+import { hasOpenData, OPEN_DATA, openDataFile } from '../../test/open-data.ts';
 import { GEMEENTE_MERGES } from './gemeente-merges.ts';
 import { GemeenteMapper, normaliseName } from './gemeente-mapping.ts';
 import { importDuo, type ImportDuoResult } from './import.ts';
+import { DUO_FILES, findDuoFile, readDuoCsv } from './files.ts';
 import { attack, cellKey, tableRelations } from '../../test/adversary.ts';
 
 // The real DUO and CBS files are read where they lie (SPEC §4.1); nothing of them is copied into the repo.
@@ -163,6 +164,39 @@ describe('gemeente mapping', () => {
     expect(mapper.byCode('0788', 'HAAREN')).toBe('GM0824');
     expect(mapper.byCode('0788', 'ONBEKEND')).toBeNull();
     expect(mapper.byCode('9999')).toBeNull();
+  });
+
+  it.skipIf(!hasOpenData)('places the schools of divided gemeenten by their place, as the 2024 indeling has them', async () => {
+    // The eindtoets file of 2018-2019 still names Haaren and Winsum; every school in Esch, Ezinge and Garnwerd.
+    const records = await readDuoCsv(findDuoFile(OPEN_DATA, 'eindtoets'), DUO_FILES.eindtoets.encoding);
+    const expected: Record<string, string> = {
+      ESCH: 'GM0757', HELVOIRT: 'GM0865', HAAREN: 'GM0824', BIEZENMORTEL: 'GM0855',
+      EZINGE: 'GM1969', GARNWERD: 'GM1969', 'WINSUM GN': 'GM1966', ADORP: 'GM1966', RASQUERT: 'GM1966', SAUWERD: 'GM1966',
+    };
+    const cbs = new GemeenteMapper(cbsGemeenten());
+    let checked = 0;
+    for (const r of records.filter((x) => x['PLAATSNAAM']! in expected)) {
+      expect(cbs.byCode(r['GEMEENTENUMMER']!, r['PLAATSNAAM']), `${r['INSTELLINGSNAAM_VESTIGING']} in ${r['PLAATSNAAM']}`).toBe(expected[r['PLAATSNAAM']!]);
+      checked++;
+    }
+    // Every school of Haaren (5) and Winsum (11) in the file.
+    expect(checked).toBe(16);
+  });
+
+  it.skipIf(!hasOpenData)('matches DUO names to CBS boundary names with a suffix (Hengelo (O.)), unless the bare name is ambiguous', async () => {
+    const geo = JSON.parse(readFileSync(openDataFile('gemeenten_2024.geojson'), 'utf8')) as { features: { properties: Record<string, string> }[] };
+    const boundaries = new GemeenteMapper(geo.features.map((f) => ({ code: f.properties['gemeentecode']!, name: f.properties['gemeentenaam']! })));
+    expect(boundaries.byName('HENGELO')).toBe('GM0164');
+    expect(boundaries.byName('MIDDELBURG')).toBe('GM0687');
+    expect(boundaries.byName('RIJSWIJK')).toBe('GM0603');
+    expect(boundaries.byName('Hengelo (O.)')).toBe('GM0164');
+    // Bergen (L.) and Bergen (NH.): the bare name settles nothing, the code does.
+    expect(boundaries.byName('BERGEN')).toBeNull();
+    // Closed schools are only in the exam files, by name: every HENGELO, MIDDELBURG and RIJSWIJK row of 2014-2019 finds its gemeente.
+    const exams = await readDuoCsv(findDuoFile(OPEN_DATA, 'examens2014'), DUO_FILES.examens2014.encoding);
+    const rows = exams.filter((r) => ['HENGELO', 'MIDDELBURG', 'RIJSWIJK'].includes(r['GEMEENTENAAM']!));
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) expect(boundaries.byName(r['GEMEENTENAAM']!), r['GEMEENTENAAM']).not.toBeNull();
   });
 
   it.skipIf(!existsSync(CBS_GEMEENTEN))('merges only into gemeenten that exist in the CBS list of 2023', () => {
