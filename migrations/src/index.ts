@@ -5,6 +5,7 @@ import * as m0003 from './0003_covering_indexes.ts';
 import * as m0004 from './0004_c_collation_keys.ts';
 import * as m0005 from './0005_disclosure.ts';
 import * as m0006 from './0006_plain_sources.ts';
+import * as m0007 from './0007_pass_rate_definition.ts';
 
 /** Every migration, in order. Names sort lexically; add new ones with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_c_collation_keys': m0004,
   '0005_disclosure': m0005,
   '0006_plain_sources': m0006,
+  '0007_pass_rate_definition': m0007,
 };

@@ -45,6 +45,15 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     for (const g of [boys!, girls!]) expect(g.pct).toBeGreaterThan(85);
   });
 
+  it('defines the pass rate as it is counted: DUO masks opleidingen under 5 candidates from 2019-2020 on only', async () => {
+    const masked = (file: string) => readFileSync(file, 'utf8').includes('<5');
+    expect(masked(source('examens2014').file)).toBe(false);
+    expect(masked(source('examens2019').file)).toBe(true);
+    const { denominator_definition } = await t.db.selectFrom('indicator').select('denominator_definition').where('code', '=', 'slagingspercentage_vo').executeTakeFirstOrThrow();
+    expect(denominator_definition).toMatch(/per vestiging en opleiding.*vanaf schooljaar 2019-2020.*onder 5/);
+    expect(denominator_definition).not.toMatch(/vestigingen met minder dan 5/);
+  });
+
   it('maps every exam row to a gemeente of the imported indeling, merged gemeenten into their successor', async () => {
     // The exam files name gemeenten; names of merged ones (Brielle, Heerhugowaard, Weesp, …) go through the merge table.
     expect(source('examens2014').unmapped).toEqual([]);
