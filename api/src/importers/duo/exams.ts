@@ -11,6 +11,22 @@ export function vestigingIndex(addresses: readonly DuoRecord[]): VestigingIndex 
   return new Map(addresses.map((a) => [a['VESTIGINGSNUMMER']!.trim(), { gemeentenummer: a['GEMEENTENUMMER']!, plaats: a['PLAATSNAAM']! }]));
 }
 
+/**
+ * Place name → gemeentenummer, for the places whose vestigingen in the address list all lie in one
+ * gemeente: where a file's vestiging is missing from the list (closed since), its place still says
+ * where it was.
+ */
+export type PlaceIndex = ReadonlyMap<string, string>;
+
+export function placeIndex(addresses: readonly DuoRecord[]): PlaceIndex {
+  const seen = new Map<string, Set<string>>();
+  for (const a of addresses) {
+    const place = a['PLAATSNAAM']!.trim().toUpperCase();
+    seen.set(place, (seen.get(place) ?? new Set()).add(a['GEMEENTENUMMER']!.trim()));
+  }
+  return new Map([...seen].flatMap(([place, numbers]) => (numbers.size === 1 ? [[place, [...numbers][0]!] as [string, string]] : [])));
+}
+
 const SEXES = { TOTAAL: ['totaal', 'totaal'], MAN: ['geslacht', 'jongen'], VROUW: ['geslacht', 'meisje'] } as const;
 const CANDIDATES = /^EXAMENKANDIDATEN SCHOOLJAAR (\d{4}-\d{4}) - (TOTAAL|MAN|VROUW)$/;
 

@@ -1,4 +1,4 @@
-import type { VestigingIndex } from './exams.ts';
+import type { PlaceIndex, VestigingIndex } from './exams.ts';
 import type { DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
 import type { Totals } from './totals.ts';
@@ -11,20 +11,24 @@ const SEXES = [['MAN', 'jongen'], ['VROUW', 'meisje']] as const;
 /**
  * Adds the share of leerjaar-3 pupils in havo or vwo (DUO "leerlingen vo per vestiging naar
  * onderwijstype") to `totals`. The file has no gemeente, so each vestiging is joined to the DUO
- * address list; vestigingen missing there are reported as unmapped.
+ * address list; one missing there (closed since) is placed by its place name, where the address list
+ * puts that place in one gemeente. What neither settles is reported as unmapped (and counts in
+ * Nederland only, as in the exam files).
  */
-export function addHavoVwoLj3(records: readonly DuoRecord[], cohort: string, mapper: GemeenteMapper, vestigingen: VestigingIndex, totals: Totals): void {
+export function addHavoVwoLj3(records: readonly DuoRecord[], cohort: string, mapper: GemeenteMapper, vestigingen: VestigingIndex, places: PlaceIndex, totals: Totals): void {
   for (const r of records) {
     const counts = SEXES.map(([sex]) => Number(r[`LEER- OF VERBLIJFSJAAR 3 - ${sex}`]?.trim() || 0));
     const total = counts[0]! + counts[1]!;
     if (!total) continue;
     const vestiging = `${r['BRIN NUMMER']?.trim()}${r['VESTIGINGSNUMMER']?.trim()}`;
     const address = vestigingen.get(vestiging);
-    const area = address ? mapper.byCode(address.gemeentenummer, address.plaats) : null;
+    const place = r['PLAATSNAAM VESTIGING']?.trim().toUpperCase() ?? '';
+    const nummer = address?.gemeentenummer ?? places.get(place);
+    const area = nummer ? mapper.byCode(nummer, address?.plaats ?? place) : null;
     // 'HAVO/VWO lj 3' and the havo/vwo pupils taught at a VAVO; vmbo, praktijkonderwijs and the rest count in the denominator only.
     const havoVwo = /^(HAVO|VWO)/.test(r[TYPE]?.trim() ?? '');
     totals.add(HAVO_VWO_LJ3, cohort, 'totaal', 'totaal', area, havoVwo ? total : 0, total);
     SEXES.forEach(([, grp], i) => totals.add(HAVO_VWO_LJ3, cohort, 'geslacht', grp, area, havoVwo ? counts[i]! : 0, counts[i]!));
-    if (!area) totals.unmapped(HAVO_VWO_LJ3, address ? `${address.gemeentenummer.trim()} (vestiging ${vestiging})` : `vestiging ${vestiging} (niet in adreslijst)`, total);
+    if (!area) totals.unmapped(HAVO_VWO_LJ3, address ? `${address.gemeentenummer.trim()} (vestiging ${vestiging})` : `${place || '?'} (vestiging ${vestiging}, niet in adreslijst)`, total);
   }
 }

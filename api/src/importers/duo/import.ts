@@ -6,7 +6,7 @@ import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
-import { addExamPassRates, vestigingIndex, type ExamStats } from './exams.ts';
+import { addExamPassRates, placeIndex, vestigingIndex, type ExamStats } from './exams.ts';
 import { DUO_FILES, findDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
 import { GemeenteMapper } from './gemeente-mapping.ts';
 import { addHavoVwoLj3 } from './havo-vwo-lj3.ts';
@@ -34,7 +34,9 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     log(`Lezen: ${path.basename(file)}`);
     return { file, records: await readDuoCsv(file, DUO_FILES[key].encoding) };
   };
-  const vestigingen = vestigingIndex((await read('vestigingenVo')).records);
+  const addresses = (await read('vestigingenVo')).records;
+  const vestigingen = vestigingIndex(addresses);
+  const places = placeIndex(addresses);
   const derived: (Omit<DuoSourceResult, 'measures' | 'cohorts'> & { rows: MeasureRow[] })[] = [];
   for (const key of ['examens2014', 'examens2019'] as const) {
     const { file, records } = await read(key);
@@ -59,7 +61,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     const { file, records } = await read('leerlingenVo');
     const totals = new Totals();
     // Counted on 1 October 2019, so pupils of school year 2019-2020.
-    addHavoVwoLj3(records, '2019-2020', mapper, vestigingen, totals);
+    addHavoVwoLj3(records, '2019-2020', mapper, vestigingen, places, totals);
     derived.push({ key: 'leerlingenVo', file, indicator: 'havo_vwo_lj3', rows: totals.rows(), unmapped: totals.unmappedReport(), details: {
       koppeling: `gemeente via de vestiging in ${DUO_FILES.vestigingenVo.name}`,
     } });
