@@ -86,7 +86,11 @@ async function aggregateRows(ctx: QueryContext, s: BenchmarkScope): Promise<Aggr
       where m.indicator = ${s.indicator} and m.dimension = ${s.dimension} and m.cohort = any(${s.cohorts})
         and a.level = 'gemeente' and not m.hidden
     ), agg as (
-      select cohort, grp, stedelijkheid, gka_lid, grouping(stedelijkheid, gka_lid) as gs,
+      -- Which grouping set a row belongs to, by name: adding a column to the sets changes no literal.
+      select cohort, grp, stedelijkheid, gka_lid,
+        grouping(stedelijkheid) = 1 and grouping(gka_lid) = 1 as national,
+        grouping(stedelijkheid) = 0 as by_stedelijkheid,
+        grouping(gka_lid) = 0 as by_gka,
         sum(k) as k, sum(n) as n, count(*)::int as areas, avg(k / n) as mean
       from g group by grouping sets ((cohort, grp), (cohort, grp, stedelijkheid), (cohort, grp, gka_lid))
     ), nl as (
@@ -98,13 +102,13 @@ async function aggregateRows(ctx: QueryContext, s: BenchmarkScope): Promise<Aggr
     select cohort, grp as "group", 'nederland' as kind, null::int as stedelijkheid, k, n, 1 as areas, null::float8 as mean from nl
     union all
     select cohort, grp, 'nederland', null, k, n, areas, null from agg
-      where gs = 3 and not exists (select 1 from nl where nl.cohort = agg.cohort and nl.grp = agg.grp)
+      where national and not exists (select 1 from nl where nl.cohort = agg.cohort and nl.grp = agg.grp)
     union all
-    select cohort, grp, 'gemeenten', null, k, n, areas, mean from agg where gs = 3
+    select cohort, grp, 'gemeenten', null, k, n, areas, mean from agg where national
     union all
-    select cohort, grp, 'stedelijkheid', stedelijkheid, k, n, areas, null from agg where gs = 1 and stedelijkheid is not null
+    select cohort, grp, 'stedelijkheid', stedelijkheid, k, n, areas, null from agg where by_stedelijkheid and stedelijkheid is not null
     union all
-    select cohort, grp, 'gka', null, k, n, areas, null from agg where gs = 2 and gka_lid
+    select cohort, grp, 'gka', null, k, n, areas, null from agg where by_gka and gka_lid
   `.execute(ctx.db);
   return rows;
 }

@@ -12,13 +12,6 @@ export function pooled(numerator: number | null, denominator: number | null, are
   return { ...estimate({ numerator, denominator, suppressed }, unit), n: areas };
 }
 
-/** 'Gemiddelde van de gemeenten': the unweighted mean of the unsuppressed gemeente values; no interval. */
-export function unweightedMean(values: readonly (number | null)[]): BenchmarkEstimate {
-  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const value = known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
-  return { value, ciLow: null, ciHigh: null, n: known.length };
-}
-
 /**
  * SPEC §3.5: an area differs significantly from a benchmark when the benchmark lies outside the
  * area's 95% interval. Without an interval (suppressed, no data, unit 'gemiddelde') it is unknown.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { difference, kansenkloof, pooled, significance, unweightedMean } from './benchmarks.ts';
+import { difference, kansenkloof, pooled, significance } from './benchmarks.ts';
 import { cellValue, estimate } from './cells.ts';
 import { wilson } from './wilson.ts';
 import { comparisons } from './compare.ts';
@@ -75,18 +75,6 @@ describe('benchmarks', () => {
     expect(b.ciLow).toBeCloseTo(0.4038, 4);
     expect(b.n).toBe(3);
     expect(pooled(null, null, 1, 'percentage').value).toBeNull();
-  });
-
-  it('averages gemeente values unweighted, skipping suppressed ones', () => {
-    expect(unweightedMean([0.2, 0.4, null, 0.9])).toEqual({ value: 0.5, ciLow: null, ciHigh: null, n: 3 });
-    expect(unweightedMean([null]).value).toBeNull();
-    fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1 }), (xs) => {
-        const m = unweightedMean(xs).value!;
-        expect(m).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-12);
-        expect(m).toBeLessThanOrEqual(Math.max(...xs) + 1e-12);
-      }),
-    );
   });
 
   it('calls a difference significant exactly when the benchmark is outside the interval', () => {
