@@ -186,6 +186,23 @@ export const ProfileIndicator = z.object({
   kansenkloof: z.number().nullable(),
   breakdown: z.array(z.object({ dimension: Dimension, values: z.array(Value) })),
   trend: z.array(z.object({ cohort: z.string(), value: z.number().nullable(), nederland: z.number().nullable() })),
+  /**
+   * The indicator's first COVID cohort against its cohorts before COVID taken together, as /change
+   * with reference voor-covid; null when the indicator has no COVID cohort or nothing before it.
+   */
+  covidChange: z
+    .object({
+      cohort: z.string(),
+      reference: z.object({ code: z.string(), label: z.string(), cohorts: z.array(z.string()) }),
+      value: z.number().nullable(),
+      referenceValue: z.number().nullable(),
+      difference: z.number().nullable(),
+      ciLow: z.number().nullable(),
+      ciHigh: z.number().nullable(),
+      significance: Significance,
+      suppressed: z.boolean(),
+    })
+    .nullable(),
   /** Wijken furthest from the own gemeente, significant ones first. */
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })),
 });

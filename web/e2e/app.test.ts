@@ -155,6 +155,10 @@ describe('web app in Chromium', () => {
     const kpi = await page.getByTestId('kpi-cards').textContent();
     expect(kpi).toMatch(/\d+,\d%/);
     expect(kpi).toMatch(/significant (hoger|lager) dan|niet significant verschillend van/);
+    // Every GKA card: the COVID cohort against the cohorts before COVID, with the change and its significance in words.
+    const covid = await page.getByTestId('kpi-covid').first().textContent();
+    expect(covid).toMatch(/^COVID-cohort 2020-2021 t\.o\.v\. vóór COVID \(2012-2013 t\/m 2018-2019 samen\):/);
+    expect(covid).toMatch(/[+−]?\d+,\d procentpunt, (significant hoger|significant lager|niet significant)$|afgeschermd$/);
     await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
     expect(await page.getByTestId('covid-note').first().textContent()).toContain('COVID-cohort 2020-2021');
     expect(await page.getByTestId('breakdown').textContent()).toMatch(/Kansenkloof.*procentpunt/s);

@@ -1,4 +1,4 @@
-import type { ChangeResponse, ChangeRow, Cohort, Dimension, Indicator } from '@gka/shared';
+import { PRE_COVID, type ChangeResponse, type ChangeRow, type Cohort, type Dimension, type Indicator } from '@gka/shared';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
 import type { AreaDetail } from './areas.ts';
@@ -8,8 +8,20 @@ import { valueRows, type ValueRow } from './values.ts';
 
 export type Reference = { code: string; label: string; cohorts: string[] };
 
+/** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
+export function covidSplit(own: readonly Cohort[]): { covid: Cohort; before: Cohort[] } | null {
+  const i = own.findIndex((c) => c.covid);
+  return i < 0 ? null : { covid: own[i]!, before: own.slice(0, i) };
+}
+
+export const preCovidReference = (before: readonly Cohort[]): Reference => ({
+  code: PRE_COVID,
+  label: `vóór COVID (${before.length > 1 ? `${before[0]!.code} t/m ${before.at(-1)!.code} samen` : before[0]?.code ?? ''})`,
+  cohorts: before.map((c) => c.code),
+});
+
 /** Published counts of one side; a pooled side is hidden when any of its cohorts is. */
-type Side = { name: string; k: number; n: number; hidden: boolean };
+export type Side = { name: string; k: number; n: number; hidden: boolean };
 
 /**
  * GET /change: per area and group the value in `cohort` against the reference (one cohort, or
@@ -62,15 +74,15 @@ export async function changeView(
   return { data, ...(kansenkloof ? { kansenkloof } : {}), meta: { ...m, reference } };
 }
 
-const side = (r: ValueRow): Side => ({ name: r.name, k: r.numerator ?? 0, n: r.denominator ?? 0, hidden: r.suppressed });
-const pool = (s: Side | undefined, r: ValueRow): Side =>
+export const side = (r: ValueRow): Side => ({ name: r.name, k: r.numerator ?? 0, n: r.denominator ?? 0, hidden: r.suppressed });
+export const pool = (s: Side | undefined, r: ValueRow): Side =>
   s ? { name: s.name, k: s.k + (r.numerator ?? 0), n: s.n + (r.denominator ?? 0), hidden: s.hidden || r.suppressed } : side(r);
 
 /**
  * Σ sign × share over the sides, for two sides (value − reference) or four (a change of a gap):
  * unknown when a side is missing or hidden; an interval only for shares (a mean has none).
  */
-function change(sides: (Side | undefined)[], signs: (1 | -1)[], percentage: boolean): Omit<ChangeRow, 'area' | 'name' | 'group'> {
+export function change(sides: (Side | undefined)[], signs: (1 | -1)[], percentage: boolean): Omit<ChangeRow, 'area' | 'name' | 'group'> {
   const [a, b] = sides;
   const suppressed = sides.some((s) => s?.hidden);
   const value = a && !a.hidden && a.n > 0 ? a.k / a.n : null;

@@ -1,10 +1,11 @@
-import { DIMENSIONS, type Dimension, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
+import { DIMENSIONS, type Cohort, type Dimension, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import { cohorts as allCohorts, indicators as allIndicators, sources as allSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
+import { change, covidSplit, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 
 const SIGNIFICANT = new Set(['hoger', 'lager']);
@@ -24,6 +25,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     allSources(ctx),
   ]);
   const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
+  const cohortByCode = new Map(cohorts.map((c) => [c.code, c]));
   const unit = (i: string) => unitOf.get(i) ?? 'percentage';
   // Only the rows shown, from the covering indexes (index-only: an area's rows are scattered over the heap).
   const totals = await selectValues(
@@ -74,6 +76,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks) : [],
       benchmarks: cohortBenchmarks,
       kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
+      covidChange: covidChange(indicator.unit, indicatorCohorts.map((c) => cohortByCode.get(c)!).filter(Boolean), rows),
       breakdown: breakdowns(inCohort),
       trend: indicatorCohorts.map((c) => ({
         cohort: c,
@@ -105,3 +108,18 @@ function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicato
     );
 }
 
+
+/** The gemeente's totaal in the indicator's first COVID cohort against its cohorts before COVID, pooled. */
+function covidChange(unit: 'percentage' | 'gemiddelde', own: Cohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
+  const split = covidSplit(own);
+  if (!split || split.before.length === 0) return null;
+  const totaal = (code: string) => rows.find((r) => r.cohort === code && r.dimension === 'totaal');
+  const now = totaal(split.covid.code);
+  let before: Side | undefined;
+  for (const c of split.before) {
+    const r = totaal(c.code);
+    if (r) before = pool(before, r);
+  }
+  if (!now && !before) return null;
+  return { cohort: split.covid.code, reference: preCovidReference(split.before), ...change([now && side(now), before], [1, -1], unit === 'percentage') };
+}

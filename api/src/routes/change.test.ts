@@ -28,7 +28,7 @@ describe('GET /change', () => {
 
   it("pools the cohorts before COVID for 'voor-covid'", async () => {
     const body = await change('indicator=advies_havo_vwo&cohort=2020-2021&reference=voor-covid&level=gemeente');
-    expect(body.meta.reference).toEqual({ code: 'voor-covid', label: 'vóór COVID (2019-2020 samen)', cohorts: ['2019-2020'] });
+    expect(body.meta.reference).toEqual({ code: 'voor-covid', label: 'vóór COVID (2019-2020)', cohorts: ['2019-2020'] });
     expect(body.data.find((r) => r.area === 'GM0001')).toMatchObject({ value: 0.45, referenceValue: 0.4 });
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ChangeQuery, ChangeResponse, PRE_COVID, type Cohort, type Indicator } from '@gka/shared';
 import { badRequest } from '../errors.ts';
-import { changeView, type Reference } from '../queries/change.ts';
+import { changeView, covidSplit, preCovidReference, type Reference } from '../queries/change.ts';
 import { cohorts as allCohorts } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { requireArea, requireCohort, requireIndicator } from './resolve.ts';
@@ -38,13 +38,11 @@ export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
 async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: Cohort, code: string): Promise<Reference> {
   if (code === PRE_COVID) {
     const known = new Map((await allCohorts(ctx)).map((c) => [c.code, c]));
-    const own = indicator.cohorts.map((c) => known.get(c)!).filter(Boolean);
-    const firstCovid = own.findIndex((c) => c.covid);
-    if (firstCovid < 0) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
-    const before = own.slice(0, firstCovid);
-    if (before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
-    if (before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
-    return { code: PRE_COVID, label: `vóór COVID (${before.map((c) => c.code).join(', ')} samen)`, cohorts: before.map((c) => c.code) };
+    const split = covidSplit(indicator.cohorts.map((c) => known.get(c)!).filter(Boolean));
+    if (!split) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
+    if (split.before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
+    if (split.before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
+    return preCovidReference(split.before);
   }
   const reference = await requireCohort(ctx, code);
   if (reference.code === cohort.code) throw badRequest('De referentie moet een ander cohort zijn dan het cohort zelf');

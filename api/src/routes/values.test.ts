@@ -185,6 +185,12 @@ describe('GET /profile/:code', () => {
       { cohort: '2020-2021', value: 0.45, nederland: 890 / 1900 },
     ]);
     expect(advies.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);
+    // The COVID cohort against the cohorts before it, as /change gives it.
+    expect(advies.covidChange).toMatchObject({
+      cohort: '2020-2021', reference: { code: 'voor-covid', cohorts: ['2019-2020'] }, value: 0.45, referenceValue: 0.4,
+      difference: expect.closeTo(0.05, 12), significance: 'hoger', suppressed: false,
+    });
+    expect(body.indicators[1]!.covidChange).toMatchObject({ difference: 1, ciLow: null, significance: 'onbekend' });
     // Aastad has two wijken: with Aastad-Noord too small, Aastad-Centrum would give it away by
     // subtraction from Aastad, so both are hidden.
     expect(advies.deviatingWijken.map((w) => [w.area, w.significance])).toEqual([

@@ -1,5 +1,5 @@
 import { BENCHMARK_LABELS, type BenchmarkKind, type Indicator, type Significance } from '@gka/shared';
-import { formatDifference } from './format.ts';
+import { formatDifference, SUPPRESSED_TEXT } from './format.ts';
 
 const NAMES: Record<BenchmarkKind, string> = {
   nederland: 'Nederland',
@@ -47,4 +47,15 @@ export function significanceOf(v: { ciLow: number | null; ciHigh: number | null 
 /** Short form for tables whose header names the benchmark: 'significant hoger'. */
 export function significanceWord(sig: Significance): string {
   return { hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'onbekend' }[sig];
+}
+
+/** A change between cohorts in words: '+2,1 procentpunt, significant hoger' or 'afgeschermd'. */
+export function covidText(
+  c: { difference: number | null; significance: Significance; suppressed: boolean },
+  unit: Indicator['unit'] = 'percentage',
+): string {
+  if (c.suppressed) return SUPPRESSED_TEXT;
+  if (c.difference === null) return 'geen gegevens';
+  const words = { hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'significantie onbekend' }[c.significance];
+  return `${formatDifference(c.difference, unit)}, ${words}`;
 }

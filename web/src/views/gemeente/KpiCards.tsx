@@ -1,6 +1,6 @@
 import { formatPercent, formatDecimal, type ProfileIndicator } from '@gka/shared';
 import { formatValue } from '../../lib/format.ts';
-import { comparisonText } from '../../lib/significance.ts';
+import { comparisonText, covidText } from '../../lib/significance.ts';
 
 const KPI_BENCHMARKS = ['nederland', 'stedelijkheid', 'gka'] as const;
 
@@ -30,6 +30,15 @@ export function KpiCards({ indicators, cohortLabel }: { indicators: ProfileIndic
                 );
               })}
             </ul>
+            {p.covidChange && (
+              <p className="kpi__covid" data-testid="kpi-covid">
+                <span className="kpi__bench">
+                  COVID-cohort {p.covidChange.cohort} t.o.v. {p.covidChange.reference.label}:
+                </span>
+                <br />
+                <span className={`sig sig--${p.covidChange.significance}`}>{covidText(p.covidChange, p.indicator.unit)}</span>
+              </p>
+            )}
           </li>
         );
       })}
