@@ -218,6 +218,21 @@ describe('web app in Chromium', () => {
     expect(await table.locator('caption').textContent()).toContain('terug te rekenen');
   });
 
+  it('Gespreksnotitie keeps the cohort and indicator of the gemeente page and says what COVID changed', async () => {
+    await page.goto(`${base}/gemeente/GM9901?indicator=zittenblijven&cohort=2020-2021`);
+    await page.getByTestId('notitie-link').click();
+    await page.getByTestId('notitie').waitFor();
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.get('indicator'), url.searchParams.get('cohort')]).toEqual(['/gemeente/GM9901/notitie', 'zittenblijven', '2020-2021']);
+    expect(await page.getByRole('heading', { name: /Trend: Zittenblijvers/ }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Cohort', { exact: true }).inputValue()).toBe('2020-2021');
+    expect(await page.getByTestId('notitie-covid').textContent()).toMatch(/COVID-cohort 2020-2021 vergeleken met vóór COVID \(2012-2013 t\/m 2018-2019 samen\)/);
+    // Its own cohort control.
+    await page.getByLabel('Cohort', { exact: true }).selectOption('2018-2019');
+    await page.waitForURL(/cohort=2018-2019/);
+    expect(await page.getByTestId('notitie').textContent()).toContain('2018-2019');
+  });
+
   it('Gespreksnotitie prints to one or two A4 pages', async () => {
     await page.goto(`${base}/gemeente/GM9901/notitie`);
     await page.getByTestId('notitie').locator('canvas').first().waitFor();

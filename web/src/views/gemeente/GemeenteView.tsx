@@ -58,7 +58,7 @@ export function GemeenteView() {
               </div>
             </dl>
             <p>
-              <Link className="button" to={`/gemeente/${p.area.code}/notitie${selected ? `?indicator=${selected.indicator.code}` : ''}`}>
+              <Link className="button" to={`/gemeente/${p.area.code}/notitie${notitieQuery(selected?.indicator.code, get('cohort'))}`} data-testid="notitie-link">
                 Gespreksnotitie (afdrukken of PDF)
               </Link>
             </p>
@@ -113,4 +113,13 @@ export function GemeenteView() {
     </QueryState>
     </>
   );
+}
+
+/** The notitie keeps the page's choices: its indicator and cohort. */
+function notitieQuery(indicator: string | undefined, cohort: string | undefined): string {
+  const q = new URLSearchParams();
+  if (indicator) q.set('indicator', indicator);
+  if (cohort) q.set('cohort', cohort);
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }

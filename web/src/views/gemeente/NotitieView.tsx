@@ -1,17 +1,18 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent, disclosureSentence } from '@gka/shared';
+import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
-import { comparisonText, significanceWord } from '../../lib/significance.ts';
+import { comparisonText, covidText, significanceWord } from '../../lib/significance.ts';
+import { Select } from '../../components/controls/Select.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
 
 /** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
   const { code = '' } = useParams();
-  const { get } = useSearchState();
+  const { get, set } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   return (
     <>
@@ -37,6 +38,16 @@ export function NotitieView() {
                 Afdrukken of opslaan als PDF
               </button>
             </p>
+            <form className="filters no-print" onSubmit={(e) => e.preventDefault()} aria-label="Cohort van de notitie">
+              <Select
+                label="Cohort"
+                value={get('cohort')}
+                placeholder="Laatste cohort per indicator"
+                options={p.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}
+                onChange={(v) => set({ cohort: v })}
+                name="cohort"
+              />
+            </form>
             <h1>Gespreksnotitie gemeente {p.area.name}</h1>
             <p className="notitie__meta">
               {sted ? `Stedelijkheid ${sted.klasse} (${sted.label.toLowerCase()})` : 'Stedelijkheid onbekend'} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
@@ -91,6 +102,7 @@ export function NotitieView() {
               Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus
               laagopgeleide ouders, in procentpunten (pp). {disclosureSentence(p.minCell)}
             </p>
+            <CovidParagraph indicators={p.indicators} />
             {selected && (
               <div className="notitie__detail">
                 <h2>Trend: {selected.indicator.name}</h2>
@@ -102,7 +114,8 @@ export function NotitieView() {
                   <ul className="notitie__wijken">
                     {selected.deviatingWijken.slice(0, 6).map((w) => (
                       <li key={w.area}>
-                        <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}{' '}
+                        <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}
+                        {w.denominator !== null && ` (${formatInteger(w.denominator)} leerlingen)`}{' '}
                         {w.difference !== null && `(${comparisonText({ kind: 'gemeente', difference: w.difference, significance: w.significance }, selected.indicator.unit)})`}
                       </li>
                     ))}
@@ -115,5 +128,29 @@ export function NotitieView() {
       }}
     </QueryState>
     </>
+  );
+}
+
+/**
+ * What COVID changed, in a few sentences: the indicators whose COVID cohort differs significantly
+ * from the cohorts before COVID, with the change; the rest in one clause.
+ */
+function CovidParagraph({ indicators }: { indicators: ProfileIndicator[] }) {
+  const withChange = indicators.filter((i) => i.covidChange);
+  if (withChange.length === 0) return null;
+  const significant = withChange.filter((i) => i.covidChange!.significance === 'hoger' || i.covidChange!.significance === 'lager');
+  const others = withChange.filter((i) => !significant.includes(i));
+  const first = withChange[0]!.covidChange!;
+  return (
+    <section className="notitie__covid" data-testid="notitie-covid">
+      <h2>COVID-cohort {first.cohort} vergeleken met {first.reference.label}</h2>
+      <p>
+        {significant.length === 0
+          ? 'Bij geen van de indicatoren verschilt het COVID-cohort significant van de cohorten vóór COVID. '
+          : `${significant.map((i) => `${i.indicator.name}: ${covidText(i.covidChange!, i.indicator.unit)}`).join('; ')}. `}
+        {significant.length > 0 && others.length > 0 && `Bij de andere ${others.length} indicatoren is het verschil niet significant of niet te bepalen. `}
+        Verschillen met 95%-interval (Newcombe); significant als het interval 0 niet bevat.
+      </p>
+    </section>
   );
 }
