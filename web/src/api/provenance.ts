@@ -33,7 +33,25 @@ export function useProvenance(): Provenance | null {
   );
 }
 
-/** A dataset's source for display: URLs as they are, local files by their name only (no server paths). */
-export function sourceName(source: string): string {
-  return /^[a-z]+:\/\//i.test(source) ? source : source.replace(/^.*[\\/]/, '');
+const WHAT: Record<string, (synthetic: boolean) => string> = {
+  geo: () => 'gebiedsgrenzen en kerncijfers van CBS en Kadaster (PDOK)',
+  values: (synthetic) => (synthetic ? 'synthetische indicatorwaarden' : 'indicatorwaarden van het CBS (GKA-monitor)'),
+  demo: () => 'synthetische demodata',
+  duo: () => 'DUO Open Onderwijsdata',
+};
+
+/**
+ * The loaded datasets in plain words for readers of the dashboard and the notitie: what they are and
+ * when they were loaded, without file names or commands (the exports name the files for analysts).
+ * One phrase per kind of data, with its latest load.
+ */
+export function sourcesInWords(sources: Meta['sources']): string[] {
+  const latest = new Map<string, { what: string; at: string }>();
+  for (const s of sources) {
+    const what = (WHAT[s.kind] ?? (() => s.kind))(s.synthetic);
+    const seen = latest.get(what);
+    if (!seen || s.importedAt > seen.at) latest.set(what, { what, at: s.importedAt });
+  }
+  const date = (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+  return [...latest.values()].map((x) => `${x.what} (geladen ${date(x.at)})`);
 }

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSources } from '../../api/hooks.ts';
-import { sourceName, useProvenance } from '../../api/provenance.ts';
+import { sourcesInWords, useProvenance } from '../../api/provenance.ts';
 
 const NAV = [
   { to: '/', label: 'Kaart', end: true },
@@ -53,15 +53,7 @@ export function Layout() {
           {provenance && provenance.sources.length > 0 && (
             <>
               {' '}
-              Geladen datasets:{' '}
-              {provenance.sources.map((s, i) => (
-                <span key={`${s.kind}-${s.source}`}>
-                  {i > 0 && '; '}
-                  {s.kind}: {sourceName(s.source)}
-                  {s.synthetic && ' (synthetisch)'}
-                </span>
-              ))}
-              .
+              Geladen: {sourcesInWords(provenance.sources).join('; ')}.
             </>
           )}
         </p>
