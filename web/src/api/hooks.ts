@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   AreasResponse,
+  ChangeResponse,
   CohortsResponse,
   CompareResponse,
   IndicatorsResponse,
@@ -93,6 +94,16 @@ export function useCompare(p: { indicator: string; cohort: string; areas: string
       return { ...parts[0], data: parts.flatMap((r) => r.data) };
     },
     enabled: p.areas.length > 0 && !!p.cohort,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Values of a cohort against a reference cohort, or `voor-covid` (the pooled cohorts before COVID). */
+export function useChange(p: ValuesParams & { reference: string }, enabled = true) {
+  return useQuery({
+    queryKey: ['change', p],
+    queryFn: ({ signal }) => getJson(apiUrl('change', { ...valuesParams(p), reference: p.reference }), ChangeResponse, signal),
+    enabled: enabled && !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
     placeholderData: keepPreviousData,
   });
 }

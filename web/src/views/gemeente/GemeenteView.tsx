@@ -103,7 +103,13 @@ export function GemeenteView() {
                 </section>
                 <section aria-labelledby="wijk-kop">
                   <h2 id="wijk-kop">Wijken (cohort {label(selected.cohort)})</h2>
-                  <WijkSection gemeente={p.area} indicator={selected.indicator} cohort={selected.cohort} gemeenteValue={selected.value?.value ?? null} />
+                  <WijkSection
+                    gemeente={p.area}
+                    indicator={selected.indicator}
+                    cohort={selected.cohort}
+                    gemeenteValue={selected.value?.value ?? null}
+                    covidCohort={selected.covidChange?.cohort}
+                  />
                 </section>
               </>
             )}

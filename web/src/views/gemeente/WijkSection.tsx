@@ -1,17 +1,17 @@
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { Indicator, Value } from '@gka/shared';
-import { useGeo, useValues } from '../../api/hooks.ts';
+import { PRE_COVID, type ChangeRow, type Indicator, type Value } from '@gka/shared';
+import { useChange, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { NO_DATA_COLOUR, classBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
-import { significanceOf, significanceText } from '../../lib/significance.ts';
+import { covidText, significanceOf, significanceText } from '../../lib/significance.ts';
 
-type Row = Value & { vsGemeente: string; vsNederland: string };
+type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined };
 const col = createColumnHelper<Row>();
 
 /** The gemeente's wijken on a map and in a sortable table, with significance in words. */
@@ -20,15 +20,19 @@ export function WijkSection({
   indicator,
   cohort,
   gemeenteValue,
+  covidCohort,
 }: {
   gemeente: { code: string; name: string };
   indicator: Omit<Indicator, 'cohorts'>;
   cohort: string;
   gemeenteValue: number | null;
+  /** The indicator's first COVID cohort: each wijk's change from the cohorts before COVID gets a column. */
+  covidCohort?: string;
 }) {
   useEffect(() => void preloadMap(), []);
   const geo = useGeo('wijk', gemeente.code);
   const values = useValues({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code });
+  const change = useChange({ indicator: indicator.code, cohort: covidCohort, reference: PRE_COVID, level: 'wijk', parent: gemeente.code }, !!covidCohort);
   const unit = indicator.unit;
 
   const rows = useMemo<Row[]>(() => {
@@ -37,14 +41,16 @@ export function WijkSection({
     const bench = (kind: string) => d.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
     const own = bench('gemeente') ?? gemeenteValue;
     const nl = bench('nederland');
+    const covid = new Map((change.data?.data ?? []).filter((c) => c.group === 'totaal').map((c) => [c.area, c]));
     return d.data
       .filter((v) => v.group === 'totaal')
       .map((v) => ({
         ...v,
         vsGemeente: v.suppressed ? '–' : significanceText(significanceOf(v, own), 'gemeente'),
         vsNederland: v.suppressed ? '–' : significanceText(significanceOf(v, nl), 'nederland'),
+        covid: covid.get(v.area),
       }));
-  }, [values.data, gemeenteValue]);
+  }, [values.data, change.data, gemeenteValue]);
   const numbers = useMemo(() => rows.flatMap((r) => (r.value === null ? [] : [r.value])), [rows]);
   const breaks = useMemo(() => classBreaks(numbers), [numbers]);
   const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, stepOf(r.value, breaks)] as const]))), [rows, breaks]);
@@ -61,8 +67,18 @@ export function WijkSection({
       col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
       col.accessor('vsGemeente', { header: `Vergeleken met ${gemeente.name}` }),
       col.accessor('vsNederland', { header: 'Vergeleken met Nederland' }),
+      ...(covidCohort
+        ? [
+            col.accessor((r) => r.covid?.difference ?? undefined, {
+              id: 'covid',
+              header: `COVID-cohort ${covidCohort} t.o.v. vóór COVID`,
+              cell: (c) => (c.row.original.covid ? covidText(c.row.original.covid, unit) : '–'),
+              sortUndefined: 'last',
+            }),
+          ]
+        : []),
     ],
-    [gemeente, indicator, unit],
+    [gemeente, indicator, unit, covidCohort],
   );
 
   return (
