@@ -12,8 +12,10 @@ export function formatPercent(fraction: number | null | undefined): string {
 /** A difference in percentage points: 0.052 → "+5,2 procentpunt" */
 export function formatPoints(diff: number | null | undefined): string {
   if (diff === null || diff === undefined || !Number.isFinite(diff)) return '–';
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '';
-  return `${sign}${pct1.format(Math.abs(diff) * 100)} procentpunt`;
+  const shown = pct1.format(Math.abs(diff) * 100);
+  // No sign on what rounds to zero: '−0,0' reads as a decrease.
+  const sign = shown === pct1.format(0) ? '' : diff > 0 ? '+' : '−';
+  return `${sign}${shown} procentpunt`;
 }
 
 export function formatInteger(n: number | null | undefined): string {

@@ -167,10 +167,10 @@ describe('web app in Chromium', () => {
     await table.locator('tbody tr').first().waitFor();
     expect(await table.locator('tbody tr').count()).toBe(6);
     // Each wijk's change from the cohorts before COVID, in words.
-    await table.getByRole('columnheader', { name: /COVID-cohort 2020-2021 t\.o\.v\. vóór COVID/ }).waitFor();
+    await table.getByRole('columnheader', { name: /Verschil 2020-2021 met vóór COVID/ }).waitFor();
     const covidCells = await table.locator('tbody tr td:last-child').allTextContents();
-    expect(covidCells.every((t) => /procentpunt, |afgeschermd|^–$/.test(t))).toBe(true);
-    expect(covidCells.some((t) => /procentpunt/.test(t))).toBe(true);
+    expect(covidCells.every((t) => /pp, (significant|niet)|afgeschermd|^–$/.test(t))).toBe(true);
+    expect(covidCells.some((t) => / pp, /.test(t))).toBe(true);
     const names = () => table.locator('tbody tr td:first-child').allTextContents();
     await table.getByRole('button', { name: /^Wijk/ }).click();
     expect(await table.getByRole('columnheader', { name: /^Wijk/ }).getAttribute('aria-sort')).toBe('ascending');

@@ -26,6 +26,7 @@ export function formatInterval(v: { ciLow: number | null; ciHigh: number | null 
 export function formatDifference(diff: number | null | undefined, unit: Indicator['unit'] = 'percentage', short = false): string {
   if (unit === 'percentage') return short ? formatPoints(diff).replace(' procentpunt', ' pp') : formatPoints(diff);
   if (diff === null || diff === undefined || !Number.isFinite(diff)) return '–';
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '';
-  return `${sign}${formatDecimal(Math.abs(diff))} punt`;
+  const shown = formatDecimal(Math.abs(diff));
+  const sign = shown === formatDecimal(0) ? '' : diff > 0 ? '+' : '−';
+  return `${sign}${shown} punt`;
 }

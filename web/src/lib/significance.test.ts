@@ -8,6 +8,8 @@ describe('a change between cohorts in words', () => {
     expect(covidText({ difference: 1.2, significance: 'onbekend', suppressed: false }, 'gemiddelde')).toBe('+1,2 punt, significantie onbekend');
     expect(covidText({ difference: null, significance: 'onbekend', suppressed: true })).toBe('afgeschermd');
     expect(covidText({ difference: null, significance: 'onbekend', suppressed: false })).toBe('geen gegevens');
+    // Short, for table cells; a change that rounds to zero has no sign.
+    expect(covidText({ difference: -0.0004, significance: 'niet_significant', suppressed: false }, 'percentage', true)).toBe('0,0 pp, niet significant');
   });
 });
 

@@ -53,9 +53,10 @@ export function significanceWord(sig: Significance): string {
 export function covidText(
   c: { difference: number | null; significance: Significance; suppressed: boolean },
   unit: Indicator['unit'] = 'percentage',
+  short = false,
 ): string {
   if (c.suppressed) return SUPPRESSED_TEXT;
   if (c.difference === null) return 'geen gegevens';
   const words = { hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'significantie onbekend' }[c.significance];
-  return `${formatDifference(c.difference, unit)}, ${words}`;
+  return `${formatDifference(c.difference, unit, short)}, ${words}`;
 }

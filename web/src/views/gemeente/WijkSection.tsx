@@ -71,8 +71,8 @@ export function WijkSection({
         ? [
             col.accessor((r) => r.covid?.difference ?? undefined, {
               id: 'covid',
-              header: `COVID-cohort ${covidCohort} t.o.v. vóór COVID`,
-              cell: (c) => (c.row.original.covid ? covidText(c.row.original.covid, unit) : '–'),
+              header: `Verschil ${covidCohort} met vóór COVID`,
+              cell: (c) => (c.row.original.covid ? covidText(c.row.original.covid, unit, true) : '–'),
               sortUndefined: 'last',
             }),
           ]
