@@ -174,6 +174,19 @@ export const TrendResponse = z.object({
 });
 export type TrendResponse = z.infer<typeof TrendResponse>;
 
+/** A change between cohorts: both sides, the difference with its 95% interval, its significance; hidden when either side is. */
+export const ChangeFields = z.object({
+  value: z.number().nullable(),
+  referenceValue: z.number().nullable(),
+  difference: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  significance: Significance,
+  suppressed: z.boolean(),
+});
+/** What a change is measured against: one cohort, or several pooled (`voor-covid`). */
+export const ChangeReference = z.object({ code: z.string(), label: z.string(), cohorts: z.array(z.string()) });
+
 export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
 export const ProfileQuery = z.object({ cohort: code.optional() });
 export const ProfileIndicator = z.object({
@@ -190,19 +203,7 @@ export const ProfileIndicator = z.object({
    * The indicator's first COVID cohort against its cohorts before COVID taken together, as /change
    * with reference voor-covid; null when the indicator has no COVID cohort or nothing before it.
    */
-  covidChange: z
-    .object({
-      cohort: z.string(),
-      reference: z.object({ code: z.string(), label: z.string(), cohorts: z.array(z.string()) }),
-      value: z.number().nullable(),
-      referenceValue: z.number().nullable(),
-      difference: z.number().nullable(),
-      ciLow: z.number().nullable(),
-      ciHigh: z.number().nullable(),
-      significance: Significance,
-      suppressed: z.boolean(),
-    })
-    .nullable(),
+  covidChange: ChangeFields.extend({ cohort: z.string(), reference: ChangeReference }).nullable(),
   /** Wijken furthest from the own gemeente, significant ones first. */
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })),
 });
@@ -234,27 +235,14 @@ export const ChangeQuery = z.object({
  * /values, `difference` = value − referenceValue with its 95% Newcombe interval. Hidden
  * (`suppressed`) when either side is hidden; a pooled reference is hidden when any of its cohorts is.
  */
-export const ChangeRow = z.object({
-  area: z.string(),
-  name: z.string(),
-  group: z.string(),
-  value: z.number().nullable(),
-  referenceValue: z.number().nullable(),
-  difference: z.number().nullable(),
-  ciLow: z.number().nullable(),
-  ciHigh: z.number().nullable(),
-  significance: Significance,
-  suppressed: z.boolean(),
-});
+export const ChangeRow = z.object({ area: z.string(), name: z.string(), group: z.string() }).extend(ChangeFields.shape);
 export type ChangeRow = z.infer<typeof ChangeRow>;
 /** For dimension opleiding_ouders: the kansenkloof (hoog − laag) now, before and its change, with an interval. */
 export const GapChange = ChangeRow.omit({ group: true });
 export const ChangeResponse = z.object({
   data: z.array(ChangeRow),
   kansenkloof: z.array(GapChange).optional(),
-  meta: Meta.extend({
-    reference: z.object({ code: z.string(), label: z.string(), cohorts: z.array(z.string()) }),
-  }),
+  meta: Meta.extend({ reference: ChangeReference }),
 });
 export type ChangeResponse = z.infer<typeof ChangeResponse>;
 

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { Breakdown } from './Breakdown.tsx';
 import { KpiCards } from './KpiCards.tsx';
+import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { WijkSection } from './WijkSection.tsx';
 
@@ -62,16 +63,7 @@ export function GemeenteView() {
                 Gespreksnotitie (afdrukken of PDF)
               </Link>
             </p>
-            <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Profielinstellingen">
-              <Select
-                label="Cohort"
-                value={get('cohort')}
-                placeholder="Laatste cohort per indicator"
-                options={p.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}
-                onChange={(v) => set({ cohort: v })}
-                name="cohort"
-              />
-            </form>
+            <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" />
             <section aria-labelledby="kpi-kop">
               <h2 id="kpi-kop">Kerncijfers vergeleken met Nederland, gemeenten met dezelfde stedelijkheid en de GKA-gemeenten</h2>
               <p className="hint">

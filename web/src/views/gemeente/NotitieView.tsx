@@ -5,14 +5,14 @@ import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
 import { comparisonText, covidText, significanceWord } from '../../lib/significance.ts';
-import { Select } from '../../components/controls/Select.tsx';
+import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
 
 /** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
   const { code = '' } = useParams();
-  const { get, set } = useSearchState();
+  const { get } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   return (
     <>
@@ -38,16 +38,7 @@ export function NotitieView() {
                 Afdrukken of opslaan als PDF
               </button>
             </p>
-            <form className="filters no-print" onSubmit={(e) => e.preventDefault()} aria-label="Cohort van de notitie">
-              <Select
-                label="Cohort"
-                value={get('cohort')}
-                placeholder="Laatste cohort per indicator"
-                options={p.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}
-                onChange={(v) => set({ cohort: v })}
-                name="cohort"
-              />
-            </form>
+            <ProfileCohortForm cohorts={p.cohorts} label="Cohort van de notitie" className="filters no-print" />
             <h1>Gespreksnotitie gemeente {p.area.name}</h1>
             <p className="notitie__meta">
               {sted ? `Stedelijkheid ${sted.klasse} (${sted.label.toLowerCase()})` : 'Stedelijkheid onbekend'} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
