@@ -186,6 +186,7 @@ export const ChangeFields = z.object({
 });
 /** What a change is measured against: one cohort, or several pooled (`voor-covid`). */
 export const ChangeReference = z.object({ code: z.string(), label: z.string(), cohorts: z.array(z.string()) });
+export type ChangeReference = z.infer<typeof ChangeReference>;
 
 export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
 export const ProfileQuery = z.object({ cohort: code.optional() });

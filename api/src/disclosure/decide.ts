@@ -9,16 +9,14 @@ export const PRIMARY = 1;
 export const SECONDARY = 2;
 export type Decision = typeof PUBLISHED | typeof PRIMARY | typeof SECONDARY;
 
-/** Every (dimension, group) as a slot number; slot 0 is totaal. */
-const SLOTS = new Map<string, number>();
-const DIMENSION_SLOTS: number[][] = [];
-for (const [dimension, groups] of Object.entries(DIMENSIONS)) {
-  const slots = groups.map((g) => {
-    SLOTS.set(`${dimension}|${g}`, SLOTS.size);
-    return SLOTS.size - 1;
-  });
-  if (dimension !== 'totaal') DIMENSION_SLOTS.push(slots);
-}
+/** Every (dimension, group) as a slot number, in the order of DIMENSIONS; slot 0 is totaal. */
+export const SLOT_KEYS = Object.entries(DIMENSIONS).flatMap(([dimension, groups]) => groups.map((group) => ({ dimension, group })));
+const SLOT = new Map<string, Map<string, number>>();
+SLOT_KEYS.forEach((s, i) => SLOT.set(s.dimension, (SLOT.get(s.dimension) ?? new Map()).set(s.group, i)));
+export const slotOf = (dimension: string, group: string): number | undefined => SLOT.get(dimension)?.get(group);
+const SLOTS = SLOT_KEYS.length;
+/** The slots of each breakdown (every dimension but totaal). */
+const DIMENSION_SLOTS = [...SLOT.entries()].filter(([d]) => d !== 'totaal').map(([, groups]) => [...groups.values()]);
 const TOTAAL = 0;
 
 /** The additive sets of a table, as index lists whose first member is the total. */
@@ -32,10 +30,10 @@ export type AdditiveSets = { start: Int32Array; members: Int32Array };
 export function additiveSets(cells: readonly TableCell[], parentOf: (area: string) => string | null | undefined): AdditiveSets {
   const byArea = new Map<string, Int32Array>();
   cells.forEach((c, i) => {
-    const slot = SLOTS.get(`${c.dimension}|${c.group}`);
+    const slot = slotOf(c.dimension, c.group);
     if (slot === undefined) throw new Error(`Onbekende uitsplitsing ${c.dimension}/${c.group}`);
     let row = byArea.get(c.area);
-    if (!row) byArea.set(c.area, (row = new Int32Array(SLOTS.size).fill(-1)));
+    if (!row) byArea.set(c.area, (row = new Int32Array(SLOTS).fill(-1)));
     row[slot] = i;
   });
   const children = new Map<string, string[]>();
@@ -59,7 +57,7 @@ export function additiveSets(cells: readonly TableCell[], parentOf: (area: strin
     for (const slots of DIMENSION_SLOTS) add(row[TOTAAL]!, slots.map((s) => row[s]!).filter((i) => i >= 0));
     const kids = children.get(area);
     if (!kids) continue;
-    for (let s = 0; s < SLOTS.size; s++) add(row[s]!, kids.map((k) => byArea.get(k)![s]!).filter((i) => i >= 0));
+    for (let s = 0; s < SLOTS; s++) add(row[s]!, kids.map((k) => byArea.get(k)![s]!).filter((i) => i >= 0));
   }
   return { start: Int32Array.from(start), members: Int32Array.from(members) };
 }

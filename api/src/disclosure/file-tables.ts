@@ -1,10 +1,6 @@
-import { DIMENSIONS } from '@gka/shared';
-import { decideDisclosure, PUBLISHED, type TableCell } from './decide.ts';
+import { decideDisclosure, PUBLISHED, SLOT_KEYS, slotOf, type TableCell } from './decide.ts';
 import { summarise, type DisclosureBasis, type Pair, type PairSummary } from './store.ts';
 
-const SLOT_KEYS = Object.entries(DIMENSIONS).flatMap(([dimension, groups]) => groups.map((group) => ({ dimension, group })));
-const SLOT = new Map<string, Map<string, number>>();
-SLOT_KEYS.forEach((s, i) => SLOT.set(s.dimension, (SLOT.get(s.dimension) ?? new Map()).set(s.group, i)));
 const SLOTS = SLOT_KEYS.length;
 
 /** One indicator × cohort: counts by (area, group) in dense arrays, with the file line of each cell (0: absent). */
@@ -42,14 +38,15 @@ export class FileTables {
       }
       this.last = t;
     }
-    const i = this.areaIndex.get(area)! * SLOTS + SLOT.get(dimension)!.get(group)!;
+    const i = this.areaIndex.get(area)! * SLOTS + slotOf(dimension, group)!;
     t.k[i] = k;
     t.n[i] = n;
     t.line[i] = line;
   }
 
   pairs(): Pair[] {
-    return [...this.tables.values()].map((t) => t.pair).sort((a, b) => (a.indicator + a.cohort < b.indicator + b.cohort ? -1 : 1));
+    const byKey = (a: Pair, b: Pair) => (a.indicator === b.indicator ? (a.cohort < b.cohort ? -1 : 1) : a.indicator < b.indicator ? -1 : 1);
+    return [...this.tables.values()].map((t) => t.pair).sort(byKey);
   }
 
   /** A row already in `measure` for a pair of the file: it stays unless the file has the same key. */
@@ -57,7 +54,7 @@ export class FileTables {
     const t = this.tables.get(`${pair.indicator}|${pair.cohort}`)!;
     const a = this.areaIndex.get(area);
     if (a === undefined) return;
-    const i = a * SLOTS + SLOT.get(dimension)!.get(group)!;
+    const i = a * SLOTS + slotOf(dimension, group)!;
     if (t.line[i] !== 0) return;
     t.k[i] = k;
     t.n[i] = n;

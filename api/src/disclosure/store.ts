@@ -1,11 +1,11 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild } from '../db/measure-rebuild.ts';
+import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild, type SqlRunner } from '../db/measure-rebuild.ts';
 import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from './decide.ts';
 import type { DisclosureRules } from './rules.ts';
 
 /** Raw SQL on whatever the caller holds: an import's pg client or a Kysely transaction. */
-export type Query = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<{ rows: R[] }>;
+export type Query = SqlRunner['query'];
 export const viaClient =
   (client: pg.Client): Query =>
   async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] });
@@ -31,16 +31,13 @@ export async function disclosureBasis(q: Query): Promise<DisclosureBasis> {
   return { minCell, parentOf: (a) => parents.get(a), rulesFor: (i) => ({ minCell, attribute: percentage.has(i) }) };
 }
 
-type Row = { dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden?: boolean };
+type Row = { dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden: boolean };
 
-/**
- * Decides one indicator × cohort from the rows `source` (a table or subquery with the columns of
- * measure) holds for it. The whole table of the pair is read: every sum it is part of counts.
- */
-export async function decidePair(q: Query, basis: DisclosureBasis, source: string, pair: Pair, withHidden = false) {
+/** Decides one indicator × cohort from what `measure` holds for it: the whole table, as every sum it is part of counts. */
+async function decidePair(q: Query, basis: DisclosureBasis, pair: Pair) {
   const { rows } = await q<Row>(
-    `select dimension, grp, area_code, numerator::float8 as numerator, denominator::float8 as denominator${withHidden ? ', hidden' : ''}
-     from ${source} s where s.indicator = $1 and s.cohort = $2`,
+    `select dimension, grp, area_code, numerator::float8 as numerator, denominator::float8 as denominator, hidden
+     from measure where indicator = $1 and cohort = $2`,
     [pair.indicator, pair.cohort],
   );
   const cells: TableCell[] = rows.map((r) => ({ area: r.area_code, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator }));
@@ -77,11 +74,17 @@ export async function recordDecisions(q: Query, minCell: number, summaries: read
   );
 }
 
-/** Every indicator × cohort that has rows in measure (one index probe per combination). */
-export async function measurePairs(q: Query): Promise<Pair[]> {
+/**
+ * Every indicator × cohort that has rows in measure (one index probe per combination); with
+ * `undecidedFor`, only those without a decision for that threshold.
+ */
+async function measurePairs(q: Query, undecidedFor?: number): Promise<Pair[]> {
   const { rows } = await q<Pair>(
     `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
-     where exists (select from measure m where m.indicator = i.code and m.cohort = c.code) order by 1, 2`,
+     where exists (select from measure m where m.indicator = i.code and m.cohort = c.code)
+       ${undecidedFor === undefined ? '' : 'and not exists (select from disclosure d where d.indicator = i.code and d.cohort = c.code and d.min_cell = $1)'}
+     order by 1, 2`,
+    undecidedFor === undefined ? [] : [undecidedFor],
   );
   return rows;
 }
@@ -102,7 +105,7 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
   const summaries: PairSummary[] = [];
   let changes = 0;
   for (const pair of todo) {
-    const { rows, decision, summary } = await decidePair(q, basis, 'measure', pair, true);
+    const { rows, decision, summary } = await decidePair(q, basis, pair);
     const changed = rows.filter((r, i) => r.hidden !== (decision[i] !== PUBLISHED));
     if (changed.length) {
       await q(
@@ -113,7 +116,7 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
     }
     if (rows.length) summaries.push(summary);
   }
-  const runner = { query: q };
+  const runner: SqlRunner = { query: q };
   if (changes > 0 && (await shouldRebuild(runner, changes))) {
     await rebuildMeasure(runner, async (table) => {
       await q(`insert into ${table} (${MEASURE_COLUMNS}, hidden)
@@ -138,14 +141,7 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
 export async function ensureDisclosure(q: Query, minCell: number): Promise<PairSummary[]> {
   const pending = async () => {
     const { rows: setting } = await q<{ min_cell: number }>('select min_cell from disclosure_setting');
-    const { rows } = await q<Pair>(
-      `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
-       where exists (select from measure m where m.indicator = i.code and m.cohort = c.code)
-         and not exists (select from disclosure d where d.indicator = i.code and d.cohort = c.code and d.min_cell = $1)
-       order by 1, 2`,
-      [minCell],
-    );
-    return { settingDiffers: setting[0]?.min_cell !== minCell, pairs: rows };
+    return { settingDiffers: setting[0]?.min_cell !== minCell, pairs: await measurePairs(q, minCell) };
   };
   const first = await pending();
   if (!first.settingDiffers && first.pairs.length === 0) return [];
@@ -155,5 +151,3 @@ export async function ensureDisclosure(q: Query, minCell: number): Promise<PairS
   const { pairs } = await pending();
   return pairs.length ? refreshDisclosure(q, pairs) : [];
 }
-
-export { PUBLISHED, PRIMARY, SECONDARY };

@@ -1,4 +1,4 @@
-import { PRE_COVID, type ChangeResponse, type ChangeRow, type Cohort, type Dimension, type Indicator } from '@gka/shared';
+import { PRE_COVID, type ChangeReference, type ChangeResponse, type ChangeRow, type Cohort, type Dimension, type Indicator } from '@gka/shared';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
 import type { AreaDetail } from './areas.ts';
@@ -6,7 +6,7 @@ import type { QueryContext } from './context.ts';
 import { meta } from './meta.ts';
 import { valueRows, type ValueRow } from './values.ts';
 
-export type Reference = { code: string; label: string; cohorts: string[] };
+export type Reference = ChangeReference;
 
 /** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
 export function covidSplit(own: readonly Cohort[]): { covid: Cohort; before: Cohort[] } | null {
