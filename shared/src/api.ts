@@ -35,15 +35,21 @@ export const AreaResponse = z.object({ data: Area.extend({ omgevingsadressendich
 export const GeoParams = z.object({ level: z.enum(['gemeente', 'wijk']) });
 export const GeoQuery = z.object({ parent: AreaCode.optional() });
 
+/** A cohort: the school years it pools (groep-8 years for a GKA cohort, one school year for DUO figures). */
 export const Cohort = z.object({
   code: z.string(),
   label: z.string(),
   schoolYears: z.array(z.string()),
-  covid: z.boolean(),
-  note: z.string().nullable(),
 });
 export type Cohort = z.infer<typeof Cohort>;
 export const CohortsResponse = z.object({ data: z.array(Cohort) });
+
+/**
+ * A cohort as one indicator has it: whether COVID touched that indicator's figures of the cohort,
+ * and how (`note`, in Dutch). The same cohort can be touched for one indicator and not another.
+ */
+export const IndicatorCohort = Cohort.extend({ covid: z.boolean(), note: z.string().nullable() });
+export type IndicatorCohort = z.infer<typeof IndicatorCohort>;
 
 export const Indicator = z.object({
   code: z.string(),
@@ -54,10 +60,13 @@ export const Indicator = z.object({
   unit: z.enum(['percentage', 'gemiddelde']),
   higherIsBetter: z.boolean().nullable(),
   source: z.string(),
-  /** Cohorts that hold values for this indicator, oldest first. */
-  cohorts: z.array(z.string()),
+  /** The indicator's own time axis: the cohorts that hold values for it, oldest first. */
+  cohorts: z.array(IndicatorCohort),
 });
 export type Indicator = z.infer<typeof Indicator>;
+
+/** The codes of the indicator's cohorts, oldest first. */
+export const cohortCodes = (indicator: Pick<Indicator, 'cohorts'>): string[] => indicator.cohorts.map((c) => c.code);
 export const IndicatorsResponse = z.object({ data: z.array(Indicator) });
 
 /**
@@ -122,7 +131,7 @@ export type ValuesQuery = z.infer<typeof ValuesQuery>;
 
 export const Meta = z.object({
   indicator: Indicator.omit({ cohorts: true }),
-  cohort: Cohort,
+  cohort: IndicatorCohort,
   minCell: z.number().int(),
   sources: z.array(z.object({ kind: z.string(), source: z.string(), synthetic: z.boolean(), importedAt: z.string() })),
   synthetic: z.boolean(),
@@ -161,7 +170,7 @@ export type CompareResponse = z.infer<typeof CompareResponse>;
 
 export const TrendQuery = z.object({ indicator: code, area: AreaCode, dimension: Dimension.default('totaal') });
 export const TrendPoint = z.object({
-  cohort: Cohort,
+  cohort: IndicatorCohort,
   values: z.array(Value),
   benchmarks: z.array(Benchmark),
 });
@@ -192,19 +201,30 @@ export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'ver
 export const ProfileQuery = z.object({ cohort: code.optional() });
 export const ProfileIndicator = z.object({
   indicator: Indicator.omit({ cohorts: true }),
-  cohort: z.string(),
+  /** The cohort shown: the one asked for if the gemeente has values in it, else the indicator's latest. */
+  cohort: IndicatorCohort,
   value: Value.nullable(),
   comparisons: z.array(Comparison),
   benchmarks: z.array(Benchmark),
   /** opleiding_ouders hoog minus laag, as a fraction (0.25 = 25 procentpunt); null when either is suppressed. */
   kansenkloof: z.number().nullable(),
   breakdown: z.array(z.object({ dimension: Dimension, values: z.array(Value) })),
-  trend: z.array(z.object({ cohort: z.string(), value: z.number().nullable(), nederland: z.number().nullable() })),
+  /** The indicator's own cohorts, oldest first: the gemeente's totaal with its interval, and the pooled benchmarks. */
+  trend: z.array(
+    z.object({
+      cohort: IndicatorCohort,
+      value: z.number().nullable(),
+      ciLow: z.number().nullable(),
+      ciHigh: z.number().nullable(),
+      suppressed: z.boolean(),
+      benchmarks: z.array(z.object({ kind: BenchmarkKind, value: z.number().nullable() })),
+    }),
+  ),
   /**
    * The indicator's first COVID cohort against its cohorts before COVID taken together, as /change
    * with reference voor-covid; null when the indicator has no COVID cohort or nothing before it.
    */
-  covidChange: ChangeFields.extend({ cohort: z.string(), reference: ChangeReference }).nullable(),
+  covidChange: ChangeFields.extend({ cohort: IndicatorCohort, reference: ChangeReference }).nullable(),
   /** Wijken furthest from the own gemeente, significant ones first. */
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })),
 });

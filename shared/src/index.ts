@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './format.ts';
 export * from './api.ts';
 export * from './disclosure.ts';
+export * from './cohorts.ts';

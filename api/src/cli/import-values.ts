@@ -25,6 +25,6 @@ export async function importValuesCommand(args: string[], { url, log }: { db: Db
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`${result.rows.toLocaleString('nl-NL')} waarden geïmporteerd in ${seconds} s (dataset #${result.datasetId}).`);
   if (result.createdCohorts.length) {
-    log(`Nieuwe cohorten aangemaakt (label = code, geen covid-markering): ${result.createdCohorts.join(', ')}.`);
+    log(`Nieuwe cohorten aangemaakt: ${result.createdCohorts.join(', ')} (een code als 2020-2021 telt de schooljaren 2019-2020 en 2020-2021 van groep 8).`);
   }
 }

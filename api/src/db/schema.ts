@@ -22,9 +22,16 @@ export interface CohortTable {
   code: string;
   label: string;
   school_years: Generated<string[]>;
-  covid: Generated<boolean>;
-  note: string | null;
   sort_order: Generated<number>;
+}
+
+/** What COVID did to an indicator's figures of one school year (migration 0008). */
+export interface CovidNoteTable {
+  indicator: string;
+  school_year: string;
+  note: string;
+  /** No figures for that school year (no eindtoets in 2020). */
+  missing: Generated<boolean>;
 }
 
 export interface IndicatorTable {
@@ -94,6 +101,7 @@ export interface DatasetTable {
 export interface Database {
   area: AreaTable;
   cohort: CohortTable;
+  covid_note: CovidNoteTable;
   indicator: IndicatorTable;
   dimension: DimensionTable;
   breakdown_group: BreakdownGroupTable;

@@ -158,7 +158,7 @@ describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, na
       for (const cohort of COHORTS) {
         const url = `/api/v1/profile/${g.code}?cohort=${cohort}`;
         for (const p of (await get(url, ProfileResponse)).indicators) {
-          if (!INDICATORS.includes(p.indicator.code) || p.cohort !== cohort) continue;
+          if (!INDICATORS.includes(p.indicator.code) || p.cohort.code !== cohort) continue;
           const tb = table(p.indicator.code, cohort);
           if (p.value) tb.see(g.code, 'totaal', p.value, url);
           for (const b of p.breakdown) for (const v of b.values) tb.see(g.code, b.dimension, v, url);

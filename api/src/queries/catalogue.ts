@@ -1,6 +1,7 @@
 import type { Cohort, Indicator } from '@gka/shared';
 import { allAreas, type AreaDetail } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
+import { indicatorCohort, listCovidNotes } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
 import { datasetsByIndicator, listSources, type Sources } from './datasets.ts';
 import { listIndicators } from './indicators.ts';
@@ -9,8 +10,14 @@ import { listIndicators } from './indicators.ts';
  * The small reference tables every request consults, memoised per data version: a values request
  * then costs only its own value and aggregate queries.
  */
-export const indicators = (ctx: QueryContext): Promise<Indicator[]> => ctx.memo.get('indicators', () => listIndicators(ctx.db));
 export const cohorts = (ctx: QueryContext): Promise<Cohort[]> => ctx.memo.get('cohorts', () => listCohorts(ctx.db));
+/** Each indicator with its own time axis: its cohorts, each with the COVID note for this indicator. */
+export const indicators = (ctx: QueryContext): Promise<Indicator[]> =>
+  ctx.memo.get('indicators', async () => {
+    const [rows, all, notes] = await Promise.all([listIndicators(ctx.db), cohorts(ctx), listCovidNotes(ctx.db)]);
+    const byCode = new Map(all.map((c) => [c.code, c]));
+    return rows.map((r) => ({ ...r, cohorts: r.cohorts.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))) }));
+  });
 export const sources = (ctx: QueryContext): Promise<Sources> => ctx.memo.get('sources', () => listSources(ctx.db));
 // One scan for all indicators per data version: a scan per indicator (twelve of the national table)
 // stalled the first requests after a start or an import for seconds.

@@ -1,4 +1,4 @@
-import { PRE_COVID, type ChangeReference, type ChangeResponse, type ChangeRow, type Cohort, type Dimension, type Indicator } from '@gka/shared';
+import { PRE_COVID, shortCohortLabel, type ChangeReference, type ChangeResponse, type ChangeRow, type Dimension, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
 import type { AreaDetail } from './areas.ts';
@@ -9,14 +9,14 @@ import { valueRows, type ValueRow } from './values.ts';
 export type Reference = ChangeReference;
 
 /** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
-export function covidSplit(own: readonly Cohort[]): { covid: Cohort; before: Cohort[] } | null {
+export function covidSplit(own: readonly IndicatorCohort[]): { covid: IndicatorCohort; before: IndicatorCohort[] } | null {
   const i = own.findIndex((c) => c.covid);
   return i < 0 ? null : { covid: own[i]!, before: own.slice(0, i) };
 }
 
-export const preCovidReference = (before: readonly Cohort[]): Reference => ({
+export const preCovidReference = (before: readonly IndicatorCohort[]): Reference => ({
   code: PRE_COVID,
-  label: `vóór COVID (${before.length > 1 ? `${before[0]!.code} t/m ${before.at(-1)!.code} samen` : before[0]?.code ?? ''})`,
+  label: `vóór COVID (${before.length > 1 ? `${shortCohortLabel(before[0]!)} t/m ${shortCohortLabel(before.at(-1)!)} samen` : before[0] ? shortCohortLabel(before[0]) : ''})`,
   cohorts: before.map((c) => c.code),
 });
 
@@ -31,7 +31,7 @@ export type Side = { name: string; k: number; n: number; hidden: boolean };
 export async function changeView(
   ctx: QueryContext,
   indicator: Indicator,
-  cohort: Cohort,
+  cohort: IndicatorCohort,
   reference: Reference,
   q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail },
 ): Promise<ChangeResponse> {

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Cohort, type CompareResponse, type CompareRow, type Dimension, type Indicator } from '@gka/shared';
+import { DIMENSIONS, type IndicatorCohort, type CompareResponse, type CompareRow, type Dimension, type Indicator } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -14,7 +14,7 @@ import { toValue, valueRows } from './values.ts';
 export async function compareView(
   ctx: QueryContext,
   indicator: Indicator,
-  cohort: Cohort,
+  cohort: IndicatorCohort,
   areas: readonly AreaDetail[],
   dimension: Dimension,
 ): Promise<CompareResponse> {

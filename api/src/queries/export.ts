@@ -1,4 +1,4 @@
-import { BENCHMARK_LABELS, DIMENSION_LABELS, GROUP_LABELS, type BenchmarkKind, type Cohort, type Dimension, type Meta, type Significance, type Indicator } from '@gka/shared';
+import { BENCHMARK_LABELS, DIMENSION_LABELS, GROUP_LABELS, type BenchmarkKind, type IndicatorCohort, type Dimension, type Meta, type Significance, type Indicator } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -40,7 +40,7 @@ export type ExportTable = {
 export async function exportTable(
   ctx: QueryContext,
   indicator: Indicator,
-  cohort: Cohort,
+  cohort: IndicatorCohort,
   q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; benchmark: BenchmarkKind },
 ): Promise<ExportTable> {
   const rows = await valueRows(ctx, indicator.unit, {

@@ -19,8 +19,10 @@ function selectIndicators(db: Db) {
     .orderBy('i.code');
 }
 
-/** Every indicator with the cohorts that hold values for it (an index probe per pair). */
-export function listIndicators(db: Db): Promise<Indicator[]> {
+export type IndicatorRow = Omit<Indicator, 'cohorts'> & { cohorts: string[] };
+
+/** Every indicator with the codes of the cohorts that hold values for it (an index probe per pair). */
+export function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return selectIndicators(db)
     .select(
       sql<string[]>`array(

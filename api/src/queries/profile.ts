@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Cohort, type Dimension, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
+import { cohortCodes, DIMENSIONS, type Dimension, type IndicatorCohort, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
@@ -25,7 +25,6 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     allSources(ctx),
   ]);
   const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
-  const cohortByCode = new Map(cohorts.map((c) => [c.code, c]));
   const unit = (i: string) => unitOf.get(i) ?? 'percentage';
   // Only the rows shown, from the covering indexes (index-only: an area's rows are scattered over the heap).
   const totals = await selectValues(
@@ -37,13 +36,13 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   // Per indicator with data for this gemeente: the asked cohort if it has one, else its latest.
   const chosen = indicators.flatMap((indicator) => {
     const mine = new Set(totals.filter((r) => r.indicator === indicator.code).map((r) => r.cohort));
-    const cohort = cohortCode && mine.has(cohortCode) ? cohortCode : indicator.cohorts.filter((c) => mine.has(c)).at(-1);
+    const cohort = indicator.cohorts.find((c) => c.code === cohortCode && mine.has(c.code)) ?? indicator.cohorts.filter((c) => mine.has(c.code)).at(-1);
     return cohort ? [{ indicator, cohort }] : [];
   });
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
-  const chosenCohorts = [...new Set(chosen.map((c) => c.cohort))];
+  const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
   const [breakdownRows, wijkRows, benchmarks] = await Promise.all([
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
@@ -52,7 +51,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         benchmarksByCohort(ctx, {
           indicator: indicator.code,
           unit: indicator.unit,
-          cohorts: indicator.cohorts,
+          cohorts: cohortCodes(indicator),
           dimension: 'totaal',
           stedelijkheden: area.stedelijkheid ? [area.stedelijkheid] : [],
         }),
@@ -63,12 +62,11 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   const own = [...totals, ...breakdownRows];
   const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
     const rows = own.filter((r) => r.indicator === indicator.code);
-    const inCohort = rows.filter((r) => r.cohort === cohort);
+    const inCohort = rows.filter((r) => r.cohort === cohort.code);
     const totaal = inCohort.find((r) => r.dimension === 'totaal');
     const opleiding = (g: string) => inCohort.find((r) => r.dimension === 'opleiding_ouders' && r.group === g)?.value;
     const byCohort = benchmarks[i]!;
-    const cohortBenchmarks = byCohort.get(cohort) ?? [];
-    const nederland = (c: string) => (byCohort.get(c) ?? []).find((b) => b.kind === 'nederland')?.value ?? null;
+    const cohortBenchmarks = byCohort.get(cohort.code) ?? [];
     return {
       indicator,
       cohort,
@@ -76,15 +74,21 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks) : [],
       benchmarks: cohortBenchmarks,
       kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
-      covidChange: covidChange(indicator.unit, indicatorCohorts.map((c) => cohortByCode.get(c)!).filter(Boolean), rows),
+      covidChange: covidChange(indicator.unit, indicatorCohorts, rows),
       breakdown: breakdowns(inCohort),
-      trend: indicatorCohorts.map((c) => ({
-        cohort: c,
-        value: rows.find((r) => r.cohort === c && r.dimension === 'totaal')?.value ?? null,
-        nederland: nederland(c),
-      })),
+      trend: indicatorCohorts.map((c) => {
+        const r = rows.find((x) => x.cohort === c.code && x.dimension === 'totaal');
+        return {
+          cohort: c,
+          value: r?.value ?? null,
+          ciLow: r?.ciLow ?? null,
+          ciHigh: r?.ciHigh ?? null,
+          suppressed: r?.suppressed ?? false,
+          benchmarks: (byCohort.get(c.code) ?? []).map((b) => ({ kind: b.kind, value: b.value })),
+        };
+      }),
       deviatingWijken: deviating(
-        wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort),
+        wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort.code),
         totaal?.value ?? null,
       ),
     };
@@ -110,7 +114,7 @@ function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicato
 
 
 /** The gemeente's totaal in the indicator's first COVID cohort against its cohorts before COVID, pooled. */
-function covidChange(unit: 'percentage' | 'gemiddelde', own: Cohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
+function covidChange(unit: 'percentage' | 'gemiddelde', own: IndicatorCohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
   const split = covidSplit(own);
   if (!split || split.before.length === 0) return null;
   const totaal = (code: string) => rows.find((r) => r.cohort === code && r.dimension === 'totaal');
@@ -121,5 +125,5 @@ function covidChange(unit: 'percentage' | 'gemiddelde', own: Cohort[], rows: Val
     if (r) before = pool(before, r);
   }
   if (!now && !before) return null;
-  return { cohort: split.covid.code, reference: preCovidReference(split.before), ...change([now && side(now), before], [1, -1], unit === 'percentage') };
+  return { cohort: split.covid, reference: preCovidReference(split.before), ...change([now && side(now), before], [1, -1], unit === 'percentage') };
 }

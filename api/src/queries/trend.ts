@@ -1,24 +1,24 @@
 import type { Dimension, Indicator, TrendResponse } from '@gka/shared';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { cohorts, indicatorSources } from './catalogue.ts';
+import { indicatorSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { toValue, valueRows } from './values.ts';
 
 /**
- * GET /trend: one point per cohort that holds values for the indicator, with the area's values and
+ * GET /trend: one point per cohort of the indicator's own axis (with its COVID note), with the area's values and
  * its benchmarks (its stedelijkheid class is its gemeente's for a wijk, and a wijk's own gemeente).
  */
 export async function trendView(
   ctx: QueryContext,
-  { cohorts: codes, ...indicator }: Indicator,
+  { cohorts: own, ...indicator }: Indicator,
   area: AreaDetail,
   gemeente: AreaDetail | undefined,
   dimension: Dimension,
 ): Promise<TrendResponse> {
   const reference = area.level === 'wijk' ? gemeente : area;
-  const [all, { synthetic }, rows, benchmarks] = await Promise.all([
-    cohorts(ctx),
+  const codes = own.map((c) => c.code);
+  const [{ synthetic }, rows, benchmarks] = await Promise.all([
     indicatorSources(ctx, indicator.code),
     valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: codes, dimension, areas: [area.code] }),
     benchmarksByCohort(ctx, {
@@ -33,9 +33,7 @@ export async function trendView(
   return {
     area,
     indicator,
-    data: all
-      .filter((c) => codes.includes(c.code))
-      .map((cohort) => ({
+    data: own.map((cohort) => ({
         cohort,
         values: rows.filter((r) => r.cohort === cohort.code).map(toValue),
         benchmarks: benchmarks.get(cohort.code) ?? [],

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { AreaLevel, Benchmark, Cohort, Meta, Value, Indicator } from '@gka/shared';
+import type { AreaLevel, Benchmark, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, type Unit } from '../stats/cells.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -129,7 +129,7 @@ export type ValuesView = { data: Value[]; benchmarks: Benchmark[]; meta: Meta };
 export async function valuesView(
   ctx: QueryContext,
   indicator: Indicator,
-  cohort: Cohort,
+  cohort: IndicatorCohort,
   q: { level: 'gemeente' | 'wijk'; dimension: string; parent?: AreaDetail },
 ): Promise<ValuesView> {
   const gemeente = q.parent?.level === 'gemeente' ? q.parent : undefined;

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, ChangeQuery, ChangeResponse, PRE_COVID, type Cohort, type Indicator } from '@gka/shared';
+import { ApiError, ChangeQuery, ChangeResponse, cohortCodes, PRE_COVID, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { badRequest } from '../errors.ts';
 import { changeView, covidSplit, preCovidReference, type Reference } from '../queries/change.ts';
-import { cohorts as allCohorts } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
-import { requireArea, requireCohort, requireIndicator } from './resolve.ts';
+import { cohortFor, requireArea, requireCohort, requireIndicator } from './resolve.ts';
 
 export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -23,11 +22,8 @@ export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     },
     async (req) => {
       const q = req.query;
-      const [indicator, cohort, parent] = await Promise.all([
-        requireIndicator(ctx, q.indicator),
-        requireCohort(ctx, q.cohort),
-        q.parent ? requireArea(ctx, q.parent) : undefined,
-      ]);
+      const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
+      const cohort = await cohortFor(ctx, indicator, q.cohort);
       const reference = await resolveReference(ctx, indicator, cohort, q.reference);
       return changeView(ctx, indicator, cohort, reference, { level: q.level, dimension: q.dimension, parent });
     },
@@ -35,10 +31,9 @@ export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
 };
 
 /** A cohort of the indicator other than `cohort`, or its pre-COVID cohorts pooled. */
-async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: Cohort, code: string): Promise<Reference> {
+async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: IndicatorCohort, code: string): Promise<Reference> {
   if (code === PRE_COVID) {
-    const known = new Map((await allCohorts(ctx)).map((c) => [c.code, c]));
-    const split = covidSplit(indicator.cohorts.map((c) => known.get(c)!).filter(Boolean));
+    const split = covidSplit(indicator.cohorts);
     if (!split) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
     if (split.before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
     if (split.before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
@@ -46,8 +41,9 @@ async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort:
   }
   const reference = await requireCohort(ctx, code);
   if (reference.code === cohort.code) throw badRequest('De referentie moet een ander cohort zijn dan het cohort zelf');
-  if (!indicator.cohorts.includes(reference.code)) throw badRequest(`${indicator.name} heeft geen waarden voor cohort ${reference.code}`);
-  if (indicator.cohorts.indexOf(reference.code) > indicator.cohorts.indexOf(cohort.code)) {
+  const own = cohortCodes(indicator);
+  if (!own.includes(reference.code)) throw badRequest(`${indicator.name} heeft geen waarden voor cohort ${reference.code}`);
+  if (own.indexOf(reference.code) > own.indexOf(cohort.code)) {
     throw badRequest(`De referentie moet een eerder cohort zijn dan ${cohort.code}`);
   }
   return { code: reference.code, label: reference.label, cohorts: [reference.code] };

@@ -1,4 +1,4 @@
-import type { Indicator } from '@gka/shared';
+import type { Indicator, IndicatorCohort } from '@gka/shared';
 import { HttpError, notFound } from '../errors.ts';
 import type { AreaDetail } from '../queries/areas.ts';
 import { findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
@@ -23,10 +23,15 @@ export async function requireArea(ctx: QueryContext, code: string, level?: AreaD
   return found;
 }
 
-/** The asked cohort, or without one the latest cohort that holds values for the indicator. */
-export async function cohortFor(ctx: QueryContext, indicator: Indicator, code: string | undefined) {
-  if (code !== undefined) return requireCohort(ctx, code);
-  const latest = indicator.cohorts.at(-1);
-  if (!latest) throw new HttpError(404, 'not_found', `Indicator '${indicator.code}' heeft nog geen waarden`, { indicator: indicator.code });
-  return requireCohort(ctx, latest);
+/**
+ * The asked cohort as the indicator has it (with its COVID note), or without one the indicator's
+ * latest. A known cohort without values for the indicator answers with no values and no note.
+ */
+export async function cohortFor(ctx: QueryContext, indicator: Indicator, code: string | undefined): Promise<IndicatorCohort> {
+  if (code === undefined) {
+    const latest = indicator.cohorts.at(-1);
+    if (!latest) throw new HttpError(404, 'not_found', `Indicator '${indicator.code}' heeft nog geen waarden`, { indicator: indicator.code });
+    return latest;
+  }
+  return indicator.cohorts.find((c) => c.code === code) ?? { ...(await requireCohort(ctx, code)), covid: false, note: null };
 }

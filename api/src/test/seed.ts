@@ -19,8 +19,9 @@ export const SEED = {
     { code: 'WK000301', name: 'Ceeveen-Oost', parent: 'GM0003' },
   ],
   cohorts: [
-    { code: '2019-2020', label: 'Cohort 2019-2020', covid: false, sort_order: 1 },
-    { code: '2020-2021', label: 'Cohort 2020-2021', covid: true, sort_order: 2 },
+    // School years as for a GKA cohort, but 2019-2020 without the COVID year 2019-2020: the seed's COVID cohort is 2020-2021 only.
+    { code: '2019-2020', label: 'Cohort 2019-2020', school_years: ['2018-2019'], sort_order: 1 },
+    { code: '2020-2021', label: 'Cohort 2020-2021', school_years: ['2019-2020', '2020-2021'], sort_order: 2 },
   ],
   /** The suppressed cell every leak test looks for (denominator 9 < 10). */
   suppressed: { area: 'WK000102', cohort: '2020-2021', indicator: 'advies_havo_vwo', dimension: 'totaal', grp: 'totaal', numerator: 7, denominator: 9 },
@@ -124,7 +125,7 @@ export async function seed(db: Db): Promise<void> {
         })),
       )
       .execute();
-    await trx.insertInto('cohort').values(SEED.cohorts.map((c) => ({ ...c, school_years: [c.code] }))).execute();
+    await trx.insertInto('cohort').values(SEED.cohorts.map((c) => ({ ...c, school_years: [...c.school_years] }))).execute();
     await trx.insertInto('measure').values(SEED_MEASURES.map((m) => ({ ...m, dataset_id: id }))).execute();
     await refreshDisclosure(viaKysely(trx));
   });

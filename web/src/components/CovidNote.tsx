@@ -1,16 +1,32 @@
-import type { Cohort } from '@gka/shared';
-import { shortCohortLabel } from './controls/options.ts';
+import type { IndicatorCohort } from '@gka/shared';
 
-const DEFAULT_NOTE =
-  'In 2020 ging de eindtoets niet door: heroverweging en bijstelling van het schooladvies waren dat jaar niet mogelijk (die waarden ontbreken, ze zijn niet nul). De eindexamens in het vo waren in 2020 en 2021 makkelijker te halen.';
-
-/** Explains the COVID cohorts among those shown, in text (SPEC §3.3). */
-export function CovidNote({ cohorts }: { cohorts: Cohort[] }) {
-  const covid = cohorts.filter((c) => c.covid);
-  if (covid.length === 0) return null;
+/**
+ * What COVID did to the shown cohorts of one indicator, in the words of its notes (one per
+ * indicator × cohort, from the API). Nothing where COVID played no role.
+ */
+export function CovidNote({ cohorts }: { cohorts: IndicatorCohort[] }) {
+  const touched = cohorts.filter((c) => c.covid && c.note);
+  if (touched.length === 0) return null;
   return (
     <aside className="covid-note" data-testid="covid-note">
-      <strong>COVID-cohort {covid.map(shortCohortLabel).join(', ')}:</strong> {covid[0].note ?? DEFAULT_NOTE}
+      {touched.length === 1 ? (
+        <p>
+          <strong>{touched[0]!.label} en COVID:</strong> {touched[0]!.note}
+        </p>
+      ) : (
+        <>
+          <p>
+            <strong>COVID raakte deze cijfers:</strong>
+          </p>
+          <ul>
+            {touched.map((c) => (
+              <li key={c.code}>
+                <strong>{c.label}:</strong> {c.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </aside>
   );
 }

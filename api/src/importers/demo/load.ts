@@ -62,7 +62,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   const areas: DemoArea[] = areaRows.map((a) => ({ code: a.code, level: a.level, parentCode: a.parent_code, inwoners: a.inwoners, attributes: a.attributes }));
   const data = generateDemo(areas, seed);
   for (const c of data.cohorts) {
-    const row = { code: c.code, label: c.label, school_years: c.schoolYears, covid: c.covid, note: c.note, sort_order: c.sortOrder };
+    const row = { code: c.code, label: c.label, school_years: c.schoolYears, sort_order: c.sortOrder };
     await db.insertInto('cohort').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
   }
 
@@ -82,7 +82,6 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
         'Synthetische demodata: verzonnen tellers en noemers, gestuurd door echte kenmerken van gebieden (opleiding, inkomen, herkomst, inwoners). ' +
         'Niet gebruiken voor beleid. Ook het GKA-lidmaatschap is een demoset: de 30 gemeenten van 2019, alle gemeenten vanaf 100.000 inwoners, ' +
         'per provincie minstens één, aangevuld op grootte tot 101.',
-      covid: 'Cohort 2020-2021: heroverweging en bijstelling alleen over schooljaar 2020-2021 (in 2020 geen eindtoets).',
       gka: gka.map((m) => ({ code: m.code, naam: m.name, sinds: m.sinds, reden: m.reason })),
     },
   });

@@ -4,11 +4,9 @@ import type { LoadDemoResult } from './load.ts';
 export function describeDemo(result: LoadDemoResult): string[] {
   const names = (reason: string) => result.gka.filter((m) => m.reason === reason).map((m) => m.name);
   const group = (label: string, reason: string) => `  ${label} (${names(reason).length}): ${names(reason).join(', ') || '—'}`;
-  const covid = result.cohorts.filter((c) => c.covid).map((c) => c.code);
   return [
     `${result.rows.toLocaleString('nl-NL')} SYNTHETISCHE demowaarden voor ${result.areas.toLocaleString('nl-NL')} gebieden en ` +
       `${result.cohorts.length} cohorten geladen in ${result.seconds.toFixed(1)} s (seed ${result.seed}, dataset #${result.datasetId}).`,
-    ...(covid.length ? [`COVID-cohort ${covid.join(', ')}: heroverweging en bijstelling alleen over schooljaar 2020-2021 (in 2020 geen eindtoets).`] : []),
     `GKA-gemeenten: ${result.gka.length}, een DEMOSET (niet de echte ledenlijst):`,
     group('ondertekend in 2019', 'signed2019'),
     group('100.000 inwoners of meer', 'large'),

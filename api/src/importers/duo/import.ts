@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
 import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
-import { schoolYearCohort } from './cohorts.ts';
+import { schoolYearCode, schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
 import { addExamPassRates, placeIndex, vestigingIndex, type ExamStats } from './exams.ts';
 import { DUO_FILES, findDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
@@ -71,8 +71,8 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
 
 /**
  * `gka import-duo <dir>`: real gemeente-level indicators from DUO open data (SPEC §4.3), in one
- * transaction with one dataset row per source file. Cohorts for the school years are created when
- * missing (COVID years marked); existing cohort rows are left as they are.
+ * transaction with one dataset row per source file. A cohort per school year (`sj2019-2020`) is
+ * created when missing; existing cohort rows are left as they are.
  */
 export async function importDuo(db: Db, dir: string, log: (m: string) => void = () => {}): Promise<ImportDuoResult> {
   const gemeenten = await db.selectFrom('area').select(['code', 'name']).where('level', '=', 'gemeente').execute();
@@ -104,7 +104,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
       for (let start = 0; start < d.rows.length; start += 2000) {
         await trx
           .insertInto('measure')
-          .values(d.rows.slice(start, start + 2000).map((r) => ({ ...r, dataset_id: datasetId })))
+          .values(d.rows.slice(start, start + 2000).map((r) => ({ ...r, cohort: schoolYearCode(r.cohort), dataset_id: datasetId })))
           .onConflict((oc) =>
             oc.columns(['indicator', 'cohort', 'dimension', 'area_code', 'grp']).doUpdateSet((eb) => ({
               numerator: eb.ref('excluded.numerator'),
@@ -115,7 +115,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
           .execute();
       }
       const { rows, ...rest } = d;
-      results.push({ ...rest, cohorts: [...new Set(rows.map((r) => r.cohort))].sort(), measures: rows.length });
+      results.push({ ...rest, cohorts: [...new Set(rows.map((r) => schoolYearCode(r.cohort)))].sort(), measures: rows.length });
     }
     await refreshDisclosure(viaKysely(trx), results.flatMap((r) => r.cohorts.map((cohort) => ({ indicator: r.indicator, cohort }))));
     return results;

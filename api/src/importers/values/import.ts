@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { FileTables } from '../../disclosure/file-tables.ts';
 import { disclosureBasis, recordDecisions, refreshDisclosure, viaClient, type Pair } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
+import { cohortRow } from '../gka-cohort.ts';
 import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUMNS, type Catalogue, type Unit } from './parse.ts';
 import { readUtf8Lines } from './read-lines.ts';
 
@@ -27,9 +28,9 @@ export type ImportValuesResult = { datasetId: number; rows: number; createdCohor
 /**
  * Imports a SPEC §4.2 values CSV: validates every line, COPYs the rows into a temporary table and
  * puts them in `measure` in place of the same keys, all in one transaction, so a bad file changes nothing and a
- * re-import replaces the same keys. Cohorts the file names but the database lacks are created
- * with label = code, covid = false and no note: nothing here knows which cohorts exist or which
- * were COVID years (SPEC §3.3); `gka demo` and `gka import-duo` set their own cohort metadata.
+ * re-import replaces the same keys. Cohorts the file names but the database lacks are created: a
+ * GKA code such as 2020-2021 with the two school years it pools (so its COVID notes apply), any
+ * other code with label = code and no school years.
  *
  * Takes a connection string rather than a Kysely instance because COPY needs a raw pg client.
  */
@@ -197,7 +198,7 @@ async function createMissingCohorts(db: Kysely<Database>, codes: string[]): Prom
   if (!codes.length) return [];
   const created = await db
     .insertInto('cohort')
-    .values(codes.map((code) => ({ code, label: code, sort_order: Number(code.slice(0, 4)) })))
+    .values(codes.map(cohortRow))
     .onConflict((oc) => oc.column('code').doNothing())
     .returning('code')
     .execute();

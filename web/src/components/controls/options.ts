@@ -1,18 +1,14 @@
 import { DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, isGroupOf, type Cohort, type Dimension, type Indicator } from '@gka/shared';
 import type { Option } from './Select.tsx';
 
-/** 'Cohort 2022-2023' → '2022-2023': the UI puts 'cohort' in front where the sentence needs it. */
-export function shortCohortLabel(c: Pick<Cohort, 'label'>): string {
-  return c.label.replace(/^cohort\s+/i, '');
+/** 'Cohort 2020-2021 (COVID)': COVID is named only where it touched this indicator's cohort. */
+export function cohortLabel(c: Pick<Cohort, 'label'> & { covid?: boolean }): string {
+  return c.covid ? `${c.label} (COVID)` : c.label;
 }
 
-export function cohortLabel(c: Pick<Cohort, 'label' | 'covid'>): string {
-  return c.covid ? `${shortCohortLabel(c)} (COVID-cohort)` : shortCohortLabel(c);
-}
-
-export function cohortOptions(indicator: Indicator | undefined, cohorts: Cohort[]): Option[] {
-  const available = indicator ? cohorts.filter((c) => indicator.cohorts.includes(c.code)) : cohorts;
-  return available.map((c) => ({ value: c.code, label: cohortLabel(c) }));
+/** The indicator's own cohorts, each marked where COVID touched it. */
+export function cohortOptions(indicator: Pick<Indicator, 'cohorts'> | undefined): Option[] {
+  return (indicator?.cohorts ?? []).map((c) => ({ value: c.code, label: cohortLabel(c) }));
 }
 
 /** Every dimension:group pair, e.g. 'opleiding_ouders:laag' → 'Opleiding ouders: laag'. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Cohort, Indicator } from '@gka/shared';
-import { useCohorts, useIndicators } from '../../api/hooks.ts';
+import type { Indicator, IndicatorCohort } from '@gka/shared';
+import { useIndicators } from '../../api/hooks.ts';
 
 /**
  * Resolves an indicator and cohort chosen in the URL against the catalogue: an unknown or missing
@@ -9,24 +9,20 @@ import { useCohorts, useIndicators } from '../../api/hooks.ts';
  */
 export function useIndicatorChoice(indicatorCode: string | undefined, cohortCode: string | undefined, fallbackToFirst = true) {
   const indicators = useIndicators();
-  const cohorts = useCohorts();
   // Only indicators that hold values: the catalogue also lists those not imported yet.
   const list = useMemo(() => (indicators.data?.data ?? []).filter((i) => i.cohorts.length > 0), [indicators.data]);
   const indicator: Indicator | undefined =
     list.find((i) => i.code === indicatorCode) ?? (fallbackToFirst ? list[0] : undefined);
-  const cohortCodes = indicator?.cohorts ?? [];
-  const cohortCodeResolved = cohortCode && cohortCodes.includes(cohortCode) ? cohortCode : cohortCodes.at(-1);
-  const cohort: Cohort | undefined = cohorts.data?.data.find((c) => c.code === cohortCodeResolved);
+  const own = indicator?.cohorts ?? [];
+  const cohort: IndicatorCohort | undefined = own.find((c) => c.code === cohortCode) ?? own.at(-1);
   return {
     indicators: list,
-    cohorts: cohorts.data?.data ?? [],
+    /** The indicator's own cohorts. */
+    cohorts: own,
     indicator,
     cohort,
-    error: indicators.error ?? cohorts.error,
-    isLoading: indicators.isLoading || cohorts.isLoading,
-    refetch: () => {
-      void indicators.refetch();
-      void cohorts.refetch();
-    },
+    error: indicators.error,
+    isLoading: indicators.isLoading,
+    refetch: () => void indicators.refetch(),
   };
 }

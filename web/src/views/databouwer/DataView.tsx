@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { GROUP_LABELS, formatInteger, type Dimension, type Value, disclosureSentence } from '@gka/shared';
+import { GROUP_LABELS, formatInteger, type Dimension, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
 import { exportUrl, useAreas, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
-import { DIMENSION_OPTIONS, cohortOptions, shortCohortLabel } from '../../components/controls/options.ts';
+import { DIMENSION_OPTIONS, cohortOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
@@ -49,7 +49,7 @@ export function DataView() {
       {choice.error && <ErrorMessage error={choice.error} retry={choice.refetch} />}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Tabelbouwer">
         <Select label="Indicator" value={choice.indicator?.code} options={choice.indicators.map((i) => ({ value: i.code, label: i.name }))} onChange={(v) => set({ indicator: v })} name="indicator" />
-        <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(choice.indicator, choice.cohorts)} onChange={(v) => set({ cohort: v })} name="cohort" />
+        <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(choice.indicator)} onChange={(v) => set({ cohort: v })} name="cohort" />
         <Select
           label="Niveau"
           value={level}
@@ -103,7 +103,7 @@ export function DataView() {
                 <DataTable
                   data={d.data}
                   columns={columns}
-                  caption={`${d.meta.indicator.name}, cohort ${shortCohortLabel(d.meta.cohort)}: ${d.data.length} rijen. ${disclosureSentence(d.meta.minCell)}`}
+                  caption={`${d.meta.indicator.name}, ${cohortPhrase(d.meta.cohort)}: ${d.data.length} rijen. ${disclosureSentence(d.meta.minCell)}`}
                   numeric={['teller', 'noemer', 'waarde', 'interval']}
                   testId="values-table"
                 />

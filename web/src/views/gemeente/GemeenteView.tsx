@@ -1,8 +1,7 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, formatInteger, disclosureSentence } from '@gka/shared';
+import { STEDELIJKHEID, cohortPhrase, formatInteger, disclosureSentence } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
-import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { Breakdown } from './Breakdown.tsx';
@@ -29,11 +28,6 @@ export function GemeenteView() {
       <QueryState query={profile} what="het gemeenteprofiel">
       {(p) => {
         const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
-        const cohortByCode = new Map(p.cohorts.map((c) => [c.code, c]));
-        const label = (c: string) => {
-          const co = cohortByCode.get(c);
-          return co ? cohortLabel(co) : c;
-        };
         const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
         return (
           <>
@@ -69,7 +63,7 @@ export function GemeenteView() {
               <p className="hint">
                 Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. {disclosureSentence(p.minCell)}
               </p>
-              {p.indicators.length === 0 ? <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p> : <KpiCards indicators={p.indicators} cohortLabel={label} />}
+              {p.indicators.length === 0 ? <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p> : <KpiCards indicators={p.indicators} />}
             </section>
             {selected && (
               <>
@@ -87,18 +81,18 @@ export function GemeenteView() {
                 </p>
                 <section aria-labelledby="trend-kop">
                   <h2 id="trend-kop">Trend over de cohorten</h2>
-                  <TrendChart profile={selected} gemeente={p.area.name} cohorts={p.cohorts} />
+                  <TrendChart profile={selected} gemeente={p.area.name} />
                 </section>
                 <section aria-labelledby="kloof-kop">
-                  <h2 id="kloof-kop">Naar achtergrond van de ouders (cohort {label(selected.cohort)})</h2>
+                  <h2 id="kloof-kop">Naar achtergrond van de ouders ({cohortPhrase(selected.cohort)})</h2>
                   <Breakdown profile={selected} />
                 </section>
                 <section aria-labelledby="wijk-kop">
-                  <h2 id="wijk-kop">Wijken (cohort {label(selected.cohort)})</h2>
+                  <h2 id="wijk-kop">Wijken ({cohortPhrase(selected.cohort)})</h2>
                   <WijkSection
                     gemeente={p.area}
                     indicator={selected.indicator}
-                    cohort={selected.cohort}
+                    cohort={selected.cohort.code}
                     gemeenteValue={selected.value?.value ?? null}
                     covidCohort={selected.covidChange?.cohort}
                   />

@@ -1,11 +1,12 @@
-import { formatPercent, formatDecimal, type ProfileIndicator } from '@gka/shared';
+import { cohortPhrase, formatPercent, formatDecimal, type ProfileIndicator } from '@gka/shared';
+import { cohortLabel } from '../../components/controls/options.ts';
 import { formatValue } from '../../lib/format.ts';
 import { comparisonText, covidText } from '../../lib/significance.ts';
 
 const KPI_BENCHMARKS = ['nederland', 'stedelijkheid', 'gka'] as const;
 
 /** One card per indicator: the gemeente's value and, in words, how it compares with the benchmarks. */
-export function KpiCards({ indicators, cohortLabel }: { indicators: ProfileIndicator[]; cohortLabel: (code: string) => string }) {
+export function KpiCards({ indicators }: { indicators: ProfileIndicator[] }) {
   return (
     <ul className="kpi-grid" data-testid="kpi-cards">
       {indicators.map((p) => {
@@ -14,7 +15,7 @@ export function KpiCards({ indicators, cohortLabel }: { indicators: ProfileIndic
           <li key={p.indicator.code} className="kpi">
             <h3 className="kpi__title">{p.indicator.name}</h3>
             <p className="kpi__value">{formatValue(p.value, p.indicator.unit)}</p>
-            <p className="kpi__cohort">Cohort {cohortLabel(p.cohort)}</p>
+            <p className="kpi__cohort">{cohortLabel(p.cohort)}</p>
             <ul className="kpi__comparisons">
               {KPI_BENCHMARKS.map((kind) => {
                 const c = p.comparisons.find((x) => x.kind === kind);
@@ -33,7 +34,7 @@ export function KpiCards({ indicators, cohortLabel }: { indicators: ProfileIndic
             {p.covidChange && (
               <p className="kpi__covid" data-testid="kpi-covid">
                 <span className="kpi__bench">
-                  COVID-cohort {p.covidChange.cohort} t.o.v. {p.covidChange.reference.label}:
+                  COVID: {cohortPhrase(p.covidChange.cohort)} t.o.v. {p.covidChange.reference.label}:
                 </span>
                 <br />
                 <span className={`sig sig--${p.covidChange.significance}`}>{covidText(p.covidChange, p.indicator.unit)}</span>

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
+import { STEDELIJKHEID, cohortPhrase, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -27,8 +27,6 @@ export function NotitieView() {
       <QueryState query={profile} what="de gespreksnotitie">
       {(p) => {
         const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
-        const byCode = new Map(p.cohorts.map((c) => [c.code, c]));
-        const label = (c: string) => (byCode.has(c) ? cohortLabel(byCode.get(c)!) : c);
         const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
         return (
           <article className="notitie" data-testid="notitie">
@@ -77,7 +75,7 @@ export function NotitieView() {
                   return (
                     <tr key={i.indicator.code}>
                       <th scope="row">
-                        {i.indicator.name} <small>({label(i.cohort)})</small>
+                        {i.indicator.name} <small>({cohortLabel(i.cohort)})</small>
                       </th>
                       <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
                       {cell('nederland')}
@@ -97,8 +95,8 @@ export function NotitieView() {
             {selected && (
               <div className="notitie__detail">
                 <h2>Trend: {selected.indicator.name}</h2>
-                <TrendChart profile={selected} gemeente={p.area.name} cohorts={p.cohorts} height={220} showTable={false} />
-                <h2>Opvallende wijken: {selected.indicator.name} ({label(selected.cohort)})</h2>
+                <TrendChart profile={selected} gemeente={p.area.name} height={220} showTable={false} />
+                <h2>Opvallende wijken: {selected.indicator.name} ({cohortLabel(selected.cohort)})</h2>
                 {selected.deviatingWijken.length === 0 ? (
                   <p>Geen wijkcijfers beschikbaar.</p>
                 ) : (
@@ -134,11 +132,11 @@ function CovidParagraph({ indicators }: { indicators: ProfileIndicator[] }) {
   const first = withChange[0]!.covidChange!;
   return (
     <section className="notitie__covid" data-testid="notitie-covid">
-      <h2>COVID-cohort {first.cohort} vergeleken met {first.reference.label}</h2>
+      <h2>COVID: vergeleken met de cohorten ervoor</h2>
       <p>
         {significant.length === 0
-          ? 'Bij geen van de indicatoren verschilt het COVID-cohort significant van de cohorten vóór COVID. '
-          : `${significant.map((i) => `${i.indicator.name}: ${covidText(i.covidChange!, i.indicator.unit)}`).join('; ')}. `}
+          ? `Bij geen van de indicatoren verschilt het eerste cohort dat COVID raakte (bijvoorbeeld ${cohortPhrase(first.cohort)}) significant van de cohorten ervoor. `
+          : `${significant.map((i) => `${i.indicator.name}, ${cohortPhrase(i.covidChange!.cohort)} t.o.v. ${i.covidChange!.reference.label}: ${covidText(i.covidChange!, i.indicator.unit)}`).join('; ')}. `}
         {significant.length > 0 && others.length > 0 && `Bij de andere ${others.length} indicatoren is het verschil niet significant of niet te bepalen. `}
         Verschillen met 95%-interval (Newcombe); significant als het interval 0 niet bevat.
       </p>

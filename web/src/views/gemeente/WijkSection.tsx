@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { PRE_COVID, type ChangeRow, type Indicator, type Value } from '@gka/shared';
+import { PRE_COVID, shortCohortLabel, type ChangeRow, type Indicator, type IndicatorCohort, type Value } from '@gka/shared';
 import { useChange, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
@@ -27,12 +27,12 @@ export function WijkSection({
   cohort: string;
   gemeenteValue: number | null;
   /** The indicator's first COVID cohort: each wijk's change from the cohorts before COVID gets a column. */
-  covidCohort?: string;
+  covidCohort?: IndicatorCohort;
 }) {
   useEffect(() => void preloadMap(), []);
   const geo = useGeo('wijk', gemeente.code);
   const values = useValues({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code });
-  const change = useChange({ indicator: indicator.code, cohort: covidCohort, reference: PRE_COVID, level: 'wijk', parent: gemeente.code }, !!covidCohort);
+  const change = useChange({ indicator: indicator.code, cohort: covidCohort?.code, reference: PRE_COVID, level: 'wijk', parent: gemeente.code }, !!covidCohort);
   const unit = indicator.unit;
 
   const rows = useMemo<Row[]>(() => {
@@ -71,7 +71,7 @@ export function WijkSection({
         ? [
             col.accessor((r) => r.covid?.difference ?? undefined, {
               id: 'covid',
-              header: `Verschil ${covidCohort} met vóór COVID`,
+              header: `Verschil ${shortCohortLabel(covidCohort)} met vóór COVID`,
               cell: (c) => (c.row.original.covid ? covidText(c.row.original.covid, unit, true) : '–'),
               sortUndefined: 'last',
             }),

@@ -1,11 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { STEDELIJKHEID, type Area, type Value, disclosureSentence } from '@gka/shared';
+import { STEDELIJKHEID, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
 import { useAreas, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
-import { GROUP_OPTIONS, cohortOptions, parseGroup, shortCohortLabel } from '../../components/controls/options.ts';
+import { GROUP_OPTIONS, cohortOptions, parseGroup } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -69,7 +69,7 @@ export function KaartView() {
 
   const options = [{ value: STEDELIJKHEID_MODE, label: 'Stedelijkheid (CBS)' }, ...choice.indicators.map((i) => ({ value: i.code, label: i.name }))];
   const legendTitle = indicator
-    ? `${indicator.name}, cohort ${choice.cohort ? shortCohortLabel(choice.cohort) : ''}${dimension === 'totaal' ? '' : `, ${GROUP_OPTIONS.find((o) => o.value === `${dimension}:${group}`)?.label.toLowerCase()}`}`
+    ? `${indicator.name}, ${choice.cohort ? cohortPhrase(choice.cohort) : ''}${dimension === 'totaal' ? '' : `, ${GROUP_OPTIONS.find((o) => o.value === `${dimension}:${group}`)?.label.toLowerCase()}`}`
     : 'Stedelijkheid (CBS), naar omgevingsadressendichtheid';
   const error = geo.error ?? areas.error ?? choice.error ?? values.error;
 
@@ -84,7 +84,7 @@ export function KaartView() {
         <Select label="Kleur de kaart op" value={indicator ? indicator.code : STEDELIJKHEID_MODE} options={options} onChange={(v) => set({ indicator: v === STEDELIJKHEID_MODE ? undefined : v })} name="indicator" />
         {indicator && (
           <>
-            <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(indicator, choice.cohorts)} onChange={(v) => set({ cohort: v })} name="cohort" />
+            <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(indicator)} onChange={(v) => set({ cohort: v })} name="cohort" />
             <Select label="Groep leerlingen" value={`${dimension}:${group}`} options={GROUP_OPTIONS} onChange={(v) => set({ groep: v === 'totaal:totaal' ? undefined : v })} name="groep" />
           </>
         )}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatDecimal, formatPercent, type Cohort, type CompareRow, type Indicator, disclosureSentence } from '@gka/shared';
+import { formatDecimal, formatPercent, type CompareRow, type IndicatorCohort, type Indicator, disclosureSentence } from '@gka/shared';
 import { useCompare } from '../../api/hooks.ts';
 import { Chart } from '../../components/chart/Chart.tsx';
 import type { ChartOption } from '../../components/chart/echarts.ts';
@@ -22,19 +22,16 @@ function comparisonCell(row: CompareRow, kind: 'gemeenten' | 'gemeente', unit: I
 export function IndicatorComparison({
   indicator,
   cohort,
-  cohorts,
   wijken,
   gemeenteName,
 }: {
   indicator: Indicator;
-  cohort: string | undefined;
-  cohorts: Cohort[];
+  cohort: IndicatorCohort | undefined;
   wijken: string[];
   gemeenteName: string;
 }) {
-  const query = useCompare({ indicator: indicator.code, cohort: cohort ?? '', areas: wijken });
+  const query = useCompare({ indicator: indicator.code, cohort: cohort?.code ?? '', areas: wijken });
   const f = indicator.unit === 'percentage' ? formatPercent : formatDecimal;
-  const co = cohorts.find((c) => c.code === cohort);
 
   const columns = useMemo(
     () => [
@@ -50,9 +47,9 @@ export function IndicatorComparison({
   return (
     <section className="comparison" aria-labelledby={`cmp-${indicator.code}`} data-testid="comparison">
       <h2 id={`cmp-${indicator.code}`}>
-        {indicator.name} <span className="subtle">(cohort {co ? cohortLabel(co) : cohort ?? '–'})</span>
+        {indicator.name} <span className="subtle">({cohort ? cohortLabel(cohort) : '–'})</span>
       </h2>
-      {co && <CovidNote cohorts={[co]} />}
+      {cohort && <CovidNote cohorts={[cohort]} />}
       {!cohort ? (
         <p className="status status--empty">Voor deze indicator zijn nog geen cijfers geladen.</p>
       ) : (

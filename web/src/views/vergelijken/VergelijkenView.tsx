@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useAreas } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
-import { cohortLabel } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -28,6 +27,11 @@ export function VergelijkenView() {
     const picked = choice.indicators.filter((i) => chosen.includes(i.code));
     return picked.length ? picked : choice.indicators.slice(0, 1);
   }, [choice.indicators, indicatorParam]);
+  // The cohorts of the chosen indicators, each once and in order: an indicator without the chosen one shows its latest.
+  const cohorts = useMemo(() => {
+    const seen = new Map(indicators.flatMap((i) => i.cohorts).map((c) => [c.code, c]));
+    return [...seen.values()];
+  }, [indicators]);
   const gemeenteArea = gemeenten.data?.data.find((g) => g.code === gemeente);
   const error = gemeenten.error ?? wijken.error ?? choice.error;
 
@@ -61,12 +65,12 @@ export function VergelijkenView() {
             name="wijken"
           />
         )}
-        {choice.cohorts.length > 0 && (
+        {cohorts.length > 0 && (
           <Select
             label="Cohort"
             value={cohortParam}
             placeholder="Laatste cohort per indicator"
-            options={choice.cohorts.map((c) => ({ value: c.code, label: cohortLabel(c) }))}
+            options={cohorts.map((c) => ({ value: c.code, label: c.label }))}
             onChange={(v) => set({ cohort: v })}
             name="cohort"
           />
@@ -92,8 +96,7 @@ export function VergelijkenView() {
           <IndicatorComparison
             key={i.code}
             indicator={i}
-            cohort={cohortParam && i.cohorts.includes(cohortParam) ? cohortParam : i.cohorts.at(-1)}
-            cohorts={choice.cohorts}
+            cohort={i.cohorts.find((c) => c.code === cohortParam) ?? i.cohorts.at(-1)}
             wijken={activeWijken.map((w) => w.code)}
             gemeenteName={gemeenteArea?.name ?? gemeente}
           />

@@ -1,0 +1,32 @@
+import type { Cohort, IndicatorCohort } from '@gka/shared';
+import type { Db } from '../db/connect.ts';
+
+type Note = { note: string; missing: boolean };
+/** Per indicator, per school year: what COVID did to its figures (table covid_note). */
+export type CovidNotes = Map<string, Map<string, Note>>;
+
+export async function listCovidNotes(db: Db): Promise<CovidNotes> {
+  const rows = await db.selectFrom('covid_note').select(['indicator', 'school_year', 'note', 'missing']).orderBy('school_year').execute();
+  const out: CovidNotes = new Map();
+  for (const r of rows) {
+    if (!out.has(r.indicator)) out.set(r.indicator, new Map());
+    out.get(r.indicator)!.set(r.school_year, { note: r.note, missing: r.missing });
+  }
+  return out;
+}
+
+/**
+ * The cohort as one indicator has it: touched by COVID when a school year it pools has a note for
+ * the indicator. A pooled cohort with a year that has no figures says which years its figures cover.
+ */
+export function indicatorCohort(cohort: Cohort, notes: Map<string, Note> | undefined): IndicatorCohort {
+  const found = cohort.schoolYears.flatMap((y) => {
+    const n = notes?.get(y);
+    return n ? [{ year: y, ...n }] : [];
+  });
+  if (found.length === 0) return { ...cohort, covid: false, note: null };
+  const missing = new Set(found.filter((n) => n.missing).map((n) => n.year));
+  const rest = cohort.schoolYears.filter((y) => !missing.has(y));
+  const cover = missing.size && rest.length ? ` De cijfers van dit cohort gaan alleen over schooljaar ${rest.join(' en ')}.` : '';
+  return { ...cohort, covid: true, note: found.map((n) => n.note).join(' ') + cover };
+}

@@ -1,0 +1,159 @@
+import { BENCHMARK_LABELS, formatDecimal, formatPercent, shortCohortLabel, type BenchmarkKind, type Indicator, type ProfileIndicator } from '@gka/shared';
+import type { ChartOption } from '../../components/chart/echarts.ts';
+import { cohortLabel } from '../../components/controls/options.ts';
+import { formatInterval, formatValue } from '../../lib/format.ts';
+
+type Unit = Indicator['unit'];
+type Point = ProfileIndicator['trend'][number];
+
+/** The benchmark lines of the trend, in legend order; each has its own dash and marker, not only its own colour. */
+export const TREND_BENCHMARKS = [
+  { kind: 'nederland', colour: '#636363', dash: 'dashed', symbol: 'diamond' },
+  { kind: 'stedelijkheid', colour: '#b2182b', dash: 'dotted', symbol: 'triangle' },
+  { kind: 'gka', colour: '#1b7837', dash: [8, 3, 2, 3], symbol: 'rect' },
+] as const satisfies readonly { kind: BenchmarkKind; colour: string; dash: unknown; symbol: string }[];
+
+const AREA_COLOUR = '#08519c';
+const BAND_COLOUR = 'rgba(8, 81, 156, 0.15)';
+const COVID_COLOUR = 'rgba(179, 88, 6, 0.12)';
+
+const benchmark = (p: Point, kind: BenchmarkKind) => p.benchmarks.find((b) => b.kind === kind)?.value ?? null;
+const format = (unit: Unit) => (unit === 'percentage' ? formatPercent : formatDecimal);
+
+/** The benchmark lines that have at least one value. */
+export function trendBenchmarks(trend: Point[]) {
+  return TREND_BENCHMARKS.filter((b) => trend.some((p) => benchmark(p, b.kind) !== null));
+}
+
+/**
+ * A y-range that fits the values and intervals, with some room, on round numbers (whole percents,
+ * whole points); shares stay within 0–100%. `fromZero` says whether the axis starts at zero.
+ */
+export function yRange(trend: Point[], unit: Unit): { min: number; max: number; fromZero: boolean } | null {
+  const values = trend.flatMap((p) => [p.value, p.ciLow, p.ciHigh, ...p.benchmarks.map((b) => b.value)]).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length === 0) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const step = unit === 'percentage' ? 0.01 : 1;
+  const pad = Math.max((hi - lo) * 0.15, step);
+  let min = Math.floor((lo - pad) / step) * step;
+  let max = Math.ceil((hi + pad) / step) * step;
+  if (unit === 'percentage') {
+    min = Math.max(0, min);
+    max = Math.min(1, max);
+  }
+  // Rounded to the step, so float noise does not reach the axis labels.
+  min = Math.round(min / step) * step;
+  max = Math.round(max / step) * step;
+  return { min, max, fromZero: min === 0 };
+}
+
+/** Runs of consecutive cohorts COVID touched, as first and last index. */
+export function covidRuns(trend: Point[]): [number, number][] {
+  const runs: [number, number][] = [];
+  trend.forEach((p, i) => {
+    if (!p.cohort.covid) return;
+    const last = runs.at(-1);
+    if (last && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  });
+  return runs;
+}
+
+/** The sentence under the chart that states the scale. */
+export function scaleNote(trend: Point[], unit: Unit): string {
+  const r = yRange(trend, unit);
+  if (!r) return '';
+  const f = format(unit);
+  return r.fromZero ? `De verticale as loopt van ${f(r.min)} tot ${f(r.max)}.` : `Let op: de verticale as begint bij ${f(r.min)}, niet bij 0, en loopt tot ${f(r.max)}.`;
+}
+
+/**
+ * The trend chart of one indicator on its own time axis: the area with its 95% interval as a band,
+ * the benchmark lines, and the cohorts COVID touched for this indicator as a shaded band.
+ */
+export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit; area: string }): ChartOption {
+  const f = format(unit);
+  const labels = trend.map((p) => shortCohortLabel(p.cohort));
+  const range = yRange(trend, unit);
+  const lines = trendBenchmarks(trend);
+  const bandName = `95%-interval ${area}`;
+  const runs = covidRuns(trend);
+  return {
+    grid: { left: 56, right: 16, top: 56, bottom: 40, containLabel: false },
+    legend: { top: 0, type: 'scroll', data: [area, bandName, ...lines.map((b) => BENCHMARK_LABELS[b.kind])] },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const i = (Array.isArray(params) ? (params[0] as { dataIndex?: number }) : undefined)?.dataIndex ?? 0;
+        const p = trend[i];
+        if (!p) return '';
+        const rows = [
+          `<strong>${cohortLabel(p.cohort)}</strong>`,
+          `${area}: ${formatValue(p, unit)}${p.ciLow !== null ? ` (${formatInterval(p, unit)})` : ''}`,
+          ...lines.map((b) => `${BENCHMARK_LABELS[b.kind]}: ${f(benchmark(p, b.kind))}`),
+        ];
+        return rows.join('<br/>');
+      },
+    },
+    xAxis: { type: 'category', data: labels, boundaryGap: true, axisLabel: { hideOverlap: true } },
+    yAxis: {
+      type: 'value',
+      min: range?.min,
+      max: range?.max,
+      axisLabel: { formatter: (v: number) => (unit === 'percentage' ? formatPercent(v).replace(',0%', '%') : formatDecimal(v)) },
+    },
+    series: [
+      // The interval as a band: an invisible line at the lower bound, and the width stacked on it.
+      {
+        name: bandName,
+        type: 'line',
+        stack: 'interval',
+        data: trend.map((p) => (p.ciLow !== null && p.ciHigh !== null ? p.ciLow : null)),
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        color: BAND_COLOUR,
+        silent: true,
+      },
+      {
+        name: bandName,
+        type: 'line',
+        stack: 'interval',
+        data: trend.map((p) => (p.ciLow !== null && p.ciHigh !== null ? p.ciHigh - p.ciLow : null)),
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: BAND_COLOUR },
+        symbol: 'none',
+        color: BAND_COLOUR,
+        silent: true,
+      },
+      {
+        name: area,
+        type: 'line',
+        data: trend.map((p) => (p.suppressed ? null : p.value)),
+        color: AREA_COLOUR,
+        lineStyle: { width: 3 },
+        symbol: 'circle',
+        symbolSize: 8,
+        connectNulls: false,
+        z: 3,
+        markArea: runs.length
+          ? {
+              silent: true,
+              itemStyle: { color: COVID_COLOUR },
+              label: { show: true, position: 'insideTop', formatter: 'COVID', color: '#7f3b08' },
+              data: runs.map(([a, b]) => [{ xAxis: labels[a]! }, { xAxis: labels[b]! }]),
+            }
+          : undefined,
+      },
+      ...lines.map((b) => ({
+        name: BENCHMARK_LABELS[b.kind],
+        type: 'line' as const,
+        data: trend.map((p) => benchmark(p, b.kind)),
+        color: b.colour,
+        lineStyle: { type: b.dash as 'dashed', width: 2 },
+        symbol: b.symbol,
+        symbolSize: 7,
+      })),
+    ],
+  };
+}
