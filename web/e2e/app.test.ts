@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
@@ -157,10 +158,23 @@ describe('web app in Chromium', () => {
     expect(kpi).toMatch(/significant (hoger|lager) dan|niet significant verschillend van/);
     // Every GKA card: the COVID cohort against the cohorts before COVID, with the change and its significance in words.
     const covid = await page.getByTestId('kpi-covid').first().textContent();
-    expect(covid).toMatch(/^COVID-cohort 2020-2021 t\.o\.v\. vóór COVID \(2012-2013 t\/m 2018-2019 samen\):/);
+    expect(covid).toMatch(/^COVID: cohort 2020-2021 t\.o\.v\. vóór COVID \(2012-2013 t\/m 2018-2019 samen\):/);
     expect(covid).toMatch(/[+−]?\d+,\d procentpunt, (significant hoger|significant lager|niet significant)$|afgeschermd$/);
-    await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
-    expect(await page.getByTestId('covid-note').first().textContent()).toContain('COVID-cohort 2020-2021');
+    const trend = page.getByTestId('trend-chart');
+    await trend.locator('svg').first().waitFor();
+    // The schooladvies: its own six cohorts, the COVID band on 2020-2021, and a note about the
+    // schooladvies (no eindtoets in 2020), not about exams.
+    expect(await trend.getAttribute('data-covid-band')).toBe('2020-2021');
+    const note = (await page.getByTestId('covid-note').first().textContent())!;
+    expect(note).toMatch(/^Cohort 2020-2021 en COVID: Groep 8 in 2019-2020: de eindtoets ging niet door/);
+    expect(note).not.toMatch(/examen|COVID-cohort/);
+    await trend.getByText('Tabel bij de grafiek').click();
+    const rows = await page.getByTestId('trend-table').locator('tbody th').allTextContents();
+    expect(rows).toEqual(['Cohort 2012-2013', 'Cohort 2014-2015', 'Cohort 2016-2017', 'Cohort 2018-2019', 'Cohort 2020-2021 (COVID)', 'Cohort 2022-2023']);
+    expect(await page.getByTestId('trend-table').textContent()).not.toContain('niet beschikbaar');
+    const headers = await page.getByTestId('trend-table').locator('thead th').allTextContents();
+    expect(headers).toEqual(['Cohort', 'Vlietstad', '95%-interval', 'Nederland', 'Gemeenten met dezelfde stedelijkheid', 'GKA-gemeenten']);
+    expect(await page.getByTestId('trend-scale').textContent()).toMatch(/verticale as (begint bij|loopt van) \d+%/);
     expect(await page.getByTestId('breakdown').textContent()).toMatch(/Kansenkloof.*procentpunt/s);
 
     const table = page.getByTestId('wijk-table');
@@ -181,13 +195,32 @@ describe('web app in Chromium', () => {
     expect(await names()).toEqual([...asc].reverse());
   });
 
+  it('Gemeente: the pass rate on its own axis of school years, COVID on the exam years 2020-2022', async () => {
+    await page.goto(`${base}/gemeente/GM9901?indicator=slagingspercentage_vo`);
+    const trend = page.getByTestId('trend-chart');
+    await trend.locator('svg').first().waitFor();
+    expect(await trend.getAttribute('data-covid-band')).toBe('2019-2020 t/m 2021-2022');
+    await trend.getByText('Tabel bij de grafiek').click();
+    const rows = await page.getByTestId('trend-table').locator('tbody th').allTextContents();
+    expect(rows).toHaveLength(8);
+    expect(rows.every((r) => /^Schooljaar \d{4}-\d{4}( \(COVID\))?$/.test(r))).toBe(true);
+    expect(rows.filter((r) => r.endsWith('(COVID)'))).toEqual(['Schooljaar 2019-2020 (COVID)', 'Schooljaar 2020-2021 (COVID)', 'Schooljaar 2021-2022 (COVID)']);
+    // The axis fits pass rates near 90%, and says it does not start at 0.
+    expect(await page.getByTestId('trend-scale').textContent()).toMatch(/begint bij [1-9]\d%, niet bij 0/);
+    // The x-axis as drawn: the school years, and no two-year cohort among them.
+    const ticks = await trend.locator('svg text').allTextContents();
+    expect(ticks).toContain('2023-2024');
+    expect(ticks).not.toContain('2022-2023 ');
+    expect(await page.getByTestId('covid-note').textContent()).toMatch(/Schooljaar 2019-2020: In 2020 gingen de centrale examens niet door/);
+  });
+
   it('Wijken vergelijken: ranked bars and a table per indicator', async () => {
     await page.goto(`${base}/vergelijken?gemeente=GM9902&indicatoren=advies_havo_vwo,zittenblijven`);
     const sections = page.getByTestId('comparison');
     await sections.nth(1).getByTestId('compare-table').waitFor();
     expect(await sections.count()).toBe(2);
     for (const i of [0, 1]) {
-      await sections.nth(i).locator('canvas').first().waitFor();
+      await sections.nth(i).locator('svg').first().waitFor();
       expect(await sections.nth(i).getByTestId('compare-table').locator('tbody tr').count()).toBe(4);
     }
     const text = await sections.first().textContent();
@@ -231,21 +264,39 @@ describe('web app in Chromium', () => {
     expect([url.pathname, url.searchParams.get('indicator'), url.searchParams.get('cohort')]).toEqual(['/gemeente/GM9901/notitie', 'zittenblijven', '2020-2021']);
     expect(await page.getByRole('heading', { name: /Trend: Zittenblijvers/ }).isVisible()).toBe(true);
     expect(await page.getByLabel('Cohort', { exact: true }).inputValue()).toBe('2020-2021');
-    expect(await page.getByTestId('notitie-covid').textContent()).toMatch(/COVID-cohort 2020-2021 vergeleken met vóór COVID \(2012-2013 t\/m 2018-2019 samen\)/);
+    const covid = (await page.getByTestId('notitie-covid').textContent())!;
+    expect(covid).toMatch(/^COVID: vergeleken met de cohorten ervoor/);
+    expect(covid).toMatch(/cohort 2020-2021/);
     // Its own cohort control.
     await page.getByLabel('Cohort', { exact: true }).selectOption('2018-2019');
     await page.waitForURL(/cohort=2018-2019/);
     expect(await page.getByTestId('notitie').textContent()).toContain('2018-2019');
   });
 
-  it('Gespreksnotitie prints to one or two A4 pages', async () => {
+  it('Gespreksnotitie prints to one or two A4 pages with the whole trend, without the beforeprint event', async () => {
     await page.goto(`${base}/gemeente/GM9901/notitie`);
-    await page.getByTestId('notitie').locator('canvas').first().waitFor();
+    await page.getByTestId('notitie').locator('svg').first().waitFor();
     await page.waitForTimeout(300);
-    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
-    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
+    // page.pdf() lays the page out for print without firing beforeprint: the chart must fit anyway.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+    expect(doc.numPages).toBeGreaterThanOrEqual(1);
+    expect(doc.numPages).toBeLessThanOrEqual(2);
+    const items: { str: string; x: number; width: number }[] = [];
+    let pageWidth = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const p = await doc.getPage(n);
+      pageWidth = p.getViewport({ scale: 1 }).width;
+      const text = await p.getTextContent();
+      for (const i of text.items) if ('str' in i) items.push({ str: i.str.trim(), x: i.transform[4] as number, width: i.width });
+    }
+    // The trend's x-axis, every cohort up to the last, inside the page.
+    const axis = ['2012-2013', '2014-2015', '2016-2017', '2018-2019', '2020-2021', '2022-2023'];
+    for (const label of axis) {
+      const found = items.filter((i) => i.str === label);
+      expect(found.length, `x-axis label ${label} in the PDF`).toBeGreaterThan(0);
+      expect(Math.max(...found.map((i) => i.x + i.width))).toBeLessThanOrEqual(pageWidth);
+    }
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { name: 'Gespreksnotitie gemeente Vlietstad' }).isVisible()).toBe(true);

@@ -1,13 +1,44 @@
 import { importFixtureRegion } from '../../api/src/importers/geo/fixtures.ts';
 import { loadDemo } from '../../api/src/importers/demo/load.ts';
+import { recordDataset } from '../../api/src/importers/dataset.ts';
+import { schoolYearCohort } from '../../api/src/importers/duo/cohorts.ts';
+import { refreshDisclosure, viaKysely } from '../../api/src/disclosure/store.ts';
 import type { TestDatabase } from '../../api/src/test/database.ts';
+
+/** School years of the e2e pass rates: eight, three of them touched by COVID (2019-2020 to 2021-2022). */
+export const E2E_SCHOOL_YEARS = ['2016-2017', '2017-2018', '2018-2019', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024'];
 
 /**
  * The browser tests' data, loaded as a first start without real boundaries would: the fictitious
  * fixture region through the geo importer (4 gemeenten, 16 wijken; Vlietstad and Heuvelrode become
  * demo GKA gemeenten) and the deterministic synthetic demo values (six cohorts, COVID 2020-2021).
+ * Then made-up exam pass rates per school year, stored as import-duo stores them, so that one
+ * indicator has its own time axis of school years.
  */
 export async function seedRegion(database: TestDatabase): Promise<void> {
   await importFixtureRegion(database.db);
   await loadDemo(database.url);
+  await seedPassRates(database);
+}
+
+async function seedPassRates({ db }: TestDatabase): Promise<void> {
+  const gemeenten = (await db.selectFrom('area').select('code').where('level', '=', 'gemeente').orderBy('code').execute()).map((g) => g.code);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('cohort').values(E2E_SCHOOL_YEARS.map(schoolYearCohort)).execute();
+    const datasetId = await recordDataset(trx, { kind: 'duo', source: 'e2e: verzonnen slagingspercentages', rowCount: 0, synthetic: true });
+    const rows = E2E_SCHOOL_YEARS.flatMap((year, y) => {
+      const covid = year === '2019-2020' ? 0.07 : year === '2020-2021' ? 0.04 : 0;
+      const parts = gemeenten.map((area, i) => {
+        const n = 400 + 150 * i;
+        return { area_code: area, n, k: Math.round(n * (0.88 + 0.01 * i + 0.002 * y + covid)) };
+      });
+      const total = { area_code: 'NL01', n: parts.reduce((s, p) => s + p.n, 0), k: parts.reduce((s, p) => s + p.k, 0) };
+      return [total, ...parts].map((p) => ({
+        indicator: 'slagingspercentage_vo', cohort: schoolYearCohort(year).code, dimension: 'totaal', grp: 'totaal',
+        area_code: p.area_code, numerator: p.k, denominator: p.n, dataset_id: datasetId,
+      }));
+    });
+    await trx.insertInto('measure').values(rows).execute();
+    await refreshDisclosure(viaKysely(trx), E2E_SCHOOL_YEARS.map((y) => ({ indicator: 'slagingspercentage_vo', cohort: schoolYearCohort(y).code })));
+  });
 }

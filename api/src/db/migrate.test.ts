@@ -32,7 +32,7 @@ const broken: Migration = {
 describe('migrations', () => {
   it('create the SPEC §3 schema with seeded breakdowns and the national area', async () => {
     t = await createTestDatabase();
-    expect(await tables(t.db)).toEqual(['area', 'breakdown_group', 'cohort', 'dataset', 'dimension', 'disclosure', 'disclosure_setting', 'indicator', 'measure']);
+    expect(await tables(t.db)).toEqual(['area', 'breakdown_group', 'cohort', 'covid_note', 'dataset', 'dimension', 'disclosure', 'disclosure_setting', 'indicator', 'measure']);
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();
     expect(groups).toHaveLength(12);
     expect(await t.db.selectFrom('area').selectAll().execute()).toMatchObject([{ code: 'NL01', level: 'land' }]);
@@ -49,7 +49,7 @@ describe('migrations', () => {
     const before0004 = migrationsBefore('0004');
     await migrateToLatest(t.db, before0004);
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
-    const rows = ['advies_havo_vwo', 'slagingspercentage_vo'].map((indicator, i) => ({
+    const rows = ['advies_havo_vwo', 'heroverweging'].map((indicator, i) => ({
       indicator, cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 3 + i, denominator: 7, dataset_id: null,
     }));
     await t.db.insertInto('measure').values(rows).execute();
@@ -72,7 +72,7 @@ describe('migrations', () => {
     const before0005 = migrationsBefore('0005');
     await migrateToLatest(t.db, before0005);
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
-    const row = { indicator: 'slagingspercentage_vo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', numerator: 6, denominator: 12, dataset_id: null };
+    const row = { indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', numerator: 6, denominator: 12, dataset_id: null };
     await t.db.insertInto('area').values({ code: 'GM0001', level: 'gemeente', name: 'Voorbeeld', parent_code: 'NL01' }).execute();
     await t.db.insertInto('measure').values([{ ...row, area_code: 'NL01', numerator: 100, denominator: 120 }, { ...row, area_code: 'GM0001' }]).execute();
     await migrateToLatest(t.db);
@@ -81,12 +81,50 @@ describe('migrations', () => {
     // What openDatabase does after migrating: threshold 10 publishes both; threshold 13 hides the gemeente
     // (12 pupils), and then Nederland too, which would otherwise give it away.
     const decide = (minCell: number) => t!.db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), minCell));
-    expect((await decide(10)).map((p) => [p.indicator, p.cohort])).toEqual([['slagingspercentage_vo', '2020-2021']]);
+    expect((await decide(10)).map((p) => [p.indicator, p.cohort])).toEqual([['advies_havo_vwo', '2020-2021']]);
     expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: false }, { area_code: 'NL01', hidden: false }]);
     expect(await decide(10)).toEqual([]);
     await decide(13);
     expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: true }, { area_code: 'NL01', hidden: true }]);
     expect(await t.db.selectFrom('disclosure').select(['min_cell', 'primary_hidden', 'secondary_hidden']).execute()).toEqual([{ min_cell: 13, primary_hidden: 1, secondary_hidden: 1 }]);
+  });
+
+  it('give DUO school years codes of their own in 0008, apart from the GKA cohort with the same years in its name', async () => {
+    t = await createTestDatabase({ migrate: false });
+    await migrateToLatest(t.db, migrationsBefore('0008'));
+    // Before 0008: the demo's GKA cohort 2018-2019 and DUO's school year 2018-2019 were one row.
+    await t.db.insertInto('cohort').values([
+      { code: '2018-2019', label: 'Cohort 2018-2019', school_years: ['2017-2018', '2018-2019'], covid: false, note: null, sort_order: 2018 },
+      { code: '2019-2020', label: 'Schooljaar 2019-2020', school_years: ['2019-2020'], covid: true, note: 'Coronajaar', sort_order: 2019 },
+      { code: '2022-2023', label: '2022-2023', sort_order: 2022 },
+    ] as never).execute();
+    const row = { dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 9, denominator: 10, dataset_id: null };
+    await t.db.insertInto('measure').values([
+      { ...row, indicator: 'advies_havo_vwo', cohort: '2018-2019' },
+      { ...row, indicator: 'advies_havo_vwo', cohort: '2022-2023' },
+      { ...row, indicator: 'slagingspercentage_vo', cohort: '2018-2019' },
+      { ...row, indicator: 'slagingspercentage_vo', cohort: '2019-2020' },
+    ]).execute();
+    await t.db.insertInto('disclosure').values({ indicator: 'slagingspercentage_vo', cohort: '2019-2020', min_cell: 10, cells: 1, primary_hidden: 0, secondary_hidden: 0 }).execute();
+    await migrateToLatest(t.db);
+
+    const measures = await t.db.selectFrom('measure').select(['indicator', 'cohort']).orderBy('indicator').orderBy('cohort').execute();
+    expect(measures).toEqual([
+      { indicator: 'advies_havo_vwo', cohort: '2018-2019' },
+      { indicator: 'advies_havo_vwo', cohort: '2022-2023' },
+      { indicator: 'slagingspercentage_vo', cohort: 'sj2018-2019' },
+      { indicator: 'slagingspercentage_vo', cohort: 'sj2019-2020' },
+    ]);
+    expect(await t.db.selectFrom('cohort').select(['code', 'label', 'school_years']).orderBy('code').execute()).toEqual([
+      { code: '2018-2019', label: 'Cohort 2018-2019', school_years: ['2017-2018', '2018-2019'] },
+      // Made by a values import from a GKA code: now with the groep-8 years it pools.
+      { code: '2022-2023', label: 'Cohort 2022-2023', school_years: ['2021-2022', '2022-2023'] },
+      { code: 'sj2018-2019', label: 'Schooljaar 2018-2019', school_years: ['2018-2019'] },
+      { code: 'sj2019-2020', label: 'Schooljaar 2019-2020', school_years: ['2019-2020'] },
+    ]);
+    expect(await t.db.selectFrom('disclosure').select(['indicator', 'cohort']).execute()).toEqual([{ indicator: 'slagingspercentage_vo', cohort: 'sj2019-2020' }]);
+    const notes = await t.db.selectFrom('covid_note').select(['indicator', 'school_year']).where('indicator', '=', 'havo_vwo_lj3').execute();
+    expect(notes.map((n) => n.school_year)).not.toContain('2019-2020');
   });
 
   it('give databases from before 0006 plain indicator sources', async () => {

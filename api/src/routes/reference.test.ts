@@ -68,19 +68,29 @@ describe('GET /geo/:level', () => {
 });
 
 describe('catalogue', () => {
-  it('lists cohorts oldest first with the COVID flag', async () => {
+  it('lists cohorts oldest first with the school years they pool', async () => {
     const body = CohortsResponse.parse((await get('/api/v1/cohorts')).json());
     expect(body.data).toEqual([
-      { code: '2019-2020', label: 'Cohort 2019-2020', schoolYears: ['2019-2020'], covid: false, note: null },
-      { code: '2020-2021', label: 'Cohort 2020-2021', schoolYears: ['2020-2021'], covid: true, note: null },
+      { code: '2019-2020', label: 'Cohort 2019-2020', schoolYears: ['2018-2019'] },
+      { code: '2020-2021', label: 'Cohort 2020-2021', schoolYears: ['2019-2020', '2020-2021'] },
     ]);
   });
 
-  it('lists indicators with the cohorts that hold values', async () => {
+  it('lists indicators with their own cohorts, COVID noted per indicator', async () => {
     const body = IndicatorsResponse.parse((await get('/api/v1/indicators')).json());
     const advies = body.data.find((i) => i.code === 'advies_havo_vwo')!;
-    expect(advies).toMatchObject({ unit: 'percentage', higherIsBetter: true, cohorts: ['2019-2020', '2020-2021'] });
-    expect(body.data.find((i) => i.code === 'eindtoets_gemiddelde')).toMatchObject({ unit: 'gemiddelde' });
+    expect(advies).toMatchObject({ unit: 'percentage', higherIsBetter: true });
+    expect(advies.cohorts.map((c) => [c.code, c.covid])).toEqual([['2019-2020', false], ['2020-2021', true]]);
+    const note = advies.cohorts[1]!.note!;
+    expect(note).toMatch(/^Groep 8 in 2019-2020: de eindtoets ging niet door, dus werd het schooladvies niet heroverwogen/);
+    expect(note).toMatch(/Groep 8 in 2020-2021: scholen waren .* dicht/);
+    // Not the exam text: that belongs to the vo exams, not to the schooladvies.
+    expect(note).not.toMatch(/examen/);
+    expect(note).not.toMatch(/COVID-cohort/);
+    // The eindtoets of 2020 was cancelled: the pooled cohort's figures cover 2020-2021 only, and it says so.
+    const eindtoets = body.data.find((i) => i.code === 'eindtoets_gemiddelde')!;
+    expect(eindtoets).toMatchObject({ unit: 'gemiddelde' });
+    expect(eindtoets.cohorts[1]!.note).toMatch(/In 2020 ging de eindtoets niet door: er zijn geen scores\..*De cijfers van dit cohort gaan alleen over schooljaar 2020-2021\.$/);
     expect(body.data.find((i) => i.code === 'heroverweging')?.cohorts).toEqual([]);
     // Sources are plain words for users: no file names, no references to documents outside the product.
     expect(advies.source).toBe('GKA-monitor: levering van het CBS per gemeente en wijk');

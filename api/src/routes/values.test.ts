@@ -175,19 +175,22 @@ describe('GET /profile/:code', () => {
     expect(body.wijken.map((w) => w.code)).toEqual(['WK000101', 'WK000102']);
     expect(body.indicators.map((i) => i.indicator.code)).toEqual(['advies_havo_vwo', 'eindtoets_gemiddelde']);
     const advies = body.indicators[0]!;
-    expect(advies.cohort).toBe('2020-2021');
+    expect(advies.cohort).toMatchObject({ code: '2020-2021', label: 'Cohort 2020-2021', covid: true });
     expect(advies.value).toMatchObject({ value: 0.45, numerator: 450 });
     expect(advies.kansenkloof).toBeCloseTo(190 / 300 - 60 / 250, 12);
     expect(advies.breakdown).toEqual([{ dimension: 'opleiding_ouders', values: expect.any(Array) }]);
     expect(advies.breakdown[0]!.values.map((v) => v.group)).toEqual(['laag', 'midden', 'hoog']);
-    expect(advies.trend).toEqual([
-      { cohort: '2019-2020', value: 0.4, nederland: 0.45 },
-      { cohort: '2020-2021', value: 0.45, nederland: 890 / 1900 },
-    ]);
+    const line = (kind: string) => advies.trend.map((p) => p.benchmarks.find((b) => b.kind === kind)?.value);
+    expect(advies.trend.map((p) => [p.cohort.code, p.cohort.covid, p.value])).toEqual([['2019-2020', false, 0.4], ['2020-2021', true, 0.45]]);
+    expect(line('nederland')).toEqual([0.45, 890 / 1900]);
+    // Every benchmark of the chosen cohort is a point on its line, and the gemeente's interval is the band.
+    for (const b of advies.benchmarks) expect(advies.trend[1]!.benchmarks).toContainEqual({ kind: b.kind, value: b.value });
+    expect(line('stedelijkheid').every((v) => typeof v === 'number')).toBe(true);
+    expect(advies.trend[1]).toMatchObject({ ciLow: advies.value!.ciLow, ciHigh: advies.value!.ciHigh, suppressed: false });
     expect(advies.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);
     // The COVID cohort against the cohorts before it, as /change gives it.
     expect(advies.covidChange).toMatchObject({
-      cohort: '2020-2021', reference: { code: 'voor-covid', cohorts: ['2019-2020'] }, value: 0.45, referenceValue: 0.4,
+      cohort: { code: '2020-2021' }, reference: { code: 'voor-covid', cohorts: ['2019-2020'] }, value: 0.45, referenceValue: 0.4,
       difference: expect.closeTo(0.05, 12), significance: 'hoger', suppressed: false,
     });
     expect(body.indicators[1]!.covidChange).toMatchObject({ difference: 1, ciLow: null, significance: 'onbekend' });
@@ -204,13 +207,13 @@ describe('GET /profile/:code', () => {
       ['WK000101', 'niet_significant'],
     ]);
     const eindtoets = body.indicators[1]!;
-    expect(eindtoets).toMatchObject({ cohort: '2020-2021', value: { value: 536, ciLow: null }, kansenkloof: null });
+    expect(eindtoets).toMatchObject({ cohort: { code: '2020-2021' }, value: { value: 536, ciLow: null }, kansenkloof: null });
     expect(eindtoets.comparisons.every((c) => c.significance === 'onbekend')).toBe(true);
   });
 
   it('uses the asked cohort and gives null kansenkloof when a group is suppressed', async () => {
     const body = ProfileResponse.parse(await json('/api/v1/profile/GM0002?cohort=2020-2021'));
-    expect(body.indicators[0]).toMatchObject({ cohort: '2020-2021', kansenkloof: null });
+    expect(body.indicators[0]).toMatchObject({ cohort: { code: '2020-2021' }, kansenkloof: null });
     const older = ProfileResponse.parse(await json('/api/v1/profile/GM0002?cohort=2019-2020'));
     expect(older.indicators[0]!.kansenkloof).toBeCloseTo(1 - 0.2, 12);
   });

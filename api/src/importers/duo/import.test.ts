@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { hasOpenData, OPEN_DATA, openDataFile } from '../../test/open-data.ts';
 import { GEMEENTE_MERGES } from './gemeente-merges.ts';
 import { GemeenteMapper, normaliseName } from './gemeente-mapping.ts';
+import { indicatorCohort, listCovidNotes } from '../../queries/covid-notes.ts';
 import { importDuo, type ImportDuoResult } from './import.ts';
 import { DUO_FILES, findDuoFile, readDuoCsv } from './files.ts';
 import { attack, cellKey, tableRelations } from '../../test/adversary.ts';
@@ -37,10 +38,10 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
 
   it('reproduces the national exam pass rates of DUO, COVID years included', async () => {
     const expected: Record<string, number> = { '2018-2019': 92.03, '2019-2020': 98.75, '2020-2021': 94.9, '2021-2022': 94.35, '2022-2023': 89.47, '2023-2024': 91.45 };
-    for (const [year, pct] of Object.entries(expected)) expect((await rate('slagingspercentage_vo', year)).pct).toBeCloseTo(pct, 2);
-    expect(source('examens2014').cohorts).toEqual(['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019']);
+    for (const [year, pct] of Object.entries(expected)) expect((await rate('slagingspercentage_vo', `sj${year}`)).pct).toBeCloseTo(pct, 2);
+    expect(source('examens2014').cohorts).toEqual(['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2018-2019']);
     // Boys and girls add up to the total where DUO publishes both (small cells differ: <5 is left out per cell).
-    const [boys, girls, all] = await Promise.all(['jongen', 'meisje', 'totaal'].map((g) => rate('slagingspercentage_vo', '2022-2023', 'NL01', g)));
+    const [boys, girls, all] = await Promise.all(['jongen', 'meisje', 'totaal'].map((g) => rate('slagingspercentage_vo', 'sj2022-2023', 'NL01', g)));
     expect(boys!.denominator + girls!.denominator).toBeLessThanOrEqual(all!.denominator * 1.01);
     for (const g of [boys!, girls!]) expect(g.pct).toBeGreaterThan(85);
   });
@@ -58,29 +59,29 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     // The exam files name gemeenten; names of merged ones (Brielle, Heerhugowaard, Weesp, …) go through the merge table.
     expect(source('examens2014').unmapped).toEqual([]);
     expect(source('examens2019').unmapped).toEqual([]);
-    for (const year of ['2014-2015', '2023-2024']) {
+    for (const year of ['sj2014-2015', 'sj2023-2024']) {
       const rows = await t.db.selectFrom('measure').select(['denominator']).where('indicator', '=', 'slagingspercentage_vo').where('cohort', '=', year).where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').execute();
       const sum = rows.reduce((s, r) => s + Number(r.denominator), 0);
       expect(sum).toBe((await rate('slagingspercentage_vo', year)).denominator);
     }
     // Voorne aan Zee (2023) has exam results for 2014-2015 from its predecessors; Nuenen is spelled "NUENEN C.A." by DUO.
-    expect((await rate('slagingspercentage_vo', '2014-2015', 'GM1992')).denominator).toBeGreaterThan(100);
-    expect((await rate('slagingspercentage_vo', '2023-2024', 'GM0820')).denominator).toBeGreaterThan(50);
+    expect((await rate('slagingspercentage_vo', 'sj2014-2015', 'GM1992')).denominator).toBeGreaterThan(100);
+    expect((await rate('slagingspercentage_vo', 'sj2023-2024', 'GM0820')).denominator).toBeGreaterThan(50);
   });
 
   it('derives the eindtoets average of 2018-2019 as a sum of scores over pupils', async () => {
-    const nl = await rate('eindtoets_gemiddelde', '2018-2019');
+    const nl = await rate('eindtoets_gemiddelde', 'sj2018-2019');
     expect(nl.numerator / nl.denominator).toBeGreaterThan(533);
     expect(nl.numerator / nl.denominator).toBeLessThan(538);
     expect(nl.denominator).toBeGreaterThan(60_000);
     // Old codes (Dongeradeel, Haaren, …) all reach a 2023 gemeente through merges and place names.
     expect(source('eindtoets').unmapped).toEqual([]);
-    const ams = await rate('eindtoets_gemiddelde', '2018-2019', 'GM0363');
+    const ams = await rate('eindtoets_gemiddelde', 'sj2018-2019', 'GM0363');
     expect(ams.denominator).toBeGreaterThan(3000);
   });
 
   it('derives the havo/vwo share in leerjaar 3 (2019) and reports the vestigingen it could not place', async () => {
-    const nl = await rate('havo_vwo_lj3', '2019-2020');
+    const nl = await rate('havo_vwo_lj3', 'sj2019-2020');
     expect(nl.numerator).toBe(93_396);
     expect(nl.pct).toBeGreaterThan(40);
     expect(nl.pct).toBeLessThan(50);
@@ -89,8 +90,8 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const unmapped = source('leerlingenVo').unmapped;
     expect(unmapped.map((u) => u.gemeente)).toEqual([expect.stringMatching(/^DAMWALD \(vestiging \w{6}, niet in adreslijst\)$/)]);
     // Doetinchem keeps its closed vestiging (about 42% rather than 32%); Bronckhorst (Vorden) gets a value.
-    expect((await rate('havo_vwo_lj3', '2019-2020', 'GM0222')).pct).toBeGreaterThan(40);
-    expect((await rate('havo_vwo_lj3', '2019-2020', 'GM1876')).denominator).toBeGreaterThan(0);
+    expect((await rate('havo_vwo_lj3', 'sj2019-2020', 'GM0222')).pct).toBeGreaterThan(40);
+    expect((await rate('havo_vwo_lj3', 'sj2019-2020', 'GM1876')).denominator).toBeGreaterThan(0);
     const gm = await t.db.selectFrom('measure').select((eb) => eb.fn.sum<number>('denominator').as('n')).where('indicator', '=', 'havo_vwo_lj3').where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').executeTakeFirstOrThrow();
     expect(Number(gm.n) + unmapped.reduce((s, u) => s + u.count, 0)).toBe(nl.denominator);
   });
@@ -117,13 +118,23 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     expect(decided).toHaveLength(tables.size);
   });
 
-  it('creates school-year cohorts with the COVID years marked, keeping existing cohort rows', async () => {
+  it('creates school-year cohorts of their own, apart from the GKA cohorts, keeping existing cohort rows', async () => {
     const cohorts = await t.db.selectFrom('cohort').selectAll().orderBy('code').execute();
-    expect(cohorts.map((c) => c.code)).toEqual(['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024']);
-    expect(cohorts.find((c) => c.code === '2019-2020')).toMatchObject({ label: 'Schooljaar 2019-2020', school_years: ['2019-2020'], covid: true, note: expect.stringMatching(/eindtoets/) });
-    expect(cohorts.find((c) => c.code === '2020-2021')).toMatchObject({ covid: true });
-    expect(cohorts.find((c) => c.code === '2022-2023')).toMatchObject({ covid: false, note: null });
+    const years = ['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024'];
+    expect(cohorts.map((c) => c.code)).toEqual(['2021-2022', ...years.map((y) => `sj${y}`)]);
+    expect(cohorts.find((c) => c.code === 'sj2019-2020')).toMatchObject({ label: 'Schooljaar 2019-2020', school_years: ['2019-2020'] });
     expect(cohorts.find((c) => c.code === '2021-2022')!.label).toBe('Cohort 2021-2022');
+  });
+
+  it('marks COVID per indicator: the exam years 2020-2022, not the leerjaar-3 count of 1 October 2019', async () => {
+    const notes = await listCovidNotes(t.db);
+    const cohorts = await t.db.selectFrom('cohort').select(['code', 'label', 'school_years as schoolYears']).where('code', 'like', 'sj%').orderBy('code').execute();
+    const touched = (indicator: string) => cohorts.map((c) => indicatorCohort(c, notes.get(indicator))).filter((c) => c.covid).map((c) => c.code);
+    expect(touched('slagingspercentage_vo')).toEqual(['sj2019-2020', 'sj2020-2021', 'sj2021-2022']);
+    expect(touched('havo_vwo_lj3')).not.toContain('sj2019-2020');
+    const exams2020 = indicatorCohort(cohorts.find((c) => c.code === 'sj2019-2020')!, notes.get('slagingspercentage_vo'));
+    expect(exams2020.note).toMatch(/centrale examens niet door/);
+    expect(exams2020.note).not.toMatch(/COVID-cohort/);
   });
 
   it('records one real dataset per DUO file with the school-location caveat and the unmapped report', async () => {
@@ -141,10 +152,10 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
   it('is idempotent: a second import replaces the same measures', async () => {
     const count = async () => Number((await t.db.selectFrom('measure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();
-    const sample = await rate('slagingspercentage_vo', '2020-2021', 'GM0599');
+    const sample = await rate('slagingspercentage_vo', 'sj2020-2021', 'GM0599');
     await importDuo(t.db, OPEN_DATA);
     expect(await count()).toBe(before);
-    expect(await rate('slagingspercentage_vo', '2020-2021', 'GM0599')).toEqual(sample);
+    expect(await rate('slagingspercentage_vo', 'sj2020-2021', 'GM0599')).toEqual(sample);
   });
 });
 

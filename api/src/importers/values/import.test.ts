@@ -63,14 +63,14 @@ afterAll(async () => {
 });
 
 describe('import-values', () => {
-  it('loads a file, creates unknown cohorts plainly and records the dataset', async () => {
+  it('loads a file, creates unknown GKA cohorts with the school years they pool and records the dataset', async () => {
     const s = await snapshot();
     expect(s.measures).toHaveLength(4);
     expect(s.measures).toContainEqual({ area_code: 'GM9901', cohort: '2020-2021', indicator: 'advies_havo_vwo', dimension: 'totaal', grp: 'totaal', numerator: 45, denominator: 100 });
     const cohorts = await t.db.selectFrom('cohort').selectAll().orderBy('code').execute();
     expect(cohorts).toMatchObject([
-      { code: '2018-2019', label: '2018-2019', covid: false, note: null },
-      { code: '2020-2021', label: '2020-2021', covid: false, note: null },
+      { code: '2018-2019', label: 'Cohort 2018-2019', school_years: ['2017-2018', '2018-2019'] },
+      { code: '2020-2021', label: 'Cohort 2020-2021', school_years: ['2019-2020', '2020-2021'] },
     ]);
     const dataset = await t.db.selectFrom('dataset').selectAll().executeTakeFirstOrThrow();
     expect(dataset).toMatchObject({ kind: 'values', row_count: 4, synthetic: false });

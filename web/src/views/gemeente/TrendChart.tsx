@@ -4,7 +4,7 @@ import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { scaleNote, trendBenchmarks, trendOption } from './trendOption.ts';
+import { covidBand, scaleNote, trendBenchmarks, trendOption } from './trendOption.ts';
 
 /**
  * The trend of one indicator over its own cohorts: the gemeente with its 95% interval, the
@@ -29,7 +29,7 @@ export function TrendChart({
 
   if (trend.length === 0) return <p className="status status--empty">Nog geen trend: er zijn geen cohorten met waarden.</p>;
   return (
-    <div className="trend" data-testid="trend-chart">
+    <div className="trend" data-testid="trend-chart" data-covid-band={covidBand(trend).map(([a, b]) => (a === b ? a : `${a} t/m ${b}`)).join(', ')}>
       <Chart
         option={option}
         height={height}

@@ -25,27 +25,35 @@ export function trendBenchmarks(trend: Point[]) {
   return TREND_BENCHMARKS.filter((b) => trend.some((p) => benchmark(p, b.kind) !== null));
 }
 
+/** 1, 2, 2.5 or 5 times a power of ten: the tick step for about five ticks over `span`. */
+function niceStep(span: number, smallest: number): number {
+  const raw = Math.max(span / 5, smallest);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-12)!;
+  return Math.max(step, smallest);
+}
+
 /**
- * A y-range that fits the values and intervals, with some room, on round numbers (whole percents,
- * whole points); shares stay within 0–100%. `fromZero` says whether the axis starts at zero.
+ * A y-range that fits the values and intervals with some room, on whole ticks (at least whole
+ * percents, whole points); shares stay within 0–100%. `fromZero` says whether the axis starts at zero.
  */
-export function yRange(trend: Point[], unit: Unit): { min: number; max: number; fromZero: boolean } | null {
+export function yRange(trend: Point[], unit: Unit): { min: number; max: number; interval: number; fromZero: boolean } | null {
   const values = trend.flatMap((p) => [p.value, p.ciLow, p.ciHigh, ...p.benchmarks.map((b) => b.value)]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return null;
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const step = unit === 'percentage' ? 0.01 : 1;
-  const pad = Math.max((hi - lo) * 0.15, step);
-  let min = Math.floor((lo - pad) / step) * step;
-  let max = Math.ceil((hi + pad) / step) * step;
+  const smallest = unit === 'percentage' ? 0.01 : 1;
+  const pad = Math.max((hi - lo) * 0.1, smallest / 2);
+  const interval = niceStep(hi - lo + 2 * pad, smallest);
+  // Whole multiples of the step, rounded so float noise does not reach the axis labels.
+  const round = (v: number) => Math.round(v / interval) * interval;
+  let min = round(Math.floor((lo - pad) / interval) * interval);
+  let max = round(Math.ceil((hi + pad) / interval) * interval);
   if (unit === 'percentage') {
     min = Math.max(0, min);
     max = Math.min(1, max);
   }
-  // Rounded to the step, so float noise does not reach the axis labels.
-  min = Math.round(min / step) * step;
-  max = Math.round(max / step) * step;
-  return { min, max, fromZero: min === 0 };
+  return { min, max, interval, fromZero: min === 0 };
 }
 
 /** Runs of consecutive cohorts COVID touched, as first and last index. */
@@ -60,11 +68,22 @@ export function covidRuns(trend: Point[]): [number, number][] {
   return runs;
 }
 
+/** The COVID band as the chart draws it: first and last x-axis label of each run. */
+export function covidBand(trend: Point[]): [string, string][] {
+  const labels = trend.map((p) => shortCohortLabel(p.cohort));
+  return covidRuns(trend).map(([a, b]) => [labels[a]!, labels[b]!]);
+}
+
+/** An axis bound or tick: whole percents ('35%'), one decimal for means. */
+export function axisNumber(v: number, unit: Unit): string {
+  return unit === 'percentage' ? `${Math.round(v * 100)}%` : formatDecimal(v);
+}
+
 /** The sentence under the chart that states the scale. */
 export function scaleNote(trend: Point[], unit: Unit): string {
   const r = yRange(trend, unit);
   if (!r) return '';
-  const f = format(unit);
+  const f = (v: number) => axisNumber(v, unit);
   return r.fromZero ? `De verticale as loopt van ${f(r.min)} tot ${f(r.max)}.` : `Let op: de verticale as begint bij ${f(r.min)}, niet bij 0, en loopt tot ${f(r.max)}.`;
 }
 
@@ -78,14 +97,14 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
   const range = yRange(trend, unit);
   const lines = trendBenchmarks(trend);
   const bandName = `95%-interval ${area}`;
-  const runs = covidRuns(trend);
+  const starts = new Set(covidRuns(trend).map(([a]) => a));
   return {
     grid: { left: 56, right: 16, top: 56, bottom: 40, containLabel: false },
     legend: { top: 0, type: 'scroll', data: [area, bandName, ...lines.map((b) => BENCHMARK_LABELS[b.kind])] },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
-        const i = (Array.isArray(params) ? (params[0] as { dataIndex?: number }) : undefined)?.dataIndex ?? 0;
+        const i = (Array.isArray(params) ? (params[0] as { dataIndex?: number } | undefined) : undefined)?.dataIndex ?? 0;
         const p = trend[i];
         if (!p) return '';
         const rows = [
@@ -97,13 +116,29 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
       },
     },
     xAxis: { type: 'category', data: labels, boundaryGap: true, axisLabel: { hideOverlap: true } },
-    yAxis: {
-      type: 'value',
-      min: range?.min,
-      max: range?.max,
-      axisLabel: { formatter: (v: number) => (unit === 'percentage' ? formatPercent(v).replace(',0%', '%') : formatDecimal(v)) },
-    },
+    yAxis: [
+      {
+        type: 'value',
+        min: range?.min,
+        max: range?.max,
+        interval: range?.interval,
+        axisLabel: { formatter: (v: number) => axisNumber(v, unit) },
+      },
+      // The COVID band's own axis: a bar of height 1 fills the whole category.
+      { type: 'value', min: 0, max: 1, show: false },
+    ],
     series: [
+      {
+        name: 'COVID',
+        type: 'bar',
+        yAxisIndex: 1,
+        barWidth: '100%',
+        silent: true,
+        z: 0,
+        itemStyle: { color: COVID_COLOUR },
+        label: { show: false, position: 'insideTop', formatter: 'COVID', color: '#7f3b08' },
+        data: trend.map((p, i) => (p.cohort.covid ? { value: 1, label: { show: starts.has(i) } } : null)),
+      },
       // The interval as a band: an invisible line at the lower bound, and the width stacked on it.
       {
         name: bandName,
@@ -136,14 +171,6 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
         symbolSize: 8,
         connectNulls: false,
         z: 3,
-        markArea: runs.length
-          ? {
-              silent: true,
-              itemStyle: { color: COVID_COLOUR },
-              label: { show: true, position: 'insideTop', formatter: 'COVID', color: '#7f3b08' },
-              data: runs.map(([a, b]) => [{ xAxis: labels[a]! }, { xAxis: labels[b]! }]),
-            }
-          : undefined,
       },
       ...lines.map((b) => ({
         name: BENCHMARK_LABELS[b.kind],
