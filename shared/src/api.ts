@@ -267,9 +267,15 @@ export const ChangeResponse = z.object({
 });
 export type ChangeResponse = z.infer<typeof ChangeResponse>;
 
+/**
+ * Every benchmark that applies is a column. `reference` (a cohort code or `voor-covid`) adds the
+ * change as /change gives it. `metadata=1` answers the definitions, sources and filters as text
+ * instead of the table: the CSV itself starts with its header line.
+ */
 export const ExportQuery = ValuesQuery.extend({
   format: z.enum(['csv', 'xlsx']),
-  benchmark: BenchmarkKind.default('nederland'),
+  reference: code.optional(),
+  metadata: z.enum(['0', '1']).default('0'),
 });
 
 export const SourcesResponse = z.object({ sources: Meta.shape.sources, synthetic: z.boolean(), minCell: z.number().int() });

@@ -4,3 +4,4 @@ export * from './format.ts';
 export * from './api.ts';
 export * from './disclosure.ts';
 export * from './cohorts.ts';
+export * from './significance.ts';

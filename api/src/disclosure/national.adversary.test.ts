@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AreasResponse,
@@ -264,16 +265,11 @@ function countsOf(b: Benchmark): Pick<Value, 'numerator' | 'denominator' | 'supp
 
 /** The data rows of a CSV export as cells (the header is the line starting with 'Gebiedscode'). */
 function csvCells(csv: string): [string, Pick<Value, 'group' | 'numerator' | 'denominator' | 'suppressed'>][] {
-  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  const header = lines.findIndex((l) => l.startsWith('Gebiedscode;'));
+  const rows = parse(csv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
   const labels = new Map(Object.values(DIMENSIONS).flat().map((g) => [g.replace('_', ' '), g]));
-  return lines
-    .slice(header + 1)
-    .filter(Boolean)
-    .map((l) => {
-      const f = l.split(';');
-      const group = labels.get(f[5]!.toLowerCase()) ?? f[5]!.toLowerCase();
-      const suppressed = f[13] === 'ja';
-      return [f[0]!, { group, numerator: suppressed ? null : Number(f[6]), denominator: suppressed ? null : Number(f[7]), suppressed }];
-    });
+  return rows.map((r) => {
+    const group = labels.get(r.Groep!.toLowerCase()) ?? r.Groep!.toLowerCase();
+    const suppressed = r.Onderdrukt === 'ja';
+    return [r.Gebiedscode!, { group, numerator: suppressed ? null : Number(r.Teller), denominator: suppressed ? null : Number(r.Noemer), suppressed }];
+  });
 }

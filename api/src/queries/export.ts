@@ -1,7 +1,21 @@
-import { BENCHMARK_LABELS, DIMENSION_LABELS, GROUP_LABELS, type BenchmarkKind, type IndicatorCohort, type Dimension, type Meta, type Significance, type Indicator } from '@gka/shared';
+import {
+  BENCHMARKS,
+  DIMENSION_LABELS,
+  GROUP_LABELS,
+  type BenchmarkKind,
+  type ChangeReference,
+  type ChangeRow,
+  type Dimension,
+  type Indicator,
+  type IndicatorCohort,
+  type Meta,
+  type Significance,
+} from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
+import { areas as allAreas } from './catalogue.ts';
+import { changeView } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { meta } from './meta.ts';
 import { valueRows } from './values.ts';
@@ -9,6 +23,12 @@ import { valueRows } from './values.ts';
 export type ExportRow = {
   areaCode: string;
   areaName: string;
+  level: 'gemeente' | 'wijk';
+  parentCode: string | null;
+  parentName: string | null;
+  provincie: string | null;
+  stedelijkheid: number | null;
+  gka: boolean;
   cohort: string;
   indicator: string;
   dimension: string;
@@ -18,9 +38,10 @@ export type ExportRow = {
   value: number | null;
   ciLow: number | null;
   ciHigh: number | null;
-  benchmark: number | null;
-  significance: Significance;
   suppressed: boolean;
+  /** Per benchmark kind of the table: the value this row is compared with, and the verdict. */
+  benchmarks: Partial<Record<BenchmarkKind, { value: number | null; significance: Significance }>>;
+  change?: ChangeRow;
 };
 
 export type ExportTable = {
@@ -28,20 +49,22 @@ export type ExportTable = {
   level: 'gemeente' | 'wijk';
   parent?: AreaDetail;
   dimension: Dimension;
-  benchmarkKind: BenchmarkKind;
-  benchmarkLabel: string;
+  /** The benchmark columns, in this order: every benchmark that applies at this level. */
+  benchmarkKinds: BenchmarkKind[];
+  reference?: ChangeReference;
   rows: ExportRow[];
 };
 
 /**
- * The table of GET /values as rows for a file, each compared with one chosen benchmark (the one
- * that applies to that row: its own stedelijkheid class, its own gemeente).
+ * The table of GET /values as rows for a file: each area with its context (parent gemeente,
+ * provincie, stedelijkheid, GKA), every benchmark that applies to it (its own stedelijkheid
+ * class, its own gemeente) with the verdict, and with a reference the change as /change gives it.
  */
 export async function exportTable(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; benchmark: BenchmarkKind },
+  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; reference?: ChangeReference },
 ): Promise<ExportTable> {
   const rows = await valueRows(ctx, indicator.unit, {
     indicator: indicator.code,
@@ -50,31 +73,44 @@ export async function exportTable(
     level: q.level,
     parent: q.parent?.code,
   });
-  const [byCohort, m] = await Promise.all([
+  const wijken = q.level === 'wijk';
+  const [byCohort, m, areas, change] = await Promise.all([
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
       unit: indicator.unit,
       cohorts: [cohort.code],
       dimension: q.dimension,
-      stedelijkheden: q.benchmark === 'stedelijkheid' ? [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))] : [],
-      gemeenten: q.benchmark === 'gemeente' ? [...new Set(rows.flatMap((r) => (r.level === 'wijk' && r.parent ? [r.parent] : [])))] : [],
+      stedelijkheden: [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))],
+      gemeenten: wijken ? [...new Set(rows.flatMap((r) => (r.parent ? [r.parent] : [])))] : [],
     }),
     meta(ctx, indicator, cohort),
+    allAreas(ctx),
+    q.reference ? changeView(ctx, indicator, cohort, q.reference, { level: q.level, dimension: q.dimension, parent: q.parent }) : undefined,
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
+  const changes = new Map((change?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
+  const benchmarkKinds = BENCHMARKS.filter((k) => k !== 'gemeente' || wijken);
   return {
     meta: m,
     level: q.level,
     parent: q.parent,
     dimension: q.dimension,
-    benchmarkKind: q.benchmark,
-    benchmarkLabel: BENCHMARK_LABELS[q.benchmark],
+    benchmarkKinds,
+    reference: change?.meta.reference,
     rows: rows.map((r) => {
-      const c = comparisons(r, benchmarks).find((x) => x.kind === q.benchmark);
+      const area = areas.get(r.area);
+      const parent = r.parent ? areas.get(r.parent) : undefined;
+      const own = comparisons(r, benchmarks);
       return {
         areaCode: r.area,
         areaName: r.name,
-        cohort: cohort.code,
+        level: q.level,
+        parentCode: wijken ? r.parent : null,
+        parentName: wijken ? (parent?.name ?? null) : null,
+        provincie: area?.provincie ?? parent?.provincie ?? null,
+        stedelijkheid: r.stedelijkheid,
+        gka: area?.gka ?? false,
+        cohort: cohort.label,
         indicator: indicator.name,
         dimension: DIMENSION_LABELS[q.dimension],
         group: GROUP_LABELS[r.group] ?? r.group,
@@ -83,9 +119,9 @@ export async function exportTable(
         value: r.value,
         ciLow: r.ciLow,
         ciHigh: r.ciHigh,
-        benchmark: c?.benchmark ?? null,
-        significance: c?.significance ?? 'onbekend',
         suppressed: r.suppressed,
+        benchmarks: Object.fromEntries(own.map((c) => [c.kind, { value: c.benchmark, significance: c.significance }])),
+        change: q.reference ? changes.get(`${r.area}|${r.group}`) : undefined,
       };
     }),
   };

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, ChangeQuery, ChangeResponse, cohortCodes, PRE_COVID, type Indicator, type IndicatorCohort } from '@gka/shared';
-import { badRequest } from '../errors.ts';
-import { changeView, covidSplit, preCovidReference, type Reference } from '../queries/change.ts';
+import { ApiError, ChangeQuery, ChangeResponse, PRE_COVID } from '@gka/shared';
+import { changeView } from '../queries/change.ts';
 import type { QueryContext } from '../queries/context.ts';
-import { cohortFor, requireArea, requireCohort, requireIndicator } from './resolve.ts';
+import { cohortFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
 
 export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -29,22 +28,3 @@ export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     },
   );
 };
-
-/** A cohort of the indicator other than `cohort`, or its pre-COVID cohorts pooled. */
-async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: IndicatorCohort, code: string): Promise<Reference> {
-  if (code === PRE_COVID) {
-    const split = covidSplit(indicator.cohorts);
-    if (!split) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
-    if (split.before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
-    if (split.before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
-    return preCovidReference(split.before);
-  }
-  const reference = await requireCohort(ctx, code);
-  if (reference.code === cohort.code) throw badRequest('De referentie moet een ander cohort zijn dan het cohort zelf');
-  const own = cohortCodes(indicator);
-  if (!own.includes(reference.code)) throw badRequest(`${indicator.name} heeft geen waarden voor cohort ${reference.code}`);
-  if (own.indexOf(reference.code) > own.indexOf(cohort.code)) {
-    throw badRequest(`De referentie moet een eerder cohort zijn dan ${cohort.code}`);
-  }
-  return { code: reference.code, label: reference.label, cohorts: [reference.code] };
-}

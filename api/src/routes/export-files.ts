@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
-import { disclosureSentence, SUPPRESSED_TEXT, type Significance } from '@gka/shared';
+import { BENCHMARK_IN_SENTENCE, BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, STEDELIJKHEID } from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
 
-
-const SIGNIFICANCE_TEXT: Record<Significance, string> = {
-  hoger: 'significant hoger',
-  lager: 'significant lager',
-  niet_significant: 'niet significant verschillend',
-  onbekend: 'onbekend',
-};
-
-/** Sources, definitions, filters and export time: the header block of the CSV and the 'Bronnen' sheet. */
-function about(t: ExportTable, exportedAt: Date): [string, string][] {
+/** Sources, definitions, filters, columns and export time: the `metadata=1` text and the 'Bronnen' sheet. */
+export function about(t: ExportTable, exportedAt: Date): [string, string][] {
   const { indicator, cohort, minCell, sources, synthetic } = t.meta;
+  const pct = indicator.unit === 'percentage';
   return [
     ['GKA Dashboard', 'export van onderwijsindicatoren'],
     ...(synthetic ? ([['LET OP', 'synthetische demodata: deze cijfers zijn gegenereerd en beschrijven geen echte leerlingen']] as [string, string][]) : []),
@@ -20,11 +13,15 @@ function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ['Definitie', indicator.definition],
     ['Teller', indicator.numeratorDefinition],
     ['Noemer', indicator.denominatorDefinition],
-    ['Eenheid', indicator.unit === 'percentage' ? 'percentage met 95%-betrouwbaarheidsinterval (Wilson)' : 'gemiddelde (teller = som van de scores)'],
-    ['Cohort', `${cohort.label}${cohort.covid ? ' (COVID-cohort)' : ''}${cohort.note ? `: ${cohort.note}` : ''}`],
+    ['Eenheid', pct ? 'percentage met 95%-betrouwbaarheidsinterval (Wilson); verschillen in procentpunt' : 'gemiddelde (teller = som van de scores); verschillen in punten'],
+    ['Cohort', cohort.label],
+    ...(cohort.covid && cohort.note ? ([['COVID', cohort.note]] as [string, string][]) : []),
     ['Gebieden', t.parent ? `${t.level === 'wijk' ? 'wijken' : 'gemeenten'} van ${t.parent.name} (${t.parent.code})` : t.level === 'wijk' ? 'alle wijken' : 'alle gemeenten'],
     ['Uitsplitsing', t.rows[0]?.dimension ?? t.dimension],
-    ['Vergeleken met', `${t.benchmarkLabel}; significant als de benchmark buiten het 95%-interval van het gebied valt`],
+    ['Vergeleken met', `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; significant als de benchmark buiten het 95%-interval van het gebied valt`],
+    ...(t.reference
+      ? ([['Verandering', `t.o.v. ${t.reference.label}: verschil met 95%-interval (Newcombe); significant als het interval 0 niet bevat`]] as [string, string][])
+      : []),
     ['Onderdrukking', disclosureSentence(minCell)],
     ['Indicatorbron', indicator.source],
     ...sources.map((s): [string, string] => ['Bron', `${s.source} (${s.kind}, geïmporteerd ${s.importedAt}${s.synthetic ? ', synthetisch' : ''})`]),
@@ -32,55 +29,99 @@ function about(t: ExportTable, exportedAt: Date): [string, string][] {
   ];
 }
 
-function columns(t: ExportTable): string[] {
+/** The metadata as plain text, one 'Key: value' line each, for `metadata=1`. */
+export function aboutText(t: ExportTable, exportedAt = new Date()): string {
+  return `${about(t, exportedAt).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n`;
+}
+
+type Column = { header: string; cell: (r: ExportRow) => string | number | boolean | null; number?: 'value' | 'difference' };
+
+const stedelijkheid = (k: number | null) => (k === null ? null : `${k} ${STEDELIJKHEID.find((s) => s.klasse === k)?.label.toLowerCase() ?? ''}`.trim());
+
+/** Every column in order; numbers carry how they are written (as a share or a difference). */
+function columns(t: ExportTable): Column[] {
   const unit = t.meta.indicator.unit === 'percentage' ? 'Percentage' : 'Gemiddelde';
-  return ['Gebiedscode', 'Gebied', 'Cohort', 'Indicator', 'Uitsplitsing', 'Groep', 'Teller', 'Noemer', unit, '95%-interval ondergrens', '95%-interval bovengrens', `Benchmark: ${t.benchmarkLabel}`, 'Significantie t.o.v. benchmark', 'Onderdrukt'];
+  const wijken = t.level === 'wijk';
+  return [
+    { header: 'Gebiedscode', cell: (r) => r.areaCode },
+    { header: 'Gebied', cell: (r) => r.areaName },
+    { header: 'Niveau', cell: (r) => r.level },
+    ...(wijken ? [{ header: 'Gemeentecode', cell: (r: ExportRow) => r.parentCode }, { header: 'Gemeente', cell: (r: ExportRow) => r.parentName }] : []),
+    { header: 'Provincie', cell: (r) => r.provincie },
+    { header: wijken ? 'Stedelijkheid gemeente' : 'Stedelijkheid', cell: (r) => stedelijkheid(r.stedelijkheid) },
+    { header: 'GKA-gemeente', cell: (r) => (r.gka ? 'ja' : 'nee') },
+    { header: 'Cohort', cell: (r) => r.cohort },
+    { header: 'Indicator', cell: (r) => r.indicator },
+    { header: 'Uitsplitsing', cell: (r) => r.dimension },
+    { header: 'Groep', cell: (r) => r.group },
+    { header: 'Teller', cell: (r) => r.numerator },
+    { header: 'Noemer', cell: (r) => r.denominator },
+    { header: unit, cell: (r) => (r.suppressed ? SUPPRESSED_TEXT : r.value), number: 'value' },
+    { header: '95%-interval ondergrens', cell: (r) => r.ciLow, number: 'value' },
+    { header: '95%-interval bovengrens', cell: (r) => r.ciHigh, number: 'value' },
+    { header: 'Onderdrukt', cell: (r) => (r.suppressed ? 'ja' : 'nee') },
+    ...t.benchmarkKinds.flatMap((k): Column[] => [
+      { header: BENCHMARK_LABELS[k], cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
+      { header: `Significantie t.o.v. ${BENCHMARK_IN_SENTENCE[k]}`, cell: (r) => SIGNIFICANCE_WORDS[r.benchmarks[k]?.significance ?? 'onbekend'] },
+    ]),
+    ...(t.reference ? changeColumns(t.reference.label) : []),
+  ];
+}
+
+function changeColumns(label: string): Column[] {
+  const hidden = (r: ExportRow) => !r.change || r.change.suppressed;
+  return [
+    { header: `Referentie`, cell: () => label },
+    { header: 'Waarde referentie', cell: (r) => (hidden(r) ? null : r.change!.referenceValue), number: 'value' },
+    { header: 'Verschil met referentie', cell: (r) => (r.change?.suppressed ? SUPPRESSED_TEXT : (r.change?.difference ?? null)), number: 'difference' },
+    { header: 'Verschil 95%-ondergrens', cell: (r) => (hidden(r) ? null : r.change!.ciLow), number: 'difference' },
+    { header: 'Verschil 95%-bovengrens', cell: (r) => (hidden(r) ? null : r.change!.ciHigh), number: 'difference' },
+    { header: 'Verandering', cell: (r) => SIGNIFICANCE_WORDS[r.change?.significance ?? 'onbekend'] },
+  ];
 }
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
 const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
-/** One row's cells in the order of `columns`, for CSV and XLSX alike; only how numbers are written differs. */
-function cells<N>(r: ExportRow, number: (v: number | null) => N): (string | number | null | N)[] {
-  return [
-    r.areaCode,
-    r.areaName,
-    r.cohort,
-    r.indicator,
-    r.dimension,
-    r.group,
-    r.numerator,
-    r.denominator,
-    r.suppressed ? SUPPRESSED_TEXT : number(r.value),
-    number(r.ciLow),
-    number(r.ciHigh),
-    number(r.benchmark),
-    SIGNIFICANCE_TEXT[r.significance],
-    r.suppressed ? 'ja' : 'nee',
-  ];
-}
-
-/** `;`-separated, UTF-8 with BOM and decimal commas: what Dutch Excel opens without an import wizard. */
-export function toCsv(t: ExportTable, exportedAt = new Date()): string {
+/**
+ * `;`-separated, UTF-8 with BOM and decimal commas: what Dutch Excel opens without an import wizard.
+ * The header is the first line, so Excel tables, Power Query and pandas read it by default; the
+ * metadata is apart (`metadata=1`, or the XLSX 'Bronnen' sheet). Shares are written in percent.
+ */
+export function toCsv(t: ExportTable): string {
   const pct = t.meta.indicator.unit === 'percentage';
-  const num = (v: number | null) => (v === null ? '' : nl.format(pct ? v * 100 : v));
-  const line = (values: (string | number | null)[]) => values.map((c) => quote(c === null ? '' : String(c))).join(';');
-  const row = (r: ExportRow) => line(cells(r, num));
-  return `\uFEFF${[...about(t, exportedAt).map(line), '', line(columns(t)), ...t.rows.map(row)].join('\r\n')}\r\n`;
+  const cols = columns(t);
+  const text = (c: Column, r: ExportRow) => {
+    const v = c.cell(r);
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number' && c.number) return nl.format(pct ? v * 100 : v);
+    return quote(String(v));
+  };
+  const lines = [cols.map((c) => quote(c.header)).join(';'), ...t.rows.map((r) => cols.map((c) => text(c, r)).join(';'))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** A 'Data' sheet with real numbers (percentages formatted as such) and a 'Bronnen' sheet. */
+/** A 'Data' sheet with real numbers (shares formatted as percentages) and a 'Bronnen' sheet. */
 export async function toXlsx(t: ExportTable, exportedAt = new Date()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'GKA Dashboard';
   wb.created = exportedAt;
   const pct = t.meta.indicator.unit === 'percentage';
+  const cols = columns(t);
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.addRow(columns(t)).font = { bold: true };
-  for (const r of t.rows) data.addRow(cells(r, (v) => v));
-  const fmt = pct ? '0.0%' : '0.0';
-  for (const c of [9, 10, 11, 12]) data.getColumn(c).numFmt = fmt;
-  data.columns.forEach((col, i) => (col.width = i < 2 ? 24 : 16));
+  data.addRow(cols.map((c) => c.header)).font = { bold: true };
+  // Shares stay fractions shown as percentages; differences of shares are written in procentpunt.
+  const xlsxCell = (c: Column, r: ExportRow) => {
+    const v = c.cell(r);
+    return c.number === 'difference' && pct && typeof v === 'number' ? v * 100 : v;
+  };
+  for (const r of t.rows) data.addRow(cols.map((c) => xlsxCell(c, r)));
+  cols.forEach((c, i) => {
+    const col = data.getColumn(i + 1);
+    col.width = i < 2 ? 24 : 16;
+    if (c.number === 'value') col.numFmt = pct ? '0.0%' : '0.0';
+    if (c.number === 'difference') col.numFmt = pct ? '+0.0" pp";-0.0" pp";0.0" pp"' : '+0.0;-0.0;0.0';
+  });
   const bronnen = wb.addWorksheet('Bronnen');
   for (const kv of about(t, exportedAt)) bronnen.addRow(kv);
   bronnen.getColumn(1).font = { bold: true };

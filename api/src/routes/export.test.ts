@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { disclosureSentence } from '@gka/shared';
+import { parse } from 'csv-parse/sync';
+import { ChangeResponse, disclosureSentence } from '@gka/shared';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { TestDatabase } from '../test/database.ts';
@@ -15,39 +16,94 @@ useSeededApp((a, db) => {
 
 const Q = 'indicator=advies_havo_vwo&cohort=2020-2021&level=wijk&parent=GM0001';
 
+/** As pandas.read_csv(sep=';') or Power Query read it by default: the first line is the header. */
+function readCsv(body: string): Record<string, string>[] {
+  return parse(body, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+}
+
 describe('GET /export?format=csv', () => {
-  it('is ;-separated UTF-8 with BOM, decimal commas, a header block and suppressed rows in words', async () => {
-    const res = await app.inject(`/api/v1/export?format=csv&${Q.replace('2020-2021', '2019-2020')}&benchmark=gemeente`);
+  it('starts with its header line: ;-separated UTF-8 with BOM and decimal commas, context and every benchmark as columns', async () => {
+    const res = await app.inject(`/api/v1/export?format=csv&${Q.replace('2020-2021', '2019-2020')}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="gka_advies_havo_vwo_2019-2020_wijk_GM0001_totaal.csv"');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = res.body.slice(1).split('\r\n');
-    expect(lines[0]).toBe('GKA Dashboard;export van onderwijsindicatoren');
-    expect(lines[1]).toMatch(/^LET OP;synthetische demodata/);
-    expect(lines).toContain('Indicator;Schooladvies havo/vwo (advies_havo_vwo)');
-    expect(lines.some((l) => l.startsWith('Definitie;Aandeel leerlingen in groep 8'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('Cohort;Cohort 2019-2020'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('Bron;test-seed.csv (values, geïmporteerd '))).toBe(true);
-    expect(lines.some((l) => /^Geëxporteerd op;\d{4}-\d\d-\d\dT/.test(l))).toBe(true);
-    const header = lines.indexOf(lines.find((l) => l.startsWith('Gebiedscode;'))!);
-    expect(lines[header]).toBe(
-      'Gebiedscode;Gebied;Cohort;Indicator;Uitsplitsing;Groep;Teller;Noemer;Percentage;95%-interval ondergrens;95%-interval bovengrens;Benchmark: Eigen gemeente;Significantie t.o.v. benchmark;Onderdrukt',
+    expect(lines[0]).toBe(
+      'Gebiedscode;Gebied;Niveau;Gemeentecode;Gemeente;Provincie;Stedelijkheid gemeente;GKA-gemeente;Cohort;Indicator;Uitsplitsing;Groep;Teller;Noemer;' +
+        'Percentage;95%-interval ondergrens;95%-interval bovengrens;Onderdrukt;' +
+        'Nederland;Significantie t.o.v. Nederland;Gemiddelde van de gemeenten;Significantie t.o.v. het gemiddelde van de gemeenten;' +
+        'Gemeenten met dezelfde stedelijkheid;Significantie t.o.v. gemeenten met dezelfde stedelijkheid;GKA-gemeenten;Significantie t.o.v. de GKA-gemeenten;' +
+        'Eigen gemeente;Significantie t.o.v. de eigen gemeente',
     );
-    // 200/500 = 40,0% (35,8–44,4) and 30/60 = 50,0% (37,7–62,3); own gemeente 40,0%.
-    expect(lines[header + 1]).toBe('WK000101;Aastad-Centrum;2019-2020;Schooladvies havo/vwo;Totaal;Totaal;200;500;40,0;35,8;44,4;40,0;niet significant verschillend;nee');
-    expect(lines[header + 2]).toBe('WK000102;Aastad-Noord;2019-2020;Schooladvies havo/vwo;Totaal;Totaal;30;60;50,0;37,7;62,3;40,0;niet significant verschillend;nee');
     expect(lines.at(-1)).toBe('');
-    expect(lines.some((l) => l.startsWith(`Onderdrukking;${disclosureSentence(10)}`))).toBe(true);
+    const rows = readCsv(res.body);
+    expect(rows).toHaveLength(2);
+    // 200/500 = 40,0% (35,8–44,4); Nederland 45000/100000 = 45,0% lies above the interval; own gemeente 40,0%.
+    expect(rows[0]).toMatchObject({
+      Gebiedscode: 'WK000101', Gebied: 'Aastad-Centrum', Niveau: 'wijk', Gemeentecode: 'GM0001', Gemeente: 'Aastad', Provincie: 'Testland',
+      'Stedelijkheid gemeente': '1 zeer sterk stedelijk', 'GKA-gemeente': 'ja', Cohort: 'Cohort 2019-2020', Teller: '200', Noemer: '500',
+      Percentage: '40,0', '95%-interval ondergrens': '35,8', '95%-interval bovengrens': '44,4', Onderdrukt: 'nee',
+      Nederland: '45,0', 'Significantie t.o.v. Nederland': 'significant lager', 'Eigen gemeente': '40,0', 'Significantie t.o.v. de eigen gemeente': 'niet significant',
+    });
+    expect(rows[1]).toMatchObject({ Gebiedscode: 'WK000102', Teller: '30', Noemer: '60', Percentage: '50,0' });
   });
 
   it('writes hidden cells in words, the same cells as the API hides', async () => {
     // 2020-2021: Aastad-Noord has 9 pupils, so Aastad-Centrum is hidden too (Aastad minus it would give it).
-    const res = await app.inject(`/api/v1/export?format=csv&${Q}&benchmark=gemeente`);
-    const lines = res.body.slice(1).split('\r\n');
-    const header = lines.findIndex((l) => l.startsWith('Gebiedscode;'));
-    expect(lines[header + 1]).toBe('WK000101;Aastad-Centrum;2020-2021;Schooladvies havo/vwo;Totaal;Totaal;;;afgeschermd;;;45,0;onbekend;ja');
-    expect(lines[header + 2]).toBe('WK000102;Aastad-Noord;2020-2021;Schooladvies havo/vwo;Totaal;Totaal;;;afgeschermd;;;45,0;onbekend;ja');
+    const rows = readCsv((await app.inject(`/api/v1/export?format=csv&${Q}`)).body);
+    for (const r of rows) {
+      expect(r).toMatchObject({ Teller: '', Noemer: '', Percentage: 'afgeschermd', '95%-interval ondergrens': '', Onderdrukt: 'ja', 'Eigen gemeente': '45,0' });
+      expect(r['Significantie t.o.v. de eigen gemeente']).toBe('onbekend');
+    }
+  });
+
+  it('keeps the metadata apart: metadata=1 gives it as text, and the CSV links to it', async () => {
+    const res = await app.inject(`/api/v1/export?format=csv&${Q}`);
+    const link = /^<([^>]+)>; rel="describedby"; type="text\/plain"$/.exec(String(res.headers.link))![1]!;
+    expect(link).toContain('metadata=1');
+    const meta = await app.inject(link);
+    expect(meta.statusCode).toBe(200);
+    expect(meta.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(meta.headers['content-disposition']).toBe('attachment; filename="gka_advies_havo_vwo_2020-2021_wijk_GM0001_totaal-bronnen.txt"');
+    const lines = meta.body.split('\r\n');
+    expect(lines[0]).toBe('GKA Dashboard: export van onderwijsindicatoren');
+    expect(lines[1]).toMatch(/^LET OP: synthetische demodata/);
+    expect(lines).toContain('Indicator: Schooladvies havo/vwo (advies_havo_vwo)');
+    expect(lines).toContain('Cohort: Cohort 2020-2021');
+    // The COVID note of this indicator's cohort, not a general one.
+    expect(lines.find((l) => l.startsWith('COVID: '))).toMatch(/^COVID: Groep 8 in 2019-2020: de eindtoets ging niet door/);
+    expect(lines).toContain(`Onderdrukking: ${disclosureSentence(10)}`);
+    expect(lines.some((l) => l.startsWith('Bron: test-seed.csv (values, geïmporteerd '))).toBe(true);
+    expect(lines.some((l) => /^Geëxporteerd op: \d{4}-\d\d-\d\dT/.test(l))).toBe(true);
+    // Nothing of the metadata in the CSV itself.
+    expect(res.body).not.toContain('synthetische demodata');
+  });
+
+  it('adds the change against a reference, the same numbers /change gives', async () => {
+    const q = 'indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&reference=voor-covid';
+    const [csv, change] = await Promise.all([app.inject(`/api/v1/export?format=csv&${q}`), app.inject(`/api/v1/change?${q}`)]);
+    expect(csv.headers['content-disposition']).toContain('_tov-voor-covid.csv');
+    const rows = readCsv(csv.body);
+    const expected = ChangeResponse.parse(change.json()).data;
+    expect(rows.map((r) => r.Gebiedscode)).toEqual(expected.map((c) => c.area));
+    const pp = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ',').replace('-', '-'));
+    for (const [i, c] of expected.entries()) {
+      expect(rows[i]!.Referentie).toBe('vóór COVID (2019-2020)');
+      expect(rows[i]!['Verschil met referentie']).toBe(c.suppressed ? 'afgeschermd' : pp(c.difference));
+      expect([rows[i]!['Verschil 95%-ondergrens'], rows[i]!['Verschil 95%-bovengrens']]).toEqual(c.suppressed ? ['', ''] : [pp(c.ciLow), pp(c.ciHigh)]);
+      expect(rows[i]!.Verandering).toBe({ hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'onbekend' }[c.significance]);
+    }
+    expect(rows.some((r) => r.Verandering === 'significant hoger')).toBe(true);
+    // At gemeente level no parent columns and no own-gemeente benchmark.
+    expect(Object.keys(rows[0]!)).not.toContain('Gemeentecode');
+    expect(Object.keys(rows[0]!)).not.toContain('Eigen gemeente');
+  });
+
+  it('is 400 for a reference that is no earlier cohort of the indicator', async () => {
+    const res = await app.inject('/api/v1/export?format=csv&indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente&reference=2020-2021');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/eerder cohort/);
   });
 
   it('omits the synthetic warning for real data', async () => {
@@ -55,7 +111,7 @@ describe('GET /export?format=csv', () => {
     try {
       // A new version is only picked up after the version TTL; a fresh app sees it at once.
       const fresh = await buildApp({ config: testConfig(), db: t.db });
-      const res = await fresh.inject(`/api/v1/export?format=csv&${Q}`);
+      const res = await fresh.inject(`/api/v1/export?format=csv&${Q}&metadata=1`);
       expect(res.body).not.toContain('synthetische demodata');
       await fresh.close();
     } finally {
@@ -65,7 +121,7 @@ describe('GET /export?format=csv', () => {
 });
 
 describe('GET /export?format=xlsx', () => {
-  it('has a Data sheet with numbers and a Bronnen sheet', async () => {
+  it('has a Data sheet with its header on row 1 and numbers, and a Bronnen sheet', async () => {
     const res = await app.inject(`/api/v1/export?format=xlsx&${Q.replace('2020-2021', '2019-2020')}&dimension=opleiding_ouders`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -73,17 +129,18 @@ describe('GET /export?format=xlsx', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Bronnen']);
     const data = wb.getWorksheet('Data')!;
-    expect(data.getRow(1).getCell(9).value).toBe('Percentage');
+    const header = (data.getRow(1).values as unknown[]).slice(1) as string[];
+    const cell = (row: number, name: string) => data.getRow(row).getCell(header.indexOf(name) + 1).value;
+    expect(header.slice(0, 3)).toEqual(['Gebiedscode', 'Gebied', 'Niveau']);
     // Aastad-Centrum, hoog: 90/150 against Nederland (NL01) 21000/30000. Aastad-Noord's laag (5 pupils)
     // is hidden with its next smallest group, midden; both then hide Aastad-Centrum's laag and midden.
-    expect(data.getRow(4).values).toEqual([
-      undefined, 'WK000101', 'Aastad-Centrum', '2019-2020', 'Schooladvies havo/vwo', 'Opleiding ouders', 'Hoog', 90, 150, 0.6,
-      expect.closeTo(0.52, 4), expect.closeTo(0.675, 4), 0.7, 'significant lager', 'nee',
-    ]);
-    expect(data.getRow(7).getCell(7).value).toBe(18);
+    expect([cell(4, 'Gebiedscode'), cell(4, 'Groep'), cell(4, 'Teller'), cell(4, 'Noemer'), cell(4, 'Percentage')]).toEqual(['WK000101', 'Hoog', 90, 150, 0.6]);
+    expect(cell(4, '95%-interval ondergrens')).toBeCloseTo(0.52, 4);
+    expect([cell(4, 'Nederland'), cell(4, 'Significantie t.o.v. Nederland')]).toEqual([0.7, 'significant lager']);
+    expect(data.getColumn(header.indexOf('Percentage') + 1).numFmt).toBe('0.0%');
+    expect(cell(7, 'Teller')).toBe(18);
     for (const row of [2, 3, 5, 6]) {
-      const hidden = data.getRow(row);
-      expect([hidden.getCell(7).value, hidden.getCell(8).value, hidden.getCell(9).value, hidden.getCell(14).value]).toEqual([null, null, 'afgeschermd', 'ja']);
+      expect([cell(row, 'Teller'), cell(row, 'Noemer'), cell(row, 'Percentage'), cell(row, 'Onderdrukt')]).toEqual([null, null, 'afgeschermd', 'ja']);
     }
     const bronnen = wb.getWorksheet('Bronnen')!;
     const keys = bronnen.getColumn(1).values.filter(Boolean);

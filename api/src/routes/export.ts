@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ExportQuery } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
-import { toCsv, toXlsx } from './export-files.ts';
-import { cohortFor, requireArea, requireIndicator } from './resolve.ts';
+import { aboutText, toCsv, toXlsx } from './export-files.ts';
+import { cohortFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,7 +12,11 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     '/export',
     {
       schema: {
-        summary: 'De tabel van /values als CSV (; en UTF-8 met BOM, decimale komma) of XLSX, met bronnen en definities',
+        summary: 'De tabel van /values als CSV (; en UTF-8 met BOM, decimale komma) of XLSX, met context en alle benchmarks',
+        description:
+          'De CSV begint met de kopregel: Excel, Power Query en pandas lezen hem zonder instellingen. Definities, bronnen en filters ' +
+          'staan in het XLSX-blad Bronnen, of als tekst met metadata=1 (de CSV-respons linkt ernaar). Met reference (een cohortcode ' +
+          'of voor-covid) komen de verandering, het 95%-interval en de significantie erbij, zoals /change ze geeft.',
         tags: ['waarden'],
         querystring: ExportQuery,
       },
@@ -21,12 +25,19 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
       const q = req.query;
       const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
-      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, benchmark: q.benchmark });
-      const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension].filter(Boolean).join('_');
+      const reference = q.reference ? await resolveReference(ctx, indicator, cohort, q.reference) : undefined;
+      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference });
+      const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension, reference && `tov-${reference.code}`].filter(Boolean).join('_');
+      if (q.metadata === '1') {
+        reply.header('content-disposition', `attachment; filename="${name}-bronnen.txt"`);
+        return reply.type('text/plain; charset=utf-8').send(aboutText(table));
+      }
       reply.header('content-disposition', `attachment; filename="${name}.${q.format}"`);
-      return q.format === 'csv'
-        ? reply.type('text/csv; charset=utf-8').send(toCsv(table))
-        : reply.type(XLSX).send(await toXlsx(table));
+      if (q.format === 'xlsx') return reply.type(XLSX).send(await toXlsx(table));
+      const self = new URLSearchParams(req.query as unknown as Record<string, string>);
+      self.set('metadata', '1');
+      reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);
+      return reply.type('text/csv; charset=utf-8').send(toCsv(table));
     },
   );
 };

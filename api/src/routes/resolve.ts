@@ -1,5 +1,6 @@
-import type { Indicator, IndicatorCohort } from '@gka/shared';
-import { HttpError, notFound } from '../errors.ts';
+import { cohortCodes, PRE_COVID, type Indicator, type IndicatorCohort } from '@gka/shared';
+import { badRequest, HttpError, notFound } from '../errors.ts';
+import { covidSplit, preCovidReference, type Reference } from '../queries/change.ts';
 import type { AreaDetail } from '../queries/areas.ts';
 import { findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
@@ -34,4 +35,23 @@ export async function cohortFor(ctx: QueryContext, indicator: Indicator, code: s
     return latest;
   }
   return indicator.cohorts.find((c) => c.code === code) ?? { ...(await requireCohort(ctx, code)), covid: false, note: null };
+}
+
+/** A cohort of the indicator other than `cohort`, or its pre-COVID cohorts pooled. */
+export async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: IndicatorCohort, code: string): Promise<Reference> {
+  if (code === PRE_COVID) {
+    const split = covidSplit(indicator.cohorts);
+    if (!split) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
+    if (split.before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
+    if (split.before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
+    return preCovidReference(split.before);
+  }
+  const reference = await requireCohort(ctx, code);
+  if (reference.code === cohort.code) throw badRequest('De referentie moet een ander cohort zijn dan het cohort zelf');
+  const own = cohortCodes(indicator);
+  if (!own.includes(reference.code)) throw badRequest(`${indicator.name} heeft geen waarden voor cohort ${reference.code}`);
+  if (own.indexOf(reference.code) > own.indexOf(cohort.code)) {
+    throw badRequest(`De referentie moet een eerder cohort zijn dan ${cohort.code}`);
+  }
+  return { code: reference.code, label: reference.label, cohorts: [reference.code] };
 }

@@ -1,4 +1,4 @@
-import type { Significance } from '@gka/shared';
+import { significanceAgainst, type Significance } from '@gka/shared';
 import { estimate, type Estimate, type Unit } from './cells.ts';
 
 export type BenchmarkEstimate = Estimate & { n: number };
@@ -12,16 +12,8 @@ export function pooled(numerator: number | null, denominator: number | null, are
   return { ...estimate({ numerator, denominator, suppressed }, unit), n: areas };
 }
 
-/**
- * SPEC §3.5: an area differs significantly from a benchmark when the benchmark lies outside the
- * area's 95% interval. Without an interval (suppressed, no data, unit 'gemiddelde') it is unknown.
- */
-export function significance(area: Estimate, benchmark: number | null): Significance {
-  if (area.value === null || area.ciLow === null || area.ciHigh === null || benchmark === null) return 'onbekend';
-  if (benchmark < area.ciLow) return 'hoger';
-  if (benchmark > area.ciHigh) return 'lager';
-  return 'niet_significant';
-}
+/** The shared rule: significant when the benchmark lies outside the area's 95% interval. */
+export const significance = (area: Estimate, benchmark: number | null): Significance => significanceAgainst(area, benchmark);
 
 export function difference(value: number | null, benchmark: number | null): number | null {
   return value === null || benchmark === null ? null : value - benchmark;

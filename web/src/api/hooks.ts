@@ -116,6 +116,7 @@ export function useProfile(code: string, cohort?: string) {
   });
 }
 
-export function exportUrl(format: 'csv' | 'xlsx', p: ValuesParams): string {
-  return apiUrl('export', { format, ...valuesParams(p) });
+/** The export of the table; with a reference the change columns, with `metadata` the definitions and sources as text. */
+export function exportUrl(format: 'csv' | 'xlsx', p: ValuesParams, reference?: string, metadata = false): string {
+  return apiUrl('export', { format, ...valuesParams(p), reference, metadata: metadata ? '1' : undefined });
 }

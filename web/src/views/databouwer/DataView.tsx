@@ -1,7 +1,21 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { GROUP_LABELS, formatInteger, type Dimension, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
-import { exportUrl, useAreas, useValues, type ValuesParams } from '../../api/hooks.ts';
+import {
+  BENCHMARK_LABELS,
+  GROUP_LABELS,
+  PRE_COVID,
+  SIGNIFICANCE_WORDS,
+  cohortPhrase,
+  disclosureSentence,
+  formatInteger,
+  significanceAgainst,
+  type Benchmark,
+  type BenchmarkKind,
+  type ChangeRow,
+  type Dimension,
+  type Value,
+} from '@gka/shared';
+import { exportUrl, useAreas, useChange, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { DIMENSION_OPTIONS, cohortOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
@@ -10,8 +24,20 @@ import { DataTable } from '../../components/table/DataTable.tsx';
 import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';
 import { SUPPRESSED_TEXT, formatInterval, formatValue } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/searchState.ts';
+import { covidText } from '../../lib/significance.ts';
 
-const col = createColumnHelper<Value>();
+type Row = Value & { benchmark?: number | null; change?: ChangeRow };
+const col = createColumnHelper<Row>();
+
+const BENCHMARK_CHOICES: BenchmarkKind[] = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'gemeente'];
+
+/** The benchmark a row is compared with: its own stedelijkheid class, its own gemeente. */
+function benchmarkOf(row: Value, list: Benchmark[], kind: BenchmarkKind, klasse: number | null | undefined, gemeente: string | undefined): number | null {
+  const b = list.find(
+    (x) => x.kind === kind && x.group === row.group && (kind !== 'stedelijkheid' || x.stedelijkheid === klasse) && (kind !== 'gemeente' || x.area === gemeente),
+  );
+  return b?.value ?? null;
+}
 
 /** Table builder for analysts: exactly what /api/v1/values returns, with CSV and XLSX downloads. */
 export function DataView() {
@@ -24,6 +50,38 @@ export function DataView() {
   const params: ValuesParams = { indicator: choice.indicator?.code, cohort: choice.cohort?.code, level, parent, dimension };
   const values = useValues(params);
   const unit = choice.indicator?.unit ?? 'percentage';
+  const benchmark = (BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland') as BenchmarkKind;
+  const shownBenchmark = benchmark === 'gemeente' && level !== 'wijk' ? 'nederland' : benchmark;
+  const own = choice.indicator?.cohorts ?? [];
+  const here = own.findIndex((c) => c.code === choice.cohort?.code);
+  const firstCovid = own.findIndex((c) => c.covid);
+  const references = [
+    ...(firstCovid > 0 && here >= firstCovid ? [{ value: PRE_COVID, label: 'vóór COVID (de cohorten ervoor samen)' }] : []),
+    ...own.slice(0, Math.max(here, 0)).map((c) => ({ value: c.code, label: cohortPhrase(c) })),
+  ];
+  const reference = references.some((r) => r.value === get('tov')) ? get('tov') : undefined;
+  const change = useChange({ ...params, reference: reference ?? '' }, !!reference);
+
+  // The URL says what the controls show: a cohort, comparison or reference the indicator lacks is dropped.
+  useEffect(() => {
+    if (!choice.indicator) return;
+    const patch: Record<string, undefined> = {};
+    if (get('cohort') && get('cohort') !== choice.cohort?.code) patch.cohort = undefined;
+    if (get('tov') && !reference) patch.tov = undefined;
+    if (Object.keys(patch).length) set(patch);
+  }, [choice.indicator, choice.cohort, reference, get, set]);
+
+  const klasse = useMemo(() => new Map((gemeenten.data?.data ?? []).map((g) => [g.code, g.stedelijkheid])), [gemeenten.data]);
+  const rows: Row[] = useMemo(() => {
+    const d = values.data;
+    if (!d) return [];
+    const changes = new Map((change.data?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
+    return d.data.map((v) => ({
+      ...v,
+      benchmark: benchmarkOf(v, d.benchmarks, shownBenchmark, klasse.get(parent ?? v.area), parent),
+      change: reference ? changes.get(`${v.area}|${v.group}`) : undefined,
+    }));
+  }, [values.data, change.data, shownBenchmark, klasse, parent, reference]);
 
   const columns = useMemo(
     () => [
@@ -34,8 +92,25 @@ export function DataView() {
       col.accessor((r) => r.denominator ?? undefined, { id: 'noemer', header: 'Noemer', cell: (c) => (c.row.original.suppressed ? SUPPRESSED_TEXT : formatInteger(c.getValue())), sortUndefined: 'last' }),
       col.accessor((r) => r.value ?? undefined, { id: 'waarde', header: unit === 'percentage' ? 'Percentage' : 'Gemiddelde', cell: (c) => formatValue(c.row.original, unit), sortUndefined: 'last' }),
       col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
+      col.accessor((r) => r.benchmark ?? undefined, {
+        id: 'benchmark',
+        header: BENCHMARK_LABELS[shownBenchmark],
+        cell: (c) => formatValue({ value: c.getValue() ?? null }, unit),
+        sortUndefined: 'last',
+      }),
+      col.accessor((r) => (r.suppressed ? '–' : SIGNIFICANCE_WORDS[significanceAgainst(r, r.benchmark)]), { id: 'significantie', header: 'Significantie' }),
+      ...(reference
+        ? [
+            col.accessor((r) => (r.change && !r.change.suppressed ? (r.change.difference ?? undefined) : undefined), {
+              id: 'verandering',
+              header: `Verandering t.o.v. ${references.find((x) => x.value === reference)?.label ?? reference}`,
+              cell: (c) => (c.row.original.change ? covidText(c.row.original.change, unit, true) : '–'),
+              sortUndefined: 'last',
+            }),
+          ]
+        : []),
     ],
-    [unit],
+    [unit, shownBenchmark, reference],
   );
 
   const needsParent = level === 'wijk' && !parent;
@@ -48,7 +123,14 @@ export function DataView() {
       </p>
       {choice.error && <ErrorMessage error={choice.error} retry={choice.refetch} />}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Tabelbouwer">
-        <Select label="Indicator" value={choice.indicator?.code} options={choice.indicators.map((i) => ({ value: i.code, label: i.name }))} onChange={(v) => set({ indicator: v })} name="indicator" />
+        <Select
+          label="Indicator"
+          value={choice.indicator?.code}
+          options={choice.indicators.map((i) => ({ value: i.code, label: i.name }))}
+          // A cohort the next indicator lacks is dropped, so the URL never names a cohort the dropdown does not show.
+          onChange={(v) => set({ indicator: v, cohort: choice.indicators.find((i) => i.code === v)?.cohorts.some((c) => c.code === get('cohort')) ? get('cohort') : undefined, tov: undefined })}
+          name="indicator"
+        />
         <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(choice.indicator)} onChange={(v) => set({ cohort: v })} name="cohort" />
         <Select
           label="Niveau"
@@ -71,6 +153,16 @@ export function DataView() {
         />
         )}
         <Select label="Uitsplitsing" value={dimension} options={DIMENSION_OPTIONS} onChange={(v) => set({ dimensie: v === 'totaal' ? undefined : v })} name="dimensie" />
+        <Select
+          label="Vergelijk met"
+          value={shownBenchmark}
+          options={BENCHMARK_CHOICES.filter((k) => k !== 'gemeente' || level === 'wijk').map((k) => ({ value: k, label: BENCHMARK_LABELS[k] }))}
+          onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
+          name="vergelijk"
+        />
+        {references.length > 0 && (
+          <Select label="Verandering t.o.v." value={reference} placeholder="Geen" options={references} onChange={(v) => set({ tov: v })} name="tov" />
+        )}
       </form>
       {choice.indicator && (
         <dl className="definition">
@@ -90,21 +182,29 @@ export function DataView() {
       ) : (
         <>
           <p className="downloads">
-            <a className="button" href={exportUrl('csv', params)} download data-testid="download-csv">
+            <a className="button" href={exportUrl('csv', params, reference)} download data-testid="download-csv">
               Download CSV
             </a>{' '}
-            <a className="button" href={exportUrl('xlsx', params)} download data-testid="download-xlsx">
+            <a className="button" href={exportUrl('xlsx', params, reference)} download data-testid="download-xlsx">
               Download Excel (XLSX)
+            </a>{' '}
+            <a href={exportUrl('csv', params, reference, true)} download data-testid="download-metadata">
+              Definities en bronnen (tekst)
             </a>
+          </p>
+          <p className="hint">
+            Elk bestand heeft alle vergelijkingswaarden als kolommen, met provincie, stedelijkheid, GKA en de gemeente bij wijken
+            {reference ? ', en de verandering t.o.v. de gekozen referentie' : ''}. De CSV begint met de kopregel; definities en bronnen
+            staan in het tekstbestand en in het Excel-blad Bronnen.
           </p>
           <QueryState query={values} what="de tabel" isEmpty={(d) => d.data.length === 0} empty="Geen waarden voor deze keuze.">
             {(d) => (
               <>
                 <DataTable
-                  data={d.data}
+                  data={rows}
                   columns={columns}
                   caption={`${d.meta.indicator.name}, ${cohortPhrase(d.meta.cohort)}: ${d.data.length} rijen. ${disclosureSentence(d.meta.minCell)}`}
-                  numeric={['teller', 'noemer', 'waarde', 'interval']}
+                  numeric={['teller', 'noemer', 'waarde', 'interval', 'benchmark', 'verandering']}
                   testId="values-table"
                 />
                 <h2>Vergelijkingswaarden</h2>

@@ -1,0 +1,44 @@
+import type { BenchmarkKind, Significance } from './api.ts';
+
+/**
+ * The dashboard's one rule: a value differs significantly from a benchmark when the benchmark lies
+ * outside the value's 95% interval. Without an interval (hidden, no data, a mean) it is unknown.
+ */
+export function significanceAgainst(v: { value?: number | null; ciLow: number | null; ciHigh: number | null }, benchmark: number | null | undefined): Significance {
+  if (v.value === null || v.ciLow === null || v.ciHigh === null || benchmark === null || benchmark === undefined) return 'onbekend';
+  if (benchmark < v.ciLow) return 'hoger';
+  if (benchmark > v.ciHigh) return 'lager';
+  return 'niet_significant';
+}
+
+/** Short words, for a column or card whose header names the benchmark or the change. */
+export const SIGNIFICANCE_WORDS: Record<Significance, string> = {
+  hoger: 'significant hoger',
+  lager: 'significant lager',
+  niet_significant: 'niet significant',
+  onbekend: 'onbekend',
+};
+
+/** Each benchmark inside a sentence: 'significant hoger dan het gemiddelde van de gemeenten'. */
+export const BENCHMARK_IN_SENTENCE: Record<BenchmarkKind, string> = {
+  nederland: 'Nederland',
+  gemeenten: 'het gemiddelde van de gemeenten',
+  stedelijkheid: 'gemeenten met dezelfde stedelijkheid',
+  gka: 'de GKA-gemeenten',
+  gemeente: 'de eigen gemeente',
+};
+
+/** 'significant hoger dan Nederland', 'niet significant verschillend van de eigen gemeente'. */
+export function significanceText(sig: Significance, kind: BenchmarkKind): string {
+  const name = BENCHMARK_IN_SENTENCE[kind];
+  switch (sig) {
+    case 'hoger':
+      return `significant hoger dan ${name}`;
+    case 'lager':
+      return `significant lager dan ${name}`;
+    case 'niet_significant':
+      return `niet significant verschillend van ${name}`;
+    default:
+      return `verschil met ${name} onbekend`;
+  }
+}
