@@ -154,8 +154,8 @@ async function seedNational(db: Db): Promise<void> {
     await sql`insert into area (code, level, name, parent_code, provincie, geometry)
       select 'WK' || substr(a.code, 3) || lpad(w::text, 2, '0'), 'wijk', a.name || ' wijk ' || w, a.code, a.provincie, a.geometry
       from area a, generate_series(0, 9) w where a.level = 'gemeente'`.execute(c);
-    await sql`insert into cohort (code, label, school_years, covid, sort_order)
-      select y || '-' || (y + 1), 'Cohort ' || y || '-' || (y + 1), array[y || '-' || (y + 1)], y = 2020, y
+    await sql`insert into cohort (code, label, school_years, sort_order)
+      select y || '-' || (y + 1), 'Cohort ' || y || '-' || (y + 1), array[(y - 1) || '-' || y, y || '-' || (y + 1)], y
       from generate_series(2016, 2021) y`.execute(c);
     // FK checks per row would dominate; the generated keys are valid by construction.
     await sql`set session_replication_role = replica`.execute(c).catch(() => {});

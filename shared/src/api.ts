@@ -278,5 +278,8 @@ export const ExportQuery = ValuesQuery.extend({
   metadata: z.enum(['0', '1']).default('0'),
 });
 
+/** Everything at one level in long format: every indicator, cohort, breakdown and area, one value per line. */
+export const BulkExportQuery = z.object({ level: z.enum(['gemeente', 'wijk']) });
+
 export const SourcesResponse = z.object({ sources: Meta.shape.sources, synthetic: z.boolean(), minCell: z.number().int() });
 export type SourcesResponse = z.infer<typeof SourcesResponse>;

@@ -6,6 +6,9 @@ import { buildApp } from '../app.ts';
 import type { TestDatabase } from '../test/database.ts';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { testConfig } from '../test/config.ts';
+import { SEED } from '../test/seed.ts';
+
+const SEED_HIDDEN = SEED.suppressed;
 
 let t: TestDatabase;
 let app: TestApp;
@@ -150,5 +153,42 @@ describe('GET /export?format=xlsx', () => {
   it('is 400 for an unknown format and 404 for an unknown indicator', async () => {
     expect((await app.inject(`/api/v1/export?format=pdf&${Q}`)).statusCode).toBe(400);
     expect((await app.inject('/api/v1/export?format=csv&indicator=x&cohort=2020-2021&level=wijk')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /export/bulk', () => {
+  it('streams every indicator × cohort × breakdown × area of a level in long format, header first', async () => {
+    const res = await app.inject('/api/v1/export/bulk?level=gemeente');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="gka_alles_gemeente.csv"');
+    const rows = readCsv(res.body);
+    const { n } = await t.db
+      .selectFrom('measure as m')
+      .innerJoin('area as a', 'a.code', 'm.area_code')
+      .where('a.level', '=', 'gemeente')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(rows).toHaveLength(Number(n));
+    expect(new Set(rows.map((r) => r.Indicatorcode))).toEqual(new Set(['advies_havo_vwo', 'eindtoets_gemiddelde']));
+    // The same cell as /values gives it, shares in percent, means as they are.
+    expect(rows.find((r) => r.Gebiedscode === 'GM0001' && r.Cohortcode === '2019-2020' && r.Indicatorcode === 'advies_havo_vwo' && r.Groep === 'Totaal')).toMatchObject({
+      Eenheid: 'percentage', Teller: '400', Noemer: '1000', Waarde: '40,0', Onderdrukt: 'nee', COVID: 'nee', Uitsplitsing: 'Totaal',
+    });
+    expect(rows.find((r) => r.Gebiedscode === 'GM0001' && r.Cohortcode === '2020-2021' && r.Indicatorcode === 'eindtoets_gemiddelde')).toMatchObject({ Eenheid: 'gemiddelde', Waarde: '536,0', COVID: 'ja' });
+    // Hidden cells as in every export: no counts.
+    const hidden = rows.filter((r) => r.Onderdrukt === 'ja');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const r of hidden) expect([r.Teller, r.Noemer, r.Waarde]).toEqual(['', '', 'afgeschermd']);
+  });
+
+  it('never writes the counts of a hidden wijk', async () => {
+    const body = (await app.inject('/api/v1/export/bulk?level=wijk')).body;
+    const row = readCsv(body).find((r) => r.Gebiedscode === SEED_HIDDEN.area && r.Cohortcode === SEED_HIDDEN.cohort && r.Groep === 'Totaal' && r.Indicatorcode === SEED_HIDDEN.indicator)!;
+    expect(row).toMatchObject({ Teller: '', Noemer: '', Waarde: 'afgeschermd', Gemeentecode: 'GM0001', Niveau: 'wijk' });
+    expect(body).not.toMatch(new RegExp(`^${SEED_HIDDEN.area};[^\\r\\n]*;${SEED_HIDDEN.numerator};${SEED_HIDDEN.denominator};`, 'm'));
+  });
+
+  it('is 400 for another level', async () => {
+    expect((await app.inject('/api/v1/export/bulk?level=land')).statusCode).toBe(400);
   });
 });

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ExportQuery } from '@gka/shared';
+import { Readable } from 'node:stream';
+import { BulkExportQuery, ExportQuery } from '@gka/shared';
+import { HttpError } from '../errors.ts';
+import { bulkCsv } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
 import { aboutText, toCsv, toXlsx } from './export-files.ts';
@@ -38,6 +41,34 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
       self.set('metadata', '1');
       reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);
       return reply.type('text/csv; charset=utf-8').send(toCsv(table));
+    },
+  );
+
+  // Each bulk download holds a database connection for as long as the client reads.
+  let running = 0;
+  app.get(
+    '/export/bulk',
+    {
+      schema: {
+        summary: 'Alles op één niveau in lang formaat (CSV): elke indicator, elk cohort, elke uitsplitsing en elk gebied, één waarde per regel',
+        description:
+          'Gestreamd uit één momentopname van de database, dus het geheugen blijft klein, ook voor alle wijken. Zelfde regels als de andere ' +
+          'exports: ; als scheidingsteken, decimale komma, percentages in procenten (kolom Eenheid), afgeschermde cellen als "afgeschermd".',
+        tags: ['waarden'],
+        querystring: BulkExportQuery,
+      },
+    },
+    async (req, reply) => {
+      if (running >= 2) throw new HttpError(429, 'busy', 'Er lopen al twee volledige downloads; probeer het over een paar minuten opnieuw.');
+      running++;
+      const stream = Readable.from(bulkCsv(ctx, req.query.level), { objectMode: false });
+      const done = () => {
+        running--;
+        stream.off('close', done);
+      };
+      stream.on('close', done);
+      reply.header('content-disposition', `attachment; filename="gka_alles_${req.query.level}.csv"`);
+      return reply.type('text/csv; charset=utf-8').send(stream);
     },
   );
 };

@@ -61,6 +61,7 @@ const ROUTES: [string, Record<string, string>][] = [
   ['/api/v1/trend', { indicator: 'advies_havo_vwo', area: 'WK000101', dimension: 'totaal' }],
   ['/api/v1/change', { indicator: 'advies_havo_vwo', cohort: '2020-2021', reference: 'voor-covid', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
   ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
+  ['/api/v1/export/bulk', { level: 'wijk' }],
   ['/api/v1/export', { format: 'csv', indicator: 'advies_havo_vwo', cohort: '2020-2021', level: 'wijk', parent: 'GM0001', dimension: 'totaal', reference: 'voor-covid', metadata: '0' }],
 ];
 const PATHS = ['/api/v1/areas/', '/api/v1/geo/', '/api/v1/profile/'];

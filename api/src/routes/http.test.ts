@@ -244,7 +244,7 @@ describe('OpenAPI', () => {
     const paths = Object.keys(doc.paths).sort();
     expect(paths).toEqual(
       [
-        '/api/v1/areas', '/api/v1/areas/{code}', '/api/v1/change', '/api/v1/cohorts', '/api/v1/compare', '/api/v1/export', '/api/v1/geo/{level}', '/api/v1/health',
+        '/api/v1/areas', '/api/v1/areas/{code}', '/api/v1/change', '/api/v1/cohorts', '/api/v1/compare', '/api/v1/export', '/api/v1/export/bulk', '/api/v1/geo/{level}', '/api/v1/health',
         '/api/v1/indicators', '/api/v1/profile/{code}', '/api/v1/sources', '/api/v1/trend', '/api/v1/values',
       ].sort(),
     );
