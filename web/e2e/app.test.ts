@@ -135,6 +135,32 @@ describe('web app in Chromium', () => {
     expect([...(await waitForColours(4)).keys()].sort()).toEqual([...stedelijkheid.keys()].sort());
   });
 
+  it('Kaart: coloured by the change since before COVID, with the legend and the table saying so', async () => {
+    await page.goto(`${base}/kaart?indicator=advies_havo_vwo&cohort=2020-2021`);
+    await page.getByLabel('Toon').selectOption('voor-covid');
+    await page.waitForURL(/tov=voor-covid/);
+    const legend = page.getByRole('figure', { name: /Legenda: Verandering: Schooladvies havo\/vwo, cohort 2020-2021 t\.o\.v\. vóór COVID/ });
+    await legend.getByText('Significant hoger').waitFor();
+    const table = page.getByTestId('gemeenten-table');
+    await table.getByRole('columnheader', { name: /Verandering t\.o\.v\. vóór COVID/ }).waitFor();
+    const cells = await table.locator('tbody tr td:last-child').allTextContents();
+    expect(cells.every((t) => /^[+−]?\d+,\d procentpunt, (significant (hoger|lager)|niet significant|significantie onbekend)$|afgeschermd|^–$/.test(t))).toBe(true);
+    // The map is painted from the change palette (PuOr), not the sequential blues of values.
+    const change = ['#b35806', '#fdb863', '#b2abd2', '#542788'].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const near = (c: string) => change.some((p) => c.split(',').every((x, i) => Math.abs(Number(x) - p[i]!) < 16));
+    const deadline = Date.now() + 10_000;
+    let colours = await mapColours();
+    while (![...colours.keys()].some(near) && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+      colours = await mapColours();
+    }
+    expect([...colours.keys()].filter(near).length).toBeGreaterThan(0);
+    // For a cohort before COVID, 'vóór COVID' is no reference: the parameter goes, earlier cohorts stay choosable.
+    await page.getByLabel('Cohort', { exact: true }).selectOption('2016-2017');
+    await page.waitForURL((u) => !u.searchParams.has('tov'));
+    expect(await page.getByLabel('Toon').count()).toBe(1);
+  });
+
   it('Kaart: the keyboard and a click on the map open a gemeente', async () => {
     await page.goto(`${base}/kaart`);
     const link = page.getByTestId('gemeenten-table').getByRole('link', { name: 'Vlietstad' });

@@ -3,6 +3,27 @@ import { STEDELIJKHEID, formatDecimal, formatPercent, type Indicator } from '@gk
 /** Sequential five-step palette (ColorBrewer Blues), lightest first: index 4 is the darkest. */
 export const PALETTE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08306b'] as const;
 export const NO_DATA_COLOUR = '#bdbdbd';
+
+/**
+ * A change between cohorts by direction and significance (ColorBrewer PuOr, colour-blind safe):
+ * orange down, purple up, dark when significant. Neither colour says good or bad.
+ */
+export const CHANGE_CLASSES = [
+  { colour: '#b35806', label: 'Significant lager' },
+  { colour: '#fdb863', label: 'Lager, niet significant' },
+  { colour: '#b2abd2', label: 'Hoger of gelijk, niet significant' },
+  { colour: '#542788', label: 'Significant hoger' },
+] as const;
+export const CHANGE_PALETTE = CHANGE_CLASSES.map((c) => c.colour);
+
+/** The class of a change: null when hidden or unknown. */
+export function changeStep(c: { difference: number | null; significance: string; suppressed: boolean }): number | null {
+  if (c.suppressed || c.difference === null) return null;
+  if (c.significance === 'lager') return 0;
+  if (c.significance === 'hoger') return 3;
+  if (c.significance === 'niet_significant') return c.difference < 0 ? 1 : 2;
+  return null;
+}
 export const MAP_BACKGROUND = '#f7f7f2';
 
 export type LegendItem = { colour: string; label: string; detail?: string };

@@ -1,4 +1,4 @@
-import { DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, isGroupOf, type Cohort, type Dimension, type Indicator } from '@gka/shared';
+import { cohortPhrase, DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, isGroupOf, PRE_COVID, type Cohort, type Dimension, type Indicator } from '@gka/shared';
 import type { Option } from './Select.tsx';
 
 /** 'Cohort 2020-2021 (COVID)': COVID is named only where it touched this indicator's cohort. */
@@ -9,6 +9,20 @@ export function cohortLabel(c: Pick<Cohort, 'label'> & { covid?: boolean }): str
 /** The indicator's own cohorts, each marked where COVID touched it. */
 export function cohortOptions(indicator: Pick<Indicator, 'cohorts'> | undefined): Option[] {
   return (indicator?.cohorts ?? []).map((c) => ({ value: c.code, label: cohortLabel(c) }));
+}
+
+/**
+ * What a cohort's change can be measured against: the indicator's cohorts before COVID together
+ * (from its first COVID cohort on, when it has cohorts before that), or any earlier cohort.
+ */
+export function referenceOptions(indicator: Pick<Indicator, 'cohorts'> | undefined, cohort: string | undefined): Option[] {
+  const own = indicator?.cohorts ?? [];
+  const here = own.findIndex((c) => c.code === cohort);
+  const firstCovid = own.findIndex((c) => c.covid);
+  return [
+    ...(firstCovid > 0 && here >= firstCovid ? [{ value: PRE_COVID, label: 'vóór COVID (de cohorten ervoor samen)' }] : []),
+    ...own.slice(0, Math.max(here, 0)).map((c) => ({ value: c.code, label: cohortPhrase(c) })),
+  ];
 }
 
 /** Every dimension:group pair, e.g. 'opleiding_ouders:laag' → 'Opleiding ouders: laag'. */

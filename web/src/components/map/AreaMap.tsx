@@ -4,8 +4,10 @@ import { Loading } from '../status/Status.tsx';
 
 export type AreaMapProps = {
   geojson: AreaFeatureCollection;
-  /** Colour step 0–4 per area code; missing = no data. */
+  /** Colour step per area code, an index into `palette`; missing = no data. */
   steps: Map<string, number>;
+  /** Colours by step; the sequential five-step palette unless given. */
+  palette?: readonly string[];
   /** Areas drawn with a thick outline (GKA gemeenten). */
   emphasised?: Set<string>;
   tooltip: (code: string) => ReactNode;

@@ -12,13 +12,8 @@ prewarm();
 
 const SOURCE = 'areas';
 
-/** fill-color from feature-state `step` (0–4, lightest to darkest); no step = no data. */
-const FILL_COLOUR = [
-  'match',
-  ['coalesce', ['feature-state', 'step'], -1],
-  ...PALETTE.flatMap((c, i) => [i, c]),
-  NO_DATA_COLOUR,
-];
+/** fill-color from feature-state `step` (an index into the palette); no step = no data. */
+const fillColour = (palette: readonly string[]) => ['match', ['coalesce', ['feature-state', 'step'], -1], ...palette.flatMap((c, i) => [i, c]), NO_DATA_COLOUR];
 
 function bounds(fc: AreaMapProps['geojson']): LngLatBounds {
   const b = new LngLatBounds();
@@ -36,7 +31,7 @@ type Hover = { code: string; x: number; y: number };
  * MapLibre choropleth on a plain background (no tile server, no glyphs). Colours come from
  * feature-state, so switching indicator only sets states; the source is added once per geometry.
  */
-export default function MapCanvas({ geojson, steps, emphasised, tooltip, onSelect, label, height = 520 }: AreaMapProps) {
+export default function MapCanvas({ geojson, steps, palette = PALETTE, emphasised, tooltip, onSelect, label, height = 520 }: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -63,7 +58,7 @@ export default function MapCanvas({ geojson, steps, emphasised, tooltip, onSelec
     mapRef.current = map;
     map.on('load', () => {
       map.addSource(SOURCE, { type: 'geojson', data: geojson, promoteId: 'code' });
-      map.addLayer({ id: 'fill', type: 'fill', source: SOURCE, paint: { 'fill-color': FILL_COLOUR as never, 'fill-opacity': 0.95 } });
+      map.addLayer({ id: 'fill', type: 'fill', source: SOURCE, paint: { 'fill-color': fillColour(PALETTE) as never, 'fill-opacity': 0.95 } });
       map.addLayer({
         id: 'outline',
         type: 'line',
@@ -107,13 +102,14 @@ export default function MapCanvas({ geojson, steps, emphasised, tooltip, onSelec
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    map.setPaintProperty('fill', 'fill-color', fillColour(palette) as never);
     for (const f of geojson.features) {
       const code = f.properties.code;
       map.setFeatureState({ source: SOURCE, id: code }, { step: steps.get(code) ?? null, emph: emphasised?.has(code) ?? false });
     }
     // A performance mark when the new colours are on screen: the budget of SPEC §7 (recolour ≤ 300 ms).
     map.once('idle', () => performance.mark('gka:map-coloured'));
-  }, [geojson, steps, emphasised, loaded]);
+  }, [geojson, steps, palette, emphasised, loaded]);
 
   return (
     <div className="map" style={{ height }}>

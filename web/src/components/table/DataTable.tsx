@@ -7,6 +7,7 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
+import { TableScroll } from './TableScroll.tsx';
 
 
 type Props<T> = {
@@ -33,7 +34,7 @@ export function DataTable<T>({ data, columns, caption, initialSort = [], numeric
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -77,6 +78,6 @@ export function DataTable<T>({ data, columns, caption, initialSort = [], numeric
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

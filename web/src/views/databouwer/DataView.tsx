@@ -3,7 +3,6 @@ import { createColumnHelper } from '@tanstack/react-table';
 import {
   BENCHMARK_LABELS,
   GROUP_LABELS,
-  PRE_COVID,
   SIGNIFICANCE_WORDS,
   cohortPhrase,
   disclosureSentence,
@@ -17,7 +16,7 @@ import {
 } from '@gka/shared';
 import { exportUrl, useAreas, useChange, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
-import { DIMENSION_OPTIONS, cohortOptions } from '../../components/controls/options.ts';
+import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
@@ -52,13 +51,7 @@ export function DataView() {
   const unit = choice.indicator?.unit ?? 'percentage';
   const benchmark = (BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland') as BenchmarkKind;
   const shownBenchmark = benchmark === 'gemeente' && level !== 'wijk' ? 'nederland' : benchmark;
-  const own = choice.indicator?.cohorts ?? [];
-  const here = own.findIndex((c) => c.code === choice.cohort?.code);
-  const firstCovid = own.findIndex((c) => c.covid);
-  const references = [
-    ...(firstCovid > 0 && here >= firstCovid ? [{ value: PRE_COVID, label: 'vóór COVID (de cohorten ervoor samen)' }] : []),
-    ...own.slice(0, Math.max(here, 0)).map((c) => ({ value: c.code, label: cohortPhrase(c) })),
-  ];
+  const references = referenceOptions(choice.indicator, choice.cohort?.code);
   const reference = references.some((r) => r.value === get('tov')) ? get('tov') : undefined;
   const change = useChange({ ...params, reference: reference ?? '' }, !!reference);
 

@@ -3,6 +3,7 @@ import { BENCHMARK_LABELS, formatDecimal, formatPercent, type ProfileIndicator }
 import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
+import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { covidBand, scaleNote, trendBenchmarks, trendOption } from './trendOption.ts';
 
@@ -42,7 +43,7 @@ export function TrendChart({
       {showTable && (
         <details className="chart-table">
           <summary>Tabel bij de grafiek</summary>
-          <div className="table-wrap">
+          <TableScroll label={`${indicator.name}: tabel bij de grafiek`}>
             <table className="data-table" data-testid="trend-table">
               <caption>
                 {indicator.name} per {trend[0]?.cohort.label.startsWith('Schooljaar') ? 'schooljaar' : 'cohort'}
@@ -76,7 +77,7 @@ export function TrendChart({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       )}
     </div>

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { STEDELIJKHEID, type Area, type Benchmark, type Indicator, type Value } from '@gka/shared';
+import { STEDELIJKHEID, type Area, type Benchmark, type ChangeRow, type Indicator, type Value } from '@gka/shared';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { significanceOf, significanceText } from '../../lib/significance.ts';
+import { covidText, significanceOf, significanceText } from '../../lib/significance.ts';
 
 type Row = Area & { v: Value | undefined };
 const col = createColumnHelper<Row>();
@@ -15,11 +15,14 @@ export function GemeentenTable({
   values,
   indicator,
   benchmarks,
+  changes,
 }: {
   areas: Area[];
   values: Map<string, Value> | null;
   indicator: Indicator | undefined;
   benchmarks: Benchmark[];
+  /** When the map shows a change: each gemeente's change and what it is measured against. */
+  changes?: { byCode: Map<string, ChangeRow>; label: string };
 }) {
   const nederland = benchmarks.find((b) => b.kind === 'nederland')?.value;
   const data = useMemo(() => areas.map((a) => ({ ...a, v: values?.get(a.code) })), [areas, values]);
@@ -48,10 +51,23 @@ export function GemeentenTable({
               id: 'significantie',
               header: 'Vergeleken met Nederland',
             }),
+            ...(changes
+              ? [
+                  col.accessor((r) => changes.byCode.get(r.code)?.difference ?? undefined, {
+                    id: 'verandering',
+                    header: `Verandering t.o.v. ${changes.label}`,
+                    cell: (c) => {
+                      const ch = changes.byCode.get(c.row.original.code);
+                      return ch ? covidText(ch, indicator.unit) : '–';
+                    },
+                    sortUndefined: 'last',
+                  }),
+                ]
+              : []),
           ]
         : []),
     ],
-    [values, indicator, nederland],
+    [values, indicator, nederland, changes],
   );
   return (
     <DataTable
@@ -59,7 +75,7 @@ export function GemeentenTable({
       columns={columns}
       caption={indicator ? `Gemeenten: ${indicator.name} (tabel bij de kaart)` : 'Gemeenten: stedelijkheid en GKA-lidmaatschap (tabel bij de kaart)'}
       initialSort={[{ id: 'name', desc: false }]}
-      numeric={['waarde', 'interval']}
+      numeric={['waarde', 'interval', 'verandering']}
       testId="gemeenten-table"
     />
   );

@@ -1,16 +1,17 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { STEDELIJKHEID, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
-import { useAreas, useGeo, useValues } from '../../api/hooks.ts';
+import { useAreas, useChange, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
-import { GROUP_OPTIONS, cohortOptions, parseGroup } from '../../components/controls/options.ts';
+import { GROUP_OPTIONS, cohortOptions, parseGroup, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
-import { NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, classBreaks, stedelijkheidStep, stepOf, valueLegend } from '../../lib/scale.ts';
+import { CHANGE_CLASSES, CHANGE_PALETTE, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, changeStep, classBreaks, stedelijkheidStep, stepOf, valueLegend } from '../../lib/scale.ts';
+import { covidText } from '../../lib/significance.ts';
 import { formatValue } from '../../lib/format.ts';
 import { GemeentenTable } from './GemeentenTable.tsx';
 
@@ -27,6 +28,19 @@ export function KaartView() {
   const areas = useAreas('gemeente');
   const indicator = choice.indicator;
   const values = useValues({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension }, !!indicator);
+  // Colour by the change since a reference (the cohorts before COVID, or an earlier cohort) instead of the value.
+  const references = referenceOptions(indicator, choice.cohort?.code);
+  const reference = references.find((r) => r.value === get('tov'));
+  const change = useChange({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension, reference: reference?.value ?? '' }, !!indicator && !!reference);
+  const changeByCode = useMemo(
+    () => (reference ? new Map((change.data?.data ?? []).filter((c) => c.group === group).map((c) => [c.area, c])) : null),
+    [reference, change.data, group],
+  );
+  const referenceLabel = reference?.label;
+  const changes = useMemo(() => (changeByCode && referenceLabel ? { byCode: changeByCode, label: referenceLabel } : undefined), [changeByCode, referenceLabel]);
+  useEffect(() => {
+    if (get('tov') && indicator && !reference) set({ tov: undefined });
+  }, [get, set, indicator, reference]);
 
   const areaByCode = useMemo(() => new Map((areas.data?.data ?? []).map((a) => [a.code, a])), [areas.data]);
   const gka = useMemo(() => new Set((areas.data?.data ?? []).filter((a) => a.gka).map((a) => a.code)), [areas.data]);
@@ -42,11 +56,16 @@ export function KaartView() {
         const s = stedelijkheidStep(a.stedelijkheid);
         if (s !== null) m.set(a.code, s);
       }
+    } else if (changeByCode) {
+      for (const [code, c] of changeByCode) {
+        const s = changeStep(c);
+        if (s !== null) m.set(code, s);
+      }
     } else {
       for (const v of rows) if (v.value !== null) m.set(v.area, stepOf(v.value, breaks));
     }
     return m;
-  }, [indicator, areaByCode, rows, breaks]);
+  }, [indicator, areaByCode, rows, breaks, changeByCode]);
 
   const tooltip = (code: string) => {
     const a: Area | undefined = areaByCode.get(code);
@@ -57,6 +76,12 @@ export function KaartView() {
         <strong>{a?.name ?? v?.name ?? code}</strong>
         <br />
         {indicator ? `${indicator.name}: ${formatValue(v, indicator.unit)}` : `Stedelijkheid: ${sted ? `${sted.klasse} ${sted.label.toLowerCase()}` : 'onbekend'}`}
+        {indicator && changeByCode && reference && (
+          <>
+            <br />
+            Verandering t.o.v. {reference.label}: {changeByCode.get(code) ? covidText(changeByCode.get(code)!, indicator.unit) : 'geen gegevens'}
+          </>
+        )}
         {a?.gka && (
           <>
             <br />
@@ -68,10 +93,15 @@ export function KaartView() {
   };
 
   const options = [{ value: STEDELIJKHEID_MODE, label: 'Stedelijkheid (CBS)' }, ...choice.indicators.map((i) => ({ value: i.code, label: i.name }))];
-  const legendTitle = indicator
+  const what = indicator
     ? `${indicator.name}, ${choice.cohort ? cohortPhrase(choice.cohort) : ''}${dimension === 'totaal' ? '' : `, ${GROUP_OPTIONS.find((o) => o.value === `${dimension}:${group}`)?.label.toLowerCase()}`}`
-    : 'Stedelijkheid (CBS), naar omgevingsadressendichtheid';
-  const error = geo.error ?? areas.error ?? choice.error ?? values.error;
+    : '';
+  const legendTitle = !indicator
+    ? 'Stedelijkheid (CBS), naar omgevingsadressendichtheid'
+    : reference
+      ? `Verandering: ${what} t.o.v. ${reference.label} (95%-interval)`
+      : what;
+  const error = geo.error ?? areas.error ?? choice.error ?? values.error ?? change.error;
 
   return (
     <>
@@ -86,6 +116,15 @@ export function KaartView() {
           <>
             <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(indicator)} onChange={(v) => set({ cohort: v })} name="cohort" />
             <Select label="Groep leerlingen" value={`${dimension}:${group}`} options={GROUP_OPTIONS} onChange={(v) => set({ groep: v === 'totaal:totaal' ? undefined : v })} name="groep" />
+            {references.length > 0 && (
+              <Select
+                label="Toon"
+                value={reference?.value ?? ''}
+                options={[{ value: '', label: 'De waarde' }, ...references.map((r) => ({ value: r.value, label: `Verandering t.o.v. ${r.label}` }))]}
+                onChange={(v) => set({ tov: v || undefined })}
+                name="tov"
+              />
+            )}
           </>
         )}
       </form>
@@ -102,6 +141,7 @@ export function KaartView() {
             <AreaMap
               geojson={geo.data}
               steps={steps}
+              palette={reference ? CHANGE_PALETTE : undefined}
               emphasised={gka}
               tooltip={tooltip}
               onSelect={(code) => navigate(`/gemeente/${code}`)}
@@ -109,7 +149,7 @@ export function KaartView() {
             />
             <Legend
               title={legendTitle}
-              items={indicator ? valueLegend(breaks, numbers, indicator.unit) : STEDELIJKHEID_LEGEND}
+              items={!indicator ? STEDELIJKHEID_LEGEND : reference ? CHANGE_CLASSES.map((c) => ({ ...c })) : valueLegend(breaks, numbers, indicator.unit)}
               extra={[
                 ...(indicator ? [{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }] : []),
                 { colour: '#1a1a1a', label: 'GKA-gemeente (dikke rand)', outline: true },
@@ -118,7 +158,13 @@ export function KaartView() {
           </div>
           {indicator && values.data && <p className="hint">{disclosureSentence(values.data.meta.minCell)}</p>}
           {indicator && values.isFetching && <Loading what="de waarden" />}
-          <GemeentenTable areas={areas.data.data} values={indicator ? valueByCode : null} indicator={indicator} benchmarks={values.data?.benchmarks.filter((b) => b.group === group) ?? []} />
+          <GemeentenTable
+            areas={areas.data.data}
+            values={indicator ? valueByCode : null}
+            indicator={indicator}
+            benchmarks={values.data?.benchmarks.filter((b) => b.group === group) ?? []}
+            changes={changes}
+          />
           <p>
             <Link to="/data">Naar de tabelbouwer en downloads</Link>
           </p>
