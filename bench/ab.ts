@@ -42,24 +42,57 @@ async function main() {
       on w.parent_code = a.code
     where a.level = 'gemeente' group by a.code order by a.code`.execute(db);
   const cohorts = (await sql<{ code: string }>`select code from cohort order by sort_order, code`.execute(db)).rows.map((r) => r.code);
-  const indicators = (await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)).rows.map((r) => r.code);
+  const indicators = (
+    await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)
+  ).rows.map((r) => r.code);
   await db.destroy();
   const latest = cohorts.at(-1)!;
   const mix = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs[(i * 7919) % xs.length]!);
   const combos = cohorts.flatMap((c) => indicators.map((i) => ({ c, i })));
   const routes: { name: string; base: keyof Bases; paths: string[] }[] = [
-    { name: 'values, wijken of one gemeente, uncached', base: 'uncached', paths: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`)), 600) },
+    {
+      name: 'values, wijken of one gemeente, uncached',
+      base: 'uncached',
+      paths: mix(
+        gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`)),
+        600,
+      ),
+    },
     { name: 'values, all gemeenten, uncached', base: 'uncached', paths: combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=gemeente`) },
-    { name: 'compare (gemeente + 5 wijken), uncached', base: 'uncached', paths: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/compare?indicator=${i}&cohort=${c}&areas=${g.code},${g.wijken}`)), 600) },
-    { name: 'profile, uncached', base: 'uncached', paths: mix(gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)), 600) },
-    { name: 'values, one gemeente, cached', base: 'cached', paths: gemeenten.map((g) => `/api/v1/values?indicator=${indicators[0]}&cohort=${latest}&level=wijk&parent=${g.code}`) },
-    { name: 'compare, cached', base: 'cached', paths: gemeenten.map((g) => `/api/v1/compare?indicator=${indicators[0]}&cohort=${latest}&areas=${g.code},${g.wijken}`) },
+    {
+      name: 'compare (gemeente + 5 wijken), uncached',
+      base: 'uncached',
+      paths: mix(
+        gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/compare?indicator=${i}&cohort=${c}&areas=${g.code},${g.wijken}`)),
+        600,
+      ),
+    },
+    {
+      name: 'profile, uncached',
+      base: 'uncached',
+      paths: mix(
+        gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)),
+        600,
+      ),
+    },
+    {
+      name: 'values, one gemeente, cached',
+      base: 'cached',
+      paths: gemeenten.map((g) => `/api/v1/values?indicator=${indicators[0]}&cohort=${latest}&level=wijk&parent=${g.code}`),
+    },
+    {
+      name: 'compare, cached',
+      base: 'cached',
+      paths: gemeenten.map((g) => `/api/v1/compare?indicator=${indicators[0]}&cohort=${latest}&areas=${g.code},${g.wijken}`),
+    },
     { name: 'profile, cached', base: 'cached', paths: gemeenten.map((g) => `/api/v1/profile/${g.code}`) },
   ];
 
   const here = fileURLToPath(new URL('./api.ts', import.meta.url));
   const [a, b] = [await child(here, urlA!), await child(path.resolve(baseline!, 'bench/api.ts'), urlB!)];
-  console.log(`date ${new Date().toISOString()}; A = this checkout (${urlA!.split('/').pop()}), B = ${baseline} (${urlB!.split('/').pop()}); ${PAIRS} pairs × ${SECONDS} s per route\n`);
+  console.log(
+    `date ${new Date().toISOString()}; A = this checkout (${urlA!.split('/').pop()}), B = ${baseline} (${urlB!.split('/').pop()}); ${PAIRS} pairs × ${SECONDS} s per route\n`,
+  );
   console.log('| route | A req/s (median) | B req/s (median) | A/B, median of pairs (min–max) | A p95 ms | B p95 ms |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of routes) {

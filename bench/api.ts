@@ -77,11 +77,29 @@ function percentile(sorted: Float64Array, p: number): number {
 
 function summarise(name: string, latencies: number[], rps: number, errors: number, non2xx: number, bytes: number): Result {
   const s = Float64Array.from(latencies).sort();
-  return { name, rps, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? NaN, errors, non2xx, requests: latencies.length, bytes };
+  return {
+    name,
+    rps,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s.at(-1) ?? NaN,
+    errors,
+    non2xx,
+    requests: latencies.length,
+    bytes,
+  };
 }
 
 /** One bounded autocannon run over a rotating list of paths. */
-export async function cannon(name: string, base: string, paths: string[], headers: Record<string, string> = {}, light = false, warmup = false): Promise<Result> {
+export async function cannon(
+  name: string,
+  base: string,
+  paths: string[],
+  headers: Record<string, string> = {},
+  light = false,
+  warmup = false,
+): Promise<Result> {
   const load = { connections: light ? LIGHT.connections : CONNECTIONS, seconds: warmup ? WARMUP_SECONDS : light ? LIGHT.seconds : SECONDS };
   const latencies: number[] = [];
   // autocannon's own duration includes waiting for the last responses (up to its 10 s timeout), so
@@ -133,7 +151,9 @@ async function rawSql(name: string, url: string, queries: { text: string; values
 async function hasNationalData(db: Db): Promise<boolean> {
   const { rows } = await sql<{ gemeenten: number; measures: number }>`
     select (select count(*) from area where level = 'gemeente')::int as gemeenten,
-      (select count(*) from measure)::int as measures`.execute(db).catch(() => ({ rows: [] as { gemeenten: number; measures: number }[] }));
+      (select count(*) from measure)::int as measures`
+    .execute(db)
+    .catch(() => ({ rows: [] as { gemeenten: number; measures: number }[] }));
   return (rows[0]?.gemeenten ?? 0) >= 300 && (rows[0]?.measures ?? 0) >= 1_000_000;
 }
 
@@ -289,7 +309,9 @@ async function main() {
     select a.code, min(w.code) as wijk from area a join area w on w.parent_code = a.code
     where a.level = 'gemeente' group by a.code order by a.code`.execute(db);
   const cohorts = (await sql<{ code: string }>`select code from cohort order by sort_order, code`.execute(db)).rows.map((r) => r.code);
-  const indicators = (await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)).rows.map((r) => r.code);
+  const indicators = (
+    await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)
+  ).rows.map((r) => r.code);
   const { rows: version } = await sql<{ v: string }>`select version() as v`.execute(db);
   const latest = cohorts.at(-1)!;
   const { rows: wijkRows } = await sql<{ parent: string; codes: string }>`
@@ -305,7 +327,10 @@ async function main() {
   const combos = cohorts.flatMap((c) => indicators.map((i) => ({ c, i })));
   const paths = {
     valuesGemeente: {
-      uncached: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`)), DISTINCT),
+      uncached: mix(
+        gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`)),
+        DISTINCT,
+      ),
       cached: gemeenten.map((g) => `/api/v1/values?indicator=${indicator}&cohort=${latest}&level=wijk&parent=${g.code}`),
     },
     valuesAll: {
@@ -313,21 +338,33 @@ async function main() {
       cached: indicators.map((i) => `/api/v1/values?indicator=${i}&cohort=${latest}&level=wijk`),
     },
     trend: {
-      uncached: mix(gemeenten.flatMap((g) => indicators.flatMap((i) => [`/api/v1/trend?indicator=${i}&area=${g.wijk}`, `/api/v1/trend?indicator=${i}&area=${g.code}`])), DISTINCT),
+      uncached: mix(
+        gemeenten.flatMap((g) => indicators.flatMap((i) => [`/api/v1/trend?indicator=${i}&area=${g.wijk}`, `/api/v1/trend?indicator=${i}&area=${g.code}`])),
+        DISTINCT,
+      ),
       cached: gemeenten.map((g) => `/api/v1/trend?indicator=${indicator}&area=${g.wijk}`),
     },
     // A gemeente with five of its wijken, against every benchmark.
     compare: {
-      uncached: mix(gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/compare?indicator=${i}&cohort=${c}&areas=${g.code},${wijkenOf(g.code)}`)), DISTINCT),
+      uncached: mix(
+        gemeenten.flatMap((g) => combos.map(({ c, i }) => `/api/v1/compare?indicator=${i}&cohort=${c}&areas=${g.code},${wijkenOf(g.code)}`)),
+        DISTINCT,
+      ),
       cached: gemeenten.map((g) => `/api/v1/compare?indicator=${indicator}&cohort=${latest}&areas=${g.code},${wijkenOf(g.code)}`),
     },
     // The wijken of one gemeente against the pooled cohorts before COVID.
     change: {
-      uncached: mix(gemeenten.flatMap((g) => indicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`)), DISTINCT),
+      uncached: mix(
+        gemeenten.flatMap((g) => indicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`)),
+        DISTINCT,
+      ),
       cached: gemeenten.map((g) => `/api/v1/change?indicator=${indicator}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`),
     },
     profile: {
-      uncached: mix(gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)), DISTINCT),
+      uncached: mix(
+        gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)),
+        DISTINCT,
+      ),
       cached: gemeenten.map((g) => `/api/v1/profile/${g.code}`),
     },
   };
@@ -365,7 +402,9 @@ async function main() {
     for (const p of list) for (const encoding of ['identity', BROWSER_ENCODING]) await get(bases.cached, p, encoding);
   };
 
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   console.log(machine(url, version[0]!.v.split(' on ')[0]!));
   console.log(`load average before: ${load}\n`);
 
@@ -424,7 +463,11 @@ async function main() {
   // Other tenants of a shared machine change its speed during the run: the reference again at the end.
   await run('hello world again, at the end', (name, w) => cannon(name, bases.hello, ['/hello'], {}, false, w));
 
-  console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `\nload average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log(markdown(results));
 
   child.send({ type: 'stop', id: 0 });

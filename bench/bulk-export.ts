@@ -14,7 +14,8 @@ import { buildApp } from '../api/src/app.ts';
 import { loadConfig } from '../api/src/config.ts';
 import { createDb } from '../api/src/db/connect.ts';
 
-const status = (pid: number, key: string) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN) / 1024;
+const status = (pid: number, key: string) =>
+  Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN) / 1024;
 
 async function child() {
   const db = createDb(process.env.DATABASE_URL!, 4);

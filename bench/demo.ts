@@ -23,7 +23,11 @@ async function main() {
     console.log(`Grenzen: ${geo.counts.gemeente} gemeenten, ${geo.counts.wijk} wijken`);
 
     const areas = (await db.selectFrom('area').select(['code', 'level', 'parent_code', 'inwoners', 'attributes']).execute()).map((a) => ({
-      code: a.code, level: a.level, parentCode: a.parent_code, inwoners: a.inwoners, attributes: a.attributes,
+      code: a.code,
+      level: a.level,
+      parentCode: a.parent_code,
+      inwoners: a.inwoners,
+      attributes: a.attributes,
     }));
     let started = performance.now();
     const data = generateDemo(areas, DEFAULT_SEED);

@@ -18,8 +18,34 @@ import { withScratchDatabase } from './scratch-database.ts';
 const openData = process.env.GKA_OPEN_DATA_DIR ?? fileURLToPath(new URL('../../shared/open-data/', import.meta.url));
 const minCell = Number(process.env.GKA_MIN_CELL ?? DEFAULT_MIN_CELL);
 
-type Tally = { noAttribute: number; totalsNoAttribute: number; cells: number; old: number; primary: number; attribute: number; secondary: number; oldRecovered: number; newRecovered: number; totals: number; totalsOld: number; totalsNew: number };
-const tally = (): Tally => ({ noAttribute: 0, totalsNoAttribute: 0, cells: 0, old: 0, primary: 0, attribute: 0, secondary: 0, oldRecovered: 0, newRecovered: 0, totals: 0, totalsOld: 0, totalsNew: 0 });
+type Tally = {
+  noAttribute: number;
+  totalsNoAttribute: number;
+  cells: number;
+  old: number;
+  primary: number;
+  attribute: number;
+  secondary: number;
+  oldRecovered: number;
+  newRecovered: number;
+  totals: number;
+  totalsOld: number;
+  totalsNew: number;
+};
+const tally = (): Tally => ({
+  noAttribute: 0,
+  totalsNoAttribute: 0,
+  cells: 0,
+  old: 0,
+  primary: 0,
+  attribute: 0,
+  secondary: 0,
+  oldRecovered: 0,
+  newRecovered: 0,
+  totals: 0,
+  totalsOld: 0,
+  totalsNew: 0,
+});
 
 function loadAreas() {
   return withScratchDatabase('gka-bench-disclosure', async (db) => {
@@ -52,8 +78,18 @@ async function main() {
     const exists = new Set(cells.map((c) => cellKey(c.area, c.dimension, c.group)));
     const known = (keep: (c: TableCell, i: number) => boolean) =>
       new Map(cells.filter(keep).map((c) => [cellKey(c.area, c.dimension, c.group), { k: c.k, n: c.n }]));
-    const oldLeaks = attack(known((c) => c.n >= minCell), exists, relations, { minCell, attribute: false }).filter((l) => l.kind === 'recovered');
-    const newLeaks = attack(known((_, i) => decision[i] === PUBLISHED), exists, relations, { minCell, attribute: true }).filter((l) => l.kind === 'recovered');
+    const oldLeaks = attack(
+      known((c) => c.n >= minCell),
+      exists,
+      relations,
+      { minCell, attribute: false },
+    ).filter((l) => l.kind === 'recovered');
+    const newLeaks = attack(
+      known((_, i) => decision[i] === PUBLISHED),
+      exists,
+      relations,
+      { minCell, attribute: true },
+    ).filter((l) => l.kind === 'recovered');
     cells.forEach((c, i) => {
       const l = level.get(c.area) ?? '?';
       const t = byLevel.get(l) ?? tally();
@@ -88,8 +124,12 @@ async function main() {
 
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
   const nl = (x: number) => x.toLocaleString('en');
-  console.log(`National demo data (seed ${DEFAULT_SEED}), threshold ${minCell}, ${pairs} indicator × cohort tables; deciding took ${nl(Math.round(decideMs))} ms in all.\n`);
-  console.log('| level | cells | hidden before (< threshold) | of which recovered | hidden now | primary: small | primary: shared outcome | secondary | recovered now | totaal values kept, before → now |');
+  console.log(
+    `National demo data (seed ${DEFAULT_SEED}), threshold ${minCell}, ${pairs} indicator × cohort tables; deciding took ${nl(Math.round(decideMs))} ms in all.\n`,
+  );
+  console.log(
+    '| level | cells | hidden before (< threshold) | of which recovered | hidden now | primary: small | primary: shared outcome | secondary | recovered now | totaal values kept, before → now |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of ['land', 'gemeente', 'wijk']) {
     const t = byLevel.get(l);

@@ -70,9 +70,15 @@ async function main() {
     await migrateToLatest(db);
     const gemeenten = Array.from({ length: GEMEENTEN }, (_, g) => `GM${String(g + 1).padStart(4, '0')}`);
     const wijken = gemeenten.flatMap((gm) => Array.from({ length: WIJKEN_PER_GEMEENTE }, (_, w) => `WK${gm.slice(2)}${String(w + 1).padStart(2, '0')}`));
-    await db.insertInto('area').values(gemeenten.map((code) => ({ code, level: 'gemeente' as const, name: code, parent_code: 'NL01' }))).execute();
+    await db
+      .insertInto('area')
+      .values(gemeenten.map((code) => ({ code, level: 'gemeente' as const, name: code, parent_code: 'NL01' })))
+      .execute();
     for (let i = 0; i < wijken.length; i += 1000) {
-      await db.insertInto('area').values(wijken.slice(i, i + 1000).map((code) => ({ code, level: 'wijk' as const, name: code, parent_code: `GM${code.slice(2, 6)}` }))).execute();
+      await db
+        .insertInto('area')
+        .values(wijken.slice(i, i + 1000).map((code) => ({ code, level: 'wijk' as const, name: code, parent_code: `GM${code.slice(2, 6)}` })))
+        .execute();
     }
     const indicators = await db.selectFrom('indicator').select(['code', 'unit']).execute();
     const file = path.join(dir, 'waarden-nationaal.csv');
@@ -85,8 +91,12 @@ async function main() {
       const seconds = (performance.now() - started) / 1000;
       console.log(`  lezen, controleren en COPY: ${read.toFixed(1)} s; vervangen in measure: ${(seconds - read).toFixed(1)} s`);
       // Other work on the machine slows this down; the load average says how much there was.
-      const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-      console.log(`${run}: ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('nl-NL')} rijen/s (budget 60 s; load average ${load} op ${cpus().length} cores)`);
+      const load = loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+      console.log(
+        `${run}: ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('nl-NL')} rijen/s (budget 60 s; load average ${load} op ${cpus().length} cores)`,
+      );
     }
   } finally {
     await db.destroy();

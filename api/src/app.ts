@@ -50,8 +50,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     // Path parameters are area codes and levels; anything longer is hostile.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs (bad percent-encoding, over-long path parameters) get the same error body as the rest.
-    frameworkErrors: (err, _req, reply: FastifyReply) =>
-      reply.code(400).send({ error: { code: 'bad_request', message: `Ongeldige URL (${err.code})` } }),
+    frameworkErrors: (err, _req, reply: FastifyReply) => reply.code(400).send({ error: { code: 'bad_request', message: `Ongeldige URL (${err.code})` } }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,7 +83,11 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
       errorResponseBuilder: (_req, ctx) =>
-        new HttpError(429, 'rate_limited', `Te veel verzoeken (meer dan ${ctx.max} per minuut); probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw`),
+        new HttpError(
+          429,
+          'rate_limited',
+          `Te veel verzoeken (meer dan ${ctx.max} per minuut); probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw`,
+        ),
     });
   }
 

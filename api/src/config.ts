@@ -59,7 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: e.GKA_EMBEDDED_PORT,
     minCell: e.GKA_MIN_CELL,
     openDataDir: e.GKA_OPEN_DATA_DIR && path.resolve(REPO_ROOT, e.GKA_OPEN_DATA_DIR),
-    corsOrigins: e.GKA_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: e.GKA_CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     rateLimitPerMinute: e.GKA_RATE_LIMIT,
     trustProxy: parseTrustProxy(e.GKA_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,

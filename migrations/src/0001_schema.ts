@@ -53,7 +53,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('numerator_definition', 'text', (c) => c.notNull())
     .addColumn('denominator_definition', 'text', (c) => c.notNull())
     // 'percentage': numerator/denominator is a share; 'gemiddelde': numerator is a sum of scores.
-    .addColumn('unit', 'text', (c) => c.notNull().defaultTo('percentage').check(sql`unit in ('percentage', 'gemiddelde')`))
+    .addColumn('unit', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('percentage')
+        .check(sql`unit in ('percentage', 'gemiddelde')`),
+    )
     // true: higher is better, false: lower is better, null: neutral.
     .addColumn('higher_is_better', 'boolean')
     .addColumn('source', 'text', (c) => c.notNull())

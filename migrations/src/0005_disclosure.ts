@@ -29,7 +29,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('disclosure_setting')
-    .addColumn('id', 'boolean', (c) => c.primaryKey().defaultTo(true).check(sql`id`))
+    .addColumn('id', 'boolean', (c) =>
+      c
+        .primaryKey()
+        .defaultTo(true)
+        .check(sql`id`),
+    )
     .addColumn('min_cell', 'integer', (c) => c.notNull().check(sql`min_cell >= 1`))
     .execute();
   await sql`insert into disclosure_setting (min_cell) values (10)`.execute(db);

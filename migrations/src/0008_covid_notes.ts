@@ -49,9 +49,21 @@ export const COVID_NOTES: Note[] = [
   },
   { indicator: 'eindtoets_gemiddelde', school_year: '2019-2020', note: 'In 2020 ging de eindtoets niet door: er zijn geen scores.', missing: true },
   { indicator: 'eindtoets_gemiddelde', school_year: '2020-2021', note: `De eindtoets van 2021 volgde op een schooljaar waarin ${CLOSED_2021}.` },
-  { indicator: 'havo_vwo_lj3', school_year: '2020-2021', note: 'Geteld op 1 oktober 2020: deze leerlingen gingen in het coronajaar 2019-2020 over van leerjaar 2 naar 3.' },
-  { indicator: 'havo_vwo_lj3', school_year: '2021-2022', note: 'Geteld op 1 oktober 2021: hun eerste twee vo-jaren waren de coronajaren 2019-2020 en 2020-2021.' },
-  { indicator: 'havo_vwo_lj3', school_year: '2022-2023', note: 'Geteld op 1 oktober 2022: schooladvies in 2020 zonder eindtoets, eerste vo-jaar 2020-2021 met weken van schoolsluiting.' },
+  {
+    indicator: 'havo_vwo_lj3',
+    school_year: '2020-2021',
+    note: 'Geteld op 1 oktober 2020: deze leerlingen gingen in het coronajaar 2019-2020 over van leerjaar 2 naar 3.',
+  },
+  {
+    indicator: 'havo_vwo_lj3',
+    school_year: '2021-2022',
+    note: 'Geteld op 1 oktober 2021: hun eerste twee vo-jaren waren de coronajaren 2019-2020 en 2020-2021.',
+  },
+  {
+    indicator: 'havo_vwo_lj3',
+    school_year: '2022-2023',
+    note: 'Geteld op 1 oktober 2022: schooladvies in 2020 zonder eindtoets, eerste vo-jaar 2020-2021 met weken van schoolsluiting.',
+  },
   { indicator: 'havo_vwo_lj3', school_year: '2023-2024', note: `Geteld op 1 oktober 2023: in groep 8, in 2020-2021, ${CLOSED_2021}.` },
 ];
 
@@ -87,7 +99,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     on conflict (code) do nothing`.execute(db);
   await sql`update measure set cohort = 'sj' || cohort where indicator = any(${DUO_INDICATORS}) and cohort ~ '^\\d{4}-\\d{4}$'`.execute(db);
   await sql`update disclosure set cohort = 'sj' || cohort where indicator = any(${DUO_INDICATORS}) and cohort ~ '^\\d{4}-\\d{4}$'`.execute(db);
-  await sql`delete from cohort c where c.label like 'Schooljaar %' and c.code !~ '^sj' and not exists (select 1 from measure m where m.cohort = c.code)`.execute(db);
+  await sql`delete from cohort c where c.label like 'Schooljaar %' and c.code !~ '^sj' and not exists (select 1 from measure m where m.cohort = c.code)`.execute(
+    db,
+  );
   await sql`
     update cohort set
       school_years = array[(left(code, 4)::int - 1) || '-' || left(code, 4), code],
@@ -97,6 +111,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('cohort').addColumn('covid', 'boolean', (c) => c.notNull().defaultTo(false)).addColumn('note', 'text').execute();
+  await db.schema
+    .alterTable('cohort')
+    .addColumn('covid', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('note', 'text')
+    .execute();
   await db.schema.dropTable('covid_note').execute();
 }

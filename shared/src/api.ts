@@ -9,7 +9,11 @@ z.config(z.locales.nl());
  * serialises with these schemas; the web client parses with the same ones.
  */
 
-const code = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/i, 'alleen letters, cijfers, - en _');
+const code = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_-]+$/i, 'alleen letters, cijfers, - en _');
 
 export const Area = z.object({
   code: z.string(),
@@ -27,7 +31,10 @@ export type Area = z.infer<typeof Area>;
 export const AreasQuery = z.object({
   level: z.enum(['gemeente', 'wijk']),
   parent: AreaCode.optional(),
-  gka: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  gka: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const AreasResponse = z.object({ data: z.array(Area) });
 export const AreaResponse = z.object({ data: Area.extend({ omgevingsadressendichtheid: z.number().nullable() }) });
@@ -152,7 +159,12 @@ export const CompareQuery = z.object({
   areas: z
     .string()
     .max(MAX_COMPARE_AREAS * 9)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(AreaCode).min(1).max(MAX_COMPARE_AREAS)),
   dimension: Dimension.default('totaal'),
 });

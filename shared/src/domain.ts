@@ -64,9 +64,7 @@ export function stedelijkheidFromDensity(density: number | null | undefined): nu
 /** Area code shapes: NL01, GMgggg, WKggggww (since 2022 Amsterdam uses letters: WK0363AA). */
 export const GEMEENTE_CODE = /^GM\d{4}$/;
 export const WIJK_CODE = /^WK\d{4}[0-9A-Z]{2}$/;
-export const AreaCode = z
-  .string()
-  .regex(/^(NL01|GM\d{4}|WK\d{4}[0-9A-Z]{2})$/, 'verwacht een CBS-code zoals NL01, GM0363 of WK036301');
+export const AreaCode = z.string().regex(/^(NL01|GM\d{4}|WK\d{4}[0-9A-Z]{2})$/, 'verwacht een CBS-code zoals NL01, GM0363 of WK036301');
 
 export function levelOfCode(code: string): AreaLevel | null {
   if (code === NATIONAL_CODE) return 'land';

@@ -4,7 +4,10 @@ import type { BenchmarkKind, Significance } from './api.ts';
  * The dashboard's one rule: a value differs significantly from a benchmark when the benchmark lies
  * outside the value's 95% interval. Without an interval (hidden, no data, a mean) it is unknown.
  */
-export function significanceAgainst(v: { value?: number | null; ciLow: number | null; ciHigh: number | null }, benchmark: number | null | undefined): Significance {
+export function significanceAgainst(
+  v: { value?: number | null; ciLow: number | null; ciHigh: number | null },
+  benchmark: number | null | undefined,
+): Significance {
   if (v.value === null || v.ciLow === null || v.ciHigh === null || benchmark === null || benchmark === undefined) return 'onbekend';
   if (benchmark < v.ciLow) return 'hoger';
   if (benchmark > v.ciHigh) return 'lager';

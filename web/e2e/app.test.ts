@@ -113,7 +113,10 @@ describe('web app in Chromium', () => {
     const switched = Date.now();
     await page.getByLabel('Kleur de kaart op').selectOption('advies_havo_vwo');
     await page.waitForURL(/indicator=advies_havo_vwo/);
-    await page.getByTestId('gemeenten-table').getByRole('columnheader', { name: /Schooladvies havo\/vwo/ }).waitFor();
+    await page
+      .getByTestId('gemeenten-table')
+      .getByRole('columnheader', { name: /Schooladvies havo\/vwo/ })
+      .waitFor();
     const deadline = Date.now() + 10_000;
     let recoloured = await mapColours();
     while ([...recoloured.keys()].sort().join() === [...stedelijkheid.keys()].sort().join() && Date.now() < deadline) {
@@ -144,7 +147,9 @@ describe('web app in Chromium', () => {
     const table = page.getByTestId('gemeenten-table');
     await table.getByRole('columnheader', { name: /Verandering t\.o\.v\. vóór COVID/ }).waitFor();
     const cells = await table.locator('tbody tr td:last-child').allTextContents();
-    expect(cells.every((t) => /^[+−]?\d+,\d procentpunt, (significant (hoger|lager)|niet significant|significantie onbekend)$|afgeschermd|^–$/.test(t))).toBe(true);
+    expect(cells.every((t) => /^[+−]?\d+,\d procentpunt, (significant (hoger|lager)|niet significant|significantie onbekend)$|afgeschermd|^–$/.test(t))).toBe(
+      true,
+    );
     // The map is painted from the change palette (PuOr), not the sequential blues of values.
     const change = ['#b35806', '#fdb863', '#b2abd2', '#542788'].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
     const near = (c: string) => change.some((p) => c.split(',').every((x, i) => Math.abs(Number(x) - p[i]!) < 16));
@@ -318,7 +323,11 @@ describe('web app in Chromium', () => {
     await page.getByTestId('notitie-link').click();
     await page.getByTestId('notitie').waitFor();
     const url = new URL(page.url());
-    expect([url.pathname, url.searchParams.get('indicator'), url.searchParams.get('cohort')]).toEqual(['/gemeente/GM9901/notitie', 'zittenblijven', '2020-2021']);
+    expect([url.pathname, url.searchParams.get('indicator'), url.searchParams.get('cohort')]).toEqual([
+      '/gemeente/GM9901/notitie',
+      'zittenblijven',
+      '2020-2021',
+    ]);
     expect(await page.getByRole('heading', { name: /Trend: Zittenblijvers/ }).isVisible()).toBe(true);
     expect(await page.getByLabel('Cohort', { exact: true }).inputValue()).toBe('2020-2021');
     const covid = (await page.getByTestId('notitie-covid').textContent())!;

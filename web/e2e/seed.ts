@@ -34,11 +34,20 @@ async function seedPassRates({ db }: TestDatabase): Promise<void> {
       });
       const total = { area_code: 'NL01', n: parts.reduce((s, p) => s + p.n, 0), k: parts.reduce((s, p) => s + p.k, 0) };
       return [total, ...parts].map((p) => ({
-        indicator: 'slagingspercentage_vo', cohort: schoolYearCohort(year).code, dimension: 'totaal', grp: 'totaal',
-        area_code: p.area_code, numerator: p.k, denominator: p.n, dataset_id: datasetId,
+        indicator: 'slagingspercentage_vo',
+        cohort: schoolYearCohort(year).code,
+        dimension: 'totaal',
+        grp: 'totaal',
+        area_code: p.area_code,
+        numerator: p.k,
+        denominator: p.n,
+        dataset_id: datasetId,
       }));
     });
     await trx.insertInto('measure').values(rows).execute();
-    await refreshDisclosure(viaKysely(trx), E2E_SCHOOL_YEARS.map((y) => ({ indicator: 'slagingspercentage_vo', cohort: schoolYearCohort(y).code })));
+    await refreshDisclosure(
+      viaKysely(trx),
+      E2E_SCHOOL_YEARS.map((y) => ({ indicator: 'slagingspercentage_vo', cohort: schoolYearCohort(y).code })),
+    );
   });
 }

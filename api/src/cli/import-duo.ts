@@ -11,7 +11,9 @@ export async function importDuoCommand(args: string[], { db, log }: { db: Db; lo
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Map niet gevonden: ${dir}`);
   const started = Date.now();
   const result = await importDuo(db, dir, (m) => process.stderr.write(`${m}\n`));
-  log(`DUO-indicatoren geïmporteerd in ${((Date.now() - started) / 1000).toFixed(1)} s, in de indeling van ${result.gemeenten} gemeenten (naar vestigingsplaats van de school):`);
+  log(
+    `DUO-indicatoren geïmporteerd in ${((Date.now() - started) / 1000).toFixed(1)} s, in de indeling van ${result.gemeenten} gemeenten (naar vestigingsplaats van de school):`,
+  );
   for (const s of result.sources) {
     const lost = s.unmapped.reduce((sum, u) => sum + u.count, 0);
     log(`  ${s.indicator} ${s.cohorts.join(', ')} uit ${path.basename(s.file)}: ${s.measures} waarden`);

@@ -6,11 +6,17 @@ import type { GeoImportResult } from '../importers/geo/load.ts';
 import type { GeoLevel } from '../importers/geo/parse.ts';
 import { progress } from './progress.ts';
 
-const USAGE = 'Gebruik: pnpm gka import-geo <bestand.geojson|.json>... [--level gemeente|wijk] [--year N] [--provincies gemeenten-alfabetisch.csv] [--maak-gemeenten]';
+const USAGE =
+  'Gebruik: pnpm gka import-geo <bestand.geojson|.json>... [--level gemeente|wijk] [--year N] [--provincies gemeenten-alfabetisch.csv] [--maak-gemeenten]';
 
 /** `gka import-geo <file>...`: CBS gemeenten and wijken from GeoJSON or TopoJSON (SPEC §4.1), all files in one transaction. */
 export async function importGeoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
-  const { values, positionals } = parseCliArgs(args, USAGE, { level: { type: 'string' }, year: { type: 'string' }, provincies: { type: 'string' }, 'maak-gemeenten': { type: 'boolean' } });
+  const { values, positionals } = parseCliArgs(args, USAGE, {
+    level: { type: 'string' },
+    year: { type: 'string' },
+    provincies: { type: 'string' },
+    'maak-gemeenten': { type: 'boolean' },
+  });
   if (positionals.length === 0) throw new Error(USAGE);
   const parsing = progress('Features verwerkt');
   const saving = progress('Gebieden opgeslagen');
@@ -42,7 +48,8 @@ export function parseCliArgs(args: string[], usage: string, options: NonNullable
 }
 
 export function geoLevel(value: string | undefined, allowed: string[], usage: string): string | undefined {
-  if (value !== undefined && !allowed.includes(value)) throw new Error(`--level moet ${allowed.slice(0, -1).join(', ')} of ${allowed.at(-1)} zijn, niet "${value}". ${usage}`);
+  if (value !== undefined && !allowed.includes(value))
+    throw new Error(`--level moet ${allowed.slice(0, -1).join(', ')} of ${allowed.at(-1)} zijn, niet "${value}". ${usage}`);
   return value;
 }
 
@@ -57,13 +64,20 @@ export function reportGeoResult(result: GeoImportResult, log: (m: string) => voi
   log(`${n(result.counts.gemeente)} gemeenten en ${n(result.counts.wijk)} wijken geïmporteerd (dataset #${result.datasetIds.join(', #')}).`);
   if (result.skipped.length) log(`Overgeslagen (Buitenland): ${result.skipped.join(', ')}.`);
   if (result.createdGemeenten.length) {
-    log(`${n(result.createdGemeenten.length)} ontbrekende gemeenten aangemaakt zonder grens (naam uit de wijken of "Gemeente GMgggg"); importeer hun grenzen later om ze aan te vullen.`);
+    log(
+      `${n(result.createdGemeenten.length)} ontbrekende gemeenten aangemaakt zonder grens (naam uit de wijken of "Gemeente GMgggg"); importeer hun grenzen later om ze aan te vullen.`,
+    );
   }
   if (result.withoutGeometry.length) {
-    log(`Zonder geometrie (te klein na afronden op 5 decimalen): ${result.withoutGeometry.slice(0, 10).join(', ')}${result.withoutGeometry.length > 10 ? ` en nog ${result.withoutGeometry.length - 10}` : ''}.`);
+    log(
+      `Zonder geometrie (te klein na afronden op 5 decimalen): ${result.withoutGeometry.slice(0, 10).join(', ')}${result.withoutGeometry.length > 10 ? ` en nog ${result.withoutGeometry.length - 10}` : ''}.`,
+    );
   }
   for (const level of ['gemeente', 'wijk'] as const) {
     const other = result.otherIndeling[level];
-    if (other) log(`Let op: ${n(other)} ${level === 'gemeente' ? 'gemeenten' : 'wijken'} uit een andere indeling staan niet in deze import en blijven bestaan (er kunnen waarden aan hangen).`);
+    if (other)
+      log(
+        `Let op: ${n(other)} ${level === 'gemeente' ? 'gemeenten' : 'wijken'} uit een andere indeling staan niet in deze import en blijven bestaan (er kunnen waarden aan hangen).`,
+      );
   }
 }

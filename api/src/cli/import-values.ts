@@ -8,7 +8,8 @@ import { progress } from './progress.ts';
 export async function importValuesCommand(args: string[], { url, log }: { db: Db; url: string; log: (m: string) => void }): Promise<void> {
   const arg = args.find((a) => !a.startsWith('--'));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--synthetic');
-  if (!arg || unknown.length) throw new Error(`Gebruik: pnpm gka import-values <bestand.csv> [--synthetic]${unknown.length ? ` (onbekende optie ${unknown.join(', ')})` : ''}`);
+  if (!arg || unknown.length)
+    throw new Error(`Gebruik: pnpm gka import-values <bestand.csv> [--synthetic]${unknown.length ? ` (onbekende optie ${unknown.join(', ')})` : ''}`);
   // pnpm runs the CLI inside api/; relative paths are taken from where `pnpm gka` was started (INIT_CWD).
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
   if (!existsSync(file)) throw new Error(`Bestand niet gevonden: ${file}`);

@@ -5,13 +5,23 @@ import type { Db } from '../db/connect.ts';
 export async function status(_args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
   const counts = await sql<{ level: string; n: number }>`select level, count(*)::int as n from area group by level order by level`.execute(db);
   const [cohorts, indicators, measures] = await Promise.all(
-    (['cohort', 'indicator', 'measure'] as const).map((t) => db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
+    (['cohort', 'indicator', 'measure'] as const).map((t) =>
+      db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
   );
   log('Gebieden: ' + (counts.rows.map((r) => `${r.n} ${r.level}`).join(', ') || 'geen'));
   log(`Cohorten: ${Number(cohorts!.n)}, indicatoren: ${Number(indicators!.n)}, waarden: ${Number(measures!.n)}`);
   const d = await db
     .selectFrom('disclosure')
-    .select((eb) => [eb.fn.sum<number>('cells').as('cells'), eb.fn.sum<number>('primary_hidden').as('primary'), eb.fn.sum<number>('secondary_hidden').as('secondary'), eb.fn.max('min_cell').as('minCell')])
+    .select((eb) => [
+      eb.fn.sum<number>('cells').as('cells'),
+      eb.fn.sum<number>('primary_hidden').as('primary'),
+      eb.fn.sum<number>('secondary_hidden').as('secondary'),
+      eb.fn.max('min_cell').as('minCell'),
+    ])
     .executeTakeFirstOrThrow();
   if (Number(d.cells) > 0) {
     log(
@@ -22,6 +32,8 @@ export async function status(_args: string[], { db, log }: { db: Db; log: (m: st
   const datasets = await db.selectFrom('dataset').selectAll().orderBy('id').execute();
   if (!datasets.length) log('Nog geen datasets geïmporteerd.');
   for (const d of datasets) {
-    log(`#${d.id} ${d.kind}${d.synthetic ? ' (SYNTHETISCH)' : ''}: ${d.source} — ${d.row_count} rijen, ${d.imported_at.toISOString()}${d.sha256 ? `, sha256 ${d.sha256.slice(0, 12)}…` : ''}`);
+    log(
+      `#${d.id} ${d.kind}${d.synthetic ? ' (SYNTHETISCH)' : ''}: ${d.source} — ${d.row_count} rijen, ${d.imported_at.toISOString()}${d.sha256 ? `, sha256 ${d.sha256.slice(0, 12)}…` : ''}`,
+    );
   }
 }

@@ -10,7 +10,17 @@ beforeAll(async () => {
   await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
   await t.db
     .insertInto('measure')
-    .values(['advies_havo_vwo', 'zittenblijven'].map((indicator) => ({ indicator, cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 1, denominator: 10 })))
+    .values(
+      ['advies_havo_vwo', 'zittenblijven'].map((indicator) => ({
+        indicator,
+        cohort: '2020-2021',
+        dimension: 'totaal',
+        grp: 'totaal',
+        area_code: 'NL01',
+        numerator: 1,
+        denominator: 10,
+      })),
+    )
     .execute();
 });
 afterAll(() => t?.drop());
@@ -41,7 +51,8 @@ describe('rebuilding measure', () => {
   it('keeps answering reads with the old rows while the new table is built, and swaps it in at commit', async () => {
     const constraints = async () =>
       (await sql<{ name: string }>`select conname as name from pg_constraint where conrelid = 'measure'::regclass order by 1`.execute(t.db)).rows;
-    const indexes = async () => (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'measure' order by 1`.execute(t.db)).rows;
+    const indexes = async () =>
+      (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'measure' order by 1`.execute(t.db)).rows;
     const before = { constraints: await constraints(), indexes: await indexes() };
     const seenDuringBuild: string[][] = [];
     await inTransaction((client) =>
@@ -51,7 +62,9 @@ describe('rebuilding measure', () => {
         // Another session (the API) is neither blocked nor shown half-built data.
         await t.db.connection().execute(async (c) => {
           await sql`set statement_timeout = '2s'`.execute(c);
-          seenDuringBuild.push((await c.selectFrom('measure').select(['indicator', 'numerator']).orderBy('indicator').execute()).map((r) => `${r.indicator}=${r.numerator}`));
+          seenDuringBuild.push(
+            (await c.selectFrom('measure').select(['indicator', 'numerator']).orderBy('indicator').execute()).map((r) => `${r.indicator}=${r.numerator}`),
+          );
           await sql`reset statement_timeout`.execute(c);
         });
       }),
@@ -61,7 +74,12 @@ describe('rebuilding measure', () => {
     // The same keys, indexes and constraints under the same names: the rules of the old table still hold.
     expect({ constraints: await constraints(), indexes: await indexes() }).toEqual(before);
     expect(before.constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['measure_pk', 'measure_counts_check', 'measure_group_fk']));
-    await expect(t.db.insertInto('measure').values({ indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'laag', area_code: 'NL01', numerator: 1, denominator: 2 }).execute()).rejects.toThrow(/measure_group_fk/);
+    await expect(
+      t.db
+        .insertInto('measure')
+        .values({ indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'laag', area_code: 'NL01', numerator: 1, denominator: 2 })
+        .execute(),
+    ).rejects.toThrow(/measure_group_fk/);
   });
 
   it('changes nothing when the new table cannot be keyed, and leaves no table behind', async () => {

@@ -1,5 +1,5 @@
 /** What these helpers need of a connection: a pg client, or an adapter over a Kysely transaction. */
-export type SqlRunner = { query: <R = any>(text: string, params?: unknown[]) => Promise<{ rows: R[] }> };
+export type SqlRunner = { query: <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<{ rows: R[] }> };
 
 export const MEASURE_COLUMNS = 'indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id';
 

@@ -32,7 +32,18 @@ const broken: Migration = {
 describe('migrations', () => {
   it('create the SPEC §3 schema with seeded breakdowns and the national area', async () => {
     t = await createTestDatabase();
-    expect(await tables(t.db)).toEqual(['area', 'breakdown_group', 'cohort', 'covid_note', 'dataset', 'dimension', 'disclosure', 'disclosure_setting', 'indicator', 'measure']);
+    expect(await tables(t.db)).toEqual([
+      'area',
+      'breakdown_group',
+      'cohort',
+      'covid_note',
+      'dataset',
+      'dimension',
+      'disclosure',
+      'disclosure_setting',
+      'indicator',
+      'measure',
+    ]);
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();
     expect(groups).toHaveLength(12);
     expect(await t.db.selectFrom('area').selectAll().execute()).toMatchObject([{ code: 'NL01', level: 'land' }]);
@@ -50,14 +61,23 @@ describe('migrations', () => {
     await migrateToLatest(t.db, before0004);
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
     const rows = ['advies_havo_vwo', 'heroverweging'].map((indicator, i) => ({
-      indicator, cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 3 + i, denominator: 7, dataset_id: null,
+      indicator,
+      cohort: '2020-2021',
+      dimension: 'totaal',
+      grp: 'totaal',
+      area_code: 'NL01',
+      numerator: 3 + i,
+      denominator: 7,
+      dataset_id: null,
     }));
     await t.db.insertInto('measure').values(rows).execute();
     await migrateToLatest(t.db);
     // 0005: rows from before disclosure control are hidden until a decision is made (see the next test).
     expect(await t.db.selectFrom('measure').selectAll().orderBy('indicator').execute()).toEqual(rows.map((r) => ({ ...r, hidden: true })));
     const { rows: columns } = await sql<{ column_name: string; collation_name: string | null }>`
-      select column_name, collation_name from information_schema.columns where table_name = 'measure' and data_type = 'text' order by column_name`.execute(t.db);
+      select column_name, collation_name from information_schema.columns where table_name = 'measure' and data_type = 'text' order by column_name`.execute(
+      t.db,
+    );
     expect(columns).toEqual(['area_code', 'cohort', 'dimension', 'grp', 'indicator'].map((column_name) => ({ column_name, collation_name: 'C' })));
   });
 
@@ -74,38 +94,64 @@ describe('migrations', () => {
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
     const row = { indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', numerator: 6, denominator: 12, dataset_id: null };
     await t.db.insertInto('area').values({ code: 'GM0001', level: 'gemeente', name: 'Voorbeeld', parent_code: 'NL01' }).execute();
-    await t.db.insertInto('measure').values([{ ...row, area_code: 'NL01', numerator: 100, denominator: 120 }, { ...row, area_code: 'GM0001' }]).execute();
+    await t.db
+      .insertInto('measure')
+      .values([
+        { ...row, area_code: 'NL01', numerator: 100, denominator: 120 },
+        { ...row, area_code: 'GM0001' },
+      ])
+      .execute();
     await migrateToLatest(t.db);
     const hidden = () => t!.db.selectFrom('measure').select(['area_code', 'hidden']).orderBy('area_code').execute();
-    expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: true }, { area_code: 'NL01', hidden: true }]);
+    expect(await hidden()).toEqual([
+      { area_code: 'GM0001', hidden: true },
+      { area_code: 'NL01', hidden: true },
+    ]);
     // What openDatabase does after migrating: threshold 10 publishes both; threshold 13 hides the gemeente
     // (12 pupils), and then Nederland too, which would otherwise give it away.
     const decide = (minCell: number) => t!.db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), minCell));
     expect((await decide(10)).map((p) => [p.indicator, p.cohort])).toEqual([['advies_havo_vwo', '2020-2021']]);
-    expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: false }, { area_code: 'NL01', hidden: false }]);
+    expect(await hidden()).toEqual([
+      { area_code: 'GM0001', hidden: false },
+      { area_code: 'NL01', hidden: false },
+    ]);
     expect(await decide(10)).toEqual([]);
     await decide(13);
-    expect(await hidden()).toEqual([{ area_code: 'GM0001', hidden: true }, { area_code: 'NL01', hidden: true }]);
-    expect(await t.db.selectFrom('disclosure').select(['min_cell', 'primary_hidden', 'secondary_hidden']).execute()).toEqual([{ min_cell: 13, primary_hidden: 1, secondary_hidden: 1 }]);
+    expect(await hidden()).toEqual([
+      { area_code: 'GM0001', hidden: true },
+      { area_code: 'NL01', hidden: true },
+    ]);
+    expect(await t.db.selectFrom('disclosure').select(['min_cell', 'primary_hidden', 'secondary_hidden']).execute()).toEqual([
+      { min_cell: 13, primary_hidden: 1, secondary_hidden: 1 },
+    ]);
   });
 
   it('give DUO school years codes of their own in 0008, apart from the GKA cohort with the same years in its name', async () => {
     t = await createTestDatabase({ migrate: false });
     await migrateToLatest(t.db, migrationsBefore('0008'));
     // Before 0008: the demo's GKA cohort 2018-2019 and DUO's school year 2018-2019 were one row.
-    await t.db.insertInto('cohort').values([
-      { code: '2018-2019', label: 'Cohort 2018-2019', school_years: ['2017-2018', '2018-2019'], covid: false, note: null, sort_order: 2018 },
-      { code: '2019-2020', label: 'Schooljaar 2019-2020', school_years: ['2019-2020'], covid: true, note: 'Coronajaar', sort_order: 2019 },
-      { code: '2022-2023', label: '2022-2023', sort_order: 2022 },
-    ] as never).execute();
+    await t.db
+      .insertInto('cohort')
+      .values([
+        { code: '2018-2019', label: 'Cohort 2018-2019', school_years: ['2017-2018', '2018-2019'], covid: false, note: null, sort_order: 2018 },
+        { code: '2019-2020', label: 'Schooljaar 2019-2020', school_years: ['2019-2020'], covid: true, note: 'Coronajaar', sort_order: 2019 },
+        { code: '2022-2023', label: '2022-2023', sort_order: 2022 },
+      ] as never)
+      .execute();
     const row = { dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 9, denominator: 10, dataset_id: null };
-    await t.db.insertInto('measure').values([
-      { ...row, indicator: 'advies_havo_vwo', cohort: '2018-2019' },
-      { ...row, indicator: 'advies_havo_vwo', cohort: '2022-2023' },
-      { ...row, indicator: 'slagingspercentage_vo', cohort: '2018-2019' },
-      { ...row, indicator: 'slagingspercentage_vo', cohort: '2019-2020' },
-    ]).execute();
-    await t.db.insertInto('disclosure').values({ indicator: 'slagingspercentage_vo', cohort: '2019-2020', min_cell: 10, cells: 1, primary_hidden: 0, secondary_hidden: 0 }).execute();
+    await t.db
+      .insertInto('measure')
+      .values([
+        { ...row, indicator: 'advies_havo_vwo', cohort: '2018-2019' },
+        { ...row, indicator: 'advies_havo_vwo', cohort: '2022-2023' },
+        { ...row, indicator: 'slagingspercentage_vo', cohort: '2018-2019' },
+        { ...row, indicator: 'slagingspercentage_vo', cohort: '2019-2020' },
+      ])
+      .execute();
+    await t.db
+      .insertInto('disclosure')
+      .values({ indicator: 'slagingspercentage_vo', cohort: '2019-2020', min_cell: 10, cells: 1, primary_hidden: 0, secondary_hidden: 0 })
+      .execute();
     await migrateToLatest(t.db);
 
     const measures = await t.db.selectFrom('measure').select(['indicator', 'cohort']).orderBy('indicator').orderBy('cohort').execute();
@@ -122,7 +168,9 @@ describe('migrations', () => {
       { code: 'sj2018-2019', label: 'Schooljaar 2018-2019', school_years: ['2018-2019'] },
       { code: 'sj2019-2020', label: 'Schooljaar 2019-2020', school_years: ['2019-2020'] },
     ]);
-    expect(await t.db.selectFrom('disclosure').select(['indicator', 'cohort']).execute()).toEqual([{ indicator: 'slagingspercentage_vo', cohort: 'sj2019-2020' }]);
+    expect(await t.db.selectFrom('disclosure').select(['indicator', 'cohort']).execute()).toEqual([
+      { indicator: 'slagingspercentage_vo', cohort: 'sj2019-2020' },
+    ]);
     const notes = await t.db.selectFrom('covid_note').select(['indicator', 'school_year']).where('indicator', '=', 'havo_vwo_lj3').execute();
     expect(notes.map((n) => n.school_year)).not.toContain('2019-2020');
   });
@@ -134,7 +182,10 @@ describe('migrations', () => {
     await t.db.updateTable('indicator').set({ source: 'GKA-monitor (CBS-levering, zie SPEC §4.2)' }).where('code', '=', 'advies_havo_vwo').execute();
     await migrateToLatest(t.db);
     const sources = await t.db.selectFrom('indicator').select('source').distinct().execute();
-    expect(sources.map((s) => s.source).sort()).toEqual(['DUO Open Onderwijsdata, naar vestigingsplaats van de school', 'GKA-monitor: levering van het CBS per gemeente en wijk']);
+    expect(sources.map((s) => s.source).sort()).toEqual([
+      'DUO Open Onderwijsdata, naar vestigingsplaats van de school',
+      'GKA-monitor: levering van het CBS per gemeente en wijk',
+    ]);
   });
 
   it('leave an empty database unchanged when one migration fails', async () => {
@@ -158,8 +209,18 @@ describe('migrations', () => {
     t = await createTestDatabase();
     await t.db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
     const row = { indicator: 'advies_havo_vwo', cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'NL01', numerator: 1, denominator: 2 };
-    await expect(t.db.insertInto('measure').values({ ...row, numerator: -1 }).execute()).rejects.toThrow(/measure_counts_check/);
-    await expect(t.db.insertInto('measure').values({ ...row, grp: 'laag' }).execute()).rejects.toThrow(/measure_group_fk/);
+    await expect(
+      t.db
+        .insertInto('measure')
+        .values({ ...row, numerator: -1 })
+        .execute(),
+    ).rejects.toThrow(/measure_counts_check/);
+    await expect(
+      t.db
+        .insertInto('measure')
+        .values({ ...row, grp: 'laag' })
+        .execute(),
+    ).rejects.toThrow(/measure_group_fk/);
     await t.db.insertInto('measure').values(row).execute();
     expect(await t.db.selectFrom('measure').select(['numerator', 'denominator']).execute()).toEqual([{ numerator: 1, denominator: 2 }]);
   });

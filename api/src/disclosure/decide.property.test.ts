@@ -23,7 +23,7 @@ const region = fc
   })
   .map(({ gemeenten, solo, share, seed, national }) => {
     let s = seed >>> 0;
-    const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+    const rnd = () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
     const areas: Area[] = [{ code: NATIONAL_CODE, parent: null }];
     const counts = new Map<string, Counts>();
     const addPupil = (chain: string[]) => {
@@ -52,7 +52,8 @@ const region = fc
     for (const a of areas) {
       if (a.code === NATIONAL_CODE && !national) continue;
       if (!counts.has(cellKey(a.code, 'totaal', 'totaal'))) continue;
-      for (const [d, gs] of Object.entries(DIMENSIONS)) for (const g of gs) cells.push({ area: a.code, dimension: d, group: g, ...(counts.get(cellKey(a.code, d, g)) ?? { k: 0, n: 0 }) });
+      for (const [d, gs] of Object.entries(DIMENSIONS))
+        for (const g of gs) cells.push({ area: a.code, dimension: d, group: g, ...(counts.get(cellKey(a.code, d, g)) ?? { k: 0, n: 0 }) });
     }
     return { areas, cells };
   });
@@ -108,7 +109,11 @@ describe('secondary suppression', () => {
     fc.assert(
       fc.property(region, ({ areas, cells }) => {
         // With minCell 1 only empty cells are small; a table without them (groups nobody fell into left out) hides nothing.
-        const { decision } = run(areas, cells.filter((c) => c.n >= 1), { minCell: 1, attribute: false });
+        const { decision } = run(
+          areas,
+          cells.filter((c) => c.n >= 1),
+          { minCell: 1, attribute: false },
+        );
         expect([...decision].every((d) => d === PUBLISHED)).toBe(true);
       }),
       { numRuns: 100 },
@@ -119,8 +124,12 @@ describe('secondary suppression', () => {
     fc.assert(
       fc.property(region, rules, fc.integer(), ({ areas, cells }, r, seed) => {
         const a = run(areas, cells, r).decision;
-        const order = cells.map((_, i) => i).sort((x, y) => ((x * 2654435761) ^ seed) % 1000 - (((y * 2654435761) ^ seed) % 1000) || x - y);
-        const b = run(areas, order.map((i) => cells[i]!), r).decision;
+        const order = cells.map((_, i) => i).sort((x, y) => (((x * 2654435761) ^ seed) % 1000) - (((y * 2654435761) ^ seed) % 1000) || x - y);
+        const b = run(
+          areas,
+          order.map((i) => cells[i]!),
+          r,
+        ).decision;
         order.forEach((from, to) => expect(b[to]).toBe(a[from]));
       }),
       { numRuns: 100 },
@@ -159,6 +168,8 @@ describe('worked examples', () => {
     expect(d[2]).toBe(PRIMARY);
     expect(d[3]).toBe(SECONDARY);
     // Without the attribute rule (a mean, say) the same cell is publishable.
-    expect([...decideDisclosure(cells, (a) => areas.find((x) => x.code === a)?.parent, { minCell: 10, attribute: false })].every((x) => x === PUBLISHED)).toBe(true);
+    expect([...decideDisclosure(cells, (a) => areas.find((x) => x.code === a)?.parent, { minCell: 10, attribute: false })].every((x) => x === PUBLISHED)).toBe(
+      true,
+    );
   });
 });

@@ -54,10 +54,18 @@ export function additiveSets(cells: readonly TableCell[], parentOf: (area: strin
   };
   for (const area of [...byArea.keys()].sort()) {
     const row = byArea.get(area)!;
-    for (const slots of DIMENSION_SLOTS) add(row[TOTAAL]!, slots.map((s) => row[s]!).filter((i) => i >= 0));
+    for (const slots of DIMENSION_SLOTS)
+      add(
+        row[TOTAAL]!,
+        slots.map((s) => row[s]!).filter((i) => i >= 0),
+      );
     const kids = children.get(area);
     if (!kids) continue;
-    for (let s = 0; s < SLOTS; s++) add(row[s]!, kids.map((k) => byArea.get(k)![s]!).filter((i) => i >= 0));
+    for (let s = 0; s < SLOTS; s++)
+      add(
+        row[s]!,
+        kids.map((k) => byArea.get(k)![s]!).filter((i) => i >= 0),
+      );
   }
   return { start: Int32Array.from(start), members: Int32Array.from(members) };
 }

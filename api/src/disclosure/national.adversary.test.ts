@@ -82,10 +82,13 @@ describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, na
     if (b.kind === 'nederland' && b.n === 1) return tb.see(NATIONAL_CODE, dimension, { group: b.group, ...countsOf(b) }, route);
     if (b.value === null || b.ciLow === null || b.ciHigh === null) return;
     const members =
-      b.kind === 'nederland' ? areas.filter((a) => a.level === 'gemeente')
-      : b.kind === 'gka' ? areas.filter((a) => a.level === 'gemeente' && a.gka)
-      : b.kind === 'stedelijkheid' ? areas.filter((a) => a.level === 'gemeente' && a.stedelijkheid === b.stedelijkheid)
-      : null;
+      b.kind === 'nederland'
+        ? areas.filter((a) => a.level === 'gemeente')
+        : b.kind === 'gka'
+          ? areas.filter((a) => a.level === 'gemeente' && a.gka)
+          : b.kind === 'stedelijkheid'
+            ? areas.filter((a) => a.level === 'gemeente' && a.stedelijkheid === b.stedelijkheid)
+            : null;
     if (!members) return;
     const counts = invertWilson(b.value, b.ciLow, b.ciHigh);
     expect(counts, `${route}: ${b.kind} ${b.group} should give its counts back`).not.toBeNull();
@@ -266,7 +269,11 @@ function countsOf(b: Benchmark): Pick<Value, 'numerator' | 'denominator' | 'supp
 /** The data rows of a CSV export as cells (the header is the line starting with 'Gebiedscode'). */
 function csvCells(csv: string): [string, Pick<Value, 'group' | 'numerator' | 'denominator' | 'suppressed'>][] {
   const rows = parse(csv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
-  const labels = new Map(Object.values(DIMENSIONS).flat().map((g) => [g.replace('_', ' '), g]));
+  const labels = new Map(
+    Object.values(DIMENSIONS)
+      .flat()
+      .map((g) => [g.replace('_', ' '), g]),
+  );
   return rows.map((r) => {
     const group = labels.get(r.Groep!.toLowerCase()) ?? r.Groep!.toLowerCase();
     const suppressed = r.Onderdrukt === 'ja';

@@ -108,10 +108,14 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
     const { rows, decision, summary } = await decidePair(q, basis, pair);
     const changed = rows.filter((r, i) => r.hidden !== (decision[i] !== PUBLISHED));
     if (changed.length) {
-      await q(
-        `insert into disclosure_changes select $1, $2, unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::bool[])`,
-        [pair.indicator, pair.cohort, changed.map((r) => r.dimension), changed.map((r) => r.grp), changed.map((r) => r.area_code), changed.map((r) => !r.hidden)],
-      );
+      await q(`insert into disclosure_changes select $1, $2, unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::bool[])`, [
+        pair.indicator,
+        pair.cohort,
+        changed.map((r) => r.dimension),
+        changed.map((r) => r.grp),
+        changed.map((r) => r.area_code),
+        changed.map((r) => !r.hidden),
+      ]);
       changes += changed.length;
     }
     if (rows.length) summaries.push(summary);

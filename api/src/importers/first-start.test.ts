@@ -9,7 +9,6 @@ import { hasOpenData, OPEN_DATA } from '../test/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { ensureData } from './first-start.ts';
 
-
 let t: TestDatabase | undefined;
 let dir: string | undefined;
 let server: Server | undefined;
@@ -21,7 +20,15 @@ afterEach(async () => {
 });
 
 const count = async (db: TestDatabase['db'], level: 'gemeente' | 'wijk') =>
-  Number((await db.selectFrom('area').select((eb) => eb.fn.countAll().as('n')).where('level', '=', level).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('area')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('level', '=', level)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('first start', () => {
   it('loads the fictitious region and demo data into an empty database without PDOK, once', async () => {

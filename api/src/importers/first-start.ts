@@ -26,7 +26,12 @@ const PDOK_YEAR = 2024;
  * synthetic demo data. Does nothing (returns null) once any area exists, so a restart never
  * overwrites what an operator loaded.
  */
-export async function ensureData(database: { db: Db; url: string }, config: Config, log: (m: string) => void, options: FirstStartOptions = {}): Promise<FirstStartResult> {
+export async function ensureData(
+  database: { db: Db; url: string },
+  config: Config,
+  log: (m: string) => void,
+  options: FirstStartOptions = {},
+): Promise<FirstStartResult> {
   const { db, url } = database;
   const existing = await db.selectFrom('area').select('code').where('code', '<>', NATIONAL_CODE).limit(1).execute();
   if (existing.length) return null;

@@ -39,9 +39,7 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
   const [aggregates, own] = await Promise.all([
     // The same for every area of a level: memoised per data version.
     ctx.memo.get(`benchmarks|${s.indicator}|${s.dimension}|${s.cohorts.join(',')}`, () => aggregateRows(ctx, s)),
-    s.gemeenten?.length
-      ? valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.gemeenten })
-      : [],
+    s.gemeenten?.length ? valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.gemeenten }) : [],
   ]);
 
   const classes = new Set(s.stedelijkheden ?? []);

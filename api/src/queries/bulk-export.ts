@@ -4,8 +4,24 @@ import type { QueryContext } from './context.ts';
 import { selectValues } from './values.ts';
 
 export const BULK_COLUMNS = [
-  'Gebiedscode', 'Gebied', 'Niveau', 'Gemeentecode', 'Indicatorcode', 'Indicator', 'Eenheid', 'Cohortcode', 'Cohort', 'COVID',
-  'Uitsplitsing', 'Groep', 'Teller', 'Noemer', 'Waarde', '95%-interval ondergrens', '95%-interval bovengrens', 'Onderdrukt',
+  'Gebiedscode',
+  'Gebied',
+  'Niveau',
+  'Gemeentecode',
+  'Indicatorcode',
+  'Indicator',
+  'Eenheid',
+  'Cohortcode',
+  'Cohort',
+  'COVID',
+  'Uitsplitsing',
+  'Groep',
+  'Teller',
+  'Noemer',
+  'Waarde',
+  '95%-interval ondergrens',
+  '95%-interval bovengrens',
+  'Onderdrukt',
 ];
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
@@ -28,29 +44,35 @@ export async function* bulkCsv(ctx: QueryContext, level: 'gemeente' | 'wijk'): A
       const num = (v: number | null) => (v === null ? '' : nl.format(pct ? v * 100 : v));
       // One table (indicator × cohort × breakdown) at a time: what is held, and left to collect, stays small.
       for (const [cohort, dimension] of indicator.cohorts.flatMap((c) => Object.keys(DIMENSIONS).map((d) => [c, d] as const))) {
-        const rows = await selectValues(snapshot, { indicators: [indicator.code], cohorts: [cohort.code], dimensions: [dimension], areas: codes, level }, () => indicator.unit);
+        const rows = await selectValues(
+          snapshot,
+          { indicators: [indicator.code], cohorts: [cohort.code], dimensions: [dimension], areas: codes, level },
+          () => indicator.unit,
+        );
         let lines: string[] = [];
         for (const r of rows) {
-          lines.push([
-            r.area,
-            quote(r.name),
-            r.level,
-            level === 'wijk' ? (r.parent ?? '') : '',
-            indicator.code,
-            quote(indicator.name),
-            pct ? 'percentage' : 'gemiddelde',
-            cohort.code,
-            quote(cohort.label),
-            cohort.covid ? 'ja' : 'nee',
-            DIMENSION_LABELS[r.dimension as Dimension] ?? r.dimension,
-            GROUP_LABELS[r.group] ?? r.group,
-            r.numerator ?? '',
-            r.denominator ?? '',
-            r.suppressed ? SUPPRESSED_TEXT : num(r.value),
-            num(r.ciLow),
-            num(r.ciHigh),
-            r.suppressed ? 'ja' : 'nee',
-          ].join(';'));
+          lines.push(
+            [
+              r.area,
+              quote(r.name),
+              r.level,
+              level === 'wijk' ? (r.parent ?? '') : '',
+              indicator.code,
+              quote(indicator.name),
+              pct ? 'percentage' : 'gemiddelde',
+              cohort.code,
+              quote(cohort.label),
+              cohort.covid ? 'ja' : 'nee',
+              DIMENSION_LABELS[r.dimension as Dimension] ?? r.dimension,
+              GROUP_LABELS[r.group] ?? r.group,
+              r.numerator ?? '',
+              r.denominator ?? '',
+              r.suppressed ? SUPPRESSED_TEXT : num(r.value),
+              num(r.ciLow),
+              num(r.ciHigh),
+              r.suppressed ? 'ja' : 'nee',
+            ].join(';'),
+          );
           // Small flat chunks: the socket takes them as they come, nothing piles up as one long rope.
           if (lines.length === 1000) {
             yield `${lines.join('\r\n')}\r\n`;

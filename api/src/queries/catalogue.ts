@@ -42,11 +42,7 @@ export type SortOrder = { area: Map<string, number>; cohort: Map<string, number>
  */
 export const sortOrder = (ctx: QueryContext): Promise<SortOrder> =>
   ctx.memo.get('sortOrder', async () => {
-    const [a, c, g] = await Promise.all([
-      areas(ctx),
-      cohorts(ctx),
-      ctx.db.selectFrom('breakdown_group').select(['dimension', 'grp', 'sort_order']).execute(),
-    ]);
+    const [a, c, g] = await Promise.all([areas(ctx), cohorts(ctx), ctx.db.selectFrom('breakdown_group').select(['dimension', 'grp', 'sort_order']).execute()]);
     return {
       area: new Map([...a.keys()].map((code, i) => [code, i])),
       cohort: new Map(c.map((x, i) => [x.code, i])),

@@ -1,4 +1,13 @@
-import { PRE_COVID, shortCohortLabel, type ChangeReference, type ChangeResponse, type ChangeRow, type Dimension, type Indicator, type IndicatorCohort } from '@gka/shared';
+import {
+  PRE_COVID,
+  shortCohortLabel,
+  type ChangeReference,
+  type ChangeResponse,
+  type ChangeRow,
+  type Dimension,
+  type Indicator,
+  type IndicatorCohort,
+} from '@gka/shared';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
 import type { AreaDetail } from './areas.ts';

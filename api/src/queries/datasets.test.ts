@@ -33,16 +33,26 @@ describe('synthetic labelling per indicator', () => {
     const db = t.db;
     await db.insertInto('area').values({ code: 'GM0001', level: 'gemeente', name: 'Eerstestad', parent_code: 'NL01' }).execute();
     await db.insertInto('cohort').values({ code: '2020-2021', label: '2020-2021' }).execute();
-    const demo = await db.insertInto('dataset').values({ kind: 'demo', source: 'pnpm gka demo (seed 1)', synthetic: true }).returning('id').executeTakeFirstOrThrow();
-    const duo = await db.insertInto('dataset').values({ kind: 'duo', source: '/data/duo_examens.csv', synthetic: false }).returning('id').executeTakeFirstOrThrow();
+    const demo = await db
+      .insertInto('dataset')
+      .values({ kind: 'demo', source: 'pnpm gka demo (seed 1)', synthetic: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const duo = await db
+      .insertInto('dataset')
+      .values({ kind: 'duo', source: '/data/duo_examens.csv', synthetic: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const row = { cohort: '2020-2021', dimension: 'totaal', grp: 'totaal', area_code: 'GM0001', numerator: 40, denominator: 50 };
-    await db.insertInto('measure').values([
-      { ...row, indicator: 'advies_havo_vwo', dataset_id: demo.id },
-      { ...row, indicator: 'slagingspercentage_vo', dataset_id: duo.id },
-    ]).execute();
+    await db
+      .insertInto('measure')
+      .values([
+        { ...row, indicator: 'advies_havo_vwo', dataset_id: demo.id },
+        { ...row, indicator: 'slagingspercentage_vo', dataset_id: duo.id },
+      ])
+      .execute();
     const app = await buildApp({ config: testConfig(), db });
-    const get = async (indicator: string) =>
-      (await app.inject(`/api/v1/values?indicator=${indicator}&cohort=2020-2021&level=gemeente`)).json().meta;
+    const get = async (indicator: string) => (await app.inject(`/api/v1/values?indicator=${indicator}&cohort=2020-2021&level=gemeente`)).json().meta;
     const synthetic = await get('advies_havo_vwo');
     const real = await get('slagingspercentage_vo');
     await app.close();

@@ -112,7 +112,6 @@ function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicato
     );
 }
 
-
 /** The gemeente's totaal in the indicator's first COVID cohort against its cohorts before COVID, pooled. */
 function covidChange(unit: 'percentage' | 'gemiddelde', own: IndicatorCohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
   const split = covidSplit(own);

@@ -34,10 +34,10 @@ export async function trendView(
     area,
     indicator,
     data: own.map((cohort) => ({
-        cohort,
-        values: rows.filter((r) => r.cohort === cohort.code).map(toValue),
-        benchmarks: benchmarks.get(cohort.code) ?? [],
-      })),
+      cohort,
+      values: rows.filter((r) => r.cohort === cohort.code).map(toValue),
+      benchmarks: benchmarks.get(cohort.code) ?? [],
+    })),
     minCell: ctx.minCell,
     synthetic,
   };

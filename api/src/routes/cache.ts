@@ -96,8 +96,7 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
     }
     return body;
   };
-  const encodingOf = (req: FastifyRequest) =>
-    req.headers['x-no-compression'] === undefined ? storedEncoding(req.headers['accept-encoding']) : undefined;
+  const encodingOf = (req: FastifyRequest) => (req.headers['x-no-compression'] === undefined ? storedEncoding(req.headers['accept-encoding']) : undefined);
 
   const state = new WeakMap<FastifyRequest, { key: string; etag: string; hit: boolean }>();
   const cacheable = (req: FastifyRequest) =>
@@ -136,7 +135,12 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
     // Downloads carry their export time, so they are made afresh (a 304 still saves them).
     if (reply.statusCode !== 200 || s.hit || o.maxBytes <= 0 || typeof payload !== 'string' || reply.hasHeader('content-disposition')) return payload;
     const body = Buffer.from(payload);
-    const entry = remember(s.key, { body, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), etag: s.etag, bytes: body.length });
+    const entry = remember(s.key, {
+      body,
+      type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      etag: s.etag,
+      bytes: body.length,
+    });
     const encoding = encodingOf(req);
     const compressed = entry && encoding && encoded(s.key, entry, encoding);
     if (!compressed) return payload;

@@ -19,8 +19,16 @@ describe('GET /change', () => {
     const aastad = body.data.find((r) => r.area === 'GM0001')!;
     const ci = newcombe(450, 1000, 400, 1000)!;
     expect(aastad).toEqual({
-      area: 'GM0001', name: 'Aastad', group: 'totaal', value: 0.45, referenceValue: 0.4, difference: expect.closeTo(0.05, 12),
-      ciLow: ci.low, ciHigh: ci.high, significance: 'hoger', suppressed: false,
+      area: 'GM0001',
+      name: 'Aastad',
+      group: 'totaal',
+      value: 0.45,
+      referenceValue: 0.4,
+      difference: expect.closeTo(0.05, 12),
+      ciLow: ci.low,
+      ciHigh: ci.high,
+      significance: 'hoger',
+      suppressed: false,
     });
     // 120/400 against 100/400: the same five points, but from fewer pupils, so not significant.
     expect(body.data.find((r) => r.area === 'GM0003')).toMatchObject({ difference: expect.closeTo(0.05, 12), significance: 'niet_significant' });
@@ -50,8 +58,15 @@ describe('GET /change', () => {
       { k: 50, n: 250, sign: 1 },
     ])!;
     expect(body.kansenkloof?.find((r) => r.area === 'GM0001')).toEqual({
-      area: 'GM0001', name: 'Aastad', value: expect.closeTo(190 / 300 - 60 / 250, 12), referenceValue: expect.closeTo(170 / 300 - 50 / 250, 12),
-      difference: expect.closeTo(ci.difference, 12), ciLow: ci.low, ciHigh: ci.high, significance: 'niet_significant', suppressed: false,
+      area: 'GM0001',
+      name: 'Aastad',
+      value: expect.closeTo(190 / 300 - 60 / 250, 12),
+      referenceValue: expect.closeTo(170 / 300 - 50 / 250, 12),
+      difference: expect.closeTo(ci.difference, 12),
+      ciLow: ci.low,
+      ciHigh: ci.high,
+      significance: 'niet_significant',
+      suppressed: false,
     });
     // Beedorp's laag of 2020-2021 is hidden (8 pupils), so its gap and the gap's change are too.
     expect(body.kansenkloof?.find((r) => r.area === 'GM0002')).toMatchObject({ value: null, difference: null, suppressed: true });

@@ -13,14 +13,32 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ['Definitie', indicator.definition],
     ['Teller', indicator.numeratorDefinition],
     ['Noemer', indicator.denominatorDefinition],
-    ['Eenheid', pct ? 'percentage met 95%-betrouwbaarheidsinterval (Wilson); verschillen in procentpunt' : 'gemiddelde (teller = som van de scores); verschillen in punten'],
+    [
+      'Eenheid',
+      pct
+        ? 'percentage met 95%-betrouwbaarheidsinterval (Wilson); verschillen in procentpunt'
+        : 'gemiddelde (teller = som van de scores); verschillen in punten',
+    ],
     ['Cohort', cohort.label],
     ...(cohort.covid && cohort.note ? ([['COVID', cohort.note]] as [string, string][]) : []),
-    ['Gebieden', t.parent ? `${t.level === 'wijk' ? 'wijken' : 'gemeenten'} van ${t.parent.name} (${t.parent.code})` : t.level === 'wijk' ? 'alle wijken' : 'alle gemeenten'],
+    [
+      'Gebieden',
+      t.parent
+        ? `${t.level === 'wijk' ? 'wijken' : 'gemeenten'} van ${t.parent.name} (${t.parent.code})`
+        : t.level === 'wijk'
+          ? 'alle wijken'
+          : 'alle gemeenten',
+    ],
     ['Uitsplitsing', t.rows[0]?.dimension ?? t.dimension],
-    ['Vergeleken met', `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; significant als de benchmark buiten het 95%-interval van het gebied valt`],
+    [
+      'Vergeleken met',
+      `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; significant als de benchmark buiten het 95%-interval van het gebied valt`,
+    ],
     ...(t.reference
-      ? ([['Verandering', `t.o.v. ${t.reference.label}: verschil met 95%-interval (Newcombe); significant als het interval 0 niet bevat`]] as [string, string][])
+      ? ([['Verandering', `t.o.v. ${t.reference.label}: verschil met 95%-interval (Newcombe); significant als het interval 0 niet bevat`]] as [
+          string,
+          string,
+        ][])
       : []),
     ['Onderdrukking', disclosureSentence(minCell)],
     ['Indicatorbron', indicator.source],
@@ -31,7 +49,9 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
 
 /** The metadata as plain text, one 'Key: value' line each, for `metadata=1`. */
 export function aboutText(t: ExportTable, exportedAt = new Date()): string {
-  return `${about(t, exportedAt).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n`;
+  return `${about(t, exportedAt)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n`;
 }
 
 type Column = { header: string; cell: (r: ExportRow) => string | number | boolean | null; number?: 'value' | 'difference' };
@@ -46,7 +66,12 @@ function columns(t: ExportTable): Column[] {
     { header: 'Gebiedscode', cell: (r) => r.areaCode },
     { header: 'Gebied', cell: (r) => r.areaName },
     { header: 'Niveau', cell: (r) => r.level },
-    ...(wijken ? [{ header: 'Gemeentecode', cell: (r: ExportRow) => r.parentCode }, { header: 'Gemeente', cell: (r: ExportRow) => r.parentName }] : []),
+    ...(wijken
+      ? [
+          { header: 'Gemeentecode', cell: (r: ExportRow) => r.parentCode },
+          { header: 'Gemeente', cell: (r: ExportRow) => r.parentName },
+        ]
+      : []),
     { header: 'Provincie', cell: (r) => r.provincie },
     { header: wijken ? 'Stedelijkheid gemeente' : 'Stedelijkheid', cell: (r) => stedelijkheid(r.stedelijkheid) },
     { header: 'GKA-gemeente', cell: (r) => (r.gka ? 'ja' : 'nee') },

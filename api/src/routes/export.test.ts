@@ -44,10 +44,25 @@ describe('GET /export?format=csv', () => {
     expect(rows).toHaveLength(2);
     // 200/500 = 40,0% (35,8–44,4); Nederland 45000/100000 = 45,0% lies above the interval; own gemeente 40,0%.
     expect(rows[0]).toMatchObject({
-      Gebiedscode: 'WK000101', Gebied: 'Aastad-Centrum', Niveau: 'wijk', Gemeentecode: 'GM0001', Gemeente: 'Aastad', Provincie: 'Testland',
-      'Stedelijkheid gemeente': '1 zeer sterk stedelijk', 'GKA-gemeente': 'ja', Cohort: 'Cohort 2019-2020', Teller: '200', Noemer: '500',
-      Percentage: '40,0', '95%-interval ondergrens': '35,8', '95%-interval bovengrens': '44,4', Onderdrukt: 'nee',
-      Nederland: '45,0', 'Significantie t.o.v. Nederland': 'significant lager', 'Eigen gemeente': '40,0', 'Significantie t.o.v. de eigen gemeente': 'niet significant',
+      Gebiedscode: 'WK000101',
+      Gebied: 'Aastad-Centrum',
+      Niveau: 'wijk',
+      Gemeentecode: 'GM0001',
+      Gemeente: 'Aastad',
+      Provincie: 'Testland',
+      'Stedelijkheid gemeente': '1 zeer sterk stedelijk',
+      'GKA-gemeente': 'ja',
+      Cohort: 'Cohort 2019-2020',
+      Teller: '200',
+      Noemer: '500',
+      Percentage: '40,0',
+      '95%-interval ondergrens': '35,8',
+      '95%-interval bovengrens': '44,4',
+      Onderdrukt: 'nee',
+      Nederland: '45,0',
+      'Significantie t.o.v. Nederland': 'significant lager',
+      'Eigen gemeente': '40,0',
+      'Significantie t.o.v. de eigen gemeente': 'niet significant',
     });
     expect(rows[1]).toMatchObject({ Gebiedscode: 'WK000102', Teller: '30', Noemer: '60', Percentage: '50,0' });
   });
@@ -95,7 +110,9 @@ describe('GET /export?format=csv', () => {
       expect(rows[i]!.Referentie).toBe('vóór COVID (2019-2020)');
       expect(rows[i]!['Verschil met referentie']).toBe(c.suppressed ? 'afgeschermd' : pp(c.difference));
       expect([rows[i]!['Verschil 95%-ondergrens'], rows[i]!['Verschil 95%-bovengrens']]).toEqual(c.suppressed ? ['', ''] : [pp(c.ciLow), pp(c.ciHigh)]);
-      expect(rows[i]!.Verandering).toBe({ hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'onbekend' }[c.significance]);
+      expect(rows[i]!.Verandering).toBe(
+        { hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'onbekend' }[c.significance],
+      );
     }
     expect(rows.some((r) => r.Verandering === 'significant hoger')).toBe(true);
     // At gemeente level no parent columns and no own-gemeente benchmark.
@@ -171,10 +188,22 @@ describe('GET /export/bulk', () => {
     expect(rows).toHaveLength(Number(n));
     expect(new Set(rows.map((r) => r.Indicatorcode))).toEqual(new Set(['advies_havo_vwo', 'eindtoets_gemiddelde']));
     // The same cell as /values gives it, shares in percent, means as they are.
-    expect(rows.find((r) => r.Gebiedscode === 'GM0001' && r.Cohortcode === '2019-2020' && r.Indicatorcode === 'advies_havo_vwo' && r.Groep === 'Totaal')).toMatchObject({
-      Eenheid: 'percentage', Teller: '400', Noemer: '1000', Waarde: '40,0', Onderdrukt: 'nee', COVID: 'nee', Uitsplitsing: 'Totaal',
+    expect(
+      rows.find((r) => r.Gebiedscode === 'GM0001' && r.Cohortcode === '2019-2020' && r.Indicatorcode === 'advies_havo_vwo' && r.Groep === 'Totaal'),
+    ).toMatchObject({
+      Eenheid: 'percentage',
+      Teller: '400',
+      Noemer: '1000',
+      Waarde: '40,0',
+      Onderdrukt: 'nee',
+      COVID: 'nee',
+      Uitsplitsing: 'Totaal',
     });
-    expect(rows.find((r) => r.Gebiedscode === 'GM0001' && r.Cohortcode === '2020-2021' && r.Indicatorcode === 'eindtoets_gemiddelde')).toMatchObject({ Eenheid: 'gemiddelde', Waarde: '536,0', COVID: 'ja' });
+    expect(rows.find((r) => r.Gebiedscode === 'GM0001' && r.Cohortcode === '2020-2021' && r.Indicatorcode === 'eindtoets_gemiddelde')).toMatchObject({
+      Eenheid: 'gemiddelde',
+      Waarde: '536,0',
+      COVID: 'ja',
+    });
     // Hidden cells as in every export: no counts.
     const hidden = rows.filter((r) => r.Onderdrukt === 'ja');
     expect(hidden.length).toBeGreaterThan(0);
@@ -183,7 +212,9 @@ describe('GET /export/bulk', () => {
 
   it('never writes the counts of a hidden wijk', async () => {
     const body = (await app.inject('/api/v1/export/bulk?level=wijk')).body;
-    const row = readCsv(body).find((r) => r.Gebiedscode === SEED_HIDDEN.area && r.Cohortcode === SEED_HIDDEN.cohort && r.Groep === 'Totaal' && r.Indicatorcode === SEED_HIDDEN.indicator)!;
+    const row = readCsv(body).find(
+      (r) => r.Gebiedscode === SEED_HIDDEN.area && r.Cohortcode === SEED_HIDDEN.cohort && r.Groep === 'Totaal' && r.Indicatorcode === SEED_HIDDEN.indicator,
+    )!;
     expect(row).toMatchObject({ Teller: '', Noemer: '', Waarde: 'afgeschermd', Gemeentecode: 'GM0001', Niveau: 'wijk' });
     expect(body).not.toMatch(new RegExp(`^${SEED_HIDDEN.area};[^\\r\\n]*;${SEED_HIDDEN.numerator};${SEED_HIDDEN.denominator};`, 'm'));
   });

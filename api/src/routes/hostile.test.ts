@@ -22,7 +22,9 @@ async function snapshot(): Promise<string> {
   const tables = ['area', 'cohort', 'indicator', 'dimension', 'breakdown_group', 'measure', 'dataset'];
   const parts = await Promise.all(
     tables.map(async (name) => {
-      const { rows } = await sql<{ h: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(name)} t`.execute(t.db);
+      const { rows } = await sql<{ h: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(name)} t`.execute(
+        t.db,
+      );
       return `${name}:${rows[0]!.h}`;
     }),
   );
@@ -59,10 +61,25 @@ const ROUTES: [string, Record<string, string>][] = [
   ['/api/v1/values', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
   ['/api/v1/compare', { indicator: 'advies_havo_vwo', cohort: '2019-2020', areas: 'WK000101,GM0002', dimension: 'totaal' }],
   ['/api/v1/trend', { indicator: 'advies_havo_vwo', area: 'WK000101', dimension: 'totaal' }],
-  ['/api/v1/change', { indicator: 'advies_havo_vwo', cohort: '2020-2021', reference: 'voor-covid', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
+  [
+    '/api/v1/change',
+    { indicator: 'advies_havo_vwo', cohort: '2020-2021', reference: 'voor-covid', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' },
+  ],
   ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
   ['/api/v1/export/bulk', { level: 'wijk' }],
-  ['/api/v1/export', { format: 'csv', indicator: 'advies_havo_vwo', cohort: '2020-2021', level: 'wijk', parent: 'GM0001', dimension: 'totaal', reference: 'voor-covid', metadata: '0' }],
+  [
+    '/api/v1/export',
+    {
+      format: 'csv',
+      indicator: 'advies_havo_vwo',
+      cohort: '2020-2021',
+      level: 'wijk',
+      parent: 'GM0001',
+      dimension: 'totaal',
+      reference: 'voor-covid',
+      metadata: '0',
+    },
+  ],
 ];
 const PATHS = ['/api/v1/areas/', '/api/v1/geo/', '/api/v1/profile/'];
 
@@ -97,7 +114,14 @@ describe('hostile input', () => {
         // The parameter repeated (an array) and the parameter missing where required or wrongly typed.
         await expectClientError(`${path}?${qs({ ...params, [key]: [params[key]!, params[key]!] })}`);
       }
-      for (const [key, bad] of [['level', 'land'], ['dimension', 'postcode'], ['gka', 'ja'], ['format', 'pdf'], ['metadata', 'ja'], ['dimension', 'TOTAAL']]) {
+      for (const [key, bad] of [
+        ['level', 'land'],
+        ['dimension', 'postcode'],
+        ['gka', 'ja'],
+        ['format', 'pdf'],
+        ['metadata', 'ja'],
+        ['dimension', 'TOTAAL'],
+      ]) {
         if (key! in params) await expectClientError(`${path}?${qs({ ...params, [key!]: bad! })}`);
       }
     }

@@ -43,7 +43,7 @@ function cellsOf(body: unknown, out: Record<string, unknown>[] = [], cohort?: st
   if (Array.isArray(body)) body.forEach((b) => cellsOf(b, out, cohort));
   else if (body && typeof body === 'object') {
     const o = body as Record<string, unknown>;
-    const c = typeof o.cohort === 'string' ? o.cohort : (o.cohort as { code?: string } | undefined)?.code ?? cohort;
+    const c = typeof o.cohort === 'string' ? o.cohort : ((o.cohort as { code?: string } | undefined)?.code ?? cohort);
     if (o.area === S.area && (o.group === S.grp || o.group === undefined) && 'numerator' in o && (c === undefined || c === S.cohort)) out.push(o);
     Object.values(o).forEach((v) => cellsOf(v, out, c));
   }
@@ -89,7 +89,12 @@ describe('suppression never leaks', () => {
     data.eachRow((r) => {
       if (r.getCell(1).value !== S.area) return;
       found = true;
-      expect([r.getCell(col('Teller')).value, r.getCell(col('Noemer')).value, r.getCell(col('Percentage')).value, r.getCell(col('Onderdrukt')).value]).toEqual([null, null, 'afgeschermd', 'ja']);
+      expect([r.getCell(col('Teller')).value, r.getCell(col('Noemer')).value, r.getCell(col('Percentage')).value, r.getCell(col('Onderdrukt')).value]).toEqual([
+        null,
+        null,
+        'afgeschermd',
+        'ja',
+      ]);
     });
     expect(found).toBe(true);
   });
@@ -145,7 +150,14 @@ describe('HTTP caching', () => {
       const url = '/api/v1/profile/GM0001';
       const decode = { gzip: gunzipSync, br: brotliDecompressSync, deflate: inflateSync };
       // A miss, hits that make and reuse the gzip and br bodies, a plain hit, and deflate from @fastify/compress.
-      const runs = [['gzip', 'gzip'], ['gzip, deflate', 'gzip'], ['gzip, deflate, br', 'br'], ['br;q=1, gzip;q=0.5', 'br'], ['identity', undefined], ['deflate', 'deflate']] as const;
+      const runs = [
+        ['gzip', 'gzip'],
+        ['gzip, deflate', 'gzip'],
+        ['gzip, deflate, br', 'br'],
+        ['br;q=1, gzip;q=0.5', 'br'],
+        ['identity', undefined],
+        ['deflate', 'deflate'],
+      ] as const;
       const first = await fresh.inject({ url, headers: { 'accept-encoding': runs[0][0] } });
       const json = gunzipSync(first.rawPayload).toString();
       for (const [accept, encoding] of runs) {
@@ -216,7 +228,9 @@ describe('security headers', () => {
     await behind.close();
     // By address: only the proxy's X-Forwarded-For counts; a client that reaches the app directly cannot claim another address.
     const byAddress = await buildApp({ config: testConfig({ rateLimitPerMinute: 2, trustProxy: ['10.0.0.0/8'] }), db: t.db });
-    expect([await viaProxy(byAddress, '203.0.113.5'), await viaProxy(byAddress, '203.0.113.5'), await viaProxy(byAddress, '203.0.113.6')]).toEqual([200, 200, 200]);
+    expect([await viaProxy(byAddress, '203.0.113.5'), await viaProxy(byAddress, '203.0.113.5'), await viaProxy(byAddress, '203.0.113.6')]).toEqual([
+      200, 200, 200,
+    ]);
     const direct = (claim: string) =>
       byAddress.inject({ url: '/api/v1/cohorts', remoteAddress: '198.51.100.7', headers: { 'x-forwarded-for': claim } }).then((r) => r.statusCode);
     expect([await direct('192.0.2.1'), await direct('192.0.2.2'), await direct('192.0.2.3')]).toEqual([200, 200, 429]);
@@ -244,8 +258,20 @@ describe('OpenAPI', () => {
     const paths = Object.keys(doc.paths).sort();
     expect(paths).toEqual(
       [
-        '/api/v1/areas', '/api/v1/areas/{code}', '/api/v1/change', '/api/v1/cohorts', '/api/v1/compare', '/api/v1/export', '/api/v1/export/bulk', '/api/v1/geo/{level}', '/api/v1/health',
-        '/api/v1/indicators', '/api/v1/profile/{code}', '/api/v1/sources', '/api/v1/trend', '/api/v1/values',
+        '/api/v1/areas',
+        '/api/v1/areas/{code}',
+        '/api/v1/change',
+        '/api/v1/cohorts',
+        '/api/v1/compare',
+        '/api/v1/export',
+        '/api/v1/export/bulk',
+        '/api/v1/geo/{level}',
+        '/api/v1/health',
+        '/api/v1/indicators',
+        '/api/v1/profile/{code}',
+        '/api/v1/sources',
+        '/api/v1/trend',
+        '/api/v1/values',
       ].sort(),
     );
     for (const [path, ops] of Object.entries<Record<string, { responses?: object }>>(doc.paths)) {

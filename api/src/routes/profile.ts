@@ -18,10 +18,7 @@ export const profileRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ct
       },
     },
     async (req) => {
-      const [area] = await Promise.all([
-        requireArea(ctx, req.params.code, 'gemeente'),
-        req.query.cohort ? requireCohort(ctx, req.query.cohort) : undefined,
-      ]);
+      const [area] = await Promise.all([requireArea(ctx, req.params.code, 'gemeente'), req.query.cohort ? requireCohort(ctx, req.query.cohort) : undefined]);
       return profileView(ctx, area, req.query.cohort);
     },
   );

@@ -16,7 +16,15 @@ describe('GET /areas', () => {
     const body = AreasResponse.parse(res.json());
     expect(body.data.map((a) => a.code)).toEqual(['GM0001', 'GM0002', 'GM0003']);
     expect(body.data[0]).toEqual({
-      code: 'GM0001', name: 'Aastad', level: 'gemeente', parent: 'NL01', stedelijkheid: 1, inwoners: 150000, provincie: 'Testland', gka: true, gkaSinds: '2019-06-01',
+      code: 'GM0001',
+      name: 'Aastad',
+      level: 'gemeente',
+      parent: 'NL01',
+      stedelijkheid: 1,
+      inwoners: 150000,
+      provincie: 'Testland',
+      gka: true,
+      gkaSinds: '2019-06-01',
     });
   });
 
@@ -80,7 +88,10 @@ describe('catalogue', () => {
     const body = IndicatorsResponse.parse((await get('/api/v1/indicators')).json());
     const advies = body.data.find((i) => i.code === 'advies_havo_vwo')!;
     expect(advies).toMatchObject({ unit: 'percentage', higherIsBetter: true });
-    expect(advies.cohorts.map((c) => [c.code, c.covid])).toEqual([['2019-2020', false], ['2020-2021', true]]);
+    expect(advies.cohorts.map((c) => [c.code, c.covid])).toEqual([
+      ['2019-2020', false],
+      ['2020-2021', true],
+    ]);
     const note = advies.cohorts[1]!.note!;
     expect(note).toMatch(/^Groep 8 in 2019-2020: de eindtoets ging niet door, dus werd het schooladvies niet heroverwogen/);
     expect(note).toMatch(/Groep 8 in 2020-2021: scholen waren .* dicht/);
@@ -90,7 +101,9 @@ describe('catalogue', () => {
     // The eindtoets of 2020 was cancelled: the pooled cohort's figures cover 2020-2021 only, and it says so.
     const eindtoets = body.data.find((i) => i.code === 'eindtoets_gemiddelde')!;
     expect(eindtoets).toMatchObject({ unit: 'gemiddelde' });
-    expect(eindtoets.cohorts[1]!.note).toMatch(/In 2020 ging de eindtoets niet door: er zijn geen scores\..*De cijfers van dit cohort gaan alleen over schooljaar 2020-2021\.$/);
+    expect(eindtoets.cohorts[1]!.note).toMatch(
+      /In 2020 ging de eindtoets niet door: er zijn geen scores\..*De cijfers van dit cohort gaan alleen over schooljaar 2020-2021\.$/,
+    );
     expect(body.data.find((i) => i.code === 'heroverweging')?.cohorts).toEqual([]);
     // Sources are plain words for users: no file names, no references to documents outside the product.
     expect(advies.source).toBe('GKA-monitor: levering van het CBS per gemeente en wijk');

@@ -43,7 +43,8 @@ export async function resolveReference(ctx: QueryContext, indicator: Indicator, 
     const split = covidSplit(indicator.cohorts);
     if (!split) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
     if (split.before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
-    if (split.before.some((c) => c.code === cohort.code)) throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
+    if (split.before.some((c) => c.code === cohort.code))
+      throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
     return preCovidReference(split.before);
   }
   const reference = await requireCohort(ctx, code);

@@ -52,7 +52,15 @@ describe('GET /values', () => {
     expect(bench(benchmarks, 'nederland', 'hoog')[0]).toMatchObject({ value: (190 + 58) / 400, n: 2 });
     expect(bench(benchmarks, 'gemeenten', 'laag')[0]).toMatchObject({ value: expect.closeTo((60 / 250 + 12 / 100) / 2, 12), n: 2 });
     expect(data.find((v) => v.area === 'GM0002' && v.group === 'laag')).toEqual({
-      area: 'GM0002', name: 'Beedorp', group: 'laag', numerator: null, denominator: null, value: null, ciLow: null, ciHigh: null, suppressed: true,
+      area: 'GM0002',
+      name: 'Beedorp',
+      group: 'laag',
+      numerator: null,
+      denominator: null,
+      value: null,
+      ciLow: null,
+      ciHigh: null,
+      suppressed: true,
     });
     expect(data.filter((v) => v.area === 'GM0001').map((v) => v.group)).toEqual(['laag', 'midden', 'hoog']);
   });
@@ -153,7 +161,10 @@ describe('GET /trend', () => {
   it('gives one point per cohort with the area and its benchmarks, COVID cohort marked', async () => {
     const body = TrendResponse.parse(await json('/api/v1/trend?indicator=advies_havo_vwo&area=WK000102'));
     expect(body.area).toMatchObject({ code: 'WK000102', gka: true });
-    expect(body.data.map((p) => [p.cohort.code, p.cohort.covid])).toEqual([['2019-2020', false], ['2020-2021', true]]);
+    expect(body.data.map((p) => [p.cohort.code, p.cohort.covid])).toEqual([
+      ['2019-2020', false],
+      ['2020-2021', true],
+    ]);
     expect(body.data[0]!.values).toEqual([expect.objectContaining({ value: 0.5, numerator: 30, denominator: 60 })]);
     expect(body.data[1]!.values).toEqual([expect.objectContaining({ value: null, numerator: null, suppressed: true })]);
     expect(body.data[1]!.benchmarks.find((b) => b.kind === 'gemeente')).toMatchObject({ area: 'GM0001', value: 0.45 });
@@ -181,7 +192,10 @@ describe('GET /profile/:code', () => {
     expect(advies.breakdown).toEqual([{ dimension: 'opleiding_ouders', values: expect.any(Array) }]);
     expect(advies.breakdown[0]!.values.map((v) => v.group)).toEqual(['laag', 'midden', 'hoog']);
     const line = (kind: string) => advies.trend.map((p) => p.benchmarks.find((b) => b.kind === kind)?.value);
-    expect(advies.trend.map((p) => [p.cohort.code, p.cohort.covid, p.value])).toEqual([['2019-2020', false, 0.4], ['2020-2021', true, 0.45]]);
+    expect(advies.trend.map((p) => [p.cohort.code, p.cohort.covid, p.value])).toEqual([
+      ['2019-2020', false, 0.4],
+      ['2020-2021', true, 0.45],
+    ]);
     expect(line('nederland')).toEqual([0.45, 890 / 1900]);
     // Every benchmark of the chosen cohort is a point on its line, and the gemeente's interval is the band.
     for (const b of advies.benchmarks) expect(advies.trend[1]!.benchmarks).toContainEqual({ kind: b.kind, value: b.value });
@@ -190,8 +204,13 @@ describe('GET /profile/:code', () => {
     expect(advies.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);
     // The COVID cohort against the cohorts before it, as /change gives it.
     expect(advies.covidChange).toMatchObject({
-      cohort: { code: '2020-2021' }, reference: { code: 'voor-covid', cohorts: ['2019-2020'] }, value: 0.45, referenceValue: 0.4,
-      difference: expect.closeTo(0.05, 12), significance: 'hoger', suppressed: false,
+      cohort: { code: '2020-2021' },
+      reference: { code: 'voor-covid', cohorts: ['2019-2020'] },
+      value: 0.45,
+      referenceValue: 0.4,
+      difference: expect.closeTo(0.05, 12),
+      significance: 'hoger',
+      suppressed: false,
     });
     expect(body.indicators[1]!.covidChange).toMatchObject({ difference: 1, ciLow: null, significance: 'onbekend' });
     // Aastad has two wijken: with Aastad-Noord too small, Aastad-Centrum would give it away by

@@ -28,5 +28,11 @@ export function combinedInterval(terms: readonly Term[], z = Z95): DifferenceInt
 
 /** p1 − p2 of two independent shares with Newcombe's hybrid score interval. */
 export function newcombe(k1: number, n1: number, k2: number, n2: number, z = Z95): DifferenceInterval | null {
-  return combinedInterval([{ k: k1, n: n1, sign: 1 }, { k: k2, n: n2, sign: -1 }], z);
+  return combinedInterval(
+    [
+      { k: k1, n: n1, sign: 1 },
+      { k: k2, n: n2, sign: -1 },
+    ],
+    z,
+  );
 }

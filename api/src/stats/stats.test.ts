@@ -86,13 +86,18 @@ describe('benchmarks', () => {
     expect(significance(estimate({ numerator: null, denominator: null, suppressed: true }, 'percentage'), 0.5)).toBe('onbekend');
     expect(significance(estimate({ numerator: 5350, denominator: 10, suppressed: false }, 'gemiddelde'), 530)).toBe('onbekend');
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f, bench) => {
-        const e = estimate({ numerator: Math.round(f * n), denominator: n, suppressed: false }, 'percentage');
-        const s = significance(e, bench);
-        expect(s === 'niet_significant').toBe(bench >= e.ciLow! && bench <= e.ciHigh!);
-        if (s === 'hoger') expect(e.value!).toBeGreaterThan(bench);
-        if (s === 'lager') expect(e.value!).toBeLessThan(bench);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, f, bench) => {
+          const e = estimate({ numerator: Math.round(f * n), denominator: n, suppressed: false }, 'percentage');
+          const s = significance(e, bench);
+          expect(s === 'niet_significant').toBe(bench >= e.ciLow! && bench <= e.ciHigh!);
+          if (s === 'hoger') expect(e.value!).toBeGreaterThan(bench);
+          if (s === 'lager') expect(e.value!).toBeLessThan(bench);
+        },
+      ),
     );
   });
 
@@ -107,7 +112,14 @@ describe('benchmarks', () => {
 
 describe('comparisons', () => {
   const bench = (kind: Benchmark['kind'], value: number, extra: Partial<Benchmark> = {}): Benchmark => ({
-    kind, label: kind, group: 'totaal', value, ciLow: null, ciHigh: null, n: 1, ...extra,
+    kind,
+    label: kind,
+    group: 'totaal',
+    value,
+    ciLow: null,
+    ciHigh: null,
+    n: 1,
+    ...extra,
   });
   const list = [
     bench('nederland', 0.3),
@@ -118,7 +130,13 @@ describe('comparisons', () => {
     bench('gemeente', 0.1, { area: 'GM0002' }),
     bench('nederland', 0.1, { group: 'laag' }),
   ];
-  const wijk = { ...estimate({ numerator: 50, denominator: 100, suppressed: false }, 'percentage'), group: 'totaal', level: 'wijk', parent: 'GM0001', stedelijkheid: 1 };
+  const wijk = {
+    ...estimate({ numerator: 50, denominator: 100, suppressed: false }, 'percentage'),
+    group: 'totaal',
+    level: 'wijk',
+    parent: 'GM0001',
+    stedelijkheid: 1,
+  };
 
   it('uses only the benchmarks of its own group, class and gemeente', () => {
     expect(comparisons(wijk, list)).toEqual([

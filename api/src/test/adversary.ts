@@ -28,7 +28,8 @@ export function tableRelations(areas: Iterable<{ code: string; parent: string | 
   for (const a of list) if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a.code]);
   for (const [parent, kids] of children) {
     for (const [d, groups] of Object.entries(DIMENSIONS)) {
-      for (const g of groups) relations.push({ total: cellKey(parent, d, g), parts: kids.map((c) => cellKey(c, d, g)), label: `delen van ${parent} (${d}/${g})` });
+      for (const g of groups)
+        relations.push({ total: cellKey(parent, d, g), parts: kids.map((c) => cellKey(c, d, g)), label: `delen van ${parent} (${d}/${g})` });
     }
   }
   return relations;

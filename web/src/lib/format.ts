@@ -3,10 +3,7 @@ import { formatDecimal, formatPercent, formatPoints, SUPPRESSED_TEXT, type Indic
 export { SUPPRESSED_TEXT };
 
 /** A value in the unit of its indicator, or 'afgeschermd' for a hidden cell. */
-export function formatValue(
-  v: { value: number | null; suppressed?: boolean } | null | undefined,
-  unit: Indicator['unit'] = 'percentage',
-): string {
+export function formatValue(v: { value: number | null; suppressed?: boolean } | null | undefined, unit: Indicator['unit'] = 'percentage'): string {
   if (!v || v.suppressed) return v?.suppressed ? SUPPRESSED_TEXT : 'geen gegevens';
   if (v.value === null) return 'niet beschikbaar';
   return unit === 'percentage' ? formatPercent(v.value) : formatDecimal(v.value);

@@ -31,6 +31,8 @@ describe('significance in words', () => {
 
 describe('differences in the unit of the indicator', () => {
   it('uses procentpunt for percentages and punt for averages', () => {
-    expect(comparisonText({ kind: 'gemeente', difference: -1.25, significance: 'lager' }, 'gemiddelde')).toBe('−1,3 punt: significant lager dan de eigen gemeente');
+    expect(comparisonText({ kind: 'gemeente', difference: -1.25, significance: 'lager' }, 'gemiddelde')).toBe(
+      '−1,3 punt: significant lager dan de eigen gemeente',
+    );
   });
 });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { hasOpenData, openDataFile } from '../../test/open-data.ts';
 import { chooseGkaSet, normaliseName, SIGNED_2019, type GkaCandidate } from './gka-set.ts';
 
-
 /** The 342 gemeenten of 2024 with their provincie (CBS list) and inhabitants (KWB 2024), read in place. */
 function gemeenten2024(): GkaCandidate[] {
   const list = parse(readFileSync(openDataFile('cbs_gemeenten-alfabetisch-2023.csv')), { columns: true, bom: true }) as Record<string, string>[];

@@ -18,7 +18,11 @@ async function withRegion(): Promise<TestDatabase> {
 }
 
 const measures = (db: TestDatabase['db']) =>
-  db.selectFrom('measure').select(['indicator', 'cohort', 'dimension', 'grp', 'area_code', 'numerator', 'denominator']).orderBy(['indicator', 'cohort', 'dimension', 'area_code', 'grp']).execute();
+  db
+    .selectFrom('measure')
+    .select(['indicator', 'cohort', 'dimension', 'grp', 'area_code', 'numerator', 'denominator'])
+    .orderBy(['indicator', 'cohort', 'dimension', 'area_code', 'grp'])
+    .execute();
 
 async function keys(db: TestDatabase['db']) {
   const { rows } = await sql<{ name: string; def: string }>`
@@ -35,7 +39,12 @@ describe('loadDemo', () => {
     const areas = await db.selectFrom('area').select('code').execute();
     expect(result.rows).toBe(areas.length * 6 * DEMO_INDICATORS.length * 12);
     expect(result.areas).toBe(areas.length);
-    expect(await db.selectFrom('measure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: result.rows });
+    expect(
+      await db
+        .selectFrom('measure')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: result.rows });
 
     const datasets = await db.selectFrom('dataset').selectAll().where('kind', '=', 'demo').execute();
     expect(datasets).toHaveLength(1);
@@ -57,7 +66,15 @@ describe('loadDemo', () => {
   it('replaces its own earlier values, writes the same rows for the same seed and keeps other cohorts', async () => {
     const { db, url } = await withRegion();
     await db.insertInto('cohort').values({ code: '2030-2031', label: 'Toekomst' }).execute();
-    const duo = { indicator: 'slagingspercentage_vo', cohort: '2030-2031', dimension: 'totaal', grp: 'totaal', area_code: 'GM9902', numerator: 90, denominator: 100 };
+    const duo = {
+      indicator: 'slagingspercentage_vo',
+      cohort: '2030-2031',
+      dimension: 'totaal',
+      grp: 'totaal',
+      area_code: 'GM9902',
+      numerator: 90,
+      denominator: 100,
+    };
     await db.insertInto('measure').values(duo).execute();
     await loadDemo(url, { seed: 5 });
     const first = await measures(db);
@@ -82,7 +99,16 @@ describe('loadDemo', () => {
     expect(await db.selectFrom('dataset').select('id').where('kind', '=', 'demo').execute()).toEqual([]);
 
     await loadDemo(url, { replace: true });
-    expect(await db.selectFrom('measure').select('numerator').where('area_code', '=', 'GM9901').where('cohort', '=', '2018-2019').where('indicator', '=', 'advies_havo_vwo').where('dimension', '=', 'totaal').executeTakeFirstOrThrow()).not.toEqual({ numerator: 1 });
+    expect(
+      await db
+        .selectFrom('measure')
+        .select('numerator')
+        .where('area_code', '=', 'GM9901')
+        .where('cohort', '=', '2018-2019')
+        .where('indicator', '=', 'advies_havo_vwo')
+        .where('dimension', '=', 'totaal')
+        .executeTakeFirstOrThrow(),
+    ).not.toEqual({ numerator: 1 });
   });
 
   it('says what to do when no boundaries are loaded', async () => {

@@ -39,9 +39,17 @@ export async function loadDemo(url: string, options: LoadDemoOptions = {}): Prom
 }
 
 async function load({ client, db }: BulkSession, seed: number, options: LoadDemoOptions) {
-  const known = await db.selectFrom('indicator').select('code').where('code', 'in', [...DEMO_INDICATORS]).execute();
+  const known = await db
+    .selectFrom('indicator')
+    .select('code')
+    .where('code', 'in', [...DEMO_INDICATORS])
+    .execute();
   if (known.length !== DEMO_INDICATORS.length) throw new DemoError('De indicatorcatalogus is onvolledig; voer eerst `pnpm gka migrate` uit.');
-  const areaRows = await db.selectFrom('area').select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes']).orderBy('code').execute();
+  const areaRows = await db
+    .selectFrom('area')
+    .select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes'])
+    .orderBy('code')
+    .execute();
   if (!areaRows.some((a) => a.level === 'gemeente')) {
     throw new DemoError('Er zijn nog geen gemeenten geladen; laad eerst grenzen met `pnpm gka import-geo <bestand>` of `pnpm gka download-geo --year 2024`.');
   }
@@ -63,10 +71,16 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   const data = generateDemo(areas, seed);
   for (const c of data.cohorts) {
     const row = { code: c.code, label: c.label, school_years: c.schoolYears, sort_order: c.sortOrder };
-    await db.insertInto('cohort').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+    await db
+      .insertInto('cohort')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .execute();
   }
 
-  const gka = chooseGkaSet(areaRows.filter((a) => a.level === 'gemeente').map((a) => ({ code: a.code, name: a.name, inwoners: a.inwoners, provincie: a.provincie })));
+  const gka = chooseGkaSet(
+    areaRows.filter((a) => a.level === 'gemeente').map((a) => ({ code: a.code, name: a.name, inwoners: a.inwoners, provincie: a.provincie })),
+  );
   await db.updateTable('area').set({ gka_lid: false, gka_sinds: null }).where('gka_lid', '=', true).execute();
   for (const m of gka) await db.updateTable('area').set({ gka_lid: true, gka_sinds: m.sinds }).where('code', '=', m.code).execute();
 

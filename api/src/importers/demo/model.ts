@@ -123,7 +123,9 @@ export function areaProfile(level: 'gemeente' | 'wijk', inwoners: number | null,
     oplL !== null && oplM !== null && oplH !== null && oplTotal > 0
       ? [
           logit(clamp(oplL / oplTotal)) + logit(NATIONAL_OPLEIDING[0]) - logit(RESIDENTS_OPLEIDING[0]),
-          logit(clamp((oplL + oplM) / oplTotal)) + logit(NATIONAL_OPLEIDING[0] + NATIONAL_OPLEIDING[1]) - logit(RESIDENTS_OPLEIDING[0] + RESIDENTS_OPLEIDING[1]),
+          logit(clamp((oplL + oplM) / oplTotal)) +
+            logit(NATIONAL_OPLEIDING[0] + NATIONAL_OPLEIDING[1]) -
+            logit(RESIDENTS_OPLEIDING[0] + RESIDENTS_OPLEIDING[1]),
         ]
       : [parent.opleiding[0] - ses, parent.opleiding[1] - ses];
 

@@ -28,7 +28,13 @@ export function findDuoFile(dir: string, key: DuoFileKey): string {
 /** Reads a `;`-separated DUO file into records keyed by header, decoding its own encoding. */
 export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252'): Promise<DuoRecord[]> {
   const text = iconv.decode(await readFile(file), encoding);
-  return parse(text, { columns: (h: string[]) => h.map((c) => c.trim()), delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true }) as DuoRecord[];
+  return parse(text, {
+    columns: (h: string[]) => h.map((c) => c.trim()),
+    delimiter: ';',
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as DuoRecord[];
 }
 
 /** A DUO count: null when empty, 'lt5' for the published `<5` (1–4). */

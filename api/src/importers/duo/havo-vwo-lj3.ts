@@ -6,7 +6,10 @@ import type { Totals } from './totals.ts';
 export const HAVO_VWO_LJ3 = 'havo_vwo_lj3';
 
 const TYPE = 'ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR';
-const SEXES = [['MAN', 'jongen'], ['VROUW', 'meisje']] as const;
+const SEXES = [
+  ['MAN', 'jongen'],
+  ['VROUW', 'meisje'],
+] as const;
 
 /**
  * Adds the share of leerjaar-3 pupils in havo or vwo (DUO "leerlingen vo per vestiging naar
@@ -15,7 +18,14 @@ const SEXES = [['MAN', 'jongen'], ['VROUW', 'meisje']] as const;
  * puts that place in one gemeente. What neither settles is reported as unmapped (and counts in
  * Nederland only, as in the exam files).
  */
-export function addHavoVwoLj3(records: readonly DuoRecord[], cohort: string, mapper: GemeenteMapper, vestigingen: VestigingIndex, places: PlaceIndex, totals: Totals): void {
+export function addHavoVwoLj3(
+  records: readonly DuoRecord[],
+  cohort: string,
+  mapper: GemeenteMapper,
+  vestigingen: VestigingIndex,
+  places: PlaceIndex,
+  totals: Totals,
+): void {
   for (const r of records) {
     const counts = SEXES.map(([sex]) => Number(r[`LEER- OF VERBLIJFSJAAR 3 - ${sex}`]?.trim() || 0));
     const total = counts[0]! + counts[1]!;
@@ -29,6 +39,11 @@ export function addHavoVwoLj3(records: readonly DuoRecord[], cohort: string, map
     const havoVwo = /^(HAVO|VWO)/.test(r[TYPE]?.trim() ?? '');
     totals.add(HAVO_VWO_LJ3, cohort, 'totaal', 'totaal', area, havoVwo ? total : 0, total);
     SEXES.forEach(([, grp], i) => totals.add(HAVO_VWO_LJ3, cohort, 'geslacht', grp, area, havoVwo ? counts[i]! : 0, counts[i]!));
-    if (!area) totals.unmapped(HAVO_VWO_LJ3, address ? `${address.gemeentenummer.trim()} (vestiging ${vestiging})` : `${place || '?'} (vestiging ${vestiging}, niet in adreslijst)`, total);
+    if (!area)
+      totals.unmapped(
+        HAVO_VWO_LJ3,
+        address ? `${address.gemeentenummer.trim()} (vestiging ${vestiging})` : `${place || '?'} (vestiging ${vestiging}, niet in adreslijst)`,
+        total,
+      );
   }
 }

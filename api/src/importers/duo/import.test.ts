@@ -22,14 +22,24 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
   let t: TestDatabase;
   let result: ImportDuoResult;
   const rate = async (indicator: string, cohort: string, area = 'NL01', grp = 'totaal') => {
-    const m = await t.db.selectFrom('measure').select(['numerator', 'denominator']).where('indicator', '=', indicator).where('cohort', '=', cohort).where('area_code', '=', area).where('grp', '=', grp).executeTakeFirstOrThrow();
+    const m = await t.db
+      .selectFrom('measure')
+      .select(['numerator', 'denominator'])
+      .where('indicator', '=', indicator)
+      .where('cohort', '=', cohort)
+      .where('area_code', '=', area)
+      .where('grp', '=', grp)
+      .executeTakeFirstOrThrow();
     return { numerator: Number(m.numerator), denominator: Number(m.denominator), pct: (100 * Number(m.numerator)) / Number(m.denominator) };
   };
   const source = (key: string) => result.sources.find((s) => s.key === key)!;
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    await t.db.insertInto('area').values(cbsGemeenten().map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 }))).execute();
+    await t.db
+      .insertInto('area')
+      .values(cbsGemeenten().map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 })))
+      .execute();
     // An existing cohort row keeps its label; the importer only fills in what is missing.
     await t.db.insertInto('cohort').values({ code: '2021-2022', label: 'Cohort 2021-2022' }).execute();
     result = await importDuo(t.db, OPEN_DATA);
@@ -37,7 +47,14 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
   afterAll(() => t?.drop());
 
   it('reproduces the national exam pass rates of DUO, COVID years included', async () => {
-    const expected: Record<string, number> = { '2018-2019': 92.03, '2019-2020': 98.75, '2020-2021': 94.9, '2021-2022': 94.35, '2022-2023': 89.47, '2023-2024': 91.45 };
+    const expected: Record<string, number> = {
+      '2018-2019': 92.03,
+      '2019-2020': 98.75,
+      '2020-2021': 94.9,
+      '2021-2022': 94.35,
+      '2022-2023': 89.47,
+      '2023-2024': 91.45,
+    };
     for (const [year, pct] of Object.entries(expected)) expect((await rate('slagingspercentage_vo', `sj${year}`)).pct).toBeCloseTo(pct, 2);
     expect(source('examens2014').cohorts).toEqual(['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2018-2019']);
     // Boys and girls add up to the total where DUO publishes both (small cells differ: <5 is left out per cell).
@@ -50,7 +67,11 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const masked = (file: string) => readFileSync(file, 'utf8').includes('<5');
     expect(masked(source('examens2014').file)).toBe(false);
     expect(masked(source('examens2019').file)).toBe(true);
-    const { denominator_definition } = await t.db.selectFrom('indicator').select('denominator_definition').where('code', '=', 'slagingspercentage_vo').executeTakeFirstOrThrow();
+    const { denominator_definition } = await t.db
+      .selectFrom('indicator')
+      .select('denominator_definition')
+      .where('code', '=', 'slagingspercentage_vo')
+      .executeTakeFirstOrThrow();
     expect(denominator_definition).toMatch(/per vestiging en opleiding.*vanaf schooljaar 2019-2020.*onder 5/);
     expect(denominator_definition).not.toMatch(/vestigingen met minder dan 5/);
   });
@@ -60,7 +81,14 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     expect(source('examens2014').unmapped).toEqual([]);
     expect(source('examens2019').unmapped).toEqual([]);
     for (const year of ['sj2014-2015', 'sj2023-2024']) {
-      const rows = await t.db.selectFrom('measure').select(['denominator']).where('indicator', '=', 'slagingspercentage_vo').where('cohort', '=', year).where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').execute();
+      const rows = await t.db
+        .selectFrom('measure')
+        .select(['denominator'])
+        .where('indicator', '=', 'slagingspercentage_vo')
+        .where('cohort', '=', year)
+        .where('grp', '=', 'totaal')
+        .where('area_code', '!=', 'NL01')
+        .execute();
       const sum = rows.reduce((s, r) => s + Number(r.denominator), 0);
       expect(sum).toBe((await rate('slagingspercentage_vo', year)).denominator);
     }
@@ -92,12 +120,21 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     // Doetinchem keeps its closed vestiging (about 42% rather than 32%); Bronckhorst (Vorden) gets a value.
     expect((await rate('havo_vwo_lj3', 'sj2019-2020', 'GM0222')).pct).toBeGreaterThan(40);
     expect((await rate('havo_vwo_lj3', 'sj2019-2020', 'GM1876')).denominator).toBeGreaterThan(0);
-    const gm = await t.db.selectFrom('measure').select((eb) => eb.fn.sum<number>('denominator').as('n')).where('indicator', '=', 'havo_vwo_lj3').where('grp', '=', 'totaal').where('area_code', '!=', 'NL01').executeTakeFirstOrThrow();
+    const gm = await t.db
+      .selectFrom('measure')
+      .select((eb) => eb.fn.sum<number>('denominator').as('n'))
+      .where('indicator', '=', 'havo_vwo_lj3')
+      .where('grp', '=', 'totaal')
+      .where('area_code', '!=', 'NL01')
+      .executeTakeFirstOrThrow();
     expect(Number(gm.n) + unmapped.reduce((s, u) => s + u.count, 0)).toBe(nl.denominator);
   });
 
   it('decides disclosure for the real figures: large gemeenten stay, nothing hidden can be recomputed', async () => {
-    const rows = await t.db.selectFrom('measure').select(['indicator', 'cohort', 'dimension', 'grp', 'area_code', 'numerator', 'denominator', 'hidden']).execute();
+    const rows = await t.db
+      .selectFrom('measure')
+      .select(['indicator', 'cohort', 'dimension', 'grp', 'area_code', 'numerator', 'denominator', 'hidden'])
+      .execute();
     const areas = [{ code: 'NL01', parent: null }, ...cbsGemeenten().map((g) => ({ code: g.code, parent: 'NL01' }))];
     const units = new Map((await t.db.selectFrom('indicator').select(['code', 'unit']).execute()).map((i) => [i.code, i.unit]));
     const tables = new Map<string, typeof rows>();
@@ -105,14 +142,19 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     // Ten school years of exam results, the eindtoets of 2018-2019 and leerjaar 3 of 2019.
     expect(tables.size).toBe(12);
     for (const [key, table] of tables) {
-      const known = new Map(table.filter((r) => !r.hidden).map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]));
+      const known = new Map(
+        table.filter((r) => !r.hidden).map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]),
+      );
       const exists = new Set(table.map((r) => cellKey(r.area_code, r.dimension, r.grp)));
       const rules = { minCell: 10, attribute: units.get(table[0]!.indicator) === 'percentage' };
       // DUO's groups and gemeenten do not add up exactly: only right answers count as leaks.
       const truth = new Map(table.map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]));
       expect(attack(known, exists, tableRelations(areas), rules, truth), key).toEqual([]);
       // Not more than needed: a gemeente with 300 or more pupils or candidates keeps its value.
-      expect(table.filter((r) => r.hidden && r.dimension === 'totaal' && Number(r.denominator) >= 300), key).toEqual([]);
+      expect(
+        table.filter((r) => r.hidden && r.dimension === 'totaal' && Number(r.denominator) >= 300),
+        key,
+      ).toEqual([]);
     }
     const decided = await t.db.selectFrom('disclosure').select(['indicator', 'cohort', 'min_cell']).execute();
     expect(decided).toHaveLength(tables.size);
@@ -128,11 +170,23 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
 
   it('marks COVID per indicator: the exam years 2020-2022, not the leerjaar-3 count of 1 October 2019', async () => {
     const notes = await listCovidNotes(t.db);
-    const cohorts = await t.db.selectFrom('cohort').select(['code', 'label', 'school_years as schoolYears']).where('code', 'like', 'sj%').orderBy('code').execute();
-    const touched = (indicator: string) => cohorts.map((c) => indicatorCohort(c, notes.get(indicator))).filter((c) => c.covid).map((c) => c.code);
+    const cohorts = await t.db
+      .selectFrom('cohort')
+      .select(['code', 'label', 'school_years as schoolYears'])
+      .where('code', 'like', 'sj%')
+      .orderBy('code')
+      .execute();
+    const touched = (indicator: string) =>
+      cohorts
+        .map((c) => indicatorCohort(c, notes.get(indicator)))
+        .filter((c) => c.covid)
+        .map((c) => c.code);
     expect(touched('slagingspercentage_vo')).toEqual(['sj2019-2020', 'sj2020-2021', 'sj2021-2022']);
     expect(touched('havo_vwo_lj3')).not.toContain('sj2019-2020');
-    const exams2020 = indicatorCohort(cohorts.find((c) => c.code === 'sj2019-2020')!, notes.get('slagingspercentage_vo'));
+    const exams2020 = indicatorCohort(
+      cohorts.find((c) => c.code === 'sj2019-2020')!,
+      notes.get('slagingspercentage_vo'),
+    );
     expect(exams2020.note).toMatch(/centrale examens niet door/);
     expect(exams2020.note).not.toMatch(/COVID-cohort/);
   });
@@ -150,7 +204,15 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
   });
 
   it('is idempotent: a second import replaces the same measures', async () => {
-    const count = async () => Number((await t.db.selectFrom('measure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('measure')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const sample = await rate('slagingspercentage_vo', 'sj2020-2021', 'GM0599');
     await importDuo(t.db, OPEN_DATA);
@@ -193,8 +255,16 @@ describe('gemeente mapping', () => {
     // The eindtoets file of 2018-2019 still names Haaren and Winsum; every school in Esch, Ezinge and Garnwerd.
     const records = await readDuoCsv(findDuoFile(OPEN_DATA, 'eindtoets'), DUO_FILES.eindtoets.encoding);
     const expected: Record<string, string> = {
-      ESCH: 'GM0757', HELVOIRT: 'GM0865', HAAREN: 'GM0824', BIEZENMORTEL: 'GM0855',
-      EZINGE: 'GM1969', GARNWERD: 'GM1969', 'WINSUM GN': 'GM1966', ADORP: 'GM1966', RASQUERT: 'GM1966', SAUWERD: 'GM1966',
+      ESCH: 'GM0757',
+      HELVOIRT: 'GM0865',
+      HAAREN: 'GM0824',
+      BIEZENMORTEL: 'GM0855',
+      EZINGE: 'GM1969',
+      GARNWERD: 'GM1969',
+      'WINSUM GN': 'GM1966',
+      ADORP: 'GM1966',
+      RASQUERT: 'GM1966',
+      SAUWERD: 'GM1966',
     };
     const cbs = new GemeenteMapper(cbsGemeenten());
     let checked = 0;

@@ -13,7 +13,8 @@ import { addHavoVwoLj3 } from './havo-vwo-lj3.ts';
 import { Totals, type MeasureRow, type Unmapped } from './totals.ts';
 
 const LOCATION_NOTE = 'Cijfers naar vestigingsplaats van de school, niet naar woonplaats van de leerlingen.';
-const INDELING_NOTE = 'Uitgedrukt in de gemeentelijke indeling van de geïmporteerde gebieden; opgeheven gemeenten zijn opgeteld bij hun opvolger (CBS, Gemeentelijke indelingen per jaar).';
+const INDELING_NOTE =
+  'Uitgedrukt in de gemeentelijke indeling van de geïmporteerde gebieden; opgeheven gemeenten zijn opgeteld bij hun opvolger (CBS, Gemeentelijke indelingen per jaar).';
 
 /** One derived source: which file it came from, what it produced and what could not be placed. */
 export type DuoSourceResult = {
@@ -42,29 +43,50 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     const { file, records } = await read(key);
     const totals = new Totals();
     const stats: ExamStats = addExamPassRates(records, mapper, vestigingen, totals);
-    derived.push({ key, file, indicator: 'slagingspercentage_vo', rows: totals.rows(), unmapped: totals.unmappedReport(), details: {
-      schooljaren: stats.schoolYears,
-      weggelaten: `${stats.leftOutCells} cellen met <5 kandidaten tellen niet mee in teller en noemer`,
-      herberekend: `${stats.rebuiltPasses} cellen met <5 geslaagden herberekend uit SLAAGPERC`,
-    } });
+    derived.push({
+      key,
+      file,
+      indicator: 'slagingspercentage_vo',
+      rows: totals.rows(),
+      unmapped: totals.unmappedReport(),
+      details: {
+        schooljaren: stats.schoolYears,
+        weggelaten: `${stats.leftOutCells} cellen met <5 kandidaten tellen niet mee in teller en noemer`,
+        herberekend: `${stats.rebuiltPasses} cellen met <5 geslaagden herberekend uit SLAAGPERC`,
+      },
+    });
   }
   {
     const { file, records } = await read('eindtoets');
     const totals = new Totals();
     const stats: EindtoetsStats = addEindtoets(records, '2018-2019', mapper, totals);
-    derived.push({ key: 'eindtoets', file, indicator: 'eindtoets_gemiddelde', rows: totals.rows(), unmapped: totals.unmappedReport(), details: {
-      scholen: stats.schools,
-      weggelaten: `${stats.withoutAverage} scholen met CET-deelnemers maar zonder gepubliceerd gemiddelde`,
-    } });
+    derived.push({
+      key: 'eindtoets',
+      file,
+      indicator: 'eindtoets_gemiddelde',
+      rows: totals.rows(),
+      unmapped: totals.unmappedReport(),
+      details: {
+        scholen: stats.schools,
+        weggelaten: `${stats.withoutAverage} scholen met CET-deelnemers maar zonder gepubliceerd gemiddelde`,
+      },
+    });
   }
   {
     const { file, records } = await read('leerlingenVo');
     const totals = new Totals();
     // Counted on 1 October 2019, so pupils of school year 2019-2020.
     addHavoVwoLj3(records, '2019-2020', mapper, vestigingen, places, totals);
-    derived.push({ key: 'leerlingenVo', file, indicator: 'havo_vwo_lj3', rows: totals.rows(), unmapped: totals.unmappedReport(), details: {
-      koppeling: `gemeente via de vestiging in ${DUO_FILES.vestigingenVo.name}`,
-    } });
+    derived.push({
+      key: 'leerlingenVo',
+      file,
+      indicator: 'havo_vwo_lj3',
+      rows: totals.rows(),
+      unmapped: totals.unmappedReport(),
+      details: {
+        koppeling: `gemeente via de vestiging in ${DUO_FILES.vestigingenVo.name}`,
+      },
+    });
   }
   return derived;
 }
@@ -84,7 +106,11 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   const sources = await db.transaction().execute(async (trx) => {
     await lockMeasureWrites({ query: (text) => sql.raw(text).execute(trx) });
     const years = [...new Set(derived.flatMap((d) => d.rows.map((r) => r.cohort)))].sort();
-    await trx.insertInto('cohort').values(years.map(schoolYearCohort)).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await trx
+      .insertInto('cohort')
+      .values(years.map(schoolYearCohort))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
     const results: DuoSourceResult[] = [];
     for (const [i, d] of derived.entries()) {
       const datasetId = await recordDataset(trx, {
@@ -117,7 +143,10 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
       const { rows, ...rest } = d;
       results.push({ ...rest, cohorts: [...new Set(rows.map((r) => schoolYearCode(r.cohort)))].sort(), measures: rows.length });
     }
-    await refreshDisclosure(viaKysely(trx), results.flatMap((r) => r.cohorts.map((cohort) => ({ indicator: r.indicator, cohort }))));
+    await refreshDisclosure(
+      viaKysely(trx),
+      results.flatMap((r) => r.cohorts.map((cohort) => ({ indicator: r.indicator, cohort }))),
+    );
     return results;
   });
   // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).

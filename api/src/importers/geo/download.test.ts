@@ -38,12 +38,23 @@ function handle(url: URL): { status: number; body: unknown } {
   const features = collection.features.slice(offset, offset + limit);
   const links: { rel: string; href: string; type: string }[] = [{ rel: 'self', href: url.toString(), type: 'application/geo+json' }];
   if (offset + limit < collection.features.length) {
-    const next = match[1] === 'gemeenten'
-      ? `${baseUrl}/collections/gemeenten/items?f=json&limit=${limit}&offset=${offset + limit}`
-      : `items?f=json&limit=${limit}&cursor=${Buffer.from(String(offset + limit)).toString('base64url')}`;
+    const next =
+      match[1] === 'gemeenten'
+        ? `${baseUrl}/collections/gemeenten/items?f=json&limit=${limit}&offset=${offset + limit}`
+        : `items?f=json&limit=${limit}&cursor=${Buffer.from(String(offset + limit)).toString('base64url')}`;
     links.push({ rel: 'next', href: next, type: 'application/geo+json' });
   }
-  return { status: 200, body: { type: 'FeatureCollection', timeStamp: '2024-01-01T00:00:00Z', links, numberMatched: collection.features.length, numberReturned: features.length, features } };
+  return {
+    status: 200,
+    body: {
+      type: 'FeatureCollection',
+      timeStamp: '2024-01-01T00:00:00Z',
+      links,
+      numberMatched: collection.features.length,
+      numberReturned: features.length,
+      features,
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -91,7 +102,12 @@ describe.skipIf(!hasOpenData)('downloadGeo against a local OGC API Features serv
     expect(result.counts).toEqual({ gemeente: 342, wijk: 3474 });
     expect(result.skipped).toEqual(['GM0998', 'WK099899']);
     expect(pages).toEqual(['gemeenten 343/343', ...[500, 1000, 1500, 2000, 2500, 3000, 3475].map((n) => `wijken ${n}/3475`)]);
-    expect(requests.filter((r) => r.includes('/wijken/')).slice(1).every((r) => r.includes('cursor='))).toBe(true);
+    expect(
+      requests
+        .filter((r) => r.includes('/wijken/'))
+        .slice(1)
+        .every((r) => r.includes('cursor=')),
+    ).toBe(true);
 
     const gemeenten = await t.db.selectFrom('area').select(['code', 'stedelijkheid', 'indeling_jaar']).where('level', '=', 'gemeente').execute();
     expect(gemeenten).toHaveLength(342);

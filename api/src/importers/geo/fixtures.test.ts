@@ -18,7 +18,11 @@ afterAll(async () => {
 
 /** Planar ring area (shoelace): enough to check that the wijken tile their gemeente. */
 const ringArea = (ring: Position[]) => Math.abs(ring.reduce((s, p, i) => (i ? s + (ring[i - 1]![0] * p[1] - p[0] * ring[i - 1]![1]) : 0), 0)) / 2;
-const area = (g: AreaGeometry) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).reduce((s, rings) => s + ringArea(rings[0]!) - rings.slice(1).reduce((h, r) => h + ringArea(r), 0), 0);
+const area = (g: AreaGeometry) =>
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).reduce(
+    (s, rings) => s + ringArea(rings[0]!) - rings.slice(1).reduce((h, r) => h + ringArea(r), 0),
+    0,
+  );
 
 describe('importFixtureRegion', () => {
   it('loads four fictitious gemeenten of Fictieland with their wijken, idempotently', async () => {
@@ -52,7 +56,13 @@ describe('importFixtureRegion', () => {
 
   it('covers every area of fixtures/values.csv', async () => {
     const csv = readFileSync(path.join(REPO_ROOT, 'fixtures/values.csv'), 'utf8');
-    const codes = new Set(csv.split('\n').slice(1).filter(Boolean).map((l) => l.split(';')[0]!));
+    const codes = new Set(
+      csv
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((l) => l.split(';')[0]!),
+    );
     const known = new Set((await t.db.selectFrom('area').select('code').execute()).map((a) => a.code));
     expect([...codes].filter((c) => !known.has(c))).toEqual([]);
   });

@@ -35,7 +35,13 @@ function roundPolygon(rings: unknown): Position[][] | null {
   if (!Array.isArray(rings) || rings.length === 0) throw new Error('een polygoon heeft geen ringen');
   const outer = roundRing(rings[0]);
   if (!outer) return null;
-  return [outer, ...rings.slice(1).map(roundRing).filter((r): r is Position[] => r !== null)];
+  return [
+    outer,
+    ...rings
+      .slice(1)
+      .map(roundRing)
+      .filter((r): r is Position[] => r !== null),
+  ];
 }
 
 /** Squared distance from p to the segment a-b (plain degrees: at these tolerances the projection does not matter). */
@@ -61,7 +67,10 @@ function simplifyRing(ring: Position[], tolerance: number): Position[] {
   let far = 1;
   for (let i = 1; i < ring.length - 1; i++) if (segmentDistance2(ring[i]!, ring[0]!, ring[0]!) > segmentDistance2(ring[far]!, ring[0]!, ring[0]!)) far = i;
   keep[far] = 1;
-  const stack: [number, number][] = [[0, far], [far, ring.length - 1]];
+  const stack: [number, number][] = [
+    [0, far],
+    [far, ring.length - 1],
+  ];
   const tol2 = tolerance * tolerance;
   while (stack.length) {
     const [first, last] = stack.pop()!;
@@ -104,10 +113,6 @@ export function isValidAreaGeometry(g: AreaGeometry): boolean {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   return (
     polygons.length > 0 &&
-    polygons.every(
-      (rings) =>
-        rings.length > 0 &&
-        rings.every((r) => r.length >= 4 && r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1]),
-    )
+    polygons.every((rings) => rings.length > 0 && rings.every((r) => r.length >= 4 && r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1]))
   );
 }

@@ -23,7 +23,19 @@ let dir: string;
 async function snapshot(db = t.db) {
   const areas = await db
     .selectFrom('area')
-    .select(['code', 'level', 'name', 'parent_code', 'indeling_jaar', 'stedelijkheid', 'omgevingsadressendichtheid', 'inwoners', 'provincie', 'attributes', 'geometry'])
+    .select([
+      'code',
+      'level',
+      'name',
+      'parent_code',
+      'indeling_jaar',
+      'stedelijkheid',
+      'omgevingsadressendichtheid',
+      'inwoners',
+      'provincie',
+      'attributes',
+      'geometry',
+    ])
     .orderBy('code')
     .execute();
   const datasets = await db.selectFrom('dataset').select('id').execute();
@@ -40,7 +52,15 @@ async function failure(promise: Promise<unknown>): Promise<GeoFileError> {
 }
 
 const countBy = async (level: 'gemeente' | 'wijk') =>
-  Number((await t.db.selectFrom('area').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', level).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom('area')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('level', '=', level)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -103,7 +123,10 @@ describe.skipIf(!hasOpenData)('importGeoFile on the national 2024 files', () => 
     const rows = await t.db.selectFrom('area').select(['code', 'geometry']).where('level', '=', 'wijk').execute();
     expect(rows.every((r) => r.geometry !== null && isValidAreaGeometry(r.geometry as AreaGeometry))).toBe(true);
     const stored = rows.reduce((n, r) => n + JSON.stringify(r.geometry).length, 0);
-    const input = (JSON.parse(readFileSync(WIJKEN_2024, 'utf8')) as { features: { geometry: unknown }[] }).features.reduce((n, f) => n + JSON.stringify(f.geometry).length, 0);
+    const input = (JSON.parse(readFileSync(WIJKEN_2024, 'utf8')) as { features: { geometry: unknown }[] }).features.reduce(
+      (n, f) => n + JSON.stringify(f.geometry).length,
+      0,
+    );
     // The input is already strongly simplified, so Douglas-Peucker removes little; the layer still shrinks.
     expect(stored).toBeLessThan(input);
     expect(stored).toBeLessThan(0.75 * statSync(WIJKEN_2024).size);

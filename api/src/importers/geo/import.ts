@@ -30,7 +30,13 @@ export async function importGeoFiles(db: Db, files: string[], options: ImportGeo
   for (const file of files) {
     const name = path.basename(file);
     const buffer = await readInput(file, name);
-    const parsed = parseGeoText(buffer.toString('utf8'), { source: name, level: options.level, year: options.year, provincies, onProgress: options.onParseProgress });
+    const parsed = parseGeoText(buffer.toString('utf8'), {
+      source: name,
+      level: options.level,
+      year: options.year,
+      provincies,
+      onProgress: options.onParseProgress,
+    });
     parts.push({ parsed, source: path.resolve(file), name, sha256: sha256OfBuffer(buffer) });
   }
   return loadGeo(db, parts, options);

@@ -140,7 +140,12 @@ async function ensureGemeenten(trx: Transaction<Database>, parts: GeoPart[], inI
     }
   }
   if (needed.size === 0) return [];
-  const existing = await trx.selectFrom('area').select('code').where('level', '=', 'gemeente').where('code', 'in', [...needed.keys()]).execute();
+  const existing = await trx
+    .selectFrom('area')
+    .select('code')
+    .where('level', '=', 'gemeente')
+    .where('code', 'in', [...needed.keys()])
+    .execute();
   for (const e of existing) needed.delete(e.code);
   const missing = [...needed.keys()].sort();
   if (missing.length === 0) return [];
@@ -158,7 +163,14 @@ async function ensureGemeenten(trx: Transaction<Database>, parts: GeoPart[], inI
     .values(
       missing.map((code) => {
         const { wijk } = needed.get(code)!;
-        return { code, level: 'gemeente' as const, name: wijk.parentName ?? `Gemeente ${code}`, parent_code: NATIONAL_CODE, indeling_jaar: wijk.indelingJaar, provincie: wijk.provincie };
+        return {
+          code,
+          level: 'gemeente' as const,
+          name: wijk.parentName ?? `Gemeente ${code}`,
+          parent_code: NATIONAL_CODE,
+          indeling_jaar: wijk.indelingJaar,
+          provincie: wijk.provincie,
+        };
       }),
     )
     .execute();

@@ -4,8 +4,20 @@ import { isValidAreaGeometry, simplifyForWeb, type Position } from './geometry.t
 import { parseGeoText, type ParseOptions } from './parse.ts';
 import { parseProvincies } from './provincies.ts';
 
-const square: Position[][] = [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52.1], [5, 52]]];
-const feature = (properties: Record<string, unknown>, geometry: unknown = { type: 'Polygon', coordinates: square }) => ({ type: 'Feature', properties, geometry });
+const square: Position[][] = [
+  [
+    [5, 52],
+    [5.1, 52],
+    [5.1, 52.1],
+    [5, 52.1],
+    [5, 52],
+  ],
+];
+const feature = (properties: Record<string, unknown>, geometry: unknown = { type: 'Polygon', coordinates: square }) => ({
+  type: 'Feature',
+  properties,
+  geometry,
+});
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const parse = (json: string, options: Partial<ParseOptions> = {}) => parseGeoText(json, { source: 'test.geojson', year: 2024, ...options });
 
@@ -41,27 +53,49 @@ describe('parseGeoText', () => {
 
   it('derives stedelijkheid from omgevingsadressendichtheid when only the density is known', () => {
     const densities = [6142, 2500, 2499, 1500, 1000, 999, 500, 499, 12];
-    const { areas } = parse(collection(...densities.map((d, i) => feature({ gemeentecode: `GM0${100 + i}`, gemeentenaam: `G${i}`, omgevingsadressendichtheid: d }))));
+    const { areas } = parse(
+      collection(...densities.map((d, i) => feature({ gemeentecode: `GM0${100 + i}`, gemeentenaam: `G${i}`, omgevingsadressendichtheid: d }))),
+    );
     expect(areas.map((a) => a.stedelijkheid)).toEqual([1, 1, 2, 2, 3, 4, 4, 5, 5]);
   });
 
   it('treats CBS secrecy sentinels as unknown and keeps KWB attributes for the demo generator', () => {
     const { areas } = parse(
       collection(
-        feature({ gemeentecode: 'GM0001', gemeentenaam: 'A', aantal_inwoners: -99997, stedelijkheid: -99997, omgevingsadressendichtheid: 800, pct_hh_laag_inkomen: 41, opl_laag: 100, ff_totaal_soorten: 3 }),
+        feature({
+          gemeentecode: 'GM0001',
+          gemeentenaam: 'A',
+          aantal_inwoners: -99997,
+          stedelijkheid: -99997,
+          omgevingsadressendichtheid: 800,
+          pct_hh_laag_inkomen: 41,
+          opl_laag: 100,
+          ff_totaal_soorten: 3,
+        }),
         feature({ gemeentecode: 'GM0002', gemeentenaam: 'B', bevolkingsdichtheidInwonersPerKm2: 900, aantalHuishoudens: 40 }),
       ),
     );
-    expect(areas[0]).toMatchObject({ inwoners: null, stedelijkheid: 4, omgevingsadressendichtheid: 800, attributes: { pct_hh_laag_inkomen: 41, opl_laag: 100 } });
+    expect(areas[0]).toMatchObject({
+      inwoners: null,
+      stedelijkheid: 4,
+      omgevingsadressendichtheid: 800,
+      attributes: { pct_hh_laag_inkomen: 41, opl_laag: 100 },
+    });
     expect(areas[0]!.attributes).not.toHaveProperty('ff_totaal_soorten');
     expect(areas[1]!.attributes).toEqual({ bevolkingsdichtheid: 900, huishoudens: 40 });
   });
 
   it('skips Buitenland (GM0998, WK099899)', () => {
-    const parsed = parse(collection(feature({ gemeentecode: 'GM0998', gemeentenaam: 'Buitenland' }), feature({ gemeentecode: 'GM0014', gemeentenaam: 'Groningen' })));
+    const parsed = parse(
+      collection(feature({ gemeentecode: 'GM0998', gemeentenaam: 'Buitenland' }), feature({ gemeentecode: 'GM0014', gemeentenaam: 'Groningen' })),
+    );
     expect(parsed.skipped).toEqual(['GM0998']);
     expect(parsed.areas.map((a) => a.code)).toEqual(['GM0014']);
-    expect(parse(collection(feature({ wijkcode: 'WK099899', wijknaam: 'Buitenland', gemeentecode: 'GM0998' }), feature({ wijkcode: 'WK001400', wijknaam: 'Centrum' }))).skipped).toEqual(['WK099899']);
+    expect(
+      parse(
+        collection(feature({ wijkcode: 'WK099899', wijknaam: 'Buitenland', gemeentecode: 'GM0998' }), feature({ wijkcode: 'WK001400', wijknaam: 'Centrum' })),
+      ).skipped,
+    ).toEqual(['WK099899']);
   });
 
   it('takes the year from --year, the document metadata, a jaar property or the file name', () => {
@@ -75,9 +109,16 @@ describe('parseGeoText', () => {
   });
 
   it('uses a provincie property, else the provincies lookup', () => {
-    const provincies = new Map([['GM0014', 'Groningen'], ['GM0363', 'Noord-Holland']]);
+    const provincies = new Map([
+      ['GM0014', 'Groningen'],
+      ['GM0363', 'Noord-Holland'],
+    ]);
     const { areas } = parse(
-      collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'Groningen' }), feature({ gemeentecode: 'GM0363', gemeentenaam: 'Amsterdam', provincienaam: 'Fictieland' }), feature({ wijkcode: 'WK001401', wijknaam: 'W' })),
+      collection(
+        feature({ gemeentecode: 'GM0014', gemeentenaam: 'Groningen' }),
+        feature({ gemeentecode: 'GM0363', gemeentenaam: 'Amsterdam', provincienaam: 'Fictieland' }),
+        feature({ wijkcode: 'WK001401', wijknaam: 'W' }),
+      ),
       { provincies },
     );
     expect(areas.map((a) => a.provincie)).toEqual(['Groningen', 'Fictieland', 'Groningen']);
@@ -86,12 +127,37 @@ describe('parseGeoText', () => {
   it('decodes TopoJSON', () => {
     const topo = {
       type: 'Topology',
-      arcs: [[[0, 0], [1000, 0], [0, 1000], [-1000, 0], [0, -1000]]],
+      arcs: [
+        [
+          [0, 0],
+          [1000, 0],
+          [0, 1000],
+          [-1000, 0],
+          [0, -1000],
+        ],
+      ],
       transform: { scale: [0.0001, 0.0001], translate: [5, 52] },
-      objects: { layer: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], properties: { statcode: 'WK036301', statnaam: 'Centrum' } }] } },
+      objects: {
+        layer: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], properties: { statcode: 'WK036301', statnaam: 'Centrum' } }] },
+      },
     };
     const { areas } = parse(JSON.stringify(topo));
-    expect(areas[0]).toMatchObject({ code: 'WK036301', parentCode: 'GM0363', geometry: { type: 'Polygon', coordinates: [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52.1], [5, 52]]] } });
+    expect(areas[0]).toMatchObject({
+      code: 'WK036301',
+      parentCode: 'GM0363',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 52],
+            [5.1, 52],
+            [5.1, 52.1],
+            [5, 52.1],
+            [5, 52],
+          ],
+        ],
+      },
+    });
   });
 
   const bad: [string, string, RegExp][] = [
@@ -101,14 +167,68 @@ describe('parseGeoText', () => {
     ['no features', collection(), /^test\.geojson: het bestand bevat geen features$/],
     ['no recognisable code key', collection(feature({ naam: 'Amsterdam' })), /^test\.geojson, feature 1: geen herkenbare code gevonden/],
     ['a buurt file', collection(feature({ buurtcode: 'BU03630000', wijkcode: 'WK036300' })), /feature 1: dit lijkt een buurt/],
-    ['wrong code shape', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }), feature({ gemeentecode: '0363', gemeentenaam: 'A' })), /^test\.geojson, feature 2: "0363" is geen geldige gemeentecode/],
+    [
+      'wrong code shape',
+      collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }), feature({ gemeentecode: '0363', gemeentenaam: 'A' })),
+      /^test\.geojson, feature 2: "0363" is geen geldige gemeentecode/,
+    ],
     ['statcode of a buurt', collection(feature({ statcode: 'BU03630000', statnaam: 'B' })), /feature 1: statcode "BU03630000" is geen gemeente- of wijkcode/],
     ['no name', collection(feature({ gemeentecode: 'GM0014' })), /feature 1: GM0014 heeft geen naam/],
-    ['duplicate code', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }), feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' })), /feature 2: GM0014 komt dubbel voor \(ook feature 1\)/],
-    ['wijk under another gemeente', collection(feature({ wijkcode: 'WK001401', wijknaam: 'W', gemeentecode: 'GM0015' })), /wijk WK001401 hoort volgens zijn code bij GM0014, maar gemeentecode is GM0015/],
-    ['point geometry', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Point', coordinates: [5, 52] })), /feature 1: ongeldige geometrie van GM0014: verwacht een Polygon of MultiPolygon, gevonden Point/],
-    ['RD coordinates', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Polygon', coordinates: [[[233000, 582000], [234000, 582000], [234000, 583000], [233000, 582000]]] })), /feature 1: ongeldige geometrie van GM0014: positie \[233000,582000\] is geen lengte\/breedte in WGS84; staat het bestand in RD/],
-    ['a malformed position', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Polygon', coordinates: [[[5, 52], [5.1, '52'], [5, 52.1], [5, 52]]] })), /ongeldige positie \[5.1,"52"\]/],
+    [
+      'duplicate code',
+      collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }), feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' })),
+      /feature 2: GM0014 komt dubbel voor \(ook feature 1\)/,
+    ],
+    [
+      'wijk under another gemeente',
+      collection(feature({ wijkcode: 'WK001401', wijknaam: 'W', gemeentecode: 'GM0015' })),
+      /wijk WK001401 hoort volgens zijn code bij GM0014, maar gemeentecode is GM0015/,
+    ],
+    [
+      'point geometry',
+      collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, { type: 'Point', coordinates: [5, 52] })),
+      /feature 1: ongeldige geometrie van GM0014: verwacht een Polygon of MultiPolygon, gevonden Point/,
+    ],
+    [
+      'RD coordinates',
+      collection(
+        feature(
+          { gemeentecode: 'GM0014', gemeentenaam: 'G' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [233000, 582000],
+                [234000, 582000],
+                [234000, 583000],
+                [233000, 582000],
+              ],
+            ],
+          },
+        ),
+      ),
+      /feature 1: ongeldige geometrie van GM0014: positie \[233000,582000\] is geen lengte\/breedte in WGS84; staat het bestand in RD/,
+    ],
+    [
+      'a malformed position',
+      collection(
+        feature(
+          { gemeentecode: 'GM0014', gemeentenaam: 'G' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [5, 52],
+                [5.1, '52'],
+                [5, 52.1],
+                [5, 52],
+              ],
+            ],
+          },
+        ),
+      ),
+      /ongeldige positie \[5.1,"52"\]/,
+    ],
     ['missing geometry', collection(feature({ gemeentecode: 'GM0014', gemeentenaam: 'G' }, null)), /gevonden geen geometrie/],
   ];
   it.each(bad)('rejects %s with a message naming file and feature', (_name, json, message) => {
@@ -127,13 +247,29 @@ describe('simplifyForWeb', () => {
     for (let i = 0; i <= 100; i++) ring.push([5 + i * 0.001 + 0.0000001, 52 + (i % 2) * 0.00001]);
     ring.push([5.1, 52.1], [5, 52.1], [5.0000001, 52]);
     const g = simplifyForWeb({ type: 'Polygon', coordinates: [ring] }, 0.0002)!;
-    expect(g.coordinates[0]).toEqual([[5, 52], [5.1, 52], [5.1, 52.1], [5, 52.1], [5, 52]]);
+    expect(g.coordinates[0]).toEqual([
+      [5, 52],
+      [5.1, 52],
+      [5.1, 52.1],
+      [5, 52.1],
+      [5, 52],
+    ]);
     expect(isValidAreaGeometry(g)).toBe(true);
   });
 
   it('never simplifies a small ring below 4 positions and drops holes that vanish in the rounding', () => {
-    const tiny: Position[] = [[5, 52], [5.00005, 52], [5.00005, 52.00005], [5, 52]];
-    const hole: Position[] = [[5.000001, 52.000001], [5.000002, 52.000001], [5.000001, 52.000002], [5.000001, 52.000001]];
+    const tiny: Position[] = [
+      [5, 52],
+      [5.00005, 52],
+      [5.00005, 52.00005],
+      [5, 52],
+    ];
+    const hole: Position[] = [
+      [5.000001, 52.000001],
+      [5.000002, 52.000001],
+      [5.000001, 52.000002],
+      [5.000001, 52.000001],
+    ];
     const g = simplifyForWeb({ type: 'MultiPolygon', coordinates: [square, [tiny, hole]] }, 0.01)!;
     expect(g.type).toBe('MultiPolygon');
     expect(g.coordinates[1]).toEqual([tiny]);
@@ -141,13 +277,29 @@ describe('simplifyForWeb', () => {
   });
 
   it('returns null when nothing survives the rounding', () => {
-    expect(simplifyForWeb({ type: 'Polygon', coordinates: [[[5, 52], [5.000001, 52], [5, 52.000001], [5, 52]]] }, 0.0002)).toBeNull();
+    expect(
+      simplifyForWeb(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [5, 52],
+              [5.000001, 52],
+              [5, 52.000001],
+              [5, 52],
+            ],
+          ],
+        },
+        0.0002,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('parseProvincies', () => {
   it('reads the CBS list "Gemeenten alfabetisch" (quoted names, BOM, either code column)', () => {
-    const csv = '\uFEFFGemeentecode,GemeentecodeGM,Gemeentenaam,Provinciecode,ProvinciecodePV,Provincienaam\n0820,GM0820,"Nuenen, Gerwen en Nederwetten",30,PV30,Noord-Brabant\n';
+    const csv =
+      '\uFEFFGemeentecode,GemeentecodeGM,Gemeentenaam,Provinciecode,ProvinciecodePV,Provincienaam\n0820,GM0820,"Nuenen, Gerwen en Nederwetten",30,PV30,Noord-Brabant\n';
     expect(parseProvincies(csv, 'p.csv')).toEqual(new Map([['GM0820', 'Noord-Brabant']]));
     expect(parseProvincies('Gemeentecode;Provincienaam\n14;Groningen\n', 'p.csv')).toEqual(new Map([['GM0014', 'Groningen']]));
     expect(() => parseProvincies('code,naam\n1,a\n', 'p.csv')).toThrow(/^p\.csv: verwacht de kolommen GemeentecodeGM/);

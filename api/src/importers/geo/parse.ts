@@ -84,7 +84,8 @@ function toArea(feature: RawFeature, props: Props, code: string, level: GeoLevel
     // For files with only statcode (the CBS 2014 TopoJSON) the gemeente is in the wijk code itself.
     parentCode = `GM${code.slice(2, 6)}`;
     const stated = text(props, KEYS.gemeentecode)?.toUpperCase();
-    if (stated && stated !== parentCode) throw new GeoFileError(source, `wijk ${code} hoort volgens zijn code bij ${parentCode}, maar gemeentecode is ${stated}`, i);
+    if (stated && stated !== parentCode)
+      throw new GeoFileError(source, `wijk ${code} hoort volgens zijn code bij ${parentCode}, maar gemeentecode is ${stated}`, i);
   }
   const gemeente = level === 'wijk' ? parentCode : code;
   let geometry: AreaGeometry | null;
@@ -127,7 +128,11 @@ function codeOf(props: Props, level: GeoLevel, source: string, i: number): strin
   const code = raw.toUpperCase();
   const shape = level === 'wijk' ? WIJK_CODE : GEMEENTE_CODE;
   if (!shape.test(code)) {
-    throw new GeoFileError(source, `"${raw}" is geen geldige ${level === 'wijk' ? 'wijkcode (WKggggww, bijvoorbeeld WK036301 of WK0363AA)' : 'gemeentecode (GMgggg, bijvoorbeeld GM0363)'}`, i);
+    throw new GeoFileError(
+      source,
+      `"${raw}" is geen geldige ${level === 'wijk' ? 'wijkcode (WKggggww, bijvoorbeeld WK036301 of WK0363AA)' : 'gemeentecode (GMgggg, bijvoorbeeld GM0363)'}`,
+      i,
+    );
   }
   return code;
 }

@@ -39,13 +39,19 @@ export async function fetchCollection(baseUrl: string, collection: Collection, o
     } catch {
       throw new GeoFileError(url, 'het antwoord is geen JSON (is de basis-URL van de OGC API juist?)');
     }
-    if (!page || !Array.isArray(page.features)) throw new GeoFileError(url, 'het antwoord heeft geen lijst "features" (is dit een OGC API Features-collectie?)');
+    if (!page || !Array.isArray(page.features))
+      throw new GeoFileError(url, 'het antwoord heeft geen lijst "features" (is dit een OGC API Features-collectie?)');
     page.features.forEach((f: { properties?: unknown; geometry?: unknown }, i: number) => {
       if (!f || typeof f !== 'object') throw new GeoFileError(url!, 'dit is geen GeoJSON Feature', i);
-      features.push({ properties: f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {}, geometry: f.geometry ?? null });
+      features.push({
+        properties: f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {},
+        geometry: f.geometry ?? null,
+      });
     });
     options.onPage?.(features.length, typeof page.numberMatched === 'number' ? page.numberMatched : undefined);
-    const next = Array.isArray(page.links) ? (page.links as { rel?: unknown; href?: unknown }[]).find((l) => l?.rel === 'next' && typeof l.href === 'string') : undefined;
+    const next = Array.isArray(page.links)
+      ? (page.links as { rel?: unknown; href?: unknown }[]).find((l) => l?.rel === 'next' && typeof l.href === 'string')
+      : undefined;
     // Only follow a next link that brings features; an empty page ends the collection too.
     url = next && page.features.length > 0 ? new URL(next.href as string, url).toString() : undefined;
   }
@@ -61,7 +67,10 @@ async function getText(url: string): Promise<string> {
     throw new GeoFileError(url, `kan niet worden opgehaald (${cause}); controleer de internetverbinding of geef een andere --base-url`);
   }
   if (!response.ok) {
-    throw new GeoFileError(url, `de server antwoordt met HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${response.status === 404 ? ' (bestaat dit jaar bij PDOK?)' : ''}`);
+    throw new GeoFileError(
+      url,
+      `de server antwoordt met HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${response.status === 404 ? ' (bestaat dit jaar bij PDOK?)' : ''}`,
+    );
   }
   try {
     return await response.text();

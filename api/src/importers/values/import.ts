@@ -123,7 +123,16 @@ async function rebuild(client: pg.Client, datasetId: number, tables: FileTables,
     select m.* from measure m where not exists (select from values_in v
       where v.indicator = m.indicator and v.cohort = m.cohort and v.dimension = m.dimension and v.area_code = m.area_code and v.grp = m.grp)`);
   const pairs = tables.pairs();
-  const { rows: kept } = await client.query<{ indicator: string; cohort: string; dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden: boolean }>(
+  const { rows: kept } = await client.query<{
+    indicator: string;
+    cohort: string;
+    dimension: string;
+    grp: string;
+    area_code: string;
+    numerator: number;
+    denominator: number;
+    hidden: boolean;
+  }>(
     `select k.indicator, k.cohort, k.dimension, k.grp, k.area_code, k.numerator::float8 as numerator, k.denominator::float8 as denominator, k.hidden
      from kept k join unnest($1::text[], $2::text[]) as p(indicator, cohort) using (indicator, cohort)`,
     [pairs.map((p) => p.indicator), pairs.map((p) => p.cohort)],

@@ -40,7 +40,16 @@ describe('values CSV validation (property-based)', () => {
         const fields = [r.area, `${r.year}-${r.year + 1}`, r.indicator, r.breakdown[0], r.breakdown[1], numerator, r.denominator];
         const { row, problems } = parse(fields.join(sep), sep);
         expect(problems).toEqual([]);
-        expect(row).toEqual({ line: 7, area: r.area, cohort: `${r.year}-${r.year + 1}`, indicator: r.indicator, dimension: r.breakdown[0], group: r.breakdown[1], numerator, denominator: r.denominator });
+        expect(row).toEqual({
+          line: 7,
+          area: r.area,
+          cohort: `${r.year}-${r.year + 1}`,
+          indicator: r.indicator,
+          dimension: r.breakdown[0],
+          group: r.breakdown[1],
+          numerator,
+          denominator: r.denominator,
+        });
       }),
     );
   });

@@ -90,14 +90,7 @@ function count(file: string, line: number, column: string, raw: string, problems
  * Validates one data line. Returns the row, or null after pushing the problems found (every rule
  * on the line is checked, so one pass over a file reports all its kinds of mistakes).
  */
-export function parseValueLine(
-  file: string,
-  line: number,
-  text: string,
-  delimiter: string,
-  catalogue: Catalogue,
-  problems: string[],
-): ValueRow | null {
+export function parseValueLine(file: string, line: number, text: string, delimiter: string, catalogue: Catalogue, problems: string[]): ValueRow | null {
   const fields = splitCsvLine(text, delimiter);
   if (fields.length !== VALUE_COLUMNS.length) {
     const missing = fields.length < VALUE_COLUMNS.length ? ` (kolom ${VALUE_COLUMNS[fields.length]} ontbreekt)` : '';

@@ -1,6 +1,7 @@
 // Tree-shaken ECharts: only the charts, components and renderer the dashboard uses. SVG: the text
 // stays text (selectable, in a PDF too) and a chart scales to the printed page without a redraw.
-import { init, use, type ComposeOption } from 'echarts/core';
+// echarts' `use` registers chart parts; renamed, so nobody (and no linter) takes it for a React hook.
+import { init, use as registerParts, type ComposeOption } from 'echarts/core';
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -14,16 +15,10 @@ import {
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-
+registerParts([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
 >;
 
 export { init };

@@ -14,8 +14,7 @@ export function CheckboxList({
   onChange: (values: string[]) => void;
   name: string;
 }) {
-  const toggle = (value: string, on: boolean) =>
-    onChange(options.map((o) => o.value).filter((v) => (v === value ? on : selected.includes(v))));
+  const toggle = (value: string, on: boolean) => onChange(options.map((o) => o.value).filter((v) => (v === value ? on : selected.includes(v))));
   return (
     <fieldset className="checkbox-list">
       <legend>{legend}</legend>
@@ -31,7 +30,8 @@ export function CheckboxList({
         {options.map((o) => (
           <li key={o.value}>
             <label>
-              <input type="checkbox" name={name} value={o.value} checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {o.label}
+              <input type="checkbox" name={name} value={o.value} checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />{' '}
+              {o.label}
             </label>
           </li>
         ))}

@@ -11,8 +11,7 @@ export function useIndicatorChoice(indicatorCode: string | undefined, cohortCode
   const indicators = useIndicators();
   // Only indicators that hold values: the catalogue also lists those not imported yet.
   const list = useMemo(() => (indicators.data?.data ?? []).filter((i) => i.cohorts.length > 0), [indicators.data]);
-  const indicator: Indicator | undefined =
-    list.find((i) => i.code === indicatorCode) ?? (fallbackToFirst ? list[0] : undefined);
+  const indicator: Indicator | undefined = list.find((i) => i.code === indicatorCode) ?? (fallbackToFirst ? list[0] : undefined);
   const own = indicator?.cohorts ?? [];
   const cohort: IndicatorCohort | undefined = own.find((c) => c.code === cohortCode) ?? own.at(-1);
   return {

@@ -39,8 +39,8 @@ export function Layout() {
       </header>
       {provenance?.synthetic && (
         <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
-          <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets
-          over echte leerlingen, wijken of gemeenten.
+          <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets over echte leerlingen, wijken of
+          gemeenten.
         </div>
       )}
       <main id="inhoud" tabIndex={-1}>
@@ -48,14 +48,8 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>
-          Bronnen: CBS (Wijken en Buurten, stedelijkheid, onderwijsindicatoren), Kadaster/PDOK (gebiedsgrenzen), DUO (open
-          onderwijsdata).
-          {provenance && provenance.sources.length > 0 && (
-            <>
-              {' '}
-              Geladen: {sourcesInWords(provenance.sources).join('; ')}.
-            </>
-          )}
+          Bronnen: CBS (Wijken en Buurten, stedelijkheid, onderwijsindicatoren), Kadaster/PDOK (gebiedsgrenzen), DUO (open onderwijsdata).
+          {provenance && provenance.sources.length > 0 && <> Geladen: {sourcesInWords(provenance.sources).join('; ')}.</>}
         </p>
         <p className="no-print">
           <a href="/api/docs">API-documentatie</a> · Open source (EUPL-1.2)

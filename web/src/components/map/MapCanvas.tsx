@@ -64,7 +64,14 @@ export default function MapCanvas({ geojson, steps, palette = PALETTE, emphasise
         type: 'line',
         source: SOURCE,
         paint: {
-          'line-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#d95f02', ['boolean', ['feature-state', 'emph'], false], '#1a1a1a', '#ffffff'],
+          'line-color': [
+            'case',
+            ['boolean', ['feature-state', 'hover'], false],
+            '#d95f02',
+            ['boolean', ['feature-state', 'emph'], false],
+            '#1a1a1a',
+            '#ffffff',
+          ],
           'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, ['boolean', ['feature-state', 'emph'], false], 2.2, 0.6],
         },
       });

@@ -53,6 +53,7 @@ export function DataView() {
   const shownBenchmark = benchmark === 'gemeente' && level !== 'wijk' ? 'nederland' : benchmark;
   const references = referenceOptions(choice.indicator, choice.cohort?.code);
   const reference = references.some((r) => r.value === get('tov')) ? get('tov') : undefined;
+  const referenceLabel = references.find((r) => r.value === reference)?.label;
   const change = useChange({ ...params, reference: reference ?? '' }, !!reference);
 
   // The URL says what the controls show: a cohort, comparison or reference the indicator lacks is dropped.
@@ -81,9 +82,24 @@ export function DataView() {
       col.accessor('area', { header: 'Code' }),
       col.accessor('name', { header: 'Naam' }),
       col.accessor('group', { header: 'Groep', cell: (c) => GROUP_LABELS[c.getValue()] ?? c.getValue() }),
-      col.accessor((r) => r.numerator ?? undefined, { id: 'teller', header: 'Teller', cell: (c) => (c.row.original.suppressed ? SUPPRESSED_TEXT : formatInteger(c.getValue())), sortUndefined: 'last' }),
-      col.accessor((r) => r.denominator ?? undefined, { id: 'noemer', header: 'Noemer', cell: (c) => (c.row.original.suppressed ? SUPPRESSED_TEXT : formatInteger(c.getValue())), sortUndefined: 'last' }),
-      col.accessor((r) => r.value ?? undefined, { id: 'waarde', header: unit === 'percentage' ? 'Percentage' : 'Gemiddelde', cell: (c) => formatValue(c.row.original, unit), sortUndefined: 'last' }),
+      col.accessor((r) => r.numerator ?? undefined, {
+        id: 'teller',
+        header: 'Teller',
+        cell: (c) => (c.row.original.suppressed ? SUPPRESSED_TEXT : formatInteger(c.getValue())),
+        sortUndefined: 'last',
+      }),
+      col.accessor((r) => r.denominator ?? undefined, {
+        id: 'noemer',
+        header: 'Noemer',
+        cell: (c) => (c.row.original.suppressed ? SUPPRESSED_TEXT : formatInteger(c.getValue())),
+        sortUndefined: 'last',
+      }),
+      col.accessor((r) => r.value ?? undefined, {
+        id: 'waarde',
+        header: unit === 'percentage' ? 'Percentage' : 'Gemiddelde',
+        cell: (c) => formatValue(c.row.original, unit),
+        sortUndefined: 'last',
+      }),
       col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
       col.accessor((r) => r.benchmark ?? undefined, {
         id: 'benchmark',
@@ -96,14 +112,14 @@ export function DataView() {
         ? [
             col.accessor((r) => (r.change && !r.change.suppressed ? (r.change.difference ?? undefined) : undefined), {
               id: 'verandering',
-              header: `Verandering t.o.v. ${references.find((x) => x.value === reference)?.label ?? reference}`,
+              header: `Verandering t.o.v. ${referenceLabel ?? reference}`,
               cell: (c) => (c.row.original.change ? covidText(c.row.original.change, unit, true) : '–'),
               sortUndefined: 'last',
             }),
           ]
         : []),
     ],
-    [unit, shownBenchmark, reference],
+    [unit, shownBenchmark, reference, referenceLabel],
   );
 
   const needsParent = level === 'wijk' && !parent;
@@ -111,8 +127,8 @@ export function DataView() {
     <>
       <h1>Data: tabellen en downloads</h1>
       <p className="lead">
-        Stel een tabel samen en download precies die tabel als CSV (puntkomma, UTF-8, voor Nederlandse Excel) of als Excel-bestand.
-        Dezelfde gegevens zijn beschikbaar via de <a href="/api/docs">REST API</a>.
+        Stel een tabel samen en download precies die tabel als CSV (puntkomma, UTF-8, voor Nederlandse Excel) of als Excel-bestand. Dezelfde gegevens zijn
+        beschikbaar via de <a href="/api/docs">REST API</a>.
       </p>
       {choice.error && <ErrorMessage error={choice.error} retry={choice.refetch} />}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Tabelbouwer">
@@ -121,7 +137,13 @@ export function DataView() {
           value={choice.indicator?.code}
           options={choice.indicators.map((i) => ({ value: i.code, label: i.name }))}
           // A cohort the next indicator lacks is dropped, so the URL never names a cohort the dropdown does not show.
-          onChange={(v) => set({ indicator: v, cohort: choice.indicators.find((i) => i.code === v)?.cohorts.some((c) => c.code === get('cohort')) ? get('cohort') : undefined, tov: undefined })}
+          onChange={(v) =>
+            set({
+              indicator: v,
+              cohort: choice.indicators.find((i) => i.code === v)?.cohorts.some((c) => c.code === get('cohort')) ? get('cohort') : undefined,
+              tov: undefined,
+            })
+          }
           name="indicator"
         />
         <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(choice.indicator)} onChange={(v) => set({ cohort: v })} name="cohort" />
@@ -137,15 +159,21 @@ export function DataView() {
         />
         {level === 'wijk' && (
           <Select
-          label="Gemeente"
-          value={parent}
-          placeholder="Kies een gemeente"
-          options={[...(gemeenten.data?.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((g) => ({ value: g.code, label: g.name }))}
-          onChange={(v) => set({ gemeente: v })}
-          name="gemeente"
-        />
+            label="Gemeente"
+            value={parent}
+            placeholder="Kies een gemeente"
+            options={[...(gemeenten.data?.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((g) => ({ value: g.code, label: g.name }))}
+            onChange={(v) => set({ gemeente: v })}
+            name="gemeente"
+          />
         )}
-        <Select label="Uitsplitsing" value={dimension} options={DIMENSION_OPTIONS} onChange={(v) => set({ dimensie: v === 'totaal' ? undefined : v })} name="dimensie" />
+        <Select
+          label="Uitsplitsing"
+          value={dimension}
+          options={DIMENSION_OPTIONS}
+          onChange={(v) => set({ dimensie: v === 'totaal' ? undefined : v })}
+          name="dimensie"
+        />
         <Select
           label="Vergelijk met"
           value={shownBenchmark}
@@ -187,8 +215,8 @@ export function DataView() {
           </p>
           <p className="hint">
             Elk bestand heeft alle vergelijkingswaarden als kolommen, met provincie, stedelijkheid, GKA en de gemeente bij wijken
-            {reference ? ', en de verandering t.o.v. de gekozen referentie' : ''}. De CSV begint met de kopregel; definities en bronnen
-            staan in het tekstbestand en in het Excel-blad Bronnen.
+            {reference ? ', en de verandering t.o.v. de gekozen referentie' : ''}. De CSV begint met de kopregel; definities en bronnen staan in het
+            tekstbestand en in het Excel-blad Bronnen.
           </p>
           <QueryState query={values} what="de tabel" isEmpty={(d) => d.data.length === 0} empty="Geen waarden voor deze keuze.">
             {(d) => (
@@ -207,9 +235,15 @@ export function DataView() {
                     <tr>
                       <th scope="col">Benchmark</th>
                       <th scope="col">Groep</th>
-                      <th scope="col" className="num">Waarde</th>
-                      <th scope="col" className="num">95%-interval</th>
-                      <th scope="col" className="num">Aantal gebieden</th>
+                      <th scope="col" className="num">
+                        Waarde
+                      </th>
+                      <th scope="col" className="num">
+                        95%-interval
+                      </th>
+                      <th scope="col" className="num">
+                        Aantal gebieden
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -25,7 +25,9 @@ export function Breakdown({ profile }: { profile: ProfileIndicator }) {
               <thead>
                 <tr>
                   <th scope="col">Groep</th>
-                  <th scope="col" className="num">Waarde</th>
+                  <th scope="col" className="num">
+                    Waarde
+                  </th>
                   <th scope="col" aria-hidden="true" className="bar-col" />
                 </tr>
               </thead>

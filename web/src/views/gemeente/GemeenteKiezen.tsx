@@ -26,7 +26,9 @@ export function GemeenteKiezen() {
               label="Gemeente"
               value={code}
               placeholder="Kies een gemeente"
-              options={[...d.data].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((a) => ({ value: a.code, label: `${a.name}${a.gka ? ' (GKA)' : ''}` }))}
+              options={[...d.data]
+                .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+                .map((a) => ({ value: a.code, label: `${a.name}${a.gka ? ' (GKA)' : ''}` }))}
               onChange={setCode}
               name="gemeente"
             />

@@ -26,83 +26,95 @@ export function GemeenteView() {
         </>
       )}
       <QueryState query={profile} what="het gemeenteprofiel">
-      {(p) => {
-        const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
-        const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
-        return (
-          <>
-            <h1>Gemeente {p.area.name}</h1>
-            <dl className="facts">
-              <div>
-                <dt>Stedelijkheid</dt>
-                <dd>{sted ? `${sted.klasse} ${sted.label.toLowerCase()} (${sted.bounds})` : 'onbekend'}</dd>
-              </div>
-              <div>
-                <dt>Inwoners</dt>
-                <dd>{formatInteger(p.area.inwoners)}</dd>
-              </div>
-              {p.area.provincie && (
+        {(p) => {
+          const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
+          const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
+          return (
+            <>
+              <h1>Gemeente {p.area.name}</h1>
+              <dl className="facts">
                 <div>
-                  <dt>Provincie</dt>
-                  <dd>{p.area.provincie}</dd>
+                  <dt>Stedelijkheid</dt>
+                  <dd>{sted ? `${sted.klasse} ${sted.label.toLowerCase()} (${sted.bounds})` : 'onbekend'}</dd>
                 </div>
-              )}
-              <div>
-                <dt>GKA-gemeente</dt>
-                <dd>{p.area.gka ? `ja${p.area.gkaSinds ? `, sinds ${new Date(p.area.gkaSinds).toLocaleDateString('nl-NL', { year: 'numeric', month: 'long' })}` : ''}` : 'nee'}</dd>
-              </div>
-            </dl>
-            <p>
-              <Link className="button" to={`/gemeente/${p.area.code}/notitie${notitieQuery(selected?.indicator.code, get('cohort'))}`} data-testid="notitie-link">
-                Gespreksnotitie (afdrukken of PDF)
-              </Link>
-            </p>
-            <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" />
-            <section aria-labelledby="kpi-kop">
-              <h2 id="kpi-kop">Kerncijfers vergeleken met Nederland, gemeenten met dezelfde stedelijkheid en de GKA-gemeenten</h2>
-              <p className="hint">
-                Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. {disclosureSentence(p.minCell)}
+                <div>
+                  <dt>Inwoners</dt>
+                  <dd>{formatInteger(p.area.inwoners)}</dd>
+                </div>
+                {p.area.provincie && (
+                  <div>
+                    <dt>Provincie</dt>
+                    <dd>{p.area.provincie}</dd>
+                  </div>
+                )}
+                <div>
+                  <dt>GKA-gemeente</dt>
+                  <dd>
+                    {p.area.gka
+                      ? `ja${p.area.gkaSinds ? `, sinds ${new Date(p.area.gkaSinds).toLocaleDateString('nl-NL', { year: 'numeric', month: 'long' })}` : ''}`
+                      : 'nee'}
+                  </dd>
+                </div>
+              </dl>
+              <p>
+                <Link
+                  className="button"
+                  to={`/gemeente/${p.area.code}/notitie${notitieQuery(selected?.indicator.code, get('cohort'))}`}
+                  data-testid="notitie-link"
+                >
+                  Gespreksnotitie (afdrukken of PDF)
+                </Link>
               </p>
-              {p.indicators.length === 0 ? <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p> : <KpiCards indicators={p.indicators} />}
-            </section>
-            {selected && (
-              <>
-                <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Indicator voor de details">
-                  <Select
-                    label="Indicator voor trend, kansenkloof en wijken"
-                    value={selected.indicator.code}
-                    options={p.indicators.map((i) => ({ value: i.indicator.code, label: i.indicator.name }))}
-                    onChange={(v) => set({ indicator: v })}
-                    name="indicator"
-                  />
-                </form>
-                <p className="definition">
-                  <strong>{selected.indicator.name}:</strong> {selected.indicator.definition} Bron: {selected.indicator.source}.
+              <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" />
+              <section aria-labelledby="kpi-kop">
+                <h2 id="kpi-kop">Kerncijfers vergeleken met Nederland, gemeenten met dezelfde stedelijkheid en de GKA-gemeenten</h2>
+                <p className="hint">
+                  Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. {disclosureSentence(p.minCell)}
                 </p>
-                <section aria-labelledby="trend-kop">
-                  <h2 id="trend-kop">Trend over de cohorten</h2>
-                  <TrendChart profile={selected} gemeente={p.area.name} />
-                </section>
-                <section aria-labelledby="kloof-kop">
-                  <h2 id="kloof-kop">Naar achtergrond van de ouders ({cohortPhrase(selected.cohort)})</h2>
-                  <Breakdown profile={selected} />
-                </section>
-                <section aria-labelledby="wijk-kop">
-                  <h2 id="wijk-kop">Wijken ({cohortPhrase(selected.cohort)})</h2>
-                  <WijkSection
-                    gemeente={p.area}
-                    indicator={selected.indicator}
-                    cohort={selected.cohort.code}
-                    gemeenteValue={selected.value?.value ?? null}
-                    covidCohort={selected.covidChange?.cohort}
-                  />
-                </section>
-              </>
-            )}
-          </>
-        );
-      }}
-    </QueryState>
+                {p.indicators.length === 0 ? (
+                  <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p>
+                ) : (
+                  <KpiCards indicators={p.indicators} />
+                )}
+              </section>
+              {selected && (
+                <>
+                  <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Indicator voor de details">
+                    <Select
+                      label="Indicator voor trend, kansenkloof en wijken"
+                      value={selected.indicator.code}
+                      options={p.indicators.map((i) => ({ value: i.indicator.code, label: i.indicator.name }))}
+                      onChange={(v) => set({ indicator: v })}
+                      name="indicator"
+                    />
+                  </form>
+                  <p className="definition">
+                    <strong>{selected.indicator.name}:</strong> {selected.indicator.definition} Bron: {selected.indicator.source}.
+                  </p>
+                  <section aria-labelledby="trend-kop">
+                    <h2 id="trend-kop">Trend over de cohorten</h2>
+                    <TrendChart profile={selected} gemeente={p.area.name} />
+                  </section>
+                  <section aria-labelledby="kloof-kop">
+                    <h2 id="kloof-kop">Naar achtergrond van de ouders ({cohortPhrase(selected.cohort)})</h2>
+                    <Breakdown profile={selected} />
+                  </section>
+                  <section aria-labelledby="wijk-kop">
+                    <h2 id="wijk-kop">Wijken ({cohortPhrase(selected.cohort)})</h2>
+                    <WijkSection
+                      gemeente={p.area}
+                      indicator={selected.indicator}
+                      cohort={selected.cohort.code}
+                      gemeenteValue={selected.value?.value ?? null}
+                      covidCohort={selected.covidChange?.cohort}
+                    />
+                  </section>
+                </>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
     </>
   );
 }

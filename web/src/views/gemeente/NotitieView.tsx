@@ -25,97 +25,104 @@ export function NotitieView() {
         </>
       )}
       <QueryState query={profile} what="de gespreksnotitie">
-      {(p) => {
-        const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
-        const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
-        return (
-          <article className="notitie" data-testid="notitie">
-            <p className="no-print notitie__actions">
-              <Link to={`/gemeente/${p.area.code}`}>Terug naar het gemeenteprofiel</Link>{' '}
-              <button type="button" onClick={() => window.print()}>
-                Afdrukken of opslaan als PDF
-              </button>
-            </p>
-            <ProfileCohortForm cohorts={p.cohorts} label="Cohort van de notitie" className="filters no-print" />
-            <h1>Gespreksnotitie gemeente {p.area.name}</h1>
-            <p className="notitie__meta">
-              {sted ? `Stedelijkheid ${sted.klasse} (${sted.label.toLowerCase()})` : 'Stedelijkheid onbekend'} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
-              {p.area.gka ? 'GKA-gemeente' : 'geen GKA-gemeente'} · opgesteld {new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}
-              {p.synthetic && <strong> · DEMODATA: synthetische cijfers</strong>}
-            </p>
-            <h2>Kerncijfers</h2>
-            <table className="data-table notitie__kpi">
-              <thead>
-                <tr>
-                  <th scope="col">Indicator (cohort)</th>
-                  <th scope="col" className="num">{p.area.name}</th>
-                  <th scope="col">Nederland</th>
-                  <th scope="col">Zelfde stedelijkheid</th>
-                  <th scope="col">GKA-gemeenten</th>
-                  <th scope="col" className="num">Kansenkloof</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.indicators.map((i) => {
-                  const f = i.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
-                  const cell = (kind: 'nederland' | 'stedelijkheid' | 'gka') => {
-                    const c = i.comparisons.find((x) => x.kind === kind);
-                    return c ? (
-                      <td>
-                        {f(c.benchmark)}
-                        <br />
-                        <small>
-                          {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance)}
-                        </small>
-                      </td>
-                    ) : (
-                      <td>–</td>
+        {(p) => {
+          const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
+          const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
+          return (
+            <article className="notitie" data-testid="notitie">
+              <p className="no-print notitie__actions">
+                <Link to={`/gemeente/${p.area.code}`}>Terug naar het gemeenteprofiel</Link>{' '}
+                <button type="button" onClick={() => window.print()}>
+                  Afdrukken of opslaan als PDF
+                </button>
+              </p>
+              <ProfileCohortForm cohorts={p.cohorts} label="Cohort van de notitie" className="filters no-print" />
+              <h1>Gespreksnotitie gemeente {p.area.name}</h1>
+              <p className="notitie__meta">
+                {sted ? `Stedelijkheid ${sted.klasse} (${sted.label.toLowerCase()})` : 'Stedelijkheid onbekend'} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
+                {p.area.gka ? 'GKA-gemeente' : 'geen GKA-gemeente'} · opgesteld {new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}
+                {p.synthetic && <strong> · DEMODATA: synthetische cijfers</strong>}
+              </p>
+              <h2>Kerncijfers</h2>
+              <table className="data-table notitie__kpi">
+                <thead>
+                  <tr>
+                    <th scope="col">Indicator (cohort)</th>
+                    <th scope="col" className="num">
+                      {p.area.name}
+                    </th>
+                    <th scope="col">Nederland</th>
+                    <th scope="col">Zelfde stedelijkheid</th>
+                    <th scope="col">GKA-gemeenten</th>
+                    <th scope="col" className="num">
+                      Kansenkloof
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.indicators.map((i) => {
+                    const f = i.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
+                    const cell = (kind: 'nederland' | 'stedelijkheid' | 'gka') => {
+                      const c = i.comparisons.find((x) => x.kind === kind);
+                      return c ? (
+                        <td>
+                          {f(c.benchmark)}
+                          <br />
+                          <small>
+                            {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance)}
+                          </small>
+                        </td>
+                      ) : (
+                        <td>–</td>
+                      );
+                    };
+                    return (
+                      <tr key={i.indicator.code}>
+                        <th scope="row">
+                          {i.indicator.name} <small>({cohortLabel(i.cohort)})</small>
+                        </th>
+                        <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
+                        {cell('nederland')}
+                        {cell('stedelijkheid')}
+                        {cell('gka')}
+                        <td className="num">{i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}</td>
+                      </tr>
                     );
-                  };
-                  return (
-                    <tr key={i.indicator.code}>
-                      <th scope="row">
-                        {i.indicator.name} <small>({cohortLabel(i.cohort)})</small>
-                      </th>
-                      <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
-                      {cell('nederland')}
-                      {cell('stedelijkheid')}
-                      {cell('gka')}
-                      <td className="num">{i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            <p className="hint">
-              Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus
-              laagopgeleide ouders, in procentpunten (pp). {disclosureSentence(p.minCell)}
-            </p>
-            <CovidParagraph indicators={p.indicators} />
-            {selected && (
-              <div className="notitie__detail">
-                <h2>Trend: {selected.indicator.name}</h2>
-                <TrendChart profile={selected} gemeente={p.area.name} height={220} showTable={false} />
-                <h2>Opvallende wijken: {selected.indicator.name} ({cohortLabel(selected.cohort)})</h2>
-                {selected.deviatingWijken.length === 0 ? (
-                  <p>Geen wijkcijfers beschikbaar.</p>
-                ) : (
-                  <ul className="notitie__wijken">
-                    {selected.deviatingWijken.slice(0, 6).map((w) => (
-                      <li key={w.area}>
-                        <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}
-                        {w.denominator !== null && ` (${formatInteger(w.denominator)} leerlingen)`}{' '}
-                        {w.difference !== null && `(${comparisonText({ kind: 'gemeente', difference: w.difference, significance: w.significance }, selected.indicator.unit)})`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            )}
-          </article>
-        );
-      }}
-    </QueryState>
+                  })}
+                </tbody>
+              </table>
+              <p className="hint">
+                Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in
+                procentpunten (pp). {disclosureSentence(p.minCell)}
+              </p>
+              <CovidParagraph indicators={p.indicators} />
+              {selected && (
+                <div className="notitie__detail">
+                  <h2>Trend: {selected.indicator.name}</h2>
+                  <TrendChart profile={selected} gemeente={p.area.name} height={220} showTable={false} />
+                  <h2>
+                    Opvallende wijken: {selected.indicator.name} ({cohortLabel(selected.cohort)})
+                  </h2>
+                  {selected.deviatingWijken.length === 0 ? (
+                    <p>Geen wijkcijfers beschikbaar.</p>
+                  ) : (
+                    <ul className="notitie__wijken">
+                      {selected.deviatingWijken.slice(0, 6).map((w) => (
+                        <li key={w.area}>
+                          <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}
+                          {w.denominator !== null && ` (${formatInteger(w.denominator)} leerlingen)`}{' '}
+                          {w.difference !== null &&
+                            `(${comparisonText({ kind: 'gemeente', difference: w.difference, significance: w.significance }, selected.indicator.unit)})`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              )}
+            </article>
+          );
+        }}
+      </QueryState>
     </>
   );
 }

@@ -30,7 +30,13 @@ export function TrendChart({
 
   if (trend.length === 0) return <p className="status status--empty">Nog geen trend: er zijn geen cohorten met waarden.</p>;
   return (
-    <div className="trend" data-testid="trend-chart" data-covid-band={covidBand(trend).map(([a, b]) => (a === b ? a : `${a} t/m ${b}`)).join(', ')}>
+    <div
+      className="trend"
+      data-testid="trend-chart"
+      data-covid-band={covidBand(trend)
+        .map(([a, b]) => (a === b ? a : `${a} t/m ${b}`))
+        .join(', ')}
+    >
       <Chart
         option={option}
         height={height}

@@ -62,8 +62,18 @@ export function WijkSection({
         header: 'Wijk',
         cell: (c) => <Link to={`/vergelijken?gemeente=${gemeente.code}&wijken=${c.row.original.area}&indicatoren=${indicator.code}`}>{c.getValue()}</Link>,
       }),
-      col.accessor((r) => r.value ?? undefined, { id: 'waarde', header: indicator.name, cell: (c) => formatValue(c.row.original, unit), sortUndefined: 'last' }),
-      col.accessor((r) => r.denominator ?? undefined, { id: 'leerlingen', header: 'Leerlingen', cell: (c) => (c.row.original.suppressed ? '–' : c.getValue()?.toLocaleString('nl-NL') ?? '–'), sortUndefined: 'last' }),
+      col.accessor((r) => r.value ?? undefined, {
+        id: 'waarde',
+        header: indicator.name,
+        cell: (c) => formatValue(c.row.original, unit),
+        sortUndefined: 'last',
+      }),
+      col.accessor((r) => r.denominator ?? undefined, {
+        id: 'leerlingen',
+        header: 'Leerlingen',
+        cell: (c) => (c.row.original.suppressed ? '–' : (c.getValue()?.toLocaleString('nl-NL') ?? '–')),
+        sortUndefined: 'last',
+      }),
       col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
       col.accessor('vsGemeente', { header: `Vergeleken met ${gemeente.name}` }),
       col.accessor('vsNederland', { header: 'Vergeleken met Nederland' }),
@@ -100,7 +110,11 @@ export function WijkSection({
                 )}
                 label={`Kaart van de wijken van ${gemeente.name}: ${indicator.name}. Dezelfde gegevens staan in de wijktabel.`}
               />
-              <Legend title={`${indicator.name} per wijk`} items={valueLegend(breaks, numbers, unit)} extra={[{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }]} />
+              <Legend
+                title={`${indicator.name} per wijk`}
+                items={valueLegend(breaks, numbers, unit)}
+                extra={[{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }]}
+              />
             </div>
           )}
           <DataTable

@@ -43,7 +43,10 @@ describe('yRange', () => {
 
   it('keeps shares within 0–100% and means on whole points', () => {
     expect(yRange([point('2018-2019', 0.02), point('2019-2020', 0.05)], 'percentage')).toMatchObject({ min: 0, fromZero: true });
-    const eindtoets = yRange([point('2018-2019', 535.2, { ciLow: null, ciHigh: null }), point('2019-2020', 536.9, { ciLow: null, ciHigh: null })], 'gemiddelde')!;
+    const eindtoets = yRange(
+      [point('2018-2019', 535.2, { ciLow: null, ciHigh: null }), point('2019-2020', 536.9, { ciLow: null, ciHigh: null })],
+      'gemiddelde',
+    )!;
     expect(eindtoets.min).toBeGreaterThan(500);
     expect(Number.isInteger(eindtoets.min) && Number.isInteger(eindtoets.max)).toBe(true);
     expect(yRange([point('2018-2019', null)], 'percentage')).toBeNull();
@@ -60,7 +63,10 @@ describe('covid band', () => {
     expect(covidRuns(passRates)).toEqual([[1, 3]]);
     expect(covidBand(passRates)).toEqual([['2019-2020', '2021-2022']]);
     const gaps = [point('2018-2019', 0.5, { covid: true }), point('2019-2020', 0.5), point('2020-2021', 0.5, { covid: true })];
-    expect(covidRuns(gaps)).toEqual([[0, 0], [2, 2]]);
+    expect(covidRuns(gaps)).toEqual([
+      [0, 0],
+      [2, 2],
+    ]);
     expect(covidRuns([point('2018-2019', 0.5)])).toEqual([]);
   });
 });
@@ -86,7 +92,11 @@ describe('trendOption', () => {
   });
 
   it('draws a line per benchmark that has values, and leaves a hidden value out of the area’s line', () => {
-    expect(seriesOf(option).filter((s) => s.type === 'line').map((s) => s.name)).toEqual(['95%-interval Tilburg', '95%-interval Tilburg', 'Tilburg', 'Nederland']);
+    expect(
+      seriesOf(option)
+        .filter((s) => s.type === 'line')
+        .map((s) => s.name),
+    ).toEqual(['95%-interval Tilburg', '95%-interval Tilburg', 'Tilburg', 'Nederland']);
     const hidden = trendOption({ trend: [point('2018-2019', 0.5), point('2019-2020', null, { suppressed: true })], unit: 'percentage', area: 'X' });
     expect(seriesOf(hidden).find((s) => s.name === 'X')!.data).toEqual([0.5, null]);
     expect(seriesOf(hidden).some((s) => s.name === 'COVID')).toBe(true);

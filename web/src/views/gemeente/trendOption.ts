@@ -38,7 +38,9 @@ function niceStep(span: number, smallest: number): number {
  * percents, whole points); shares stay within 0–100%. `fromZero` says whether the axis starts at zero.
  */
 export function yRange(trend: Point[], unit: Unit): { min: number; max: number; interval: number; fromZero: boolean } | null {
-  const values = trend.flatMap((p) => [p.value, p.ciLow, p.ciHigh, ...p.benchmarks.map((b) => b.value)]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const values = trend
+    .flatMap((p) => [p.value, p.ciLow, p.ciHigh, ...p.benchmarks.map((b) => b.value)])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return null;
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -84,7 +86,9 @@ export function scaleNote(trend: Point[], unit: Unit): string {
   const r = yRange(trend, unit);
   if (!r) return '';
   const f = (v: number) => axisNumber(v, unit);
-  return r.fromZero ? `De verticale as loopt van ${f(r.min)} tot ${f(r.max)}.` : `Let op: de verticale as begint bij ${f(r.min)}, niet bij 0, en loopt tot ${f(r.max)}.`;
+  return r.fromZero
+    ? `De verticale as loopt van ${f(r.min)} tot ${f(r.max)}.`
+    : `Let op: de verticale as begint bij ${f(r.min)}, niet bij 0, en loopt tot ${f(r.max)}.`;
 }
 
 /**

@@ -10,7 +10,17 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
-import { CHANGE_CLASSES, CHANGE_PALETTE, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, changeStep, classBreaks, stedelijkheidStep, stepOf, valueLegend } from '../../lib/scale.ts';
+import {
+  CHANGE_CLASSES,
+  CHANGE_PALETTE,
+  NO_DATA_COLOUR,
+  STEDELIJKHEID_LEGEND,
+  changeStep,
+  classBreaks,
+  stedelijkheidStep,
+  stepOf,
+  valueLegend,
+} from '../../lib/scale.ts';
 import { covidText } from '../../lib/significance.ts';
 import { formatValue } from '../../lib/format.ts';
 import { GemeentenTable } from './GemeentenTable.tsx';
@@ -31,7 +41,10 @@ export function KaartView() {
   // Colour by the change since a reference (the cohorts before COVID, or an earlier cohort) instead of the value.
   const references = referenceOptions(indicator, choice.cohort?.code);
   const reference = references.find((r) => r.value === get('tov'));
-  const change = useChange({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension, reference: reference?.value ?? '' }, !!indicator && !!reference);
+  const change = useChange(
+    { indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension, reference: reference?.value ?? '' },
+    !!indicator && !!reference,
+  );
   const changeByCode = useMemo(
     () => (reference ? new Map((change.data?.data ?? []).filter((c) => c.group === group).map((c) => [c.area, c])) : null),
     [reference, change.data, group],
@@ -75,7 +88,9 @@ export function KaartView() {
       <>
         <strong>{a?.name ?? v?.name ?? code}</strong>
         <br />
-        {indicator ? `${indicator.name}: ${formatValue(v, indicator.unit)}` : `Stedelijkheid: ${sted ? `${sted.klasse} ${sted.label.toLowerCase()}` : 'onbekend'}`}
+        {indicator
+          ? `${indicator.name}: ${formatValue(v, indicator.unit)}`
+          : `Stedelijkheid: ${sted ? `${sted.klasse} ${sted.label.toLowerCase()}` : 'onbekend'}`}
         {indicator && changeByCode && reference && (
           <>
             <br />
@@ -107,15 +122,27 @@ export function KaartView() {
     <>
       <h1>Kaart van de gemeenten</h1>
       <p className="lead">
-        Alle gemeenten van Nederland, gekleurd naar stedelijkheid of naar een indicator. GKA-gemeenten hebben een dikke rand. Klik op
-        een gemeente (of kies haar in de tabel onder de kaart) voor het gemeenteprofiel.
+        Alle gemeenten van Nederland, gekleurd naar stedelijkheid of naar een indicator. GKA-gemeenten hebben een dikke rand. Klik op een gemeente (of kies haar
+        in de tabel onder de kaart) voor het gemeenteprofiel.
       </p>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Kaartinstellingen">
-        <Select label="Kleur de kaart op" value={indicator ? indicator.code : STEDELIJKHEID_MODE} options={options} onChange={(v) => set({ indicator: v === STEDELIJKHEID_MODE ? undefined : v })} name="indicator" />
+        <Select
+          label="Kleur de kaart op"
+          value={indicator ? indicator.code : STEDELIJKHEID_MODE}
+          options={options}
+          onChange={(v) => set({ indicator: v === STEDELIJKHEID_MODE ? undefined : v })}
+          name="indicator"
+        />
         {indicator && (
           <>
             <Select label="Cohort" value={choice.cohort?.code} options={cohortOptions(indicator)} onChange={(v) => set({ cohort: v })} name="cohort" />
-            <Select label="Groep leerlingen" value={`${dimension}:${group}`} options={GROUP_OPTIONS} onChange={(v) => set({ groep: v === 'totaal:totaal' ? undefined : v })} name="groep" />
+            <Select
+              label="Groep leerlingen"
+              value={`${dimension}:${group}`}
+              options={GROUP_OPTIONS}
+              onChange={(v) => set({ groep: v === 'totaal:totaal' ? undefined : v })}
+              name="groep"
+            />
             {references.length > 0 && (
               <Select
                 label="Toon"
@@ -134,7 +161,9 @@ export function KaartView() {
       ) : !geo.data || !areas.data ? (
         <Loading what="de kaart" />
       ) : geo.data.features.length === 0 ? (
-        <p className="status status--empty">Er zijn nog geen gemeentegrenzen geladen. Importeer ze met <code>pnpm gka import-geo</code>.</p>
+        <p className="status status--empty">
+          Er zijn nog geen gemeentegrenzen geladen. Importeer ze met <code>pnpm gka import-geo</code>.
+        </p>
       ) : (
         <>
           <div className="map-layout">

@@ -36,7 +36,12 @@ export function IndicatorComparison({
   const columns = useMemo(
     () => [
       col.accessor('name', { header: 'Wijk' }),
-      col.accessor((r) => r.value ?? undefined, { id: 'waarde', header: indicator.name, cell: (c) => formatValue(c.row.original, indicator.unit), sortUndefined: 'last' }),
+      col.accessor((r) => r.value ?? undefined, {
+        id: 'waarde',
+        header: indicator.name,
+        cell: (c) => formatValue(c.row.original, indicator.unit),
+        sortUndefined: 'last',
+      }),
       col.accessor((r) => formatInterval(r, indicator.unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
       col.accessor((r) => comparisonCell(r, 'gemeenten', indicator.unit), { id: 'gemeenten', header: 'Vergeleken met het gemiddelde van de gemeenten' }),
       col.accessor((r) => comparisonCell(r, 'gemeente', indicator.unit), { id: 'gemeente', header: `Vergeleken met ${gemeenteName}` }),
@@ -80,7 +85,12 @@ export function IndicatorComparison({
                   markLine: {
                     silent: true,
                     symbol: 'none',
-                    data: lines.map((l) => ({ name: l.name, xAxis: l.xAxis, lineStyle: { color: l.colour, type: 'dashed', width: 2 }, label: { formatter: `${l.name}: ${f(l.xAxis)}`, color: l.colour, position: 'end', distance: l.distance } })),
+                    data: lines.map((l) => ({
+                      name: l.name,
+                      xAxis: l.xAxis,
+                      lineStyle: { color: l.colour, type: 'dashed', width: 2 },
+                      label: { formatter: `${l.name}: ${f(l.xAxis)}`, color: l.colour, position: 'end', distance: l.distance },
+                    })),
                   },
                 },
               ],
@@ -91,8 +101,19 @@ export function IndicatorComparison({
                   Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek.{' '}
                   {disclosureSentence(d.meta.minCell)}
                 </p>
-                <Chart option={option} height={Math.max(180, 60 + ranked.length * 26)} label={`Staafdiagram: wijken gerangschikt op ${indicator.name}; de tabel eronder bevat dezelfde cijfers`} />
-                <DataTable data={d.data} columns={columns} caption={`${indicator.name} per wijk`} initialSort={[{ id: 'waarde', desc: true }]} numeric={['waarde', 'interval']} testId="compare-table" />
+                <Chart
+                  option={option}
+                  height={Math.max(180, 60 + ranked.length * 26)}
+                  label={`Staafdiagram: wijken gerangschikt op ${indicator.name}; de tabel eronder bevat dezelfde cijfers`}
+                />
+                <DataTable
+                  data={d.data}
+                  columns={columns}
+                  caption={`${indicator.name} per wijk`}
+                  initialSort={[{ id: 'waarde', desc: true }]}
+                  numeric={['waarde', 'interval']}
+                  testId="compare-table"
+                />
               </>
             );
           }}

@@ -39,8 +39,8 @@ export function VergelijkenView() {
     <>
       <h1>Wijken vergelijken</h1>
       <p className="lead">
-        Vergelijk de wijken van een gemeente met elkaar, met de eigen gemeente en met het gemiddelde van de Nederlandse gemeenten, op
-        meerdere indicatoren tegelijk.
+        Vergelijk de wijken van een gemeente met elkaar, met de eigen gemeente en met het gemiddelde van de Nederlandse gemeenten, op meerdere indicatoren
+        tegelijk.
       </p>
       {error && <ErrorMessage error={error} retry={choice.refetch} />}
       <form className="filters filters--stacked" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van gemeente, wijken en indicatoren">
