@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import axe from 'axe-core';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
@@ -367,6 +368,54 @@ describe('web app in Chromium', () => {
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { name: 'Gespreksnotitie gemeente Vlietstad' }).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('has no axe-core violations on any view (WCAG 2.1 A/AA and best practice)', async () => {
+    const views = [
+      ['kaart', '/kaart?indicator=advies_havo_vwo&tov=voor-covid&cohort=2020-2021', 'map-canvas'],
+      ['gemeente', '/gemeente/GM9901?indicator=advies_havo_vwo', 'wijk-table'],
+      ['notitie', '/gemeente/GM9901/notitie', 'notitie'],
+      ['vergelijken', '/vergelijken?gemeente=GM9902&indicatoren=advies_havo_vwo,zittenblijven', 'compare-table'],
+      ['data', '/data?indicator=advies_havo_vwo&cohort=2022-2023&tov=voor-covid', 'values-table'],
+    ] as const;
+    for (const [name, url, ready] of views) {
+      await page.goto(`${base}${url}`);
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForTimeout(300);
+      // axe-core's own script, run in the page: the CSP allows no inline script, so it goes in through the DevTools protocol.
+      await page.evaluate(axe.source);
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: typeof axe }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        }),
+      );
+      // The bar is no serious or critical violation; today there is none of any impact, and that is kept.
+      const found = result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+      expect(found, name).toEqual([]);
+      // axe did look: a page of this kind passes dozens of its checks.
+      expect(result.passes.length, name).toBeGreaterThan(15);
+    }
+  });
+
+  it('names the gemeente in the page title and moves focus to the heading after navigation', async () => {
+    await page.goto(`${base}/kaart`);
+    await page.getByTestId('gemeenten-table').getByRole('link', { name: 'Vlietstad' }).click();
+    await page.getByRole('heading', { name: 'Gemeente Vlietstad' }).waitFor();
+    await page.waitForFunction(() => document.title === 'Gemeente Vlietstad – GKA Dashboard');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gemeente Vlietstad');
+    await page.getByTestId('notitie-link').click();
+    await page.waitForFunction(() => document.title === 'Gespreksnotitie Vlietstad – GKA Dashboard');
+    // The map's canvas is hidden from screen readers; where MapLibre names it, it says so in Dutch.
+    await page.goto(`${base}/kaart`);
+    await page.getByTestId('map-canvas').locator('canvas').waitFor();
+    expect(await page.getByTestId('map-canvas').locator('[aria-label="Map"]').count()).toBe(0);
   });
 
   it('shows errors in Dutch and raised no script errors or CSP violations', async () => {

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { Link, useLocation, type RouteObject } from 'react-router';
+import { useFocusOnNavigation, useRouteTitle } from './lib/page.ts';
 import { Layout } from './components/layout/Layout.tsx';
 import { DataView } from './views/databouwer/DataView.tsx';
 import { GemeenteKiezen } from './views/gemeente/GemeenteKiezen.tsx';
@@ -16,13 +16,11 @@ const TITLES: [RegExp, string][] = [
   [/^\/(kaart)?$/, 'Kaart'],
 ];
 
-/** Sets the document title per view. */
+/** The generic title per route (views with a name, such as a gemeente, set their own) and focus after navigation. */
 function Page({ children }: { children: React.ReactNode }) {
   const { pathname } = useLocation();
-  useEffect(() => {
-    const title = TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Pagina niet gevonden';
-    document.title = `${title} – GKA Dashboard`;
-  }, [pathname]);
+  useRouteTitle(TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Pagina niet gevonden');
+  useFocusOnNavigation();
   return <>{children}</>;
 }
 

@@ -37,13 +37,13 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      {provenance?.synthetic && (
-        <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
-          <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets over echte leerlingen, wijken of
-          gemeenten.
-        </div>
-      )}
       <main id="inhoud" tabIndex={-1}>
+        {provenance?.synthetic && (
+          <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
+            <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets over echte leerlingen, wijken
+            of gemeenten.
+          </div>
+        )}
         <Outlet />
       </main>
       <footer className="site-footer">

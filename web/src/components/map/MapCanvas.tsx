@@ -48,7 +48,7 @@ export default function MapCanvas({ geojson, steps, palette = PALETTE, emphasise
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
-      locale: { 'NavigationControl.ZoomIn': 'Inzoomen', 'NavigationControl.ZoomOut': 'Uitzoomen' },
+      locale: { 'Map.Title': 'Kaart', 'NavigationControl.ZoomIn': 'Inzoomen', 'NavigationControl.ZoomOut': 'Uitzoomen' },
     });
     // The table next to the map is the keyboard and screen-reader route; the canvas itself is not.
     map.keyboard.disable();

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, formatInteger, disclosureSentence } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
+import { usePageTitle } from '../../lib/page.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -15,6 +16,7 @@ export function GemeenteView() {
   const { code = '' } = useParams();
   const { get, set } = useSearchState();
   const profile = useProfile(code, get('cohort'));
+  usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
   return (
     <>
       {profile.error && (

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
+import { usePageTitle } from '../../lib/page.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
@@ -14,6 +15,7 @@ export function NotitieView() {
   const { code = '' } = useParams();
   const { get } = useSearchState();
   const profile = useProfile(code, get('cohort'));
+  usePageTitle(profile.data && `Gespreksnotitie ${profile.data.area.name}`);
   return (
     <>
       {profile.error && (

@@ -6,6 +6,7 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { IndicatorComparison } from './IndicatorComparison.tsx';
+import { usePageTitle } from '../../lib/page.ts';
 
 /** Wijken vergelijken (SPEC §1, gemeente): wijken against each other, the own gemeente and the average gemeente. */
 const NONE = 'geen';
@@ -33,6 +34,7 @@ export function VergelijkenView() {
     return [...seen.values()];
   }, [indicators]);
   const gemeenteArea = gemeenten.data?.data.find((g) => g.code === gemeente);
+  usePageTitle(gemeenteArea && `Wijken vergelijken: ${gemeenteArea.name}`);
   const error = gemeenten.error ?? wijken.error ?? choice.error;
 
   return (
