@@ -418,6 +418,30 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('map-canvas').locator('[aria-label="Map"]').count()).toBe(0);
   });
 
+  it('at 390 px the page never scrolls sideways: wide tables scroll in their own box and say so', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const views = [
+        ['/gemeente/GM9901?indicator=advies_havo_vwo', 'wijk-table'],
+        ['/data?indicator=advies_havo_vwo&tov=voor-covid&cohort=2022-2023', 'values-table'],
+        ['/vergelijken?gemeente=GM9902', 'compare-table'],
+      ];
+      for (const [url, table] of views) {
+        await page.goto(`${base}${url}`);
+        await page.getByTestId(table!).locator('tbody tr').first().waitFor();
+        await page.waitForTimeout(300);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+        const hint = page.locator('[data-testid=table-hint]:visible').first();
+        await hint.waitFor();
+        expect(await hint.textContent()).toContain('scroll opzij');
+        // The box that scrolls is reachable by keyboard.
+        expect(await page.locator('.table-wrap[tabindex="0"][role="region"]').count(), url).toBeGreaterThan(0);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('shows errors in Dutch and raised no script errors or CSP violations', async () => {
     await page.goto(`${base}/gemeente/GM0000`);
     await page.getByRole('alert').waitFor();

@@ -20,6 +20,7 @@ import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../compon
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';
 import { SUPPRESSED_TEXT, formatInterval, formatValue } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -229,35 +230,37 @@ export function DataView() {
                   testId="values-table"
                 />
                 <h2>Vergelijkingswaarden</h2>
-                <table className="data-table">
-                  <caption>Benchmarks bij deze tabel</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Benchmark</th>
-                      <th scope="col">Groep</th>
-                      <th scope="col" className="num">
-                        Waarde
-                      </th>
-                      <th scope="col" className="num">
-                        95%-interval
-                      </th>
-                      <th scope="col" className="num">
-                        Aantal gebieden
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.benchmarks.map((b) => (
-                      <tr key={`${b.kind}-${b.group}`}>
-                        <th scope="row">{b.label}</th>
-                        <td>{GROUP_LABELS[b.group] ?? b.group}</td>
-                        <td className="num">{formatValue({ value: b.value }, unit)}</td>
-                        <td className="num">{formatInterval(b, unit)}</td>
-                        <td className="num">{formatInteger(b.n)}</td>
+                <TableScroll label="Benchmarks bij deze tabel">
+                  <table className="data-table">
+                    <caption>Benchmarks bij deze tabel</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Benchmark</th>
+                        <th scope="col">Groep</th>
+                        <th scope="col" className="num">
+                          Waarde
+                        </th>
+                        <th scope="col" className="num">
+                          95%-interval
+                        </th>
+                        <th scope="col" className="num">
+                          Aantal gebieden
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {d.benchmarks.map((b) => (
+                        <tr key={`${b.kind}-${b.group}`}>
+                          <th scope="row">{b.label}</th>
+                          <td>{GROUP_LABELS[b.group] ?? b.group}</td>
+                          <td className="num">{formatValue({ value: b.value }, unit)}</td>
+                          <td className="num">{formatInterval(b, unit)}</td>
+                          <td className="num">{formatInteger(b.n)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               </>
             )}
           </QueryState>

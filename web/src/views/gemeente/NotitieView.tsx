@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
+import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
@@ -46,53 +47,55 @@ export function NotitieView() {
                 {p.synthetic && <strong> · DEMODATA: synthetische cijfers</strong>}
               </p>
               <h2>Kerncijfers</h2>
-              <table className="data-table notitie__kpi">
-                <thead>
-                  <tr>
-                    <th scope="col">Indicator (cohort)</th>
-                    <th scope="col" className="num">
-                      {p.area.name}
-                    </th>
-                    <th scope="col">Nederland</th>
-                    <th scope="col">Zelfde stedelijkheid</th>
-                    <th scope="col">GKA-gemeenten</th>
-                    <th scope="col" className="num">
-                      Kansenkloof
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.indicators.map((i) => {
-                    const f = i.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
-                    const cell = (kind: 'nederland' | 'stedelijkheid' | 'gka') => {
-                      const c = i.comparisons.find((x) => x.kind === kind);
-                      return c ? (
-                        <td>
-                          {f(c.benchmark)}
-                          <br />
-                          <small>
-                            {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance)}
-                          </small>
-                        </td>
-                      ) : (
-                        <td>–</td>
+              <TableScroll label="Kerncijfers">
+                <table className="data-table notitie__kpi">
+                  <thead>
+                    <tr>
+                      <th scope="col">Indicator (cohort)</th>
+                      <th scope="col" className="num">
+                        {p.area.name}
+                      </th>
+                      <th scope="col">Nederland</th>
+                      <th scope="col">Zelfde stedelijkheid</th>
+                      <th scope="col">GKA-gemeenten</th>
+                      <th scope="col" className="num">
+                        Kansenkloof
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.indicators.map((i) => {
+                      const f = i.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
+                      const cell = (kind: 'nederland' | 'stedelijkheid' | 'gka') => {
+                        const c = i.comparisons.find((x) => x.kind === kind);
+                        return c ? (
+                          <td>
+                            {f(c.benchmark)}
+                            <br />
+                            <small>
+                              {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance)}
+                            </small>
+                          </td>
+                        ) : (
+                          <td>–</td>
+                        );
+                      };
+                      return (
+                        <tr key={i.indicator.code}>
+                          <th scope="row">
+                            {i.indicator.name} <small>({cohortLabel(i.cohort)})</small>
+                          </th>
+                          <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
+                          {cell('nederland')}
+                          {cell('stedelijkheid')}
+                          {cell('gka')}
+                          <td className="num">{i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}</td>
+                        </tr>
                       );
-                    };
-                    return (
-                      <tr key={i.indicator.code}>
-                        <th scope="row">
-                          {i.indicator.name} <small>({cohortLabel(i.cohort)})</small>
-                        </th>
-                        <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
-                        {cell('nederland')}
-                        {cell('stedelijkheid')}
-                        {cell('gka')}
-                        <td className="num">{i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                    })}
+                  </tbody>
+                </table>
+              </TableScroll>
               <p className="hint">
                 Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in
                 procentpunten (pp). {disclosureSentence(p.minCell)}

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 390, height: 1600 } });
+await p.goto(process.argv[2]);
+await p.waitForTimeout(4000);
+const sel = process.argv[3]; const y = await p.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top + window.scrollY - 80, sel);
+await p.evaluate((y) => window.scrollTo(0, y), y);
+await p.waitForTimeout(300);
+await p.screenshot({ path: '/tmp/shots/v390b.png' });
+await b.close();
