@@ -1,5 +1,5 @@
 /**
- * SPEC §7 budget: a national values CSV (≈3M rows) imports in ≤ 60 s.
+ * Budget (BENCHMARKS.md): a national values CSV (≈3M rows) imports in ≤ 60 s.
  * Usage: DATABASE_URL=postgres://…/postgres npx tsx bench/import-values.ts   (run from api/)
  * Creates a scratch database and a scratch CSV (all areas × 6 cohorts × all indicators × all
  * groups, synthetic area codes of national size), imports it twice (fresh, then re-import of the

@@ -3,7 +3,8 @@ const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['-
 const p = await b.newPage({ viewport: { width: 390, height: 1600 } });
 await p.goto(process.argv[2]);
 await p.waitForTimeout(4000);
-const sel = process.argv[3]; const y = await p.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top + window.scrollY - 80, sel);
+const sel = process.argv[3];
+const y = await p.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top + window.scrollY - 80, sel);
 await p.evaluate((y) => window.scrollTo(0, y), y);
 await p.waitForTimeout(300);
 await p.screenshot({ path: '/tmp/shots/v390b.png' });

@@ -1,4 +1,4 @@
-/** An error that becomes a 4xx JSON body `{ error: { code, message, details } }` (SPEC §5). */
+/** An error that becomes a 4xx JSON body `{ error: { code, message, details } }` (docs/architecture.md). */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-/** The SPEC §3 schema: areas, cohorts, indicators, breakdowns, measures and datasets. */
+/** The schema (docs/architecture.md): areas, cohorts, indicators, breakdowns, measures and datasets. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('dataset')

@@ -18,7 +18,7 @@ export const GKA_SOURCE = 'GKA-monitor: levering van het CBS per gemeente en wij
 const GKA = GKA_SOURCE;
 const DUO = 'DUO Open Onderwijsdata, naar vestigingsplaats van de school';
 
-/** The v1 indicator set (SPEC §3.4 and §4.3): reference data, so it lives with the schema. */
+/** The v1 indicator set (docs/architecture.md, docs/data-sources.md): reference data, so it lives with the schema. */
 export const INDICATORS: Row[] = [
   {
     code: 'advies_havo_vwo',

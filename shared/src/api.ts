@@ -5,7 +5,7 @@ import { AreaCode, AreaLevel, Dimension } from './domain.ts';
 z.config(z.locales.nl());
 
 /**
- * The REST API v1 contract (SPEC §5): query parameters and response bodies. The api validates and
+ * The REST API v1 contract (docs/architecture.md): query parameters and response bodies. The api validates and
  * serialises with these schemas; the web client parses with the same ones.
  */
 

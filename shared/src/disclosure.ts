@@ -1,6 +1,6 @@
 /**
  * Disclosure control, the parts both tiers need: the word a hidden cell shows, the sentence that
- * explains it, and the attribute rule's limits (docs/methodology.md, "Onthullingsbeheersing").
+ * explains it, and the attribute rule's limits (docs/methodology.md, "Disclosure control").
  */
 
 /** What a table shows in place of a hidden cell, whatever the reason it is hidden. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-/** Area levels of the CBS indeling used by the dashboard (SPEC §3.1). */
+/** Area levels of the CBS indeling used by the dashboard . */
 export const AREA_LEVELS = ['land', 'gemeente', 'wijk'] as const;
 export const AreaLevel = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof AreaLevel>;
 
 export const NATIONAL_CODE = 'NL01';
 
-/** Breakdown dimensions and their groups (SPEC §3.4); the database seeds the same list. */
+/** Breakdown dimensions and their groups (docs/architecture.md); the database seeds the same list. */
 export const DIMENSIONS = {
   totaal: ['totaal'],
   opleiding_ouders: ['laag', 'midden', 'hoog'],
@@ -47,7 +47,7 @@ export function isGroupOf(dimension: string, group: string): boolean {
   return isDimension(dimension) && (DIMENSIONS[dimension] as readonly string[]).includes(group);
 }
 
-/** CBS stedelijkheid classes by omgevingsadressendichtheid (addresses per km², SPEC §3.2). */
+/** CBS stedelijkheid classes by omgevingsadressendichtheid (addresses per km², docs/data-sources.md). */
 export const STEDELIJKHEID = [
   { klasse: 1, label: 'Zeer sterk stedelijk', bounds: '≥ 2.500 adressen/km²', min: 2500 },
   { klasse: 2, label: 'Sterk stedelijk', bounds: '1.500 – 2.500 adressen/km²', min: 1500 },
@@ -73,5 +73,5 @@ export function levelOfCode(code: string): AreaLevel | null {
   return null;
 }
 
-/** Default minimum denominator below which a cell is suppressed (SPEC §3.5). */
+/** Default minimum denominator below which a cell is suppressed (docs/methodology.md). */
 export const DEFAULT_MIN_CELL = 10;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The one error body of the API (SPEC §5). */
+/** The one error body of the API (docs/architecture.md). */
 export const ApiError = z.object({
   error: z.object({
     code: z.string(),

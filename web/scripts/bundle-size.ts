@@ -1,5 +1,5 @@
 /**
- * Web budget check (SPEC §7): initial JS ≤ 170 KB gzip, MapLibre and ECharts in lazy chunks.
+ * Web budget check (BENCHMARKS.md): initial JS ≤ 170 KB gzip, MapLibre and ECharts in lazy chunks.
  * Builds web/dist (unless --no-build), then reads index.html: the entry script and its
  * modulepreloads are the initial JS; every other .js chunk is lazy. Exits 1 over budget.
  */

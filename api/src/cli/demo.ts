@@ -3,7 +3,7 @@ import { DEFAULT_SEED, loadDemo } from '../importers/demo/load.ts';
 import { describeDemo } from '../importers/demo/report.ts';
 import { progress } from './progress.ts';
 
-/** `gka demo [--seed N] [--replace]`: synthetic demo values for every area (SPEC §4.4). */
+/** `gka demo [--seed N] [--replace]`: synthetic demo values for every area (docs/data-sources.md). */
 export async function demoCommand(args: string[], { url, log }: { db: Db; url: string; log: (m: string) => void }): Promise<void> {
   const usage = 'Gebruik: pnpm gka demo [--seed N] [--replace]';
   let seed = DEFAULT_SEED;

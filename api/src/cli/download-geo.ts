@@ -11,7 +11,7 @@ const USAGE =
 
 /**
  * `gka download-geo --year N`: gemeenten and wijken from the PDOK OGC API of CBS Wijken en Buurten
- * (SPEC §4.1). --base-url, else GKA_PDOK_BASE_URL, replaces the PDOK address; `{year}` in it is
+ * (docs/data-sources.md). --base-url, else GKA_PDOK_BASE_URL, replaces the PDOK address; `{year}` in it is
  * filled in.
  */
 export async function downloadGeoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../db/connect.ts';
 import { importDuo } from '../importers/duo/import.ts';
 
-/** `gka import-duo <dir>`: real gemeente indicators from DUO open data (SPEC §4.3), with a mapping summary. */
+/** `gka import-duo <dir>`: real gemeente indicators from DUO open data (docs/data-sources.md), with a mapping summary. */
 export async function importDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
   if (args.length !== 1) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
   // pnpm runs the CLI inside api/; relative paths are taken from where `pnpm gka` was started (INIT_CWD).
@@ -23,6 +23,7 @@ export async function importDuoCommand(args: string[], { db, log }: { db: Db; lo
     }
     log(`    niet toegewezen (wel meegeteld voor Nederland): ${s.unmapped.length} gemeenten/vestigingen, ${lost} leerlingen of kandidaten:`);
     for (const u of s.unmapped.slice(0, 10)) log(`      ${u.gemeente}: ${u.rows} ${u.rows === 1 ? 'rij' : 'rijen'}, ${u.count}`);
-    if (s.unmapped.length > 10) log(`      … en ${s.unmapped.length - 10} meer (zie de notities van de dataset, pnpm gka status)`);
+    if (s.unmapped.length > 10)
+      log(`      … en ${s.unmapped.length - 10} meer (de volledige lijst staat in de notities van de dataset: tabel dataset, kolom notes)`);
   }
 }

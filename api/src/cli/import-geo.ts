@@ -9,7 +9,7 @@ import { progress } from './progress.ts';
 const USAGE =
   'Gebruik: pnpm gka import-geo <bestand.geojson|.json>... [--level gemeente|wijk] [--year N] [--provincies gemeenten-alfabetisch.csv] [--maak-gemeenten]';
 
-/** `gka import-geo <file>...`: CBS gemeenten and wijken from GeoJSON or TopoJSON (SPEC §4.1), all files in one transaction. */
+/** `gka import-geo <file>...`: CBS gemeenten and wijken from GeoJSON or TopoJSON (docs/data-sources.md), all files in one transaction. */
 export async function importGeoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
   const { values, positionals } = parseCliArgs(args, USAGE, {
     level: { type: 'string' },

@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import { importValues } from '../importers/values/import.ts';
 import { progress } from './progress.ts';
 
-/** `gka import-values <csv> [--synthetic]`: the CBS delivery file (SPEC §4.2) into `measure`. */
+/** `gka import-values <csv> [--synthetic]`: the CBS delivery file (docs/data-sources.md) into `measure`. */
 export async function importValuesCommand(args: string[], { url, log }: { db: Db; url: string; log: (m: string) => void }): Promise<void> {
   const arg = args.find((a) => !a.startsWith('--'));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--synthetic');

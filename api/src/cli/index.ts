@@ -7,7 +7,7 @@ import { importDuoCommand } from './import-duo.ts';
 import { importValuesCommand } from './import-values.ts';
 import { status } from './status.ts';
 
-/** `pnpm gka <command>`: the data CLI (SPEC §6). Each command is a thin wrapper over importers and db. */
+/** `pnpm gka <command>`: the data CLI (README.md). Each command is a thin wrapper over importers and db. */
 const USAGE = `Gebruik: pnpm gka <opdracht>
 
   migrate                     database bijwerken naar het nieuwste schema

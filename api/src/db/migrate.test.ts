@@ -30,7 +30,7 @@ const broken: Migration = {
 };
 
 describe('migrations', () => {
-  it('create the SPEC §3 schema with seeded breakdowns and the national area', async () => {
+  it('create the schema with seeded breakdowns and the national area', async () => {
     t = await createTestDatabase();
     expect(await tables(t.db)).toEqual([
       'area',
@@ -179,7 +179,11 @@ describe('migrations', () => {
     t = await createTestDatabase({ migrate: false });
     await migrateToLatest(t.db, migrationsBefore('0006'));
     // What 0002 wrote before it was corrected.
-    await t.db.updateTable('indicator').set({ source: 'GKA-monitor (CBS-levering, zie SPEC §4.2)' }).where('code', '=', 'advies_havo_vwo').execute();
+    await t.db
+      .updateTable('indicator')
+      .set({ source: 'GKA-monitor (CBS-levering, zie § 4.2 van een document buiten het product)' })
+      .where('code', '=', 'advies_havo_vwo')
+      .execute();
     await migrateToLatest(t.db);
     const sources = await t.db.selectFrom('indicator').select('source').distinct().execute();
     expect(sources.map((s) => s.source).sort()).toEqual([

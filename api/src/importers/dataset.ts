@@ -12,7 +12,7 @@ export type DatasetInfo = {
   notes?: unknown;
 };
 
-/** Writes the provenance row every import leaves (SPEC §3.6); call it inside the import's transaction. */
+/** Writes the provenance row every import leaves (docs/data-sources.md); call it inside the import's transaction. */
 export async function recordDataset(trx: Transaction<Database> | Kysely<Database>, info: DatasetInfo): Promise<number> {
   const row = await trx
     .insertInto('dataset')

@@ -21,7 +21,7 @@ export type FirstStartResult = { boundaries: 'open-data' | 'pdok' | 'fixture'; g
 const PDOK_YEAR = 2024;
 
 /**
- * SPEC §6 first start: with no areas besides NL01, load boundaries (GKA_OPEN_DATA_DIR, else a PDOK
+ * First start (README.md): with no areas besides NL01, load boundaries (GKA_OPEN_DATA_DIR, else a PDOK
  * download when PDOK answers quickly, else the fictitious region of fixtures/) and then the
  * synthetic demo data. Does nothing (returns null) once any area exists, so a restart never
  * overwrites what an operator loaded.

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import { DataMemo } from './memo.ts';
 
-/** What every read model needs: the database, the small-cell threshold (SPEC §3.5) and the memo. */
+/** What every read model needs: the database, the small-cell threshold (docs/methodology.md) and the memo. */
 export type QueryContext = { db: Db; minCell: number; memo: DataMemo };
 
 export function createQueryContext(db: Db, minCell: number): QueryContext {

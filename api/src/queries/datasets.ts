@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.ts';
 export type Sources = { sources: Meta['sources']; synthetic: boolean };
 
 /**
- * The latest import of each source (SPEC §3.6), and whether any figure shown is synthetic. For one
+ * The latest import of each source (docs/data-sources.md), and whether any figure shown is synthetic. For one
  * indicator: the boundaries plus only the imports that hold its values (`datasets`), so real DUO figures
  * are not called synthetic because demo values of other indicators are loaded beside them.
  */

@@ -19,7 +19,7 @@ useSeededApp(
 
 /** A fingerprint of every table, to prove no request changed anything. */
 async function snapshot(): Promise<string> {
-  const tables = ['area', 'cohort', 'indicator', 'dimension', 'breakdown_group', 'measure', 'dataset'];
+  const tables = ['area', 'cohort', 'indicator', 'dimension', 'breakdown_group', 'measure', 'dataset', 'disclosure', 'disclosure_setting', 'covid_note'];
   const parts = await Promise.all(
     tables.map(async (name) => {
       const { rows } = await sql<{ h: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(name)} t`.execute(

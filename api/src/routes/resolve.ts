@@ -5,7 +5,7 @@ import type { AreaDetail } from '../queries/areas.ts';
 import { findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 
-/** Lookups that turn an unknown code into the SPEC §5 404 body. */
+/** Lookups that turn an unknown code into the API's 404 body. */
 export async function requireIndicator(ctx: QueryContext, code: string) {
   const found = await findIndicator(ctx, code);
   if (!found) throw notFound(`Indicator '${code}'`, { indicator: code });

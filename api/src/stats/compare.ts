@@ -17,7 +17,7 @@ export function applicableBenchmarks(v: Placed, benchmarks: readonly Benchmark[]
   );
 }
 
-/** The value against each applicable benchmark: difference and significance (SPEC §3.5). */
+/** The value against each applicable benchmark: difference and significance (docs/methodology.md). */
 export function comparisons(v: Placed, benchmarks: readonly Benchmark[]): Comparison[] {
   return applicableBenchmarks(v, benchmarks).map((b) => ({
     kind: b.kind,

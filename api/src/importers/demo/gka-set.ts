@@ -1,5 +1,5 @@
 /**
- * The demo set of GKA gemeenten (SPEC §4.4). The real membership list is not open data, so the
+ * The demo set of GKA gemeenten (docs/data-sources.md). The real membership list is not open data, so the
  * dashboard marks a plausible set instead: the 30 gemeenten that signed in 2019, every gemeente of
  * 100,000 inhabitants or more, the largest gemeente of each provincie not yet represented, then the
  * largest remaining gemeenten until the set has 101 members (or the same share of a smaller region).

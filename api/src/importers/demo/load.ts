@@ -27,7 +27,7 @@ export type LoadDemoResult = { datasetId: number; seed: number; rows: number; ar
 export class DemoError extends Error {}
 
 /**
- * Generates and loads the synthetic demo data (SPEC §4.4) in one transaction: upserts the six
+ * Generates and loads the synthetic demo data (docs/data-sources.md) in one transaction: upserts the six
  * cohorts, marks the demo GKA set, replaces the previous demo values and COPYs the new ones.
  * Takes a connection string because COPY needs a raw pg client.
  */

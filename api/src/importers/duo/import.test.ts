@@ -10,7 +10,7 @@ import { importDuo, type ImportDuoResult } from './import.ts';
 import { DUO_FILES, findDuoFile, readDuoCsv } from './files.ts';
 import { attack, cellKey, tableRelations } from '../../test/adversary.ts';
 
-// The real DUO and CBS files are read where they lie (SPEC §4.1); nothing of them is copied into the repo.
+// The real DUO and CBS files are read where they lie; nothing of them is copied into the repo.
 const CBS_GEMEENTEN = openDataFile('cbs_gemeenten-alfabetisch-2023.csv');
 
 function cbsGemeenten(): { code: string; name: string; provincie: string }[] {

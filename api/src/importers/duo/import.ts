@@ -92,7 +92,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
 }
 
 /**
- * `gka import-duo <dir>`: real gemeente-level indicators from DUO open data (SPEC §4.3), in one
+ * `gka import-duo <dir>`: real gemeente-level indicators from DUO open data (docs/data-sources.md), in one
  * transaction with one dataset row per source file. A cohort per school year (`sj2019-2020`) is
  * created when missing; existing cohort rows are left as they are.
  */

@@ -17,7 +17,7 @@ export type DownloadGeoOptions = LoadOptions & {
 const COLLECTION: Record<GeoLevel, Collection> = { gemeente: 'gemeenten', wijk: 'wijken' };
 
 /**
- * Downloads gemeenten and/or wijken of one year from PDOK (SPEC §4.1) and loads them through the same
+ * Downloads gemeenten and/or wijken of one year from PDOK (docs/data-sources.md) and loads them through the same
  * path as a file, in one transaction: everything is fetched before the database is touched, so a
  * failed download changes nothing.
  */

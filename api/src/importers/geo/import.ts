@@ -15,7 +15,7 @@ export type ImportGeoOptions = LoadOptions & {
   onParseProgress?: (done: number, total: number) => void;
 };
 
-/** Reads a CBS GeoJSON or TopoJSON file (SPEC §4.1) and loads its gemeenten and/or wijken in one transaction. */
+/** Reads a CBS GeoJSON or TopoJSON file (docs/data-sources.md) and loads its gemeenten and/or wijken in one transaction. */
 export function importGeoFile(db: Db, file: string, options: ImportGeoOptions = {}): Promise<GeoImportResult> {
   return importGeoFiles(db, [file], options);
 }

@@ -26,7 +26,7 @@ export const KEYS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /**
- * KWB attributes kept in `area.attributes` for the demo generator (SPEC §4.4), under one canonical
+ * KWB attributes kept in `area.attributes` for the demo generator (docs/data-sources.md), under one canonical
  * name whatever the source calls them (the PDOK OGC API uses long camelCase names).
  */
 const ATTRIBUTES: Record<string, readonly string[]> = {
@@ -79,7 +79,7 @@ export type KwbValues = {
   attributes: Record<string, number>;
 };
 
-/** The KWB figures of a feature; stedelijkheid falls back to the class of the density (SPEC §3.2). */
+/** The KWB figures of a feature; stedelijkheid falls back to the class of the density (docs/data-sources.md). */
 export function kwbValues(props: Props): KwbValues {
   const inwoners = number(props, KEYS.inwoners);
   const density = number(props, KEYS.omgevingsadressendichtheid);

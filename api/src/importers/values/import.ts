@@ -15,7 +15,7 @@ import { MAX_PROBLEMS, parseHeader, parseValueLine, ValuesFileError, VALUE_COLUM
 import { readUtf8Lines } from './read-lines.ts';
 
 export type ImportValuesOptions = {
-  /** Marks the dataset as synthetic demo data (SPEC §3.6). */
+  /** Marks the dataset as synthetic demo data (docs/data-sources.md). */
   synthetic?: boolean;
   /** Called now and then with the number of data lines read. */
   onProgress?: (rows: number) => void;
@@ -26,7 +26,7 @@ export type ImportValuesOptions = {
 export type ImportValuesResult = { datasetId: number; rows: number; createdCohorts: string[] };
 
 /**
- * Imports a SPEC §4.2 values CSV: validates every line, COPYs the rows into a temporary table and
+ * Imports a values CSV in the CBS delivery format (docs/data-sources.md): validates every line, COPYs the rows into a temporary table and
  * puts them in `measure` in place of the same keys, all in one transaction, so a bad file changes nothing and a
  * re-import replaces the same keys. Cohorts the file names but the database lacks are created: a
  * GKA code such as 2020-2021 with the two school years it pools (so its COVID notes apply), any

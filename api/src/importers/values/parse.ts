@@ -1,6 +1,6 @@
 import { DIMENSIONS, isDimension, isGroupOf } from '@gka/shared';
 
-/** The SPEC §4.2 CBS delivery format: pure parsing and validation, no I/O. */
+/** The CBS delivery format (docs/data-sources.md): pure parsing and validation, no I/O. */
 export const VALUE_COLUMNS = ['gebiedcode', 'cohort', 'indicator', 'dimensie', 'groep', 'teller', 'noemer'] as const;
 
 /** Stop collecting after this many problems: one systematic mistake would otherwise repeat on every line. */

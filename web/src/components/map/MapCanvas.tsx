@@ -114,7 +114,7 @@ export default function MapCanvas({ geojson, steps, palette = PALETTE, emphasise
       const code = f.properties.code;
       map.setFeatureState({ source: SOURCE, id: code }, { step: steps.get(code) ?? null, emph: emphasised?.has(code) ?? false });
     }
-    // A performance mark when the new colours are on screen: the budget of SPEC §7 (recolour ≤ 300 ms).
+    // A performance mark when the new colours are on screen: the recolour budget (≤ 300 ms, BENCHMARKS.md).
     map.once('idle', () => performance.mark('gka:map-coloured'));
   }, [geojson, steps, palette, emphasised, loaded]);
 

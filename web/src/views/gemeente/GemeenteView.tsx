@@ -11,7 +11,7 @@ import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { WijkSection } from './WijkSection.tsx';
 
-/** The gemeente page (SPEC §1, regiocoördinator): KPIs, trend, kansenkloof and wijken. */
+/** The gemeente page (for the regiocoördinator): KPIs, trend, kansenkloof and wijken. */
 export function GemeenteView() {
   const { code = '' } = useParams();
   const { get, set } = useSearchState();

@@ -8,7 +8,7 @@ import { useSearchState } from '../../lib/searchState.ts';
 import { IndicatorComparison } from './IndicatorComparison.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 
-/** Wijken vergelijken (SPEC §1, gemeente): wijken against each other, the own gemeente and the average gemeente. */
+/** Wijken vergelijken (for the gemeente): wijken against each other, the own gemeente and the average gemeente. */
 const NONE = 'geen';
 
 export function VergelijkenView() {
