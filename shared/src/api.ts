@@ -69,6 +69,8 @@ export const Indicator = z.object({
   source: z.string(),
   /** The indicator's own time axis: the cohorts that hold values for it, oldest first. */
   cohorts: z.array(IndicatorCohort),
+  /** Whether any of its values come from a synthetic import (demo data): the UI says so wherever they are shown. */
+  synthetic: z.boolean(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -137,7 +139,7 @@ export const ValuesQuery = z.object({
 export type ValuesQuery = z.infer<typeof ValuesQuery>;
 
 export const Meta = z.object({
-  indicator: Indicator.omit({ cohorts: true }),
+  indicator: Indicator.omit({ cohorts: true, synthetic: true }),
   cohort: IndicatorCohort,
   minCell: z.number().int(),
   sources: z.array(z.object({ kind: z.string(), source: z.string(), synthetic: z.boolean(), importedAt: z.string() })),
@@ -188,7 +190,7 @@ export const TrendPoint = z.object({
 });
 export const TrendResponse = z.object({
   area: Area,
-  indicator: Indicator.omit({ cohorts: true }),
+  indicator: Indicator.omit({ cohorts: true, synthetic: true }),
   data: z.array(TrendPoint),
   minCell: z.number().int(),
   synthetic: z.boolean(),
@@ -212,7 +214,7 @@ export type ChangeReference = z.infer<typeof ChangeReference>;
 export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
 export const ProfileQuery = z.object({ cohort: code.optional() });
 export const ProfileIndicator = z.object({
-  indicator: Indicator.omit({ cohorts: true }),
+  indicator: Indicator.omit({ cohorts: true, synthetic: true }),
   /** The cohort shown: the one asked for if the gemeente has values in it, else the indicator's latest. */
   cohort: IndicatorCohort,
   value: Value.nullable(),

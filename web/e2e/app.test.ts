@@ -370,6 +370,53 @@ describe('web app in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('shows the demo banner exactly where the figures shown are synthetic', async () => {
+    // A browser of its own: API answers may be kept for 5 minutes (max-age), and this test changes the data.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const banner = async () => {
+      await page.waitForTimeout(400);
+      return page.getByTestId('synthetic-banner').isVisible();
+    };
+    // As with real boundaries and real pass rates beside the demo values of the GKA indicators.
+    const real = (v: boolean) =>
+      database.db.updateTable('dataset').set({ synthetic: !v, imported_at: new Date() }).where('kind', 'in', ['geo', 'duo']).execute();
+    await real(true);
+    try {
+      await page.waitForTimeout(2100); // the API trusts its data version for 2 s
+      await page.goto(`${base}/kaart`);
+      await page.getByTestId('gemeenten-table').waitFor();
+      expect(await banner(), 'kaart, stedelijkheid (CBS)').toBe(false);
+      await page.goto(`${base}/kaart?indicator=advies_havo_vwo`);
+      await page
+        .getByTestId('gemeenten-table')
+        .getByRole('columnheader', { name: /Schooladvies/ })
+        .waitFor();
+      expect(await banner(), 'kaart, demo indicator').toBe(true);
+      await page.goto(`${base}/kaart?indicator=slagingspercentage_vo`);
+      await page
+        .getByTestId('gemeenten-table')
+        .getByRole('columnheader', { name: /Slagingspercentage/ })
+        .waitFor();
+      expect(await banner(), 'kaart, real pass rates').toBe(false);
+      // Wijken before a gemeente is chosen: no table yet, but the chosen indicator is synthetic.
+      await page.goto(`${base}/data?indicator=advies_havo_vwo&niveau=wijk`);
+      await page.getByText('Kies een gemeente om haar wijken te tonen.').waitFor();
+      expect(await banner(), 'data, wijken without gemeente').toBe(true);
+      await page.goto(`${base}/data?indicator=slagingspercentage_vo`);
+      await page.getByTestId('values-table').waitFor();
+      expect(await banner(), 'data, real pass rates').toBe(false);
+      await page.goto(`${base}/gemeente/GM9901`);
+      await page.getByTestId('kpi-cards').waitFor();
+      expect(await banner(), 'gemeente with demo indicators').toBe(true);
+    } finally {
+      await context.close();
+      await real(false);
+      await new Promise((r) => setTimeout(r, 2100));
+    }
+  });
+
   it('has no axe-core violations on any view (WCAG 2.1 A/AA and best practice)', async () => {
     const views = [
       ['kaart', '/kaart?indicator=advies_havo_vwo&tov=voor-covid&cohort=2020-2021', 'map-canvas'],

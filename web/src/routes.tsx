@@ -1,5 +1,6 @@
 import { Link, useLocation, type RouteObject } from 'react-router';
 import { useFocusOnNavigation, useRouteTitle } from './lib/page.ts';
+import { useBannerResetOn } from './lib/banner.ts';
 import { Layout } from './components/layout/Layout.tsx';
 import { DataView } from './views/databouwer/DataView.tsx';
 import { GemeenteKiezen } from './views/gemeente/GemeenteKiezen.tsx';
@@ -21,6 +22,7 @@ function Page({ children }: { children: React.ReactNode }) {
   const { pathname } = useLocation();
   useRouteTitle(TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Pagina niet gevonden');
   useFocusOnNavigation();
+  useBannerResetOn(pathname);
   return <>{children}</>;
 }
 

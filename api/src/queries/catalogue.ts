@@ -3,7 +3,7 @@ import { allAreas, type AreaDetail } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
 import { indicatorCohort, listCovidNotes } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
-import { datasetsByIndicator, listSources, type Sources } from './datasets.ts';
+import { datasetsByIndicator, listSources, syntheticDatasets, type Sources } from './datasets.ts';
 import { listIndicators } from './indicators.ts';
 
 /**
@@ -14,9 +14,20 @@ export const cohorts = (ctx: QueryContext): Promise<Cohort[]> => ctx.memo.get('c
 /** Each indicator with its own time axis: its cohorts, each with the COVID note for this indicator. */
 export const indicators = (ctx: QueryContext): Promise<Indicator[]> =>
   ctx.memo.get('indicators', async () => {
-    const [rows, all, notes] = await Promise.all([listIndicators(ctx.db), cohorts(ctx), listCovidNotes(ctx.db)]);
+    const [rows, all, notes, datasets, synthetic] = await Promise.all([
+      listIndicators(ctx.db),
+      cohorts(ctx),
+      listCovidNotes(ctx.db),
+      indicatorDatasets(ctx),
+      syntheticDatasets(ctx.db),
+    ]);
     const byCode = new Map(all.map((c) => [c.code, c]));
-    return rows.map((r) => ({ ...r, cohorts: r.cohorts.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))) }));
+    return rows.map((r) => ({
+      ...r,
+      cohorts: r.cohorts.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))),
+      // Only the imports that hold its values now: demo rows replaced by a real import no longer count.
+      synthetic: (datasets.get(r.code) ?? []).some((id) => synthetic.has(id)),
+    }));
   });
 export const sources = (ctx: QueryContext): Promise<Sources> => ctx.memo.get('sources', () => listSources(ctx.db));
 // One scan for all indicators per data version: a scan per indicator (twelve of the national table)

@@ -46,3 +46,9 @@ export async function datasetsByIndicator(db: Db): Promise<Map<string, number[]>
   `.execute(db);
   return new Map(rows.map((r) => [r.indicator, r.ids]));
 }
+
+/** The ids of synthetic imports. */
+export async function syntheticDatasets(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom('dataset').select('id').where('synthetic', '=', true).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -19,7 +19,7 @@ function selectIndicators(db: Db) {
     .orderBy('i.code');
 }
 
-export type IndicatorRow = Omit<Indicator, 'cohorts'> & { cohorts: string[] };
+export type IndicatorRow = Omit<Indicator, 'cohorts' | 'synthetic'> & { cohorts: string[] };
 
 /** Every indicator with the codes of the cohorts that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<IndicatorRow[]> {

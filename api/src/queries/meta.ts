@@ -3,7 +3,7 @@ import type { QueryContext } from './context.ts';
 import { indicatorSources } from './catalogue.ts';
 
 /** What every values-like answer says about itself: definitions, cohort, threshold and the sources of this indicator. */
-export async function meta(ctx: QueryContext, { cohorts: _, ...indicator }: Indicator, cohort: IndicatorCohort): Promise<Meta> {
+export async function meta(ctx: QueryContext, { cohorts: _cohorts, synthetic: _synthetic, ...indicator }: Indicator, cohort: IndicatorCohort): Promise<Meta> {
   const s = await indicatorSources(ctx, indicator.code);
   return { indicator, cohort, minCell: ctx.minCell, sources: s.sources, synthetic: s.synthetic };
 }

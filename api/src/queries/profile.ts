@@ -18,7 +18,7 @@ const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
  * most from the gemeente, significant ones first.
  */
 export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCode?: string): Promise<ProfileResponse> {
-  const [cohorts, indicators, wijken, { sources, synthetic }] = await Promise.all([
+  const [cohorts, indicators, wijken, { sources }] = await Promise.all([
     allCohorts(ctx),
     allIndicators(ctx),
     listAreas(ctx, { level: 'wijk', parent: area.code }),
@@ -39,6 +39,9 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     const cohort = indicator.cohorts.find((c) => c.code === cohortCode && mine.has(c.code)) ?? indicator.cohorts.filter((c) => mine.has(c.code)).at(-1);
     return cohort ? [{ indicator, cohort }] : [];
   });
+  // Synthetic when a figure shown is: a fictitious region, or an indicator with demo values (not any demo import ever made).
+  const boundaries = sources.some((s) => s.kind === 'geo' && s.synthetic);
+  const synthetic = boundaries || chosen.some((c) => c.indicator.synthetic);
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
@@ -60,7 +63,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   ]);
 
   const own = [...totals, ...breakdownRows];
-  const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
+  const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, synthetic: _synthetic, ...indicator }, cohort }, i) => {
     const rows = own.filter((r) => r.indicator === indicator.code);
     const inCohort = rows.filter((r) => r.cohort === cohort.code);
     const totaal = inCohort.find((r) => r.dimension === 'totaal');

@@ -11,7 +11,7 @@ import { toValue, valueRows } from './values.ts';
  */
 export async function trendView(
   ctx: QueryContext,
-  { cohorts: own, ...indicator }: Indicator,
+  { cohorts: own, synthetic: _synthetic, ...indicator }: Indicator,
   area: AreaDetail,
   gemeente: AreaDetail | undefined,
   dimension: Dimension,

@@ -32,6 +32,12 @@ export function useSources() {
   });
 }
 
+/** Whether the loaded boundaries are a fictitious region (the fixtures); undefined while loading. */
+export function useBoundariesSynthetic(): boolean | undefined {
+  const sources = useSources();
+  return sources.data ? sources.data.sources.some((s) => s.kind === 'geo' && s.synthetic) : undefined;
+}
+
 export function useCohorts() {
   return useQuery({
     queryKey: ['cohorts'],

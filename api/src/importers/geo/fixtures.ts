@@ -9,5 +9,5 @@ export const FIXTURE_REGION_FILE = path.join(REPO_ROOT, 'fixtures/region.geojson
 
 /** Loads the fictitious region (idempotent): for tests and for a first start without real boundaries. */
 export function importFixtureRegion(db: Db): Promise<GeoImportResult> {
-  return importGeoFile(db, FIXTURE_REGION_FILE);
+  return importGeoFile(db, FIXTURE_REGION_FILE, { synthetic: true });
 }

@@ -11,6 +11,8 @@ import type { AreaInput, GeoLevel, ParsedGeo } from './parse.ts';
 export type GeoPart = { parsed: ParsedGeo; source: string; sha256: string; /** For messages; defaults to source. */ name?: string };
 
 export type LoadOptions = {
+  /** A fictitious region (the fixtures): its areas and kerncijfers are marked synthetic like demo values. */
+  synthetic?: boolean;
   /**
    * Create a gemeente that a wijk needs but the database lacks, named after the wijk's `gemeentenaam`
    * or "Gemeente GMgggg", without geometry. For wijk files without a matching gemeente file, such as
@@ -62,6 +64,7 @@ export async function loadGeo(db: Db, parts: GeoPart[], options: LoadOptions = {
         source: part.source,
         sha256: part.sha256,
         rowCount: part.parsed.areas.length,
+        synthetic: options.synthetic ?? false,
         notes: { indelingJaar: part.parsed.year, skipped: part.parsed.skipped },
       });
       datasetIds.set(part, id);

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSources } from '../../api/hooks.ts';
 import { sourcesInWords, useProvenance } from '../../api/provenance.ts';
+import { useSyntheticBanner } from '../../lib/banner.ts';
 
 const NAV = [
   { to: '/', label: 'Kaart', end: true },
@@ -13,6 +14,7 @@ export function Layout() {
   // /sources seeds the provenance; every later answer (values, profile, compare) updates it.
   useSources();
   const provenance = useProvenance();
+  const synthetic = useSyntheticBanner();
   return (
     <>
       <a className="skip-link" href="#inhoud">
@@ -38,7 +40,7 @@ export function Layout() {
         </div>
       </header>
       <main id="inhoud" tabIndex={-1}>
-        {provenance?.synthetic && (
+        {synthetic && (
           <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
             <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets over echte leerlingen, wijken
             of gemeenten.

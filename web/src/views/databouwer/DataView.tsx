@@ -14,7 +14,8 @@ import {
   type Dimension,
   type Value,
 } from '@gka/shared';
-import { exportUrl, useAreas, useChange, useValues, type ValuesParams } from '../../api/hooks.ts';
+import { exportUrl, useAreas, useBoundariesSynthetic, useChange, useValues, type ValuesParams } from '../../api/hooks.ts';
+import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
@@ -43,6 +44,9 @@ function benchmarkOf(row: Value, list: Benchmark[], kind: BenchmarkKind, klasse:
 export function DataView() {
   const { get, set } = useSearchState();
   const choice = useIndicatorChoice(get('indicator'), get('cohort'));
+  // The chosen indicator decides, whether or not a table is shown yet (wijken before a gemeente is chosen).
+  const boundaries = useBoundariesSynthetic();
+  useSyntheticFigures(boundaries === undefined || !choice.indicator ? undefined : boundaries || choice.indicator.synthetic);
   const level = get('niveau') === 'wijk' ? 'wijk' : 'gemeente';
   const parent = level === 'wijk' ? get('gemeente') : undefined;
   const dimension = (DIMENSION_OPTIONS.some((o) => o.value === get('dimensie')) ? get('dimensie') : 'totaal') as Dimension;

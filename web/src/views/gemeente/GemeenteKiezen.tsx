@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useAreas } from '../../api/hooks.ts';
+import { useAreas, useBoundariesSynthetic } from '../../api/hooks.ts';
+import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 
 /** `/gemeente` without a code: choose one. A button opens the profile (no navigation on select). */
 export function GemeenteKiezen() {
   const areas = useAreas('gemeente');
+  useSyntheticFigures(useBoundariesSynthetic());
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   return (

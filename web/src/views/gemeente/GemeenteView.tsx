@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, formatInteger, disclosureSentence } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
+import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -17,6 +18,7 @@ export function GemeenteView() {
   const { get, set } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
+  useSyntheticFigures(profile.data?.synthetic);
   return (
     <>
       {profile.error && (

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
+import { useSyntheticFigures } from '../../lib/banner.ts';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -17,6 +18,7 @@ export function NotitieView() {
   const { get } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   usePageTitle(profile.data && `Gespreksnotitie ${profile.data.area.name}`);
+  useSyntheticFigures(profile.data?.synthetic);
   return (
     <>
       {profile.error && (

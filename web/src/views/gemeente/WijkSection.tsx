@@ -23,7 +23,7 @@ export function WijkSection({
   covidCohort,
 }: {
   gemeente: { code: string; name: string };
-  indicator: Omit<Indicator, 'cohorts'>;
+  indicator: Omit<Indicator, 'cohorts' | 'synthetic'>;
   cohort: string;
   gemeenteValue: number | null;
   /** The indicator's first COVID cohort: each wijk's change from the cohorts before COVID gets a column. */

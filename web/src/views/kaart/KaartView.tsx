@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { STEDELIJKHEID, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
-import { useAreas, useChange, useGeo, useValues } from '../../api/hooks.ts';
+import { useAreas, useBoundariesSynthetic, useChange, useGeo, useValues } from '../../api/hooks.ts';
+import { useSyntheticFigures } from '../../lib/banner.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
@@ -37,6 +38,9 @@ export function KaartView() {
   const geo = useGeo('gemeente');
   const areas = useAreas('gemeente');
   const indicator = choice.indicator;
+  // Real CBS stedelijkheid is no demo data: only the figures shown decide the banner.
+  const boundaries = useBoundariesSynthetic();
+  useSyntheticFigures(boundaries === undefined ? undefined : boundaries || !!indicator?.synthetic);
   const values = useValues({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension }, !!indicator);
   // Colour by the change since a reference (the cohorts before COVID, or an earlier cohort) instead of the value.
   const references = referenceOptions(indicator, choice.cohort?.code);
