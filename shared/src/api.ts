@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaCode, AreaLevel, Dimension } from './domain.ts';
+import { AreaCode, AreaLevel, Dimension, UNITS } from './domain.ts';
 
 // Validation messages in Dutch, in the API's error bodies and in the web app alike.
 z.config(z.locales.nl());
@@ -64,7 +64,7 @@ export const Indicator = z.object({
   definition: z.string(),
   numeratorDefinition: z.string(),
   denominatorDefinition: z.string(),
-  unit: z.enum(['percentage', 'gemiddelde']),
+  unit: z.enum(UNITS),
   higherIsBetter: z.boolean().nullable(),
   source: z.string(),
   /** The indicator's own time axis: the cohorts that hold values for it, oldest first. */

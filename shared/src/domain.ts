@@ -56,6 +56,16 @@ export const STEDELIJKHEID = [
   { klasse: 5, label: 'Niet stedelijk', bounds: '< 500 adressen/km²', min: 0 },
 ] as const;
 
+/** '1 zeer sterk stedelijk', or 'onbekend': the one way a class is written. */
+export function stedelijkheidLabel(klasse: number | null | undefined): string {
+  const s = STEDELIJKHEID.find((x) => x.klasse === klasse);
+  return s ? `${s.klasse} ${s.label.toLowerCase()}` : 'onbekend';
+}
+
+/** Units of an indicator: a share (numerator/denominator) or a mean (numerator = sum of scores). */
+export const UNITS = ['percentage', 'gemiddelde'] as const;
+export type Unit = (typeof UNITS)[number];
+
 export function stedelijkheidFromDensity(density: number | null | undefined): number | null {
   if (density === null || density === undefined || !Number.isFinite(density) || density < 0) return null;
   return STEDELIJKHEID.find((s) => density >= s.min)!.klasse;

@@ -27,3 +27,8 @@ export function formatDecimal(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';
   return dec1.format(n);
 }
+
+/** A value in its indicator's unit: '45,3%' for a share (a fraction), '535,2' for a mean. */
+export function formatterFor(unit: 'percentage' | 'gemiddelde'): (v: number | null | undefined) => string {
+  return unit === 'percentage' ? formatPercent : formatDecimal;
+}

@@ -1,9 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AreaLevel, Unit } from '@gka/shared';
 
 /** Table types of migrations/ (keep in step with the migrations). */
 export interface AreaTable {
   code: string;
-  level: 'land' | 'gemeente' | 'wijk';
+  level: AreaLevel;
   name: string;
   parent_code: string | null;
   indeling_jaar: number | null;
@@ -40,7 +41,7 @@ export interface IndicatorTable {
   definition: string;
   numerator_definition: string;
   denominator_definition: string;
-  unit: Generated<'percentage' | 'gemiddelde'>;
+  unit: Generated<Unit>;
   higher_is_better: boolean | null;
   source: string;
   sort_order: Generated<number>;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, STEDELIJKHEID, type Benchmark, type Dimension } from '@gka/shared';
+import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, type Benchmark, type Dimension, stedelijkheidLabel } from '@gka/shared';
 import { pooled } from '../stats/benchmarks.ts';
 import type { Unit } from '../stats/cells.ts';
 import type { QueryContext } from './context.ts';
@@ -45,10 +45,7 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
   const classes = new Set(s.stedelijkheden ?? []);
   for (const r of aggregates) {
     if (r.kind === 'stedelijkheid' && !classes.has(r.stedelijkheid!)) continue;
-    const label =
-      r.kind === 'stedelijkheid'
-        ? `${BENCHMARK_LABELS.stedelijkheid} (${STEDELIJKHEID.find((x) => x.klasse === r.stedelijkheid)?.label.toLowerCase() ?? r.stedelijkheid})`
-        : BENCHMARK_LABELS[r.kind];
+    const label = r.kind === 'stedelijkheid' ? `${BENCHMARK_LABELS.stedelijkheid} (${stedelijkheidLabel(r.stedelijkheid)})` : BENCHMARK_LABELS[r.kind];
     // A hidden NL01 cell stays hidden; pooled sums are over published cells only.
     const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit);
     out.get(r.cohort)?.push({ kind: r.kind, label, group: r.group, ...est, ...(r.kind === 'stedelijkheid' ? { stedelijkheid: r.stedelijkheid } : {}) });

@@ -1,4 +1,4 @@
-import { cohortCodes, DIMENSIONS, type Dimension, type IndicatorCohort, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
+import { cohortCodes, DIMENSIONS, type Unit, type Dimension, type IndicatorCohort, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
@@ -116,7 +116,7 @@ function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicato
 }
 
 /** The gemeente's totaal in the indicator's first COVID cohort against its cohorts before COVID, pooled. */
-function covidChange(unit: 'percentage' | 'gemiddelde', own: IndicatorCohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
+function covidChange(unit: Unit, own: IndicatorCohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
   const split = covidSplit(own);
   if (!split || split.before.length === 0) return null;
   const totaal = (code: string) => rows.find((r) => r.cohort === code && r.dimension === 'totaal');

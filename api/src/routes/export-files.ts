@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { BENCHMARK_IN_SENTENCE, BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, STEDELIJKHEID } from '@gka/shared';
+import { BENCHMARK_IN_SENTENCE, BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, stedelijkheidLabel } from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
 
 /** Sources, definitions, filters, columns and export time: the `metadata=1` text and the 'Bronnen' sheet. */
@@ -56,7 +56,7 @@ export function aboutText(t: ExportTable, exportedAt = new Date()): string {
 
 type Column = { header: string; cell: (r: ExportRow) => string | number | boolean | null; number?: 'value' | 'difference' };
 
-const stedelijkheid = (k: number | null) => (k === null ? null : `${k} ${STEDELIJKHEID.find((s) => s.klasse === k)?.label.toLowerCase() ?? ''}`.trim());
+const stedelijkheid = (k: number | null) => (k === null ? null : stedelijkheidLabel(k));
 
 /** Every column in order; numbers carry how they are written (as a share or a difference). */
 function columns(t: ExportTable): Column[] {

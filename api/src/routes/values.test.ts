@@ -70,7 +70,7 @@ describe('GET /values', () => {
     expect(data.map((v) => v.area)).toEqual(['WK000101', 'WK000102']);
     expect(data[1]).toMatchObject({ area: 'WK000102', numerator: null, denominator: null, value: null, suppressed: true });
     expect(bench(benchmarks, 'stedelijkheid')).toEqual([
-      expect.objectContaining({ stedelijkheid: 1, value: (450 + 320) / 1500, n: 2, label: 'Gemeenten met dezelfde stedelijkheid (zeer sterk stedelijk)' }),
+      expect.objectContaining({ stedelijkheid: 1, value: (450 + 320) / 1500, n: 2, label: 'Gemeenten met dezelfde stedelijkheid (1 zeer sterk stedelijk)' }),
     ]);
     expect(bench(benchmarks, 'gemeente')).toEqual([expect.objectContaining({ area: 'GM0001', value: 0.45, n: 1, label: 'Eigen gemeente: Aastad' })]);
     expect(bench(benchmarks, 'nederland')[0]).toMatchObject({ value: 890 / 1900, n: 3 });

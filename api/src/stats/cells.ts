@@ -1,6 +1,8 @@
 import { wilson } from './wilson.ts';
 
-export type Unit = 'percentage' | 'gemiddelde';
+import type { Unit } from '@gka/shared';
+
+export type { Unit };
 
 /** A measure's counts as published: a hidden cell (see disclosure/) keeps no counts at all. */
 export type Cell = { numerator: number | null; denominator: number | null; suppressed: boolean };

@@ -1,4 +1,4 @@
-import { formatDecimal, formatPercent, formatPoints, SUPPRESSED_TEXT, type Indicator } from '@gka/shared';
+import { formatDecimal, formatPoints, SUPPRESSED_TEXT, type Indicator, formatterFor } from '@gka/shared';
 
 export { SUPPRESSED_TEXT };
 
@@ -6,13 +6,13 @@ export { SUPPRESSED_TEXT };
 export function formatValue(v: { value: number | null; suppressed?: boolean } | null | undefined, unit: Indicator['unit'] = 'percentage'): string {
   if (!v || v.suppressed) return v?.suppressed ? SUPPRESSED_TEXT : 'geen gegevens';
   if (v.value === null) return 'niet beschikbaar';
-  return unit === 'percentage' ? formatPercent(v.value) : formatDecimal(v.value);
+  return formatterFor(unit)(v.value);
 }
 
 /** '43,1% – 47,5%' */
 export function formatInterval(v: { ciLow: number | null; ciHigh: number | null }, unit: Indicator['unit'] = 'percentage'): string {
   if (v.ciLow === null || v.ciHigh === null) return '–';
-  const f = unit === 'percentage' ? formatPercent : formatDecimal;
+  const f = formatterFor(unit);
   return `${f(v.ciLow)} – ${f(v.ciHigh)}`;
 }
 

@@ -1,4 +1,4 @@
-import { STEDELIJKHEID, formatDecimal, formatPercent, type Indicator } from '@gka/shared';
+import { STEDELIJKHEID, type Indicator, formatterFor } from '@gka/shared';
 
 /** Sequential five-step palette (ColorBrewer Blues), lightest first: index 4 is the darkest. */
 export const PALETTE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08306b'] as const;
@@ -61,7 +61,7 @@ export function stepOf(value: number, breaks: number[]): number {
 
 export function valueLegend(breaks: number[], values: number[], unit: Indicator['unit']): LegendItem[] {
   if (breaks.length === 0) return [];
-  const f = unit === 'percentage' ? formatPercent : formatDecimal;
+  const f = formatterFor(unit);
   const min = Math.min(...values);
   const max = Math.max(...values);
   const edges = [min, ...breaks, max];

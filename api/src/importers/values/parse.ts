@@ -6,7 +6,9 @@ export const VALUE_COLUMNS = ['gebiedcode', 'cohort', 'indicator', 'dimensie', '
 /** Stop collecting after this many problems: one systematic mistake would otherwise repeat on every line. */
 export const MAX_PROBLEMS = 20;
 
-export type Unit = 'percentage' | 'gemiddelde';
+import type { Unit } from '@gka/shared';
+
+export type { Unit };
 
 /** What a file may refer to: loaded from the database before parsing (a few thousand codes at most). */
 export type Catalogue = { areas: ReadonlySet<string>; units: ReadonlyMap<string, Unit> };

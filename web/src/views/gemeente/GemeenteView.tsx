@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, cohortPhrase, formatInteger, disclosureSentence } from '@gka/shared';
+import { STEDELIJKHEID, cohortPhrase, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
@@ -39,7 +39,7 @@ export function GemeenteView() {
               <dl className="facts">
                 <div>
                   <dt>Stedelijkheid</dt>
-                  <dd>{sted ? `${sted.klasse} ${sted.label.toLowerCase()} (${sted.bounds})` : 'onbekend'}</dd>
+                  <dd>{sted ? `${stedelijkheidLabel(sted.klasse)} (${sted.bounds})` : 'onbekend'}</dd>
                 </div>
                 <div>
                   <dt>Inwoners</dt>

@@ -1,4 +1,4 @@
-import { cohortPhrase, formatPercent, formatDecimal, type ProfileIndicator } from '@gka/shared';
+import { cohortPhrase, type ProfileIndicator, formatterFor } from '@gka/shared';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatValue } from '../../lib/format.ts';
 import { comparisonText, covidText } from '../../lib/significance.ts';
@@ -10,7 +10,7 @@ export function KpiCards({ indicators }: { indicators: ProfileIndicator[] }) {
   return (
     <ul className="kpi-grid" data-testid="kpi-cards">
       {indicators.map((p) => {
-        const f = p.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
+        const f = formatterFor(p.indicator.unit);
         return (
           <li key={p.indicator.code} className="kpi">
             <h3 className="kpi__title">{p.indicator.name}</h3>

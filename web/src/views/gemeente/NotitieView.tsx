@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, cohortPhrase, formatDecimal, formatInteger, formatPercent, disclosureSentence, type ProfileIndicator } from '@gka/shared';
+import { stedelijkheidLabel, cohortPhrase, formatInteger, disclosureSentence, type ProfileIndicator, formatterFor } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
@@ -32,7 +32,6 @@ export function NotitieView() {
       <QueryState query={profile} what="de gespreksnotitie">
         {(p) => {
           const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
-          const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
           return (
             <article className="notitie" data-testid="notitie">
               <p className="no-print notitie__actions">
@@ -44,7 +43,7 @@ export function NotitieView() {
               <ProfileCohortForm cohorts={p.cohorts} label="Cohort van de notitie" className="filters no-print" />
               <h1>Gespreksnotitie gemeente {p.area.name}</h1>
               <p className="notitie__meta">
-                {sted ? `Stedelijkheid ${sted.klasse} (${sted.label.toLowerCase()})` : 'Stedelijkheid onbekend'} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
+                {`Stedelijkheid ${stedelijkheidLabel(p.area.stedelijkheid)}`} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
                 {p.area.gka ? 'GKA-gemeente' : 'geen GKA-gemeente'} · opgesteld {new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}
                 {p.synthetic && <strong> · DEMODATA: synthetische cijfers</strong>}
               </p>
@@ -67,7 +66,7 @@ export function NotitieView() {
                   </thead>
                   <tbody>
                     {p.indicators.map((i) => {
-                      const f = i.indicator.unit === 'percentage' ? formatPercent : formatDecimal;
+                      const f = formatterFor(i.indicator.unit);
                       const cell = (kind: 'nederland' | 'stedelijkheid' | 'gka') => {
                         const c = i.comparisons.find((x) => x.kind === kind);
                         return c ? (

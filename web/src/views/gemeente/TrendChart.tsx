@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { BENCHMARK_LABELS, formatDecimal, formatPercent, type ProfileIndicator } from '@gka/shared';
+import { BENCHMARK_LABELS, type ProfileIndicator, formatterFor } from '@gka/shared';
 import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
@@ -26,7 +26,7 @@ export function TrendChart({
   const unit = indicator.unit;
   const option = useMemo(() => trendOption({ trend, unit, area: gemeente }), [trend, unit, gemeente]);
   const lines = trendBenchmarks(trend);
-  const f = unit === 'percentage' ? formatPercent : formatDecimal;
+  const f = formatterFor(unit);
 
   if (trend.length === 0) return <p className="status status--empty">Nog geen trend: er zijn geen cohorten met waarden.</p>;
   return (

@@ -1,4 +1,4 @@
-import { BENCHMARK_LABELS, formatDecimal, formatPercent, shortCohortLabel, type BenchmarkKind, type Indicator, type ProfileIndicator } from '@gka/shared';
+import { BENCHMARK_LABELS, formatDecimal, shortCohortLabel, type BenchmarkKind, type Indicator, type ProfileIndicator, formatterFor } from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
@@ -18,7 +18,6 @@ const BAND_COLOUR = 'rgba(8, 81, 156, 0.15)';
 const COVID_COLOUR = 'rgba(179, 88, 6, 0.12)';
 
 const benchmark = (p: Point, kind: BenchmarkKind) => p.benchmarks.find((b) => b.kind === kind)?.value ?? null;
-const format = (unit: Unit) => (unit === 'percentage' ? formatPercent : formatDecimal);
 
 /** The benchmark lines that have at least one value. */
 export function trendBenchmarks(trend: Point[]) {
@@ -96,7 +95,7 @@ export function scaleNote(trend: Point[], unit: Unit): string {
  * the benchmark lines, and the cohorts COVID touched for this indicator as a shaded band.
  */
 export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit; area: string }): ChartOption {
-  const f = format(unit);
+  const f = formatterFor(unit);
   const labels = trend.map((p) => shortCohortLabel(p.cohort));
   const range = yRange(trend, unit);
   const lines = trendBenchmarks(trend);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { STEDELIJKHEID, type Area, type Benchmark, type ChangeRow, type Indicator, type Value } from '@gka/shared';
+import { stedelijkheidLabel, type Area, type Benchmark, type ChangeRow, type Indicator, type Value } from '@gka/shared';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { covidText, significanceOf, significanceText } from '../../lib/significance.ts';
@@ -31,10 +31,7 @@ export function GemeentenTable({
       col.accessor('name', { header: 'Gemeente', cell: (c) => <Link to={`/gemeente/${c.row.original.code}`}>{c.getValue()}</Link> }),
       col.accessor('stedelijkheid', {
         header: 'Stedelijkheid',
-        cell: (c) => {
-          const s = STEDELIJKHEID.find((x) => x.klasse === c.getValue());
-          return s ? `${s.klasse} ${s.label.toLowerCase()}` : 'onbekend';
-        },
+        cell: (c) => stedelijkheidLabel(c.getValue()),
         sortUndefined: 'last',
       }),
       col.accessor('gka', { header: 'GKA-gemeente', cell: (c) => (c.getValue() ? 'ja' : 'nee') }),

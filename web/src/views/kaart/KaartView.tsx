@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { STEDELIJKHEID, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
+import { stedelijkheidLabel, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
 import { useAreas, useBoundariesSynthetic, useChange, useGeo, useValues } from '../../api/hooks.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
@@ -87,14 +87,11 @@ export function KaartView() {
   const tooltip = (code: string) => {
     const a: Area | undefined = areaByCode.get(code);
     const v: Value | undefined = valueByCode.get(code);
-    const sted = STEDELIJKHEID.find((s) => s.klasse === a?.stedelijkheid);
     return (
       <>
         <strong>{a?.name ?? v?.name ?? code}</strong>
         <br />
-        {indicator
-          ? `${indicator.name}: ${formatValue(v, indicator.unit)}`
-          : `Stedelijkheid: ${sted ? `${sted.klasse} ${sted.label.toLowerCase()}` : 'onbekend'}`}
+        {indicator ? `${indicator.name}: ${formatValue(v, indicator.unit)}` : `Stedelijkheid: ${stedelijkheidLabel(a?.stedelijkheid)}`}
         {indicator && changeByCode && reference && (
           <>
             <br />
