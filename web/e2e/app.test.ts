@@ -385,21 +385,16 @@ describe('web app in Chromium', () => {
     await real(true);
     try {
       await page.waitForTimeout(2100); // the API trusts its data version for 2 s
+      const onMap = async (indicator: string, column: RegExp) => {
+        await page.goto(`${base}/kaart?indicator=${indicator}`);
+        await page.getByTestId('gemeenten-table').getByRole('columnheader', { name: column }).waitFor();
+        return banner();
+      };
       await page.goto(`${base}/kaart`);
       await page.getByTestId('gemeenten-table').waitFor();
       expect(await banner(), 'kaart, stedelijkheid (CBS)').toBe(false);
-      await page.goto(`${base}/kaart?indicator=advies_havo_vwo`);
-      await page
-        .getByTestId('gemeenten-table')
-        .getByRole('columnheader', { name: /Schooladvies/ })
-        .waitFor();
-      expect(await banner(), 'kaart, demo indicator').toBe(true);
-      await page.goto(`${base}/kaart?indicator=slagingspercentage_vo`);
-      await page
-        .getByTestId('gemeenten-table')
-        .getByRole('columnheader', { name: /Slagingspercentage/ })
-        .waitFor();
-      expect(await banner(), 'kaart, real pass rates').toBe(false);
+      expect(await onMap('advies_havo_vwo', /Schooladvies/), 'kaart, demo indicator').toBe(true);
+      expect(await onMap('slagingspercentage_vo', /Slagingspercentage/), 'kaart, real pass rates').toBe(false);
       // Wijken before a gemeente is chosen: no table yet, but the chosen indicator is synthetic.
       await page.goto(`${base}/data?indicator=advies_havo_vwo&niveau=wijk`);
       await page.getByText('Kies een gemeente om haar wijken te tonen.').waitFor();
