@@ -8,7 +8,8 @@
  * databases; then
  *   BENCH_BASELINE=/path/to/other/checkout BENCH_URL_A=postgres://…/gka_bench_a BENCH_URL_B=postgres://…/gka_bench_b pnpm ab
  * The baseline checkout needs its dependencies installed and a bench/api.ts with the `serve` mode.
- *   BENCH_SECONDS per run and BENCH_CONNECTIONS as in api.ts (defaults 30 and 64), BENCH_PAIRS (default 5).
+ *   BENCH_SECONDS per run and BENCH_CONNECTIONS as in api.ts (defaults 30 and 64), BENCH_PAIRS (default 5),
+ *   BENCH_ONLY a regular expression on the route names.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -58,6 +59,14 @@ async function main() {
         600,
       ),
     },
+    {
+      name: 'change (wijken of one gemeente vs voor-covid), uncached',
+      base: 'uncached',
+      paths: mix(
+        gemeenten.flatMap((g) => indicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`)),
+        2000,
+      ),
+    },
     { name: 'values, all gemeenten, uncached', base: 'uncached', paths: combos.map(({ c, i }) => `/api/v1/values?indicator=${i}&cohort=${c}&level=gemeente`) },
     {
       name: 'compare (gemeente + 5 wijken), uncached',
@@ -95,7 +104,8 @@ async function main() {
   );
   console.log('| route | A req/s (median) | B req/s (median) | A/B, median of pairs (min–max) | A p95 ms | B p95 ms |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of routes) {
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+  for (const r of routes.filter((x) => !only || only.test(x.name))) {
     const side = { A: a.bases[r.base], B: b.bases[r.base] };
     // Unrecorded warm-up of both (JIT, pools, Postgres caches; the cached side fills its cache).
     for (const base of [side.A, side.B]) {
