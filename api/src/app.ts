@@ -22,6 +22,7 @@ import { catalogueRoutes } from './routes/catalogue.ts';
 import { changeRoutes } from './routes/change.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { exportRoutes } from './routes/export.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profile.ts';
@@ -146,6 +147,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   });
   await app.register(healthRoutes, { prefix: API, db });
   await app.register(areaRoutes, { prefix: API, ...ctx });
+  await app.register(groupRoutes, { prefix: API, ...ctx });
   await app.register(geoRoutes, { prefix: API, ...ctx });
   await app.register(catalogueRoutes, { prefix: API, ...ctx });
   await app.register(valueRoutes, { prefix: API, ...ctx });

@@ -295,5 +295,15 @@ export const ExportQuery = ValuesQuery.extend({
 /** Everything at one level in long format: every indicator, cohort, breakdown and area, one value per line. */
 export const BulkExportQuery = z.object({ level: z.enum(['gemeente', 'wijk']) });
 
+/**
+ * A group of gemeenten: a provincie, a COROP-gebied (`corop-34`), the GKA gemeenten (`gka`) or an
+ * imported grouping (`regio-…`), with its members' codes.
+ */
+export const Group = z.object({ code: z.string(), kind: z.string(), name: z.string(), members: z.array(z.string()) });
+export type Group = z.infer<typeof Group>;
+export const GroupsResponse = z.object({ data: z.array(Group) });
+export const GroupResponse = z.object({ data: Group });
+export const GroupParams = z.object({ code: code });
+
 export const SourcesResponse = z.object({ sources: Meta.shape.sources, synthetic: z.boolean(), minCell: z.number().int() });
 export type SourcesResponse = z.infer<typeof SourcesResponse>;

@@ -4,6 +4,7 @@ import { demoCommand } from './demo.ts';
 import { downloadGeoCommand } from './download-geo.ts';
 import { importGeoCommand } from './import-geo.ts';
 import { importDuoCommand } from './import-duo.ts';
+import { importCoropCommand, importGroupsCommand } from './import-groups.ts';
 import { importValuesCommand } from './import-values.ts';
 import { status } from './status.ts';
 
@@ -20,6 +21,9 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
   import-duo <map>            echte gemeente-indicatoren uit DUO-bestanden (examens, eindtoets, leerjaar 3)
   demo [--seed N] [--replace] SYNTHETISCHE demowaarden voor alle gebieden en een demoset GKA-gemeenten
+  import-corop <csv>          COROP-gebieden uit het CBS-bestand woonplaatsen-gemeente-COROP
+  import-groepen <csv> [--soort naam]
+                              eigen groepen van gemeenten (regels gemeentecode;groep), bijvoorbeeld GKA-regio's
 `;
 
 // `url` is for importers that COPY through a raw pg client.
@@ -33,6 +37,8 @@ const commands: Record<string, Command> = {
   'import-values': importValuesCommand,
   'import-duo': importDuoCommand,
   demo: demoCommand,
+  'import-corop': importCoropCommand,
+  'import-groepen': importGroupsCommand,
 };
 
 async function main(argv: string[]) {

@@ -34,6 +34,8 @@ describe('migrations', () => {
     t = await createTestDatabase();
     expect(await tables(t.db)).toEqual([
       'area',
+      'area_group',
+      'area_group_member',
       'breakdown_group',
       'cohort',
       'covid_note',

@@ -99,10 +99,25 @@ export interface DatasetTable {
   notes: unknown | null;
 }
 
+/** A group of gemeenten kept as data (migration 0009): COROP-gebieden and imported groupings. */
+export interface AreaGroupTable {
+  code: string;
+  kind: string;
+  name: string;
+  dataset_id: number | null;
+}
+
+export interface AreaGroupMemberTable {
+  group_code: string;
+  area_code: string;
+}
+
 export interface Database {
   area: AreaTable;
   cohort: CohortTable;
   covid_note: CovidNoteTable;
+  area_group: AreaGroupTable;
+  area_group_member: AreaGroupMemberTable;
   indicator: IndicatorTable;
   dimension: DimensionTable;
   breakdown_group: BreakdownGroupTable;

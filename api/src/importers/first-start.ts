@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { NATIONAL_CODE } from '@gka/shared';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
@@ -5,6 +7,7 @@ import { loadDemo, type LoadDemoResult } from './demo/load.ts';
 import { describeDemo } from './demo/report.ts';
 import { downloadGeo } from './geo/download.ts';
 import { importFixtureRegion } from './geo/fixtures.ts';
+import { importCorop } from './groups/corop.ts';
 import type { GeoImportResult } from './geo/load.ts';
 import { importOpenDataBoundaries } from './geo/open-data.ts';
 import { pdokBaseUrl } from './geo/pdok.ts';
@@ -39,6 +42,7 @@ export async function ensureData(
   log('Eerste start: de database heeft nog geen gebieden; grenzen en SYNTHETISCHE demodata laden…');
   const { boundaries, geo } = await loadBoundaries(db, config, log, options);
   log(`Grenzen geladen (${boundaries}): ${geo.counts.gemeente} gemeenten, ${geo.counts.wijk} wijken.`);
+  if (config.openDataDir && boundaries !== 'fixture') await loadCoropFrom(db, config.openDataDir, log);
   const demo = await loadDemo(url);
   for (const line of describeDemo(demo)) log(line);
   return { boundaries, geo, demo };
@@ -73,5 +77,20 @@ async function answers(baseUrl: string, timeoutMs: number): Promise<boolean> {
     return response.ok;
   } catch {
     return false;
+  }
+}
+
+/** The COROP-gebieden from the open-data folder, when it has the CBS file; a mismatch with the boundaries is reported, not fatal. */
+async function loadCoropFrom(db: Db, dir: string, log: (m: string) => void): Promise<void> {
+  const file = readdirSync(dir)
+    .filter((f) => /^cbs_woonplaatsen-gemeente-corop-\d{4}\.csv$/.test(f))
+    .sort()
+    .at(-1);
+  if (!file) return;
+  try {
+    const r = await importCorop(db, path.join(dir, file));
+    log(`COROP-gebieden geladen: ${r.groups} gebieden, ${r.members} gemeenten (${file}).`);
+  } catch (e) {
+    log(`COROP-gebieden niet geladen: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
 }

@@ -266,6 +266,8 @@ describe('OpenAPI', () => {
         '/api/v1/export',
         '/api/v1/export/bulk',
         '/api/v1/geo/{level}',
+        '/api/v1/groups',
+        '/api/v1/groups/{code}',
         '/api/v1/health',
         '/api/v1/indicators',
         '/api/v1/profile/{code}',

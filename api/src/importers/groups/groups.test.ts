@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GroupResponse, GroupsResponse } from '@gka/shared';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../test/config.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
+import { hasOpenData, openDataFile } from '../../test/open-data.ts';
+import { importCorop } from './corop.ts';
+import { importGroupings } from './groupings.ts';
+
+// The real CBS files are read where they lie; nothing of them is copied into the repo.
+const CBS_GEMEENTEN = openDataFile('cbs_gemeenten-alfabetisch-2023.csv');
+const COROP = openDataFile('cbs_woonplaatsen-gemeente-corop-2024.csv');
+const rows = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+
+describe.skipIf(!hasOpenData)('groups of gemeenten on the real CBS files', () => {
+  let t: TestDatabase;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  const dir = mkdtempSync(path.join(tmpdir(), 'gka-groups-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const groups = async () => GroupsResponse.parse((await app.inject('/api/v1/groups')).json()).data;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const gemeenten = rows(CBS_GEMEENTEN).map((r) => ({ code: r['GemeentecodeGM']!, name: r['Gemeentenaam']!, provincie: r['Provincienaam']! }));
+    await t.db
+      .insertInto('area')
+      .values(gemeenten.map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 })))
+      .execute();
+    await t.db.updateTable('area').set({ gka_lid: true }).where('code', 'in', ['GM0855', 'GM0363']).execute();
+    await importCorop(t.db, COROP);
+    app = await buildApp({ config: testConfig(), db: t.db });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('has corop-34 with exactly the gemeenten the CBS file lists for COROP 34', async () => {
+    const expected = [
+      ...new Set(
+        rows(COROP)
+          .filter((r) => r['COROP-gebiedcode'] === '34')
+          .map((r) => `GM${r['Gemeentecode']}`),
+      ),
+    ].sort();
+    const res = await app.inject('/api/v1/groups/corop-34');
+    expect(res.statusCode).toBe(200);
+    const group = GroupResponse.parse(res.json()).data;
+    expect(group).toMatchObject({ code: 'corop-34', kind: 'corop', name: 'Midden-Noord-Brabant' });
+    expect([...group.members].sort()).toEqual(expected);
+    expect(group.members).toContain('GM0855');
+  });
+
+  it('partitions the 342 gemeenten into 40 COROP-gebieden', async () => {
+    const corop = (await groups()).filter((g) => g.kind === 'corop');
+    expect(corop).toHaveLength(40);
+    const members = corop.flatMap((g) => g.members);
+    expect(members).toHaveLength(342);
+    expect(new Set(members).size).toBe(342);
+    const all = (await t.db.selectFrom('area').select('code').where('level', '=', 'gemeente').execute()).map((a) => a.code);
+    expect(new Set(members)).toEqual(new Set(all));
+  });
+
+  it('lists provincies and the GKA gemeenten from the areas, and 404s an unknown group', async () => {
+    const list = await groups();
+    const provincies = list.filter((g) => g.kind === 'provincie');
+    expect(provincies).toHaveLength(12);
+    expect(provincies.find((g) => g.name === 'Noord-Brabant')).toMatchObject({ code: 'provincie-noord-brabant' });
+    expect(provincies.reduce((n, g) => n + g.members.length, 0)).toBe(342);
+    expect(list.find((g) => g.code === 'gka')).toMatchObject({ kind: 'gka', members: ['GM0363', 'GM0855'] });
+    const missing = await app.inject('/api/v1/groups/corop-99');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toMatch(/corop-99/);
+    expect((await app.inject('/api/v1/groups/%27%20or%201=1')).statusCode).toBe(400);
+  });
+
+  it('imports a grouping all or nothing: an unknown gemeente names file and line, and changes nothing', async () => {
+    const good = write('regios.csv', 'gemeentecode;groep\nGM0855;Regio Hart van Brabant\n0785;Regio Hart van Brabant\nGM0363;Regio Amsterdam\n');
+    expect(await importGroupings(t.db, good, 'regio')).toEqual({ groups: 2, members: 3 });
+    // The API trusts its data version for 2 s.
+    await new Promise((r) => setTimeout(r, 2100));
+    const before = await groups();
+    expect(before.find((g) => g.code === 'regio-regio-hart-van-brabant')).toMatchObject({ kind: 'regio', name: 'Regio Hart van Brabant' });
+    const bad = write('fout.csv', 'GM0855;Nieuw\nGM9999;Nieuw\nGM0363\n0363;Nieuw\nGM0363;Nieuw\n');
+    await expect(importGroupings(t.db, bad, 'regio')).rejects.toThrow(
+      /fout\.csv regel 3: verwacht 'gemeentecode;groep'.*\n.*fout\.csv regel 5: GM0363 staat al in groep 'Nieuw' \(regel 4\)/s,
+    );
+    const unknown = write('onbekend.csv', 'GM0855;Nieuw\nGM9999;Nieuw\n');
+    await expect(importGroupings(t.db, unknown, 'regio')).rejects.toThrow('onbekend.csv regel 2: gemeente GM9999 bestaat niet in de geladen gebiedsindeling');
+    await expect(importGroupings(t.db, good, 'corop')).rejects.toThrow(/soort 'corop' kan niet/);
+    // Nothing changed, and the memo sees the same data version.
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await groups()).toEqual(before);
+  });
+});
