@@ -97,7 +97,7 @@ export const Value = z.object({
 });
 export type Value = z.infer<typeof Value>;
 
-export const BENCHMARKS = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'gemeente'] as const;
+export const BENCHMARKS = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep', 'gemeente'] as const;
 export const BenchmarkKind = z.enum(BENCHMARKS);
 export type BenchmarkKind = z.infer<typeof BenchmarkKind>;
 export const BENCHMARK_LABELS: Record<BenchmarkKind, string> = {
@@ -105,6 +105,7 @@ export const BENCHMARK_LABELS: Record<BenchmarkKind, string> = {
   gemeenten: 'Gemiddelde van de gemeenten',
   stedelijkheid: 'Gemeenten met dezelfde stedelijkheid',
   gka: 'GKA-gemeenten',
+  groep: 'Gekozen groep',
   gemeente: 'Eigen gemeente',
 };
 
@@ -122,6 +123,8 @@ export const Benchmark = z.object({
   stedelijkheid: z.number().int().min(1).max(5).nullable().optional(),
   /** For kind 'gemeente': the gemeente whose value this is. */
   area: z.string().optional(),
+  /** For kind 'groep': the group pooled (GET /groups). */
+  groep: z.string().optional(),
 });
 export type Benchmark = z.infer<typeof Benchmark>;
 
@@ -135,6 +138,8 @@ export const ValuesQuery = z.object({
   level: z.enum(['gemeente', 'wijk']),
   parent: AreaCode.optional(),
   dimension: Dimension.default('totaal'),
+  /** A group of gemeenten (GET /groups) to compare with too: its members' published cells pooled. */
+  group: code.optional(),
 });
 export type ValuesQuery = z.infer<typeof ValuesQuery>;
 
@@ -169,6 +174,7 @@ export const CompareQuery = z.object({
     )
     .pipe(z.array(AreaCode).min(1).max(MAX_COMPARE_AREAS)),
   dimension: Dimension.default('totaal'),
+  group: code.optional(),
 });
 
 export const Comparison = z.object({
@@ -182,7 +188,7 @@ export type CompareRow = z.infer<typeof CompareRow>;
 export const CompareResponse = z.object({ data: z.array(CompareRow), benchmarks: z.array(Benchmark), meta: Meta });
 export type CompareResponse = z.infer<typeof CompareResponse>;
 
-export const TrendQuery = z.object({ indicator: code, area: AreaCode, dimension: Dimension.default('totaal') });
+export const TrendQuery = z.object({ indicator: code, area: AreaCode, dimension: Dimension.default('totaal'), group: code.optional() });
 export const TrendPoint = z.object({
   cohort: IndicatorCohort,
   values: z.array(Value),
@@ -212,7 +218,7 @@ export const ChangeReference = z.object({ code: z.string(), label: z.string(), c
 export type ChangeReference = z.infer<typeof ChangeReference>;
 
 export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
-export const ProfileQuery = z.object({ cohort: code.optional() });
+export const ProfileQuery = z.object({ cohort: code.optional(), group: code.optional() });
 export const ProfileIndicator = z.object({
   indicator: Indicator.omit({ cohorts: true, synthetic: true }),
   /** The cohort shown: the one asked for if the gemeente has values in it, else the indicator's latest. */

@@ -28,6 +28,7 @@ export const BENCHMARK_IN_SENTENCE: Record<BenchmarkKind, string> = {
   gemeenten: 'het gemiddelde van de gemeenten',
   stedelijkheid: 'gemeenten met dezelfde stedelijkheid',
   gka: 'de GKA-gemeenten',
+  groep: 'de gekozen groep',
   gemeente: 'de eigen gemeente',
 };
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, type Benchmark, type Dimension, stedelijkheidLabel } from '@gka/shared';
+import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, type Benchmark, type Dimension, type Group, stedelijkheidLabel } from '@gka/shared';
 import { pooled } from '../stats/benchmarks.ts';
 import type { Unit } from '../stats/cells.ts';
 import type { QueryContext } from './context.ts';
@@ -14,6 +14,8 @@ export type BenchmarkScope = {
   stedelijkheden?: readonly number[];
   /** Gemeenten whose own value is the 'gemeente' benchmark of their wijken. */
   gemeenten?: readonly string[];
+  /** A group of gemeenten pooled as the 'groep' benchmark. */
+  group?: Pick<Group, 'code' | 'name' | 'members'>;
 };
 
 type AggregateRow = {
@@ -36,10 +38,11 @@ type AggregateRow = {
 export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): Promise<Map<string, Benchmark[]>> {
   const out = new Map<string, Benchmark[]>(s.cohorts.map((c) => [c, []]));
   if (s.cohorts.length === 0) return out;
-  const [aggregates, own] = await Promise.all([
+  const [aggregates, own, members] = await Promise.all([
     // The same for every area of a level: memoised per data version.
     ctx.memo.get(`benchmarks|${s.indicator}|${s.dimension}|${s.cohorts.join(',')}`, () => aggregateRows(ctx, s)),
     s.gemeenten?.length ? valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.gemeenten }) : [],
+    s.group?.members.length ? valueRows(ctx, s.unit, { indicator: s.indicator, cohorts: s.cohorts, dimension: s.dimension, areas: s.group.members }) : [],
   ]);
 
   const classes = new Set(s.stedelijkheden ?? []);
@@ -61,6 +64,25 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
       n: v.suppressed ? 0 : 1,
       area: v.area,
     });
+  }
+  if (s.group) {
+    // Pooled like stedelijkheid and GKA: published member cells only, so the pool reopens nothing.
+    const sums = new Map<string, { k: number; n: number; areas: number }>();
+    for (const v of members) {
+      const key = `${v.cohort}|${v.group}`;
+      const sum = sums.get(key) ?? { k: 0, n: 0, areas: 0 };
+      if (!v.suppressed && v.numerator !== null && v.denominator !== null) {
+        sum.k += v.numerator;
+        sum.n += v.denominator;
+        sum.areas++;
+      }
+      sums.set(key, sum);
+    }
+    for (const [key, sum] of sums) {
+      const [cohort, group] = key.split('|') as [string, string];
+      const est = sum.areas ? pooled(sum.k, sum.n, sum.areas, s.unit) : { ...pooled(null, null, 0, s.unit), n: 0 };
+      out.get(cohort)?.push({ kind: 'groep', label: `Groep: ${s.group.name}`, group, ...est, groep: s.group.code });
+    }
   }
   const groups: readonly string[] = DIMENSIONS[s.dimension as Dimension] ?? [];
   const order = (b: Benchmark) => groups.indexOf(b.group);

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type IndicatorCohort, type CompareResponse, type CompareRow, type Dimension, type Indicator } from '@gka/shared';
+import { DIMENSIONS, type IndicatorCohort, type CompareResponse, type CompareRow, type Dimension, type Group, type Indicator } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -17,6 +17,7 @@ export async function compareView(
   cohort: IndicatorCohort,
   areas: readonly AreaDetail[],
   dimension: Dimension,
+  group?: Group,
 ): Promise<CompareResponse> {
   const rows = await valueRows(ctx, indicator.unit, {
     indicator: indicator.code,
@@ -27,7 +28,7 @@ export async function compareView(
   const stedelijkheden = [...new Set(rows.map((r) => r.stedelijkheid).filter((s): s is number => s !== null))];
   const gemeenten = [...new Set(rows.filter((r) => r.level === 'wijk' && r.parent).map((r) => r.parent!))];
   const [byCohort, m] = await Promise.all([
-    benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension, stedelijkheden, gemeenten }),
+    benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension, stedelijkheden, gemeenten, group }),
     meta(ctx, indicator, cohort),
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];

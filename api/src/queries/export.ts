@@ -6,6 +6,7 @@ import {
   type ChangeReference,
   type ChangeRow,
   type Dimension,
+  type Group,
   type Indicator,
   type IndicatorCohort,
   type Meta,
@@ -52,6 +53,8 @@ export type ExportTable = {
   /** The benchmark columns, in this order: every benchmark that applies at this level. */
   benchmarkKinds: BenchmarkKind[];
   reference?: ChangeReference;
+  /** The group compared with (kind 'groep'), by name. */
+  groupName?: string;
   rows: ExportRow[];
 };
 
@@ -64,7 +67,7 @@ export async function exportTable(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; reference?: ChangeReference },
+  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; reference?: ChangeReference; group?: Group },
 ): Promise<ExportTable> {
   const rows = await valueRows(ctx, indicator.unit, {
     indicator: indicator.code,
@@ -82,6 +85,7 @@ export async function exportTable(
       dimension: q.dimension,
       stedelijkheden: [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))],
       gemeenten: wijken ? [...new Set(rows.flatMap((r) => (r.parent ? [r.parent] : [])))] : [],
+      group: q.group,
     }),
     meta(ctx, indicator, cohort),
     allAreas(ctx),
@@ -89,7 +93,7 @@ export async function exportTable(
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const changes = new Map((change?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
-  const benchmarkKinds = BENCHMARKS.filter((k) => k !== 'gemeente' || wijken);
+  const benchmarkKinds = BENCHMARKS.filter((k) => (k !== 'gemeente' || wijken) && (k !== 'groep' || q.group));
   return {
     meta: m,
     level: q.level,
@@ -97,6 +101,7 @@ export async function exportTable(
     dimension: q.dimension,
     benchmarkKinds,
     reference: change?.meta.reference,
+    groupName: q.group?.name,
     rows: rows.map((r) => {
       const area = areas.get(r.area);
       const parent = r.parent ? areas.get(r.parent) : undefined;

@@ -1,4 +1,4 @@
-import { cohortCodes, DIMENSIONS, type Unit, type Dimension, type IndicatorCohort, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
+import { cohortCodes, DIMENSIONS, type Group, type Unit, type Dimension, type IndicatorCohort, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
@@ -17,7 +17,7 @@ const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
  * comparisons, kansenkloof, the breakdowns, the trend next to Nederland and the wijken that differ
  * most from the gemeente, significant ones first.
  */
-export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCode?: string): Promise<ProfileResponse> {
+export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCode?: string, group?: Group): Promise<ProfileResponse> {
   const [cohorts, indicators, wijken, { sources }] = await Promise.all([
     allCohorts(ctx),
     allIndicators(ctx),
@@ -57,6 +57,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
           cohorts: cohortCodes(indicator),
           dimension: 'totaal',
           stedelijkheden: area.stedelijkheid ? [area.stedelijkheid] : [],
+          group,
         }),
       ),
     ),

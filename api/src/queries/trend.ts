@@ -1,4 +1,4 @@
-import type { Dimension, Indicator, TrendResponse } from '@gka/shared';
+import type { Dimension, Group, Indicator, TrendResponse } from '@gka/shared';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import { indicatorSources } from './catalogue.ts';
@@ -15,6 +15,7 @@ export async function trendView(
   area: AreaDetail,
   gemeente: AreaDetail | undefined,
   dimension: Dimension,
+  group?: Group,
 ): Promise<TrendResponse> {
   const reference = area.level === 'wijk' ? gemeente : area;
   const codes = own.map((c) => c.code);
@@ -28,6 +29,7 @@ export async function trendView(
       dimension,
       stedelijkheden: reference?.stedelijkheid ? [reference.stedelijkheid] : [],
       gemeenten: area.level === 'wijk' && gemeente ? [gemeente.code] : [],
+      group,
     }),
   ]);
   return {

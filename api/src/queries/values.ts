@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { AreaLevel, Benchmark, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
+import type { AreaLevel, Benchmark, Group, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, type Unit } from '../stats/cells.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -130,7 +130,7 @@ export async function valuesView(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: 'gemeente' | 'wijk'; dimension: string; parent?: AreaDetail },
+  q: { level: 'gemeente' | 'wijk'; dimension: string; parent?: AreaDetail; group?: Group },
 ): Promise<ValuesView> {
   const gemeente = q.parent?.level === 'gemeente' ? q.parent : undefined;
   const [rows, benchmarks, m] = await Promise.all([
@@ -142,6 +142,7 @@ export async function valuesView(
       dimension: q.dimension,
       stedelijkheden: gemeente?.stedelijkheid ? [gemeente.stedelijkheid] : [],
       gemeenten: gemeente && q.level === 'wijk' ? [gemeente.code] : [],
+      group: q.group,
     }),
     meta(ctx, indicator, cohort),
   ]);

@@ -86,8 +86,11 @@ function columns(t: ExportTable): Column[] {
     { header: '95%-interval bovengrens', cell: (r) => r.ciHigh, number: 'value' },
     { header: 'Onderdrukt', cell: (r) => (r.suppressed ? 'ja' : 'nee') },
     ...t.benchmarkKinds.flatMap((k): Column[] => [
-      { header: BENCHMARK_LABELS[k], cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
-      { header: `Significantie t.o.v. ${BENCHMARK_IN_SENTENCE[k]}`, cell: (r) => SIGNIFICANCE_WORDS[r.benchmarks[k]?.significance ?? 'onbekend'] },
+      { header: k === 'groep' && t.groupName ? `Groep: ${t.groupName}` : BENCHMARK_LABELS[k], cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
+      {
+        header: `Significantie t.o.v. ${k === 'groep' && t.groupName ? `groep ${t.groupName}` : BENCHMARK_IN_SENTENCE[k]}`,
+        cell: (r) => SIGNIFICANCE_WORDS[r.benchmarks[k]?.significance ?? 'onbekend'],
+      },
     ]),
     ...(t.reference ? changeColumns(t.reference.label) : []),
   ];

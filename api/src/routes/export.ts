@@ -6,7 +6,7 @@ import { bulkCsv } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
 import { aboutText, toCsv, toXlsx } from './export-files.ts';
-import { cohortFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
+import { cohortFor, groupFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,10 +26,14 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     },
     async (req, reply) => {
       const q = req.query;
-      const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
+      const [indicator, parent, group] = await Promise.all([
+        requireIndicator(ctx, q.indicator),
+        q.parent ? requireArea(ctx, q.parent) : undefined,
+        groupFor(ctx, q.group),
+      ]);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
       const reference = q.reference ? await resolveReference(ctx, indicator, cohort, q.reference) : undefined;
-      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference });
+      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
       const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension, reference && `tov-${reference.code}`].filter(Boolean).join('_');
       if (q.metadata === '1') {
         reply.header('content-disposition', `attachment; filename="${name}-bronnen.txt"`);

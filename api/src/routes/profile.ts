@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ProfileParams, ProfileQuery, ProfileResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { profileView } from '../queries/profile.ts';
-import { requireArea, requireCohort } from './resolve.ts';
+import { groupFor, requireArea, requireCohort } from './resolve.ts';
 
 export const profileRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -18,8 +18,12 @@ export const profileRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ct
       },
     },
     async (req) => {
-      const [area] = await Promise.all([requireArea(ctx, req.params.code, 'gemeente'), req.query.cohort ? requireCohort(ctx, req.query.cohort) : undefined]);
-      return profileView(ctx, area, req.query.cohort);
+      const [area, , group] = await Promise.all([
+        requireArea(ctx, req.params.code, 'gemeente'),
+        req.query.cohort ? requireCohort(ctx, req.query.cohort) : undefined,
+        groupFor(ctx, req.query.group),
+      ]);
+      return profileView(ctx, area, req.query.cohort, group);
     },
   );
 };

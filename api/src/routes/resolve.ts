@@ -1,4 +1,5 @@
-import { cohortCodes, PRE_COVID, type Indicator, type IndicatorCohort } from '@gka/shared';
+import { cohortCodes, PRE_COVID, type Group, type Indicator, type IndicatorCohort } from '@gka/shared';
+import { listGroups } from '../queries/groups.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import { covidSplit, preCovidReference, type Reference } from '../queries/change.ts';
 import type { AreaDetail } from '../queries/areas.ts';
@@ -55,4 +56,12 @@ export async function resolveReference(ctx: QueryContext, indicator: Indicator, 
     throw badRequest(`De referentie moet een eerder cohort zijn dan ${cohort.code}`);
   }
   return { code: reference.code, label: reference.label, cohorts: [reference.code] };
+}
+
+/** A group of gemeenten by code (GET /groups), or the API's 404; undefined when none is asked. */
+export async function groupFor(ctx: QueryContext, code: string | undefined): Promise<Group | undefined> {
+  if (code === undefined) return undefined;
+  const found = (await listGroups(ctx)).find((g) => g.code === code);
+  if (!found) throw notFound(`Groep '${code}'`, { group: code });
+  return found;
 }

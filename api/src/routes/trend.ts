@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, TrendQuery, TrendResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { trendView } from '../queries/trend.ts';
-import { requireArea, requireIndicator } from './resolve.ts';
+import { groupFor, requireArea, requireIndicator } from './resolve.ts';
 
 export const trendRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -19,7 +19,7 @@ export const trendRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
       const q = req.query;
       const [indicator, area] = await Promise.all([requireIndicator(ctx, q.indicator), requireArea(ctx, q.area)]);
       const gemeente = area.level === 'wijk' && area.parent ? await requireArea(ctx, area.parent) : undefined;
-      return trendView(ctx, indicator, area, gemeente, q.dimension);
+      return trendView(ctx, indicator, area, gemeente, q.dimension, await groupFor(ctx, q.group));
     },
   );
 };

@@ -244,3 +244,40 @@ describe('GET /profile/:code', () => {
     expect((await app.inject('/api/v1/profile/WK000101')).statusCode).toBe(400);
   });
 });
+
+describe('a group of gemeenten as benchmark', () => {
+  it('pools the published cells of its members, the same as the GKA benchmark for the GKA group', async () => {
+    for (const cohort of ['2019-2020', '2020-2021']) {
+      const body = ValuesResponse.parse(
+        await json(`/api/v1/values?indicator=advies_havo_vwo&cohort=${cohort}&level=gemeente&dimension=opleiding_ouders&group=gka`),
+      );
+      const groep = body.benchmarks.filter((b) => b.kind === 'groep');
+      expect(groep.map((b) => b.group)).toEqual(['laag', 'midden', 'hoog']);
+      for (const b of groep) {
+        expect(b).toMatchObject({ label: 'Groep: GKA-gemeenten', groep: 'gka' });
+        const gka = body.benchmarks.find((x) => x.kind === 'gka' && x.group === b.group)!;
+        expect([b.value, b.ciLow, b.ciHigh, b.n]).toEqual([gka.value, gka.ciLow, gka.ciHigh, gka.n]);
+      }
+    }
+  });
+
+  it('leaves hidden member cells out of the pool, and compares every area with it', async () => {
+    // Beedorp's laag group of 2020-2021 (8 pupils) is hidden: the provincie pools Aastad and Ceeveen only.
+    const body = ValuesResponse.parse(
+      await json('/api/v1/values?indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&dimension=opleiding_ouders&group=provincie-testland'),
+    );
+    const laag = body.benchmarks.find((b) => b.kind === 'groep' && b.group === 'laag')!;
+    expect(laag).toMatchObject({ n: 2, value: (60 + 12) / (250 + 100) });
+    const compare = CompareResponse.parse(await json('/api/v1/compare?indicator=advies_havo_vwo&cohort=2020-2021&areas=GM0001&group=provincie-testland'));
+    expect(compare.data[0]!.comparisons.map((c) => c.kind)).toContain('groep');
+    const csv = await app.inject('/api/v1/export?format=csv&indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&group=provincie-testland');
+    expect(csv.body.split('\r\n')[0]).toMatch(/;Groep: Testland;Significantie t\.o\.v\. groep Testland(;|$)/);
+  });
+
+  it('is 404 for an unknown group and 400 for a code that is none', async () => {
+    const missing = await app.inject('/api/v1/values?indicator=advies_havo_vwo&level=gemeente&group=corop-99');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toMatch(/corop-99/);
+    expect((await app.inject("/api/v1/profile/GM0001?group=x'y")).statusCode).toBe(400);
+  });
+});

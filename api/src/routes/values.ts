@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ValuesQuery, ValuesResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { valuesView } from '../queries/values.ts';
-import { cohortFor, requireArea, requireIndicator } from './resolve.ts';
+import { cohortFor, groupFor, requireArea, requireIndicator } from './resolve.ts';
 
 export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -18,9 +18,13 @@ export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     },
     async (req) => {
       const q = req.query;
-      const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
+      const [indicator, parent, group] = await Promise.all([
+        requireIndicator(ctx, q.indicator),
+        q.parent ? requireArea(ctx, q.parent) : undefined,
+        groupFor(ctx, q.group),
+      ]);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
-      return valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent });
+      return valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, group });
     },
   );
 };
