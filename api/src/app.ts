@@ -23,6 +23,7 @@ import { changeRoutes } from './routes/change.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { exportRoutes } from './routes/export.ts';
 import { groupRoutes } from './routes/groups.ts';
+import { overviewRoutes } from './routes/overview.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profile.ts';
@@ -156,6 +157,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(changeRoutes, { prefix: API, ...ctx });
   await app.register(profileRoutes, { prefix: API, ...ctx });
   await app.register(exportRoutes, { prefix: API, ...ctx });
+  await app.register(overviewRoutes, { prefix: API, ...ctx });
   await registerWeb(app);
   return app;
 }

@@ -311,5 +311,76 @@ export const GroupsResponse = z.object({ data: z.array(Group) });
 export const GroupResponse = z.object({ data: Group });
 export const GroupParams = z.object({ code: code });
 
+const MAX_OVERVIEW_AREAS = 400;
+/** The overview of a group (`group`) or of chosen gemeenten (`areas`): one of the two. */
+export const OverviewQuery = z
+  .object({
+    group: code.optional(),
+    areas: z
+      .string()
+      .max(MAX_OVERVIEW_AREAS * 7)
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(/^GM\d{4}$/, 'verwacht gemeentecodes zoals GM0363'))
+          .min(1)
+          .max(MAX_OVERVIEW_AREAS),
+      )
+      .optional(),
+    /** Comma-separated indicator codes; without it every indicator with values. */
+    indicators: z
+      .string()
+      .max(2000)
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(code).min(1).max(50))
+      .optional(),
+    /** Without it each indicator's latest cohort. */
+    cohort: code.optional(),
+    benchmark: z.enum(['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep']).default('nederland'),
+  })
+  .refine((q) => (q.group === undefined) !== (q.areas === undefined), { message: 'Kies een groep (group) of gemeenten (areas), één van de twee' })
+  .refine((q) => q.benchmark !== 'groep' || q.group !== undefined, { message: 'benchmark=groep kan alleen met een groep (group)' });
+
+export const Verdict = z.enum(['gunstig', 'ongunstig', 'geen_verschil', 'neutraal', 'onbekend']);
+export type Verdict = z.infer<typeof Verdict>;
+/** One gemeente × indicator: the value, the chosen benchmark that applies to it, the verdict, and the change since before COVID. */
+export const OverviewCell = z.object({
+  indicator: z.string(),
+  value: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  denominator: z.number().nullable(),
+  suppressed: z.boolean(),
+  benchmark: z.number().nullable(),
+  difference: z.number().nullable(),
+  significance: Significance,
+  verdict: Verdict,
+  covidChange: ChangeFields.nullable(),
+});
+export type OverviewCell = z.infer<typeof OverviewCell>;
+export const OverviewRow = z.object({ area: z.string(), name: z.string(), cells: z.array(OverviewCell) });
+export type OverviewRow = z.infer<typeof OverviewRow>;
+export const OverviewResponse = z.object({
+  group: Group.nullable(),
+  benchmark: z.enum(['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep']),
+  indicators: z.array(Indicator.omit({ cohorts: true, synthetic: true }).extend({ cohort: IndicatorCohort, reference: ChangeReference.nullable() })),
+  rows: z.array(OverviewRow),
+  /** The members pooled (published cells only), against the same benchmark. */
+  pooled: OverviewRow,
+  minCell: z.number().int(),
+  synthetic: z.boolean(),
+});
+export type OverviewResponse = z.infer<typeof OverviewResponse>;
+
 export const SourcesResponse = z.object({ sources: Meta.shape.sources, synthetic: z.boolean(), minCell: z.number().int() });
 export type SourcesResponse = z.infer<typeof SourcesResponse>;

@@ -46,3 +46,29 @@ export function significanceText(sig: Significance, kind: BenchmarkKind): string
       return `verschil met ${name} onbekend`;
   }
 }
+
+/** Whether a significant difference is good news: from the indicator's direction; neutral indicators get no verdict. */
+type Verdict = 'gunstig' | 'ongunstig' | 'geen_verschil' | 'neutraal' | 'onbekend';
+
+export function verdictOf(sig: Significance, higherIsBetter: boolean | null): Verdict {
+  if (sig === 'onbekend') return 'onbekend';
+  if (sig === 'niet_significant') return 'geen_verschil';
+  if (higherIsBetter === null) return 'neutraal';
+  return (sig === 'hoger') === higherIsBetter ? 'gunstig' : 'ongunstig';
+}
+
+/** The verdict in words, for the cell beside its colour. Neutral: the direction only, without good or bad. */
+export function verdictText(v: Verdict, sig: Significance): string {
+  switch (v) {
+    case 'gunstig':
+      return 'gunstig';
+    case 'ongunstig':
+      return 'ongunstig';
+    case 'geen_verschil':
+      return 'geen significant verschil';
+    case 'neutraal':
+      return sig === 'hoger' ? 'hoger (neutraal)' : 'lager (neutraal)';
+    default:
+      return 'onbekend';
+  }
+}

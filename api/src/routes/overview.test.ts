@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeResponse, CompareResponse, OverviewResponse, ValuesResponse, verdictOf } from '@gka/shared';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
+
+let app: TestApp;
+useSeededApp((a) => (app = a));
+
+const json = async (url: string) => {
+  const res = await app.inject(url);
+  expect(res.statusCode, url).toBe(200);
+  return res.json();
+};
+
+describe('verdicts', () => {
+  it('call a significant difference good or bad news by the indicator’s direction, and neutral indicators neither', () => {
+    expect(verdictOf('hoger', true)).toBe('gunstig');
+    expect(verdictOf('lager', true)).toBe('ongunstig');
+    expect(verdictOf('hoger', false)).toBe('ongunstig');
+    expect(verdictOf('lager', false)).toBe('gunstig');
+    expect(verdictOf('hoger', null)).toBe('neutraal');
+    expect(verdictOf('niet_significant', true)).toBe('geen_verschil');
+    expect(verdictOf('onbekend', false)).toBe('onbekend');
+  });
+});
+
+describe('GET /overview', () => {
+  it('gives the members × indicators with the same cells as /values, and verdicts from direction and significance', async () => {
+    const body = OverviewResponse.parse(await json('/api/v1/overview?group=provincie-testland'));
+    expect(body.group).toMatchObject({ code: 'provincie-testland', name: 'Testland' });
+    expect(body.rows.map((r) => r.name)).toEqual(['Aastad', 'Beedorp', 'Ceeveen']);
+    expect(body.indicators.map((i) => [i.code, i.cohort.code])).toEqual([
+      ['advies_havo_vwo', '2020-2021'],
+      ['eindtoets_gemiddelde', '2020-2021'],
+    ]);
+    const values = ValuesResponse.parse(await json('/api/v1/values?indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente'));
+    const compare = CompareResponse.parse(await json('/api/v1/compare?indicator=advies_havo_vwo&cohort=2020-2021&areas=GM0001,GM0002,GM0003'));
+    for (const row of body.rows) {
+      const cell = row.cells[0]!;
+      const v = values.data.find((x) => x.area === row.area)!;
+      expect([cell.value, cell.ciLow, cell.ciHigh, cell.suppressed, cell.denominator]).toEqual([v.value, v.ciLow, v.ciHigh, v.suppressed, v.denominator]);
+      const nl = compare.data.find((x) => x.area === row.area)!.comparisons.find((c) => c.kind === 'nederland')!;
+      expect([cell.benchmark, cell.significance]).toEqual([nl.benchmark, nl.significance]);
+      expect(cell.verdict).toBe(verdictOf(nl.significance, true));
+    }
+    expect(body.rows.flatMap((r) => r.cells.map((c) => c.verdict))).toEqual(expect.arrayContaining(['gunstig', 'ongunstig']));
+  });
+
+  it('adds the change since before COVID, as /change gives it, and the members pooled', async () => {
+    const body = OverviewResponse.parse(await json('/api/v1/overview?areas=GM0001,GM0002,GM0003&indicators=advies_havo_vwo'));
+    expect(body.indicators[0]!.reference).toMatchObject({ code: 'voor-covid', cohorts: ['2019-2020'] });
+    const change = ChangeResponse.parse(await json('/api/v1/change?indicator=advies_havo_vwo&cohort=2020-2021&reference=voor-covid&level=gemeente'));
+    for (const row of body.rows) {
+      const c = change.data.find((x) => x.area === row.area && x.group === 'totaal')!;
+      expect(row.cells[0]!.covidChange).toMatchObject({ difference: c.difference, ciLow: c.ciLow, ciHigh: c.ciHigh, significance: c.significance });
+    }
+    // All three totals are published: the pool is their sum, 890 of 1900.
+    expect(body.pooled).toMatchObject({ name: 'Gekozen gemeenten samen' });
+    expect(body.pooled.cells[0]!.value).toBeCloseTo(890 / 1900, 12);
+  });
+
+  it('compares with the group itself when asked', async () => {
+    const body = OverviewResponse.parse(await json('/api/v1/overview?group=gka&benchmark=groep&indicators=advies_havo_vwo'));
+    expect(body.rows.map((r) => r.area)).toEqual(['GM0001', 'GM0003']);
+    const pool = (450 + 120) / (1000 + 400);
+    for (const row of body.rows) expect(row.cells[0]!.benchmark).toBeCloseTo(pool, 12);
+    expect(body.pooled.cells[0]!.value).toBeCloseTo(pool, 12);
+  });
+
+  it('answers bad questions with a Dutch 400 or 404', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/api/v1/overview', 400, /groep \(group\) of gemeenten \(areas\)/],
+      ['/api/v1/overview?group=gka&areas=GM0001', 400, /één van de twee/],
+      ['/api/v1/overview?areas=GM0001&benchmark=groep', 400, /alleen met een groep/],
+      ['/api/v1/overview?areas=WK000101', 400, /gemeentecodes/],
+      ['/api/v1/overview?areas=GM9999', 404, /GM9999/],
+      ['/api/v1/overview?group=corop-99', 404, /corop-99/],
+      ['/api/v1/overview?group=gka&indicators=heroverweging', 404, /heroverweging/],
+    ];
+    for (const [url, status, message] of cases) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(status);
+      expect(res.json().error.message, url).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiError, OverviewQuery, OverviewResponse } from '@gka/shared';
+import { notFound } from '../errors.ts';
+import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
+import type { QueryContext } from '../queries/context.ts';
+import { overviewView } from '../queries/overview.ts';
+import { groupFor, requireCohort } from './resolve.ts';
+
+export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
+  app.get(
+    '/overview',
+    {
+      schema: {
+        summary: 'Overzicht: gemeenten van een groep × indicatoren, met benchmark, oordeel (gunstig/ongunstig) en verandering sinds vóór COVID',
+        description:
+          'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
+          'neutrale indicatoren krijgen geen oordeel. De rij "samen" telt de gepubliceerde cellen van de leden op.',
+        tags: ['waarden'],
+        querystring: OverviewQuery,
+        response: { 200: OverviewResponse, 400: ApiError, 404: ApiError },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      // An unknown cohort is a 404; a known one an indicator lacks gives that indicator's latest, as on the gemeente page.
+      const [group, areas, catalogue] = await Promise.all([
+        groupFor(ctx, q.group),
+        allAreas(ctx),
+        allIndicators(ctx),
+        q.cohort ? requireCohort(ctx, q.cohort) : undefined,
+      ]);
+      const codes = group ? group.members : q.areas!;
+      const unknown = codes.filter((c) => areas.get(c)?.level !== 'gemeente');
+      if (unknown.length) throw notFound(`Gemeente ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
+      const withValues = catalogue.filter((i) => i.cohorts.length > 0);
+      const missing = (q.indicators ?? []).filter((c) => !withValues.some((i) => i.code === c));
+      if (missing.length) throw notFound(`Indicator ${missing.map((c) => `'${c}'`).join(', ')} (of zonder waarden)`, { indicators: missing });
+      const indicators = q.indicators ? q.indicators.map((c) => withValues.find((i) => i.code === c)!) : withValues;
+      return overviewView(ctx, { areas: codes.map((c) => areas.get(c)!), group, indicators, cohort: q.cohort, benchmark: q.benchmark });
+    },
+  );
+};
