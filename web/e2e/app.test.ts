@@ -246,6 +246,36 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('covid-note').textContent()).toMatch(/Schooljaar 2019-2020: In 2020 gingen de centrale examens niet door/);
   });
 
+  it('Regio: the gemeenten of a group × the indicators with verdicts in words, sortable by keyboard, linked to the gemeente', async () => {
+    await page.goto(`${base}/regio`);
+    await page.getByLabel('Regio', { exact: true }).selectOption('gka');
+    await page.waitForURL(/groep=gka/);
+    const table = page.getByTestId('overview-table');
+    await table.locator('tbody tr').first().waitFor();
+    // The two demo GKA gemeenten of the fixture region, and their pooled row last.
+    expect(await table.locator('tbody tr th, tbody tr td:first-child').allTextContents()).toEqual(['Heuvelrode', 'Vlietstad', 'GKA-gemeenten samen']);
+    const text = (await table.textContent())!;
+    expect(text).toMatch(/gunstig|ongunstig|geen significant verschil/);
+    expect(text).toMatch(/COVID: [+−]?\d+,\d pp/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Regio-overzicht: GKA-gemeenten');
+    await page.waitForFunction(() => document.title === 'Regio GKA-gemeenten – GKA Dashboard');
+    // Sorting with the keyboard: focus a column's button, press Enter.
+    const sort = table.getByRole('button', { name: /^Schooladvies havo\/vwo/ });
+    await sort.focus();
+    await page.keyboard.press('Enter');
+    // Numbers sort highest first, then lowest first.
+    const header = table.getByRole('columnheader', { name: /^Schooladvies havo\/vwo/ });
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    // A provincie, compared with the regio itself.
+    await page.goto(`${base}/regio?groep=provincie-fictieland&vergelijk=groep`);
+    await table.locator('tbody tr').nth(4).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    await table.getByRole('link', { name: 'Vlietstad' }).click();
+    await page.waitForURL(/\/gemeente\/GM9901/);
+  });
+
   it('Wijken vergelijken: ranked bars and a table per indicator', async () => {
     await page.goto(`${base}/vergelijken?gemeente=GM9902&indicatoren=advies_havo_vwo,zittenblijven`);
     const sections = page.getByTestId('comparison');
@@ -418,6 +448,7 @@ describe('web app in Chromium', () => {
       ['gemeente', '/gemeente/GM9901?indicator=advies_havo_vwo', 'wijk-table'],
       ['notitie', '/gemeente/GM9901/notitie', 'notitie'],
       ['vergelijken', '/vergelijken?gemeente=GM9902&indicatoren=advies_havo_vwo,zittenblijven', 'compare-table'],
+      ['regio', '/regio?groep=gka', 'overview-table'],
       ['data', '/data?indicator=advies_havo_vwo&cohort=2022-2023&tov=voor-covid', 'values-table'],
     ] as const;
     for (const [name, url, ready] of views) {

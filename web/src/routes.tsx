@@ -8,11 +8,13 @@ import { GemeenteView } from './views/gemeente/GemeenteView.tsx';
 import { NotitieView } from './views/gemeente/NotitieView.tsx';
 import { KaartView } from './views/kaart/KaartView.tsx';
 import { VergelijkenView } from './views/vergelijken/VergelijkenView.tsx';
+import { RegioView } from './views/regio/RegioView.tsx';
 
 const TITLES: [RegExp, string][] = [
   [/^\/gemeente\/[^/]+\/notitie/, 'Gespreksnotitie'],
   [/^\/gemeente/, 'Gemeente'],
   [/^\/vergelijken/, 'Wijken vergelijken'],
+  [/^\/regio/, 'Regio-overzicht'],
   [/^\/data/, 'Data'],
   [/^\/(kaart)?$/, 'Kaart'],
 ];
@@ -50,6 +52,7 @@ export const routes: RouteObject[] = [
       { path: 'gemeente', element: <GemeenteKiezen /> },
       { path: 'gemeente/:code', element: <GemeenteView /> },
       { path: 'gemeente/:code/notitie', element: <NotitieView /> },
+      { path: 'regio', element: <RegioView /> },
       { path: 'vergelijken', element: <VergelijkenView /> },
       { path: 'data', element: <DataView /> },
       { path: '*', element: <NotFound /> },

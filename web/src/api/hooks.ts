@@ -4,6 +4,8 @@ import {
   ChangeResponse,
   CohortsResponse,
   CompareResponse,
+  GroupsResponse,
+  OverviewResponse,
   IndicatorsResponse,
   ProfileResponse,
   SourcesResponse,
@@ -125,4 +127,22 @@ export function useProfile(code: string, cohort?: string) {
 /** The export of the table; with a reference the change columns, with `metadata` the definitions and sources as text. */
 export function exportUrl(format: 'csv' | 'xlsx', p: ValuesParams, reference?: string, metadata = false): string {
   return apiUrl('export', { format, ...valuesParams(p), reference, metadata: metadata ? '1' : undefined });
+}
+
+export function useGroups() {
+  return useQuery({
+    queryKey: ['groups'],
+    queryFn: ({ signal }) => getJson(apiUrl('groups'), GroupsResponse, signal),
+    ...STATIC,
+  });
+}
+
+/** The overview of a group against a benchmark. */
+export function useOverview(p: { group: string | undefined; benchmark: string }) {
+  return useQuery({
+    queryKey: ['overview', p],
+    queryFn: ({ signal }) => getJson(apiUrl('overview', { group: p.group, benchmark: p.benchmark }), OverviewResponse, signal),
+    enabled: !!p.group,
+    placeholderData: keepPreviousData,
+  });
 }

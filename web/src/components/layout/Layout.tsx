@@ -5,6 +5,7 @@ import { useSyntheticBanner } from '../../lib/banner.ts';
 
 const NAV = [
   { to: '/', label: 'Kaart', end: true },
+  { to: '/regio', label: 'Regio' },
   { to: '/gemeente', label: 'Gemeente' },
   { to: '/vergelijken', label: 'Wijken vergelijken' },
   { to: '/data', label: 'Data' },

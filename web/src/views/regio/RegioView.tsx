@@ -1,0 +1,140 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import {
+  BENCHMARK_IN_SENTENCE,
+  BENCHMARK_LABELS,
+  cohortPhrase,
+  disclosureSentence,
+  verdictText,
+  type OverviewCell,
+  type OverviewResponse,
+  type OverviewRow,
+} from '@gka/shared';
+import { useBoundariesSynthetic, useGroups, useOverview } from '../../api/hooks.ts';
+import { Select } from '../../components/controls/Select.tsx';
+import { DataTable } from '../../components/table/DataTable.tsx';
+import { QueryState } from '../../components/status/Status.tsx';
+import { useSyntheticFigures } from '../../lib/banner.ts';
+import { formatDifference, formatValue } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/page.ts';
+import { useSearchState } from '../../lib/searchState.ts';
+import { covidText } from '../../lib/significance.ts';
+
+const KIND_LABELS: Record<string, string> = { gka: 'GKA', provincie: 'Provincie', corop: 'COROP' };
+const BENCHMARK_CHOICES = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep'] as const;
+type Choice = (typeof BENCHMARK_CHOICES)[number];
+
+const col = createColumnHelper<OverviewRow>();
+
+/** One cell: the value, and against the benchmark a colour and a word (never colour alone), then the change since before COVID. */
+function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemiddelde' }) {
+  return (
+    <span className={`verdict verdict--${cell.verdict}`}>
+      <strong>{formatValue(cell, unit)}</strong>
+      {!cell.suppressed && cell.value !== null && (
+        <>
+          <br />
+          <small>
+            {verdictText(cell.verdict, cell.significance)}
+            {cell.difference !== null && ` (${formatDifference(cell.difference, unit, true)})`}
+          </small>
+        </>
+      )}
+      {cell.covidChange && (
+        <>
+          <br />
+          <small className="verdict__covid">COVID: {covidText(cell.covidChange, unit, true)}</small>
+        </>
+      )}
+    </span>
+  );
+}
+
+function columnsFor(data: OverviewResponse) {
+  return [
+    col.accessor('name', {
+      header: 'Gemeente',
+      cell: (c) =>
+        c.row.original.area.startsWith('GM') ? <Link to={`/gemeente/${c.row.original.area}`}>{c.getValue()}</Link> : <strong>{c.getValue()}</strong>,
+    }),
+    ...data.indicators.map((indicator, i) =>
+      col.accessor((r) => r.cells[i]?.value ?? undefined, {
+        id: indicator.code,
+        header: `${indicator.name} (${cohortPhrase(indicator.cohort)})`,
+        cell: (c) => <Cell cell={c.row.original.cells[i]!} unit={indicator.unit} />,
+        sortUndefined: 'last',
+      }),
+    ),
+  ];
+}
+
+/** Where a regiocoördinator starts: the gemeenten of a regio × the indicators, good and bad news at a glance. */
+export function RegioView() {
+  const { get, set } = useSearchState();
+  const groups = useGroups();
+  const groupCode = get('groep');
+  const benchmark = (BENCHMARK_CHOICES.find((b) => b === get('vergelijk')) ?? 'nederland') as Choice;
+  const overview = useOverview({ group: groupCode, benchmark });
+  const group = groups.data?.data.find((g) => g.code === groupCode);
+  usePageTitle(group && `Regio ${group.name}`);
+  const boundaries = useBoundariesSynthetic();
+  useSyntheticFigures(overview.data && boundaries !== undefined ? boundaries || overview.data.synthetic : boundaries);
+  const columns = useMemo(() => (overview.data ? columnsFor(overview.data) : []), [overview.data]);
+  const options = (groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` }));
+
+  return (
+    <>
+      <h1>Regio-overzicht{group ? `: ${group.name}` : ''}</h1>
+      <p className="lead">
+        De gemeenten van een regio naast elkaar, op alle indicatoren: per cel de waarde en, tegen de gekozen vergelijking, gunstig, ongunstig of geen
+        significant verschil (in kleur én in woorden). Neutrale indicatoren krijgen geen oordeel.
+      </p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van regio en vergelijking">
+        <Select label="Regio" value={groupCode} placeholder="Kies een regio" options={options} onChange={(v) => set({ groep: v })} name="groep" />
+        <Select
+          label="Vergelijk met"
+          value={benchmark}
+          options={BENCHMARK_CHOICES.map((k) => ({ value: k, label: k === 'groep' ? 'De regio zelf (samen)' : BENCHMARK_LABELS[k] }))}
+          onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
+          name="vergelijk"
+        />
+      </form>
+      {!groupCode ? (
+        <p className="status status--empty">Kies een regio: een COROP-gebied, een provincie, de GKA-gemeenten of een eigen indeling.</p>
+      ) : (
+        <QueryState query={overview} what="het regio-overzicht" isEmpty={(d) => d.rows.length === 0} empty="Deze regio heeft geen gemeenten met cijfers.">
+          {(d) => (
+            <>
+              <ul className="verdict-legend" aria-label="Legenda">
+                <li>
+                  <span className="verdict verdict--gunstig">gunstig</span>
+                </li>
+                <li>
+                  <span className="verdict verdict--ongunstig">ongunstig</span>
+                </li>
+                <li>
+                  <span className="verdict verdict--geen_verschil">geen significant verschil</span>
+                </li>
+                <li>
+                  <span className="verdict verdict--neutraal">neutrale indicator: alleen hoger of lager</span>
+                </li>
+              </ul>
+              <p className="hint">
+                Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; significant als die buiten het 95%-interval van
+                de gemeente ligt. COVID: verandering t.o.v. de cohorten vóór COVID samen. {disclosureSentence(d.minCell)}
+              </p>
+              <DataTable
+                data={[...d.rows, d.pooled]}
+                columns={columns}
+                caption={`${group?.name ?? 'Regio'}: ${d.rows.length} gemeenten × ${d.indicators.length} indicatoren; de laatste rij telt de gemeenten samen`}
+                numeric={d.indicators.map((i) => i.code)}
+                testId="overview-table"
+              />
+            </>
+          )}
+        </QueryState>
+      )}
+    </>
+  );
+}
