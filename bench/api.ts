@@ -353,6 +353,13 @@ async function main() {
       cached: gemeenten.map((g) => `/api/v1/compare?indicator=${indicator}&cohort=${latest}&areas=${g.code},${wijkenOf(g.code)}`),
     },
     // The wijken of one gemeente against the pooled cohorts before COVID.
+    // All GKA gemeenten × every indicator: distinct URLs by cohort and benchmark.
+    overview: {
+      uncached: cohorts.flatMap((c) =>
+        ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep'].map((b) => `/api/v1/overview?group=gka&cohort=${c}&benchmark=${b}`),
+      ),
+      cached: ['/api/v1/overview?group=gka'],
+    },
     change: {
       uncached: mix(
         gemeenten.flatMap((g) => indicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`)),
@@ -437,6 +444,7 @@ async function main() {
   await run('compare (gemeente + 5 wijken), uncached', (name, w) => cannon(name, bases.uncached, paths.compare.uncached, {}, false, w));
   await run('change (wijken of one gemeente vs voor-covid), uncached', (name, w) => cannon(name, bases.uncached, paths.change.uncached, {}, false, w));
   await run('profile, uncached', (name, w) => cannon(name, bases.uncached, paths.profile.uncached, {}, false, w));
+  await run('overview (GKA gemeenten × all indicators), uncached', (name, w) => cannon(name, bases.uncached, paths.overview.uncached, {}, false, w));
   const light = `${LIGHT.connections} connections, ${LIGHT.seconds} s`;
   await run(`values, one gemeente, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.valuesGemeente.uncached, {}, true, w), SQL_GEMEENTE);
   await run(`values, all wijken, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.valuesAll.uncached, {}, true, w), SQL_ALL);
@@ -444,6 +452,7 @@ async function main() {
   await run(`compare, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.compare.uncached, {}, true, w));
   await run(`change, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.change.uncached, {}, true, w));
   await run(`profile, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.profile.uncached, {}, true, w));
+  await run(`overview, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.overview.uncached, {}, true, w));
   await warm(paths.valuesGemeente.cached);
   await run('values, one gemeente, cached JSON', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
   await run('values, one gemeente, cached, br', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, browser, false, w), SQL_GEMEENTE);
@@ -455,6 +464,7 @@ async function main() {
   await run('trend, cached, br', (name, w) => cannon(name, bases.cached, paths.trend.cached, browser, false, w));
   await warm(paths.change.cached);
   await run('change, cached JSON', (name, w) => cannon(name, bases.cached, paths.change.cached, {}, false, w));
+  await run('overview, cached JSON', (name, w) => cannon(name, bases.cached, paths.overview.cached, {}, false, w));
   await warm(paths.compare.cached);
   await run('compare, cached JSON', (name, w) => cannon(name, bases.cached, paths.compare.cached, {}, false, w));
   await warm(paths.profile.cached);

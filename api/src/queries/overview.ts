@@ -1,4 +1,4 @@
-import { verdictOf, type Benchmark, type Group, type Indicator, type OverviewCell, type OverviewResponse } from '@gka/shared';
+import { verdictOf, type Benchmark, type Group, type Indicator, type IndicatorCohort, type OverviewCell, type OverviewResponse } from '@gka/shared';
 import { difference, pooled, significance } from '../stats/benchmarks.ts';
 import { applicableBenchmarks } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
@@ -6,7 +6,7 @@ import { benchmarksByCohort } from './benchmarks.ts';
 import { indicatorSources } from './catalogue.ts';
 import { change, covidSplit, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
-import { valueRows, type ValueRow } from './values.ts';
+import { selectValues, type ValueRow } from './values.ts';
 
 type Kind = OverviewResponse['benchmark'];
 
@@ -20,7 +20,47 @@ export async function overviewView(
   q: { areas: AreaDetail[]; group?: Group; indicators: Indicator[]; cohort?: string; benchmark: Kind },
 ): Promise<OverviewResponse> {
   const codes = q.areas.map((a) => a.code);
-  const columns = await Promise.all(q.indicators.map((indicator) => column(ctx, indicator, codes, q)));
+  // Each indicator's cohort and its cohorts before COVID (when the cohort is COVID or later).
+  const plans = q.indicators.map((indicator) => {
+    const cohort = indicator.cohorts.find((c) => c.code === q.cohort) ?? indicator.cohorts.at(-1)!;
+    const split = covidSplit(indicator.cohorts);
+    const since = split && split.before.length && indicator.cohorts.indexOf(cohort) >= indicator.cohorts.indexOf(split.covid) ? split.before : [];
+    return { indicator, cohort, since };
+  });
+  // One read for the whole table (all indicators at once), not one per indicator.
+  const unitOf = new Map(q.indicators.map((i) => [i.code, i.unit]));
+  const unit = (code: string) => unitOf.get(code) ?? 'percentage';
+  const read = (cohorts: string[]) =>
+    cohorts.length
+      ? selectValues(ctx, { indicators: q.indicators.map((i) => i.code), cohorts: [...new Set(cohorts)], dimensions: ['totaal'], areas: codes }, unit)
+      : Promise.resolve([]);
+  const members = new Set(codes);
+  const [now, ...befores] = await Promise.all([
+    read(plans.map((p) => p.cohort.code)),
+    // The same for every overview of the data version: every gemeente's cells before COVID, memoised.
+    ...plans.map((p) =>
+      p.since.length
+        ? ctx.memo.get(`preCovid|${p.indicator.code}|${p.since.map((c) => c.code).join(',')}`, () =>
+            selectValues(
+              ctx,
+              { indicators: [p.indicator.code], cohorts: p.since.map((c) => c.code), dimensions: ['totaal'], level: 'gemeente' },
+              () => p.indicator.unit,
+            ),
+          )
+        : Promise.resolve([] as ValueRow[]),
+    ),
+  ]);
+  const columns = await Promise.all(
+    plans.map((p, i) =>
+      column(
+        ctx,
+        p,
+        now.filter((r) => r.indicator === p.indicator.code && r.cohort === p.cohort.code),
+        befores[i]!.filter((r) => members.has(r.area)),
+        q,
+      ),
+    ),
+  );
   const synthetic = (await Promise.all(q.indicators.map((i) => indicatorSources(ctx, i.code)))).some((s) => s.synthetic);
   return {
     group: q.group ?? null,
@@ -49,15 +89,11 @@ function emptyCell(indicator: string): OverviewCell {
   };
 }
 
-async function column(ctx: QueryContext, indicator: Indicator, codes: string[], q: { group?: Group; cohort?: string; benchmark: Kind }) {
-  const { cohorts: own, synthetic: _synthetic, ...rest } = indicator;
-  const cohort = own.find((c) => c.code === q.cohort) ?? own.at(-1)!;
-  const split = covidSplit(own);
-  const since = split && split.before.length && own.indexOf(cohort) >= own.indexOf(split.covid) ? split.before : [];
-  const [rows, before] = await Promise.all([
-    valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension: 'totaal', areas: codes }),
-    since.length ? valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: since.map((c) => c.code), dimension: 'totaal', areas: codes }) : [],
-  ]);
+type Plan = { indicator: Indicator; cohort: IndicatorCohort; since: IndicatorCohort[] };
+
+async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: ValueRow[], q: { group?: Group; benchmark: Kind }) {
+  const { indicator, cohort, since } = plan;
+  const { cohorts: _cohorts, synthetic: _synthetic, ...rest } = indicator;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
   const byCohort = await benchmarksByCohort(ctx, {
     indicator: indicator.code,
@@ -65,7 +101,7 @@ async function column(ctx: QueryContext, indicator: Indicator, codes: string[], 
     cohorts: [cohort.code],
     dimension: 'totaal',
     stedelijkheden,
-    group: q.group,
+    group: q.benchmark === 'groep' ? q.group : undefined,
   });
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const percentage = indicator.unit === 'percentage';
