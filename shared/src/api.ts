@@ -15,6 +15,19 @@ const code = z
   .max(64)
   .regex(/^[a-z0-9_-]+$/i, 'alleen letters, cijfers, - en _');
 
+/** A comma-separated list in one parameter (`areas=GM0363,GM0518`), each item checked by `item`. */
+const commaList = (item: z.ZodString, maxItems: number, maxLength: number) =>
+  z
+    .string()
+    .max(maxLength)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1).max(maxItems));
+
 export const Area = z.object({
   code: z.string(),
   name: z.string(),
@@ -163,16 +176,7 @@ const MAX_COMPARE_AREAS = 100;
 export const CompareQuery = z.object({
   indicator: code,
   cohort: code.optional(),
-  areas: z
-    .string()
-    .max(MAX_COMPARE_AREAS * 9)
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(AreaCode).min(1).max(MAX_COMPARE_AREAS)),
+  areas: commaList(AreaCode, MAX_COMPARE_AREAS, MAX_COMPARE_AREAS * 9),
   dimension: Dimension.default('totaal'),
   group: code.optional(),
 });
@@ -316,34 +320,9 @@ const MAX_OVERVIEW_AREAS = 400;
 export const OverviewQuery = z
   .object({
     group: code.optional(),
-    areas: z
-      .string()
-      .max(MAX_OVERVIEW_AREAS * 7)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z
-          .array(z.string().regex(/^GM\d{4}$/, 'verwacht gemeentecodes zoals GM0363'))
-          .min(1)
-          .max(MAX_OVERVIEW_AREAS),
-      )
-      .optional(),
+    areas: commaList(z.string().regex(/^GM\d{4}$/, 'verwacht gemeentecodes zoals GM0363'), MAX_OVERVIEW_AREAS, MAX_OVERVIEW_AREAS * 7).optional(),
     /** Comma-separated indicator codes; without it every indicator with values. */
-    indicators: z
-      .string()
-      .max(2000)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(code).min(1).max(50))
-      .optional(),
+    indicators: commaList(code, 50, 2000).optional(),
     /** Without it each indicator's latest cohort. */
     cohort: code.optional(),
     benchmark: z.enum(['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep']).default('nederland'),
