@@ -31,6 +31,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { OVERVIEW_BENCHMARKS } from '@gka/shared';
 import { buildApp } from '../api/src/app.ts';
 import { loadConfig } from '../api/src/config.ts';
 import { createDb, type Db } from '../api/src/db/connect.ts';
@@ -355,9 +356,7 @@ async function main() {
     // The wijken of one gemeente against the pooled cohorts before COVID.
     // All GKA gemeenten × every indicator: distinct URLs by cohort and benchmark.
     overview: {
-      uncached: cohorts.flatMap((c) =>
-        ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep'].map((b) => `/api/v1/overview?group=gka&cohort=${c}&benchmark=${b}`),
-      ),
+      uncached: cohorts.flatMap((c) => OVERVIEW_BENCHMARKS.map((b) => `/api/v1/overview?group=gka&cohort=${c}&benchmark=${b}`)),
       cached: ['/api/v1/overview?group=gka'],
     },
     change: {

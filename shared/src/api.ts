@@ -316,6 +316,9 @@ export const GroupResponse = z.object({ data: Group });
 export const GroupParams = z.object({ code: code });
 
 const MAX_OVERVIEW_AREAS = 400;
+/** What an overview compares with: every benchmark but the own gemeente (an overview has no wijken). */
+export const OVERVIEW_BENCHMARKS = BENCHMARKS.filter((k): k is Exclude<BenchmarkKind, 'gemeente'> => k !== 'gemeente');
+const OverviewBenchmark = z.enum(OVERVIEW_BENCHMARKS as [Exclude<BenchmarkKind, 'gemeente'>, ...Exclude<BenchmarkKind, 'gemeente'>[]]);
 /** The overview of a group (`group`) or of chosen gemeenten (`areas`): one of the two. */
 export const OverviewQuery = z
   .object({
@@ -325,7 +328,7 @@ export const OverviewQuery = z
     indicators: commaList(code, 50, 2000).optional(),
     /** Without it each indicator's latest cohort. */
     cohort: code.optional(),
-    benchmark: z.enum(['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep']).default('nederland'),
+    benchmark: OverviewBenchmark.default('nederland'),
   })
   .refine((q) => (q.group === undefined) !== (q.areas === undefined), { message: 'Kies een groep (group) of gemeenten (areas), één van de twee' })
   .refine((q) => q.benchmark !== 'groep' || q.group !== undefined, { message: 'benchmark=groep kan alleen met een groep (group)' });
@@ -351,7 +354,7 @@ export const OverviewRow = z.object({ area: z.string(), name: z.string(), cells:
 export type OverviewRow = z.infer<typeof OverviewRow>;
 export const OverviewResponse = z.object({
   group: Group.nullable(),
-  benchmark: z.enum(['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep']),
+  benchmark: OverviewBenchmark,
   indicators: z.array(Indicator.omit({ cohorts: true, synthetic: true }).extend({ cohort: IndicatorCohort, reference: ChangeReference.nullable() })),
   rows: z.array(OverviewRow),
   /** The members pooled (published cells only), against the same benchmark. */

@@ -1,4 +1,4 @@
-import type { Cohort } from './api.ts';
+import type { Cohort, IndicatorCohort } from './api.ts';
 
 /** 'Cohort 2022-2023' → '2022-2023', 'Schooljaar 2019-2020' → '2019-2020': where the sentence names the kind itself. */
 export function shortCohortLabel(c: Pick<Cohort, 'label'>): string {
@@ -8,4 +8,17 @@ export function shortCohortLabel(c: Pick<Cohort, 'label'>): string {
 /** 'Cohort 2022-2023' → 'cohort 2022-2023', 'Schooljaar 2019-2020' → 'schooljaar 2019-2020': the label inside a sentence. */
 export function cohortPhrase(c: Pick<Cohort, 'label'>): string {
   return c.label.charAt(0).toLowerCase() + c.label.slice(1);
+}
+
+/** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
+export function covidSplit(own: readonly IndicatorCohort[]): { covid: IndicatorCohort; before: IndicatorCohort[] } | null {
+  const i = own.findIndex((c) => c.covid);
+  return i < 0 ? null : { covid: own[i]!, before: own.slice(0, i) };
+}
+
+/** The cohorts before COVID that `cohort` can be compared with together (`voor-covid`): none before the first COVID cohort. */
+export function preCovidCohortsFor(own: readonly IndicatorCohort[], cohort: string | undefined): IndicatorCohort[] {
+  const split = covidSplit(own);
+  const here = own.findIndex((c) => c.code === cohort);
+  return split && here >= own.indexOf(split.covid) ? split.before : [];
 }

@@ -5,3 +5,4 @@ export * from './api.ts';
 export * from './disclosure.ts';
 export * from './cohorts.ts';
 export * from './significance.ts';
+export * from './benchmarks.ts';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, type Benchmark, type Dimension, type Group, stedelijkheidLabel } from '@gka/shared';
-import { pooled } from '../stats/benchmarks.ts';
+import { pooled, sumPublished } from '../stats/benchmarks.ts';
 import type { Unit } from '../stats/cells.ts';
 import type { QueryContext } from './context.ts';
-import { valueRows } from './values.ts';
+import { valueRows, type ValueRow } from './values.ts';
 
 export type BenchmarkScope = {
   indicator: string;
@@ -67,20 +67,12 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
   }
   if (s.group) {
     // Pooled like stedelijkheid and GKA: published member cells only, so the pool reopens nothing.
-    const sums = new Map<string, { k: number; n: number; areas: number }>();
-    for (const v of members) {
-      const key = `${v.cohort}|${v.group}`;
-      const sum = sums.get(key) ?? { k: 0, n: 0, areas: 0 };
-      if (!v.suppressed && v.numerator !== null && v.denominator !== null) {
-        sum.k += v.numerator;
-        sum.n += v.denominator;
-        sum.areas++;
-      }
-      sums.set(key, sum);
-    }
-    for (const [key, sum] of sums) {
+    const byKey = new Map<string, ValueRow[]>();
+    for (const v of members) byKey.set(`${v.cohort}|${v.group}`, [...(byKey.get(`${v.cohort}|${v.group}`) ?? []), v]);
+    for (const [key, cells] of byKey) {
       const [cohort, group] = key.split('|') as [string, string];
-      const est = sum.areas ? pooled(sum.k, sum.n, sum.areas, s.unit) : { ...pooled(null, null, 0, s.unit), n: 0 };
+      const sum = sumPublished(cells);
+      const est = sum.areas ? pooled(sum.k, sum.n, sum.areas, s.unit) : pooled(null, null, 0, s.unit);
       out.get(cohort)?.push({ kind: 'groep', label: `Groep: ${s.group.name}`, group, ...est, groep: s.group.code });
     }
   }

@@ -2,6 +2,7 @@ import { DIMENSIONS, DIMENSION_LABELS, GROUP_LABELS, SUPPRESSED_TEXT, type Dimen
 import { areas as allAreas, indicators as allIndicators } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { selectValues } from './values.ts';
+import { csvDecimal, csvQuote } from './csv-text.ts';
 
 export const BULK_COLUMNS = [
   'Gebiedscode',
@@ -24,9 +25,6 @@ export const BULK_COLUMNS = [
   'Onderdrukt',
 ];
 
-const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
-const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
 /**
  * Every indicator × cohort × breakdown × area of a level in long format, as CSV text chunks: one
  * table at a time from a single read-only snapshot, so memory stays that of one
@@ -41,7 +39,7 @@ export async function* bulkCsv(ctx: QueryContext, level: 'gemeente' | 'wijk'): A
     yield `\uFEFF${BULK_COLUMNS.join(';')}\r\n`;
     for (const indicator of await allIndicators(ctx)) {
       const pct = indicator.unit === 'percentage';
-      const num = (v: number | null) => (v === null ? '' : nl.format(pct ? v * 100 : v));
+      const num = (v: number | null) => (v === null ? '' : csvDecimal(pct ? v * 100 : v));
       // One table (indicator × cohort × breakdown) at a time: what is held, and left to collect, stays small.
       for (const [cohort, dimension] of indicator.cohorts.flatMap((c) => Object.keys(DIMENSIONS).map((d) => [c, d] as const))) {
         const rows = await selectValues(
@@ -54,14 +52,14 @@ export async function* bulkCsv(ctx: QueryContext, level: 'gemeente' | 'wijk'): A
           lines.push(
             [
               r.area,
-              quote(r.name),
+              csvQuote(r.name),
               r.level,
               level === 'wijk' ? (r.parent ?? '') : '',
               indicator.code,
-              quote(indicator.name),
+              csvQuote(indicator.name),
               pct ? 'percentage' : 'gemiddelde',
               cohort.code,
-              quote(cohort.label),
+              csvQuote(cohort.label),
               cohort.covid ? 'ja' : 'nee',
               DIMENSION_LABELS[r.dimension as Dimension] ?? r.dimension,
               GROUP_LABELS[r.group] ?? r.group,

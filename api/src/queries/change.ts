@@ -17,12 +17,6 @@ import { valueRows, type ValueRow } from './values.ts';
 
 export type Reference = ChangeReference;
 
-/** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
-export function covidSplit(own: readonly IndicatorCohort[]): { covid: IndicatorCohort; before: IndicatorCohort[] } | null {
-  const i = own.findIndex((c) => c.covid);
-  return i < 0 ? null : { covid: own[i]!, before: own.slice(0, i) };
-}
-
 export const preCovidReference = (before: readonly IndicatorCohort[]): Reference => ({
   code: PRE_COVID,
   label: `vóór COVID (${before.length > 1 ? `${shortCohortLabel(before[0]!)} t/m ${shortCohortLabel(before.at(-1)!)} samen` : before[0] ? shortCohortLabel(before[0]) : ''})`,

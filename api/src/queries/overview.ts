@@ -1,10 +1,19 @@
-import { verdictOf, type Benchmark, type Group, type Indicator, type IndicatorCohort, type OverviewCell, type OverviewResponse } from '@gka/shared';
-import { difference, pooled, significance } from '../stats/benchmarks.ts';
+import {
+  preCovidCohortsFor,
+  verdictOf,
+  type Benchmark,
+  type Group,
+  type Indicator,
+  type IndicatorCohort,
+  type OverviewCell,
+  type OverviewResponse,
+} from '@gka/shared';
+import { difference, pooled, significance, sumPublished } from '../stats/benchmarks.ts';
 import { applicableBenchmarks } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import { indicatorSources } from './catalogue.ts';
-import { change, covidSplit, pool, preCovidReference, side, type Side } from './change.ts';
+import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { selectValues, type ValueRow } from './values.ts';
 
@@ -23,9 +32,7 @@ export async function overviewView(
   // Each indicator's cohort and its cohorts before COVID (when the cohort is COVID or later).
   const plans = q.indicators.map((indicator) => {
     const cohort = indicator.cohorts.find((c) => c.code === q.cohort) ?? indicator.cohorts.at(-1)!;
-    const split = covidSplit(indicator.cohorts);
-    const since = split && split.before.length && indicator.cohorts.indexOf(cohort) >= indicator.cohorts.indexOf(split.covid) ? split.before : [];
-    return { indicator, cohort, since };
+    return { indicator, cohort, since: preCovidCohortsFor(indicator.cohorts, cohort.code) };
   });
   // One read for the whole table (all indicators at once), not one per indicator.
   const unitOf = new Map(q.indicators.map((i) => [i.code, i.unit]));
@@ -131,21 +138,14 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: V
   const cells = new Map(rows.map((r) => [r.area, cell(r, chosen(r), since.length ? change([side(r), pooledBefore.get(r.area)], [1, -1], percentage) : null)]));
 
   // The members together: published cells only, like every pooled benchmark.
-  const sum = (list: ValueRow[]) => {
-    const published = list.filter((r) => !r.suppressed && r.numerator !== null && r.denominator !== null);
-    return {
-      side: published.length
-        ? { name: '', k: published.reduce((s, r) => s + r.numerator!, 0), n: published.reduce((s, r) => s + r.denominator!, 0), hidden: false }
-        : undefined,
-      areas: published.length,
-    };
-  };
-  const now = sum(rows);
-  const est = now.side ? pooled(now.side.k, now.side.n, now.areas, indicator.unit) : pooled(null, null, 0, indicator.unit);
-  const groupRow = { ...est, denominator: now.side?.n ?? null, suppressed: !now.side };
-  const national = q.benchmark === 'stedelijkheid' ? null : (benchmarks.find((b) => b.kind === q.benchmark && b.group === 'totaal')?.value ?? null);
-  const then = sum(before);
-  const pooledCell = cell(groupRow, national, since.length ? change([now.side, then.side], [1, -1], percentage) : null);
+  const asSide = (s: { k: number; n: number; areas: number }): Side | undefined => (s.areas ? { name: '', k: s.k, n: s.n, hidden: false } : undefined);
+  const nowSum = sumPublished(rows);
+  const now = asSide(nowSum);
+  const est = pooled(now?.k ?? null, now?.n ?? null, nowSum.areas, indicator.unit);
+  const groupRow = { ...est, denominator: now?.n ?? null, suppressed: !now };
+  // One value for the pool; stedelijkheid has one per class, so the pool has none to meet.
+  const reference = q.benchmark === 'stedelijkheid' ? null : (benchmarks.find((b) => b.kind === q.benchmark && b.group === 'totaal')?.value ?? null);
+  const pooledCell = cell(groupRow, reference, since.length ? change([now, asSide(sumPublished(before))], [1, -1], percentage) : null);
   return {
     indicator: { ...rest, cohort, reference: since.length ? preCovidReference(since) : null },
     cells,

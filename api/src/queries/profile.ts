@@ -1,11 +1,21 @@
-import { cohortCodes, DIMENSIONS, type Group, type Unit, type Dimension, type IndicatorCohort, type ProfileIndicator, type ProfileResponse } from '@gka/shared';
+import {
+  cohortCodes,
+  covidSplit,
+  DIMENSIONS,
+  type Group,
+  type Unit,
+  type Dimension,
+  type IndicatorCohort,
+  type ProfileIndicator,
+  type ProfileResponse,
+} from '@gka/shared';
 import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import { cohorts as allCohorts, indicators as allIndicators, sources as allSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { change, covidSplit, pool, preCovidReference, side, type Side } from './change.ts';
+import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 
 const SIGNIFICANT = new Set(['hoger', 'lager']);

@@ -1,6 +1,19 @@
 import ExcelJS from 'exceljs';
-import { BENCHMARK_IN_SENTENCE, BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, stedelijkheidLabel } from '@gka/shared';
+import {
+  BENCHMARK_IN_SENTENCE,
+  BENCHMARK_LABELS,
+  disclosureSentence,
+  SIGNIFICANCE_WORDS,
+  SUPPRESSED_TEXT,
+  stedelijkheidLabel,
+  type BenchmarkKind,
+} from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
+import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
+
+/** A benchmark by name; the chosen group by its own. */
+const benchmarkName = (t: ExportTable, k: BenchmarkKind) => (k === 'groep' && t.groupName ? `Groep: ${t.groupName}` : BENCHMARK_LABELS[k]);
+const benchmarkInSentence = (t: ExportTable, k: BenchmarkKind) => (k === 'groep' && t.groupName ? `groep ${t.groupName}` : BENCHMARK_IN_SENTENCE[k]);
 
 /** Sources, definitions, filters, columns and export time: the `metadata=1` text and the 'Bronnen' sheet. */
 export function about(t: ExportTable, exportedAt: Date): [string, string][] {
@@ -86,9 +99,9 @@ function columns(t: ExportTable): Column[] {
     { header: '95%-interval bovengrens', cell: (r) => r.ciHigh, number: 'value' },
     { header: 'Onderdrukt', cell: (r) => (r.suppressed ? 'ja' : 'nee') },
     ...t.benchmarkKinds.flatMap((k): Column[] => [
-      { header: k === 'groep' && t.groupName ? `Groep: ${t.groupName}` : BENCHMARK_LABELS[k], cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
+      { header: benchmarkName(t, k), cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
       {
-        header: `Significantie t.o.v. ${k === 'groep' && t.groupName ? `groep ${t.groupName}` : BENCHMARK_IN_SENTENCE[k]}`,
+        header: `Significantie t.o.v. ${benchmarkInSentence(t, k)}`,
         cell: (r) => SIGNIFICANCE_WORDS[r.benchmarks[k]?.significance ?? 'onbekend'],
       },
     ]),
@@ -108,9 +121,6 @@ function changeColumns(label: string): Column[] {
   ];
 }
 
-const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
-const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
 /**
  * `;`-separated, UTF-8 with BOM and decimal commas: what Dutch Excel opens without an import wizard.
  * The header is the first line, so Excel tables, Power Query and pandas read it by default; the
@@ -122,10 +132,10 @@ export function toCsv(t: ExportTable): string {
   const text = (c: Column, r: ExportRow) => {
     const v = c.cell(r);
     if (v === null || v === undefined) return '';
-    if (typeof v === 'number' && c.number) return nl.format(pct ? v * 100 : v);
-    return quote(String(v));
+    if (typeof v === 'number' && c.number) return csvDecimal(pct ? v * 100 : v);
+    return csvQuote(String(v));
   };
-  const lines = [cols.map((c) => quote(c.header)).join(';'), ...t.rows.map((r) => cols.map((c) => text(c, r)).join(';'))];
+  const lines = [cols.map((c) => csvQuote(c.header)).join(';'), ...t.rows.map((r) => cols.map((c) => text(c, r)).join(';'))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -105,7 +105,7 @@ describe('GET /export?format=csv', () => {
     const rows = readCsv(csv.body);
     const expected = ChangeResponse.parse(change.json()).data;
     expect(rows.map((r) => r.Gebiedscode)).toEqual(expected.map((c) => c.area));
-    const pp = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ',').replace('-', '-'));
+    const pp = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
     for (const [i, c] of expected.entries()) {
       expect(rows[i]!.Referentie).toBe('vóór COVID (2019-2020)');
       expect(rows[i]!['Verschil met referentie']).toBe(c.suppressed ? 'afgeschermd' : pp(c.difference));

@@ -1,7 +1,7 @@
-import { cohortCodes, PRE_COVID, type Group, type Indicator, type IndicatorCohort } from '@gka/shared';
+import { cohortCodes, covidSplit, PRE_COVID, type Group, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { listGroups } from '../queries/groups.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
-import { covidSplit, preCovidReference, type Reference } from '../queries/change.ts';
+import { preCovidReference, type Reference } from '../queries/change.ts';
 import type { AreaDetail } from '../queries/areas.ts';
 import { findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';

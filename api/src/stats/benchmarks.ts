@@ -12,6 +12,20 @@ export function pooled(numerator: number | null, denominator: number | null, are
   return { ...estimate({ numerator, denominator, suppressed }, unit), n: areas };
 }
 
+type Counted = { numerator: number | null; denominator: number | null; suppressed: boolean };
+
+/** Published cells summed, and how many there were: a pool of hidden cells would reopen them by subtraction. */
+export function sumPublished(cells: Iterable<Counted>): { k: number; n: number; areas: number } {
+  const sum = { k: 0, n: 0, areas: 0 };
+  for (const c of cells) {
+    if (c.suppressed || c.numerator === null || c.denominator === null) continue;
+    sum.k += c.numerator;
+    sum.n += c.denominator;
+    sum.areas++;
+  }
+  return sum;
+}
+
 /** The shared rule: significant when the benchmark lies outside the area's 95% interval. */
 export const significance = (area: Estimate, benchmark: number | null): Significance => significanceAgainst(area, benchmark);
 

@@ -1,4 +1,15 @@
-import { cohortPhrase, DIMENSION_LABELS, DIMENSIONS, GROUP_LABELS, isGroupOf, PRE_COVID, type Cohort, type Dimension, type Indicator } from '@gka/shared';
+import {
+  cohortPhrase,
+  preCovidCohortsFor,
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  GROUP_LABELS,
+  isGroupOf,
+  PRE_COVID,
+  type Cohort,
+  type Dimension,
+  type Indicator,
+} from '@gka/shared';
 import type { Option } from './Select.tsx';
 
 /** 'Cohort 2020-2021 (COVID)': COVID is named only where it touched this indicator's cohort. */
@@ -18,9 +29,8 @@ export function cohortOptions(indicator: Pick<Indicator, 'cohorts'> | undefined)
 export function referenceOptions(indicator: Pick<Indicator, 'cohorts'> | undefined, cohort: string | undefined): Option[] {
   const own = indicator?.cohorts ?? [];
   const here = own.findIndex((c) => c.code === cohort);
-  const firstCovid = own.findIndex((c) => c.covid);
   return [
-    ...(firstCovid > 0 && here >= firstCovid ? [{ value: PRE_COVID, label: 'vóór COVID (de cohorten ervoor samen)' }] : []),
+    ...(preCovidCohortsFor(own, cohort).length ? [{ value: PRE_COVID, label: 'vóór COVID (de cohorten ervoor samen)' }] : []),
     ...own.slice(0, Math.max(here, 0)).map((c) => ({ value: c.code, label: cohortPhrase(c) })),
   ];
 }

@@ -2,14 +2,14 @@ import { useEffect, useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import {
   BENCHMARK_LABELS,
+  BENCHMARKS,
+  applicableBenchmarks,
   GROUP_LABELS,
   SIGNIFICANCE_WORDS,
   cohortPhrase,
   disclosureSentence,
   formatInteger,
   significanceAgainst,
-  type Benchmark,
-  type BenchmarkKind,
   type ChangeRow,
   type Dimension,
   type Value,
@@ -30,15 +30,8 @@ import { covidText } from '../../lib/significance.ts';
 type Row = Value & { benchmark?: number | null; change?: ChangeRow };
 const col = createColumnHelper<Row>();
 
-const BENCHMARK_CHOICES: BenchmarkKind[] = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'gemeente'];
-
-/** The benchmark a row is compared with: its own stedelijkheid class, its own gemeente. */
-function benchmarkOf(row: Value, list: Benchmark[], kind: BenchmarkKind, klasse: number | null | undefined, gemeente: string | undefined): number | null {
-  const b = list.find(
-    (x) => x.kind === kind && x.group === row.group && (kind !== 'stedelijkheid' || x.stedelijkheid === klasse) && (kind !== 'gemeente' || x.area === gemeente),
-  );
-  return b?.value ?? null;
-}
+/** What the table can compare with: every benchmark but a chosen group (the Data page has no group choice). */
+const BENCHMARK_CHOICES = BENCHMARKS.filter((k) => k !== 'groep');
 
 /** Table builder for analysts: exactly what /api/v1/values returns, with CSV and XLSX downloads. */
 export function DataView() {
@@ -54,7 +47,7 @@ export function DataView() {
   const params: ValuesParams = { indicator: choice.indicator?.code, cohort: choice.cohort?.code, level, parent, dimension };
   const values = useValues(params);
   const unit = choice.indicator?.unit ?? 'percentage';
-  const benchmark = (BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland') as BenchmarkKind;
+  const benchmark = BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland';
   const shownBenchmark = benchmark === 'gemeente' && level !== 'wijk' ? 'nederland' : benchmark;
   const references = referenceOptions(choice.indicator, choice.cohort?.code);
   const reference = references.some((r) => r.value === get('tov')) ? get('tov') : undefined;
@@ -77,10 +70,13 @@ export function DataView() {
     const changes = new Map((change.data?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
     return d.data.map((v) => ({
       ...v,
-      benchmark: benchmarkOf(v, d.benchmarks, shownBenchmark, klasse.get(parent ?? v.area), parent),
+      benchmark:
+        applicableBenchmarks({ group: v.group, level, parent: parent ?? null, stedelijkheid: klasse.get(parent ?? v.area) ?? null }, d.benchmarks).find(
+          (b) => b.kind === shownBenchmark,
+        )?.value ?? null,
       change: reference ? changes.get(`${v.area}|${v.group}`) : undefined,
     }));
-  }, [values.data, change.data, shownBenchmark, klasse, parent, reference]);
+  }, [values.data, change.data, shownBenchmark, klasse, parent, level, reference]);
 
   const columns = useMemo(
     () => [

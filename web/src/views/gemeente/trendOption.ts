@@ -1,9 +1,8 @@
-import { BENCHMARK_LABELS, formatDecimal, shortCohortLabel, type BenchmarkKind, type Indicator, type ProfileIndicator, formatterFor } from '@gka/shared';
+import { BENCHMARK_LABELS, formatDecimal, shortCohortLabel, type BenchmarkKind, type ProfileIndicator, type Unit, formatterFor } from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 
-type Unit = Indicator['unit'];
 type Point = ProfileIndicator['trend'][number];
 
 /** The benchmark lines of the trend, in legend order; each has its own dash and marker, not only its own colour. */

@@ -4,6 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
+  OVERVIEW_BENCHMARKS,
   cohortPhrase,
   disclosureSentence,
   verdictText,
@@ -22,8 +23,6 @@ import { useSearchState } from '../../lib/searchState.ts';
 import { covidText } from '../../lib/significance.ts';
 
 const KIND_LABELS: Record<string, string> = { gka: 'GKA', provincie: 'Provincie', corop: 'COROP' };
-const BENCHMARK_CHOICES = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep'] as const;
-type Choice = (typeof BENCHMARK_CHOICES)[number];
 
 const col = createColumnHelper<OverviewRow>();
 
@@ -74,7 +73,7 @@ export function RegioView() {
   const { get, set } = useSearchState();
   const groups = useGroups();
   const groupCode = get('groep');
-  const benchmark = (BENCHMARK_CHOICES.find((b) => b === get('vergelijk')) ?? 'nederland') as Choice;
+  const benchmark = OVERVIEW_BENCHMARKS.find((b) => b === get('vergelijk')) ?? 'nederland';
   const overview = useOverview({ group: groupCode, benchmark });
   const group = groups.data?.data.find((g) => g.code === groupCode);
   usePageTitle(group && `Regio ${group.name}`);
@@ -95,7 +94,7 @@ export function RegioView() {
         <Select
           label="Vergelijk met"
           value={benchmark}
-          options={BENCHMARK_CHOICES.map((k) => ({ value: k, label: k === 'groep' ? 'De regio zelf (samen)' : BENCHMARK_LABELS[k] }))}
+          options={OVERVIEW_BENCHMARKS.map((k) => ({ value: k, label: k === 'groep' ? 'De regio zelf (samen)' : BENCHMARK_LABELS[k] }))}
           onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
           name="vergelijk"
         />

@@ -1,0 +1,14 @@
+import type { Benchmark } from './api.ts';
+
+/** Where a value sits: its group, its reference stedelijkheid class and, for a wijk, its gemeente. */
+export type Placed = { group: string; level: string; parent: string | null; stedelijkheid: number | null };
+
+/** The benchmarks that apply to a value: same group, its own stedelijkheid class, its own gemeente. */
+export function applicableBenchmarks<B extends Benchmark>(v: Placed, benchmarks: readonly B[]): B[] {
+  return benchmarks.filter(
+    (b) =>
+      b.group === v.group &&
+      (b.kind !== 'stedelijkheid' || b.stedelijkheid === v.stedelijkheid) &&
+      (b.kind !== 'gemeente' || (v.level === 'wijk' && b.area === v.parent)),
+  );
+}
