@@ -58,17 +58,22 @@ describe('first start', () => {
     server.closeAllConnections();
   });
 
-  it.skipIf(!hasOpenData)('takes real boundaries from GKA_OPEN_DATA_DIR and marks 101 GKA gemeenten', async () => {
+  it.skipIf(!hasOpenData)('takes real boundaries and the COROP-gebieden from GKA_OPEN_DATA_DIR and marks 101 GKA gemeenten', async () => {
     t = await createTestDatabase();
     // Links to the shared files in a temporary folder (gemeenten only, to keep the test fast); nothing is copied.
     dir = mkdtempSync(path.join(tmpdir(), 'gka-open-data-'));
-    for (const f of ['gemeenten_2024.geojson', 'cbs_gemeenten-alfabetisch-2023.csv']) symlinkSync(path.join(OPEN_DATA, f), path.join(dir, f));
-    const result = await ensureData(t, testConfig({ openDataDir: dir }), () => {}, { pdokBaseUrl: null });
+    for (const f of ['gemeenten_2024.geojson', 'cbs_gemeenten-alfabetisch-2023.csv', 'cbs_woonplaatsen-gemeente-corop-2024.csv'])
+      symlinkSync(path.join(OPEN_DATA, f), path.join(dir, f));
+    const lines: string[] = [];
+    const result = await ensureData(t, testConfig({ openDataDir: dir }), (m) => lines.push(m), { pdokBaseUrl: null });
     expect(result?.boundaries).toBe('open-data');
     expect(await count(t.db, 'gemeente')).toBe(342);
     const gka = await t.db.selectFrom('area').select(['name', 'provincie']).where('gka_lid', '=', true).execute();
     expect(gka).toHaveLength(101);
     expect(new Set(gka.map((g) => g.provincie)).size).toBe(12);
     expect(gka.map((g) => g.name)).toEqual(expect.arrayContaining(['Amsterdam', "'s-Gravenhage", 'Súdwest-Fryslân', 'Eemsdelta']));
+    // The COROP-gebieden come with the boundaries when the folder has the CBS file.
+    expect(lines).toContain('COROP-gebieden geladen: 40 gebieden, 342 gemeenten (cbs_woonplaatsen-gemeente-corop-2024.csv).');
+    expect(await t.db.selectFrom('area_group').select('code').where('kind', '=', 'corop').execute()).toHaveLength(40);
   });
 });
