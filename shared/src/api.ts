@@ -60,6 +60,8 @@ export const Cohort = z.object({
   code: z.string(),
   label: z.string(),
   schoolYears: z.array(z.string()),
+  /** A pooled period: the cohorts whose counts it sums (e.g. every cohort before COVID); empty for an ordinary cohort. */
+  pooled: z.array(z.string()),
 });
 export type Cohort = z.infer<typeof Cohort>;
 export const CohortsResponse = z.object({ data: z.array(Cohort) });
@@ -82,6 +84,12 @@ export const Indicator = z.object({
   source: z.string(),
   /** The indicator's own time axis: the cohorts that hold values for it, oldest first. */
   cohorts: z.array(IndicatorCohort),
+  /**
+   * Pooled periods of the indicator (counts of several cohorts summed, so that small wijken get a
+   * value), with their own disclosure decision. Not on the time axis. A fixed choice: two pooled
+   * periods that differ by one cohort would give that cohort back by subtraction.
+   */
+  pools: z.array(IndicatorCohort),
   /** Whether any of its values come from a synthetic import (demo data): the UI says so wherever they are shown. */
   synthetic: z.boolean(),
 });

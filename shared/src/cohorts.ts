@@ -1,8 +1,17 @@
 import type { Cohort, IndicatorCohort } from './api.ts';
 
-/** 'Cohort 2022-2023' → '2022-2023', 'Schooljaar 2019-2020' → '2019-2020': where the sentence names the kind itself. */
+/**
+ * 'Cohort 2022-2023' → '2022-2023', 'Schooljaar 2019-2020' → '2019-2020', 'Cohorten 2012-2013 t/m
+ * 2018-2019 samen' → '2012-2013 t/m 2018-2019 samen': where the sentence names the kind itself.
+ */
 export function shortCohortLabel(c: Pick<Cohort, 'label'>): string {
-  return c.label.replace(/^(cohort|schooljaar)\s+/i, '');
+  return c.label.replace(/^(cohorten|cohort|schooljaren|schooljaar)\s+/i, '');
+}
+
+/** The label of a pooled period from its first and last member: 'Cohorten 2012-2013 t/m 2018-2019 samen'. */
+export function pooledLabel(first: Pick<Cohort, 'label'>, last: Pick<Cohort, 'label'>): string {
+  const kind = /^schooljaar/i.test(first.label) ? 'Schooljaren' : 'Cohorten';
+  return `${kind} ${shortCohortLabel(first)} t/m ${shortCohortLabel(last)} samen`;
 }
 
 /** 'Cohort 2022-2023' → 'cohort 2022-2023', 'Schooljaar 2019-2020' → 'schooljaar 2019-2020': the label inside a sentence. */

@@ -24,6 +24,8 @@ export interface CohortTable {
   label: string;
   school_years: Generated<string[]>;
   sort_order: Generated<number>;
+  /** A pooled period (migration 0010): the cohorts it sums; empty for an ordinary cohort. */
+  pooled: Generated<string[]>;
 }
 
 /** What COVID did to an indicator's figures of one school year (migration 0008). */

@@ -16,7 +16,7 @@ SLOT_KEYS.forEach((s, i) => SLOT.set(s.dimension, (SLOT.get(s.dimension) ?? new 
 export const slotOf = (dimension: string, group: string): number | undefined => SLOT.get(dimension)?.get(group);
 const SLOTS = SLOT_KEYS.length;
 /** The slots of each breakdown (every dimension but totaal). */
-const DIMENSION_SLOTS = [...SLOT.entries()].filter(([d]) => d !== 'totaal').map(([, groups]) => [...groups.values()]);
+export const DIMENSION_SLOTS = [...SLOT.entries()].filter(([d]) => d !== 'totaal').map(([, groups]) => [...groups.values()]);
 const TOTAAL = 0;
 
 /** The additive sets of a table, as index lists whose first member is the total. */
@@ -78,7 +78,17 @@ export function additiveSets(cells: readonly TableCell[], parentOf: (area: strin
  * the smallest published part is hidden too, and the total only when no part is left. Hiding a
  * cell re-checks every set it is in, until no set needs more.
  */
-export function decideDisclosure(cells: readonly TableCell[], parentOf: (area: string) => string | null | undefined, rules: DisclosureRules): Uint8Array {
+export function decideDisclosure(
+  cells: readonly TableCell[],
+  parentOf: (area: string) => string | null | undefined,
+  rules: DisclosureRules,
+  /**
+   * What is fixed from outside this table (a pooled period's ties to its cohorts): cells hidden from
+   * the start, and cells a reader can compute elsewhere, which hiding would not protect anything.
+   */
+  outside: { forced?: Uint8Array; known?: Uint8Array } = {},
+): Uint8Array {
+  const { forced, known } = outside;
   const decision = new Uint8Array(cells.length);
   const k = Float64Array.from(cells, (c) => c.k);
   const n = Float64Array.from(cells, (c) => c.n);
@@ -109,10 +119,9 @@ export function decideDisclosure(cells: readonly TableCell[], parentOf: (area: s
     }
   };
   for (const { i } of keys) {
-    if (!publishable(k[i]!, n[i]!, rules)) {
-      decision[i] = PRIMARY;
-      enqueueSetsOf(i);
-    }
+    if (!publishable(k[i]!, n[i]!, rules)) decision[i] = PRIMARY;
+    else if (forced?.[i]) decision[i] = SECONDARY;
+    if (decision[i]) enqueueSetsOf(i);
   }
 
   for (let head = 0; head < queue.length; head++) {
@@ -155,7 +164,7 @@ export function decideDisclosure(cells: readonly TableCell[], parentOf: (area: s
     let bestDelta = 0;
     for (let m = start[s]! + 1; m < start[s + 1]!; m++) {
       const c = members[m]!;
-      if (decision[c]) continue;
+      if (decision[c] || known?.[c]) continue;
       const delta = effectOnOtherSets(c, s);
       if (best < 0 || delta < bestDelta || (delta === bestDelta && (n[c]! < n[best]! || (n[c] === n[best] && rank[c]! < rank[best]!)))) {
         best = c;
@@ -164,7 +173,7 @@ export function decideDisclosure(cells: readonly TableCell[], parentOf: (area: s
     }
     if (best >= 0) return best;
     const total = members[start[s]!]!;
-    return decision[total] ? -1 : total;
+    return decision[total] || known?.[total] ? -1 : total;
   }
 
   /** Sets other than `except` that hiding `cell` would make unsafe, minus those it would make safe. */

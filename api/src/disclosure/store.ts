@@ -1,35 +1,9 @@
-import { CompiledQuery, type Kysely } from 'kysely';
-import type pg from 'pg';
 import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild, type SqlRunner } from '../db/measure-rebuild.ts';
-import { decideDisclosure, PRIMARY, PUBLISHED, SECONDARY, type TableCell } from './decide.ts';
-import type { DisclosureRules } from './rules.ts';
+import { decideDisclosure, PUBLISHED, type TableCell } from './decide.ts';
+import { refreshPools, undecidedPools } from './pooled-periods.ts';
+import { disclosureBasis, recordDecisions, summarise, type DisclosureBasis, type Pair, type PairSummary, type Query } from './records.ts';
 
-/** Raw SQL on whatever the caller holds: an import's pg client or a Kysely transaction. */
-export type Query = SqlRunner['query'];
-export const viaClient =
-  (client: pg.Client): Query =>
-  async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] });
-export const viaKysely =
-  (db: Kysely<any>): Query =>
-  async <R>(text: string, params?: unknown[]) => ({ rows: (await db.executeQuery<R>(CompiledQuery.raw(text, params ?? []))).rows as R[] });
-
-export type Pair = { indicator: string; cohort: string };
-export type PairSummary = Pair & { cells: number; primary: number; secondary: number };
-
-/** What every decision depends on besides the counts: the threshold in force, the area tree, the units. */
-export type DisclosureBasis = { minCell: number; parentOf: (area: string) => string | null | undefined; rulesFor: (indicator: string) => DisclosureRules };
-
-export async function disclosureBasis(q: Query): Promise<DisclosureBasis> {
-  // One after the other: on an import's single client, concurrent queries would only queue.
-  const { rows: setting } = await q<{ min_cell: number }>('select min_cell from disclosure_setting');
-  const { rows: areas } = await q<{ code: string; parent_code: string | null }>('select code, parent_code from area');
-  const { rows: units } = await q<{ code: string; unit: string }>('select code, unit from indicator');
-  const minCell = setting[0]?.min_cell;
-  if (minCell === undefined) throw new Error('disclosure_setting is leeg; voer `pnpm gka migrate` uit');
-  const parents = new Map(areas.map((a) => [a.code, a.parent_code]));
-  const percentage = new Set(units.filter((u) => u.unit === 'percentage').map((u) => u.code));
-  return { minCell, parentOf: (a) => parents.get(a), rulesFor: (i) => ({ minCell, attribute: percentage.has(i) }) };
-}
+export * from './records.ts';
 
 type Row = { dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden: boolean };
 
@@ -45,42 +19,13 @@ async function decidePair(q: Query, basis: DisclosureBasis, pair: Pair) {
   return { rows, decision, summary: summarise(pair, decision) };
 }
 
-export function summarise(pair: Pair, decision: Uint8Array): PairSummary {
-  let primary = 0;
-  let secondary = 0;
-  for (const d of decision) {
-    if (d === PRIMARY) primary++;
-    else if (d === SECONDARY) secondary++;
-  }
-  return { ...pair, cells: decision.length, primary, secondary };
-}
-
-/** Records what was decided for these pairs with the threshold used. */
-export async function recordDecisions(q: Query, minCell: number, summaries: readonly PairSummary[]): Promise<void> {
-  if (!summaries.length) return;
-  await q(
-    `insert into disclosure (indicator, cohort, min_cell, cells, primary_hidden, secondary_hidden)
-     select * from unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[])
-     on conflict (indicator, cohort) do update set min_cell = excluded.min_cell, cells = excluded.cells,
-       primary_hidden = excluded.primary_hidden, secondary_hidden = excluded.secondary_hidden, decided_at = now()`,
-    [
-      summaries.map((s) => s.indicator),
-      summaries.map((s) => s.cohort),
-      summaries.map(() => minCell),
-      summaries.map((s) => s.cells),
-      summaries.map((s) => s.primary),
-      summaries.map((s) => s.secondary),
-    ],
-  );
-}
-
 /**
  * Every indicator × cohort that has rows in measure (one index probe per combination); with
  * `undecidedFor`, only those without a decision for that threshold.
  */
 async function measurePairs(q: Query, undecidedFor?: number): Promise<Pair[]> {
   const { rows } = await q<Pair>(
-    `select i.code as indicator, c.code as cohort from indicator i cross join cohort c
+    `select i.code as indicator, c.code as cohort from indicator i join cohort c on c.pooled = '{}'
      where exists (select from measure m where m.indicator = i.code and m.cohort = c.code)
        ${undecidedFor === undefined ? '' : 'and not exists (select from disclosure d where d.indicator = i.code and d.cohort = c.code and d.min_cell = $1)'}
      order by 1, 2`,
@@ -134,7 +79,8 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
   await recordDecisions(q, basis.minCell, summaries);
   // Pairs whose rows are all gone keep no record.
   await q(`delete from disclosure d where not exists (select from measure m where m.indicator = d.indicator and m.cohort = d.cohort)`);
-  return summaries;
+  // Pooled periods stand on their members' rows and decisions: they follow every change.
+  return [...summaries, ...(await refreshPools(q, pairs ? [...new Set(pairs.map((p) => p.indicator))] : undefined))];
 }
 
 /**
@@ -145,13 +91,15 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
 export async function ensureDisclosure(q: Query, minCell: number): Promise<PairSummary[]> {
   const pending = async () => {
     const { rows: setting } = await q<{ min_cell: number }>('select min_cell from disclosure_setting');
-    return { settingDiffers: setting[0]?.min_cell !== minCell, pairs: await measurePairs(q, minCell) };
+    return { settingDiffers: setting[0]?.min_cell !== minCell, pairs: await measurePairs(q, minCell), pools: await undecidedPools(q, minCell) };
   };
   const first = await pending();
-  if (!first.settingDiffers && first.pairs.length === 0) return [];
+  if (!first.settingDiffers && first.pairs.length === 0 && first.pools.length === 0) return [];
   // One writer at a time; another process may have decided meanwhile.
   await lockMeasureWrites({ query: q });
   await q('update disclosure_setting set min_cell = $1 where min_cell <> $1', [minCell]);
-  const { pairs } = await pending();
-  return pairs.length ? refreshDisclosure(q, pairs) : [];
+  const { pairs, pools } = await pending();
+  const decided = pairs.length ? await refreshDisclosure(q, pairs) : [];
+  const rest = pools.filter((i) => !pairs.some((p) => p.indicator === i));
+  return [...decided, ...(rest.length ? await refreshPools(q, rest) : [])];
 }

@@ -25,6 +25,7 @@ export const indicators = (ctx: QueryContext): Promise<Indicator[]> =>
     return rows.map((r) => ({
       ...r,
       cohorts: r.cohorts.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))),
+      pools: r.pools.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))),
       // Only the imports that hold its values now: demo rows replaced by a real import no longer count.
       synthetic: (datasets.get(r.code) ?? []).some((id) => synthetic.has(id)),
     }));

@@ -19,16 +19,15 @@ function selectIndicators(db: Db) {
     .orderBy('i.code');
 }
 
-export type IndicatorRow = Omit<Indicator, 'cohorts' | 'synthetic'> & { cohorts: string[] };
+export type IndicatorRow = Omit<Indicator, 'cohorts' | 'pools' | 'synthetic'> & { cohorts: string[]; pools: string[] };
 
-/** Every indicator with the codes of the cohorts that hold values for it (an index probe per pair). */
+const cohortsWithValues = (pooled: boolean) =>
+  sql<string[]>`array(
+    select c.code from cohort c
+    where (c.pooled <> '{}') = ${pooled} and exists (select 1 from measure m where m.indicator = i.code and m.cohort = c.code)
+    order by c.sort_order, c.code)`;
+
+/** Every indicator with the codes of the cohorts and pooled periods that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<IndicatorRow[]> {
-  return selectIndicators(db)
-    .select(
-      sql<string[]>`array(
-        select c.code from cohort c
-        where exists (select 1 from measure m where m.indicator = i.code and m.cohort = c.code)
-        order by c.sort_order, c.code)`.as('cohorts'),
-    )
-    .execute();
+  return selectIndicators(db).select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools')]).execute();
 }

@@ -39,12 +39,16 @@ describe('loadDemo', () => {
     const areas = await db.selectFrom('area').select('code').execute();
     expect(result.rows).toBe(areas.length * 6 * DEMO_INDICATORS.length * 12);
     expect(result.areas).toBe(areas.length);
-    expect(
-      await db
+    const count = (pooled: boolean) =>
+      db
         .selectFrom('measure')
+        .innerJoin('cohort', 'cohort.code', 'measure.cohort')
+        .where(sql<boolean>`cohort.pooled <> '{}'`, '=', pooled)
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ).toEqual({ n: result.rows });
+        .executeTakeFirstOrThrow();
+    expect(await count(false)).toEqual({ n: result.rows });
+    // Besides: each indicator's four cohorts before COVID together, one pooled row per area and group.
+    expect(await count(true)).toEqual({ n: areas.length * DEMO_INDICATORS.length * 12 });
 
     const datasets = await db.selectFrom('dataset').selectAll().where('kind', '=', 'demo').execute();
     expect(datasets).toHaveLength(1);

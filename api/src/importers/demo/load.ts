@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
 import { MEASURE_COLUMNS, rebuildMeasure } from '../../db/measure-rebuild.ts';
 import { decideDisclosure, PUBLISHED } from '../../disclosure/decide.ts';
+import { refreshPools } from '../../disclosure/pooled-periods.ts';
 import { disclosureBasis, recordDecisions, summarise, viaClient, type PairSummary } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import type { DemoCohort } from './cohorts.ts';
@@ -133,6 +134,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
     await client.query(`insert into ${table} select * from measure where indicator <> all($1)`, [DEMO_INDICATORS]);
   });
   await recordDecisions(viaClient(client), basis.minCell, summaries);
+  await refreshPools(viaClient(client), DEMO_INDICATORS);
   // Only now: the old table referred to these datasets until it was swapped out.
   if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
   options.onProgress?.(written, total);

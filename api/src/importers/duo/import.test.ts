@@ -139,8 +139,10 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const units = new Map((await t.db.selectFrom('indicator').select(['code', 'unit']).execute()).map((i) => [i.code, i.unit]));
     const tables = new Map<string, typeof rows>();
     for (const r of rows) tables.set(`${r.indicator}|${r.cohort}`, [...(tables.get(`${r.indicator}|${r.cohort}`) ?? []), r]);
-    // Ten school years of exam results, the eindtoets of 2018-2019 and leerjaar 3 of 2019.
-    expect(tables.size).toBe(12);
+    // Ten school years of exam results, the eindtoets of 2018-2019 and leerjaar 3 of 2019; and the
+    // exam results of the five school years before COVID together (a pooled period, decided on its own).
+    expect(tables.size).toBe(13);
+    expect(tables.has('slagingspercentage_vo|sj2014-2015_sj2018-2019')).toBe(true);
     for (const [key, table] of tables) {
       const known = new Map(
         table.filter((r) => !r.hidden).map((r) => [cellKey(r.area_code, r.dimension, r.grp), { k: Number(r.numerator), n: Number(r.denominator) }]),
@@ -163,7 +165,8 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
   it('creates school-year cohorts of their own, apart from the GKA cohorts, keeping existing cohort rows', async () => {
     const cohorts = await t.db.selectFrom('cohort').selectAll().orderBy('code').execute();
     const years = ['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024'];
-    expect(cohorts.map((c) => c.code)).toEqual(['2021-2022', ...years.map((y) => `sj${y}`)]);
+    expect(cohorts.map((c) => c.code)).toEqual(['2021-2022', ...years.map((y) => `sj${y}`), 'sj2014-2015_sj2018-2019'].sort());
+    expect(cohorts.find((c) => c.pooled.length)).toMatchObject({ label: 'Schooljaren 2014-2015 t/m 2018-2019 samen', pooled: years.slice(0, 5).map((y) => `sj${y}`) });
     expect(cohorts.find((c) => c.code === 'sj2019-2020')).toMatchObject({ label: 'Schooljaar 2019-2020', school_years: ['2019-2020'] });
     expect(cohorts.find((c) => c.code === '2021-2022')!.label).toBe('Cohort 2021-2022');
   });
@@ -172,8 +175,9 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const notes = await listCovidNotes(t.db);
     const cohorts = await t.db
       .selectFrom('cohort')
-      .select(['code', 'label', 'school_years as schoolYears'])
+      .select(['code', 'label', 'school_years as schoolYears', 'pooled'])
       .where('code', 'like', 'sj%')
+      .where('pooled', '=', [])
       .orderBy('code')
       .execute();
     const touched = (indicator: string) =>

@@ -8,6 +8,8 @@ import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
 import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild } from '../../db/measure-rebuild.ts';
 import type { Database } from '../../db/schema.ts';
 import { FileTables } from '../../disclosure/file-tables.ts';
+import { skipForeignKeyChecks } from '../../db/foreign-keys.ts';
+import { refreshPools } from '../../disclosure/pooled-periods.ts';
 import { disclosureBasis, recordDecisions, refreshDisclosure, viaClient, type Pair } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import { cohortRow } from '../gka-cohort.ts';
@@ -159,6 +161,7 @@ async function rebuild(client: pg.Client, datasetId: number, tables: FileTables,
     );
   });
   await recordDecisions(q, basis.minCell, summaries);
+  await refreshPools(q, [...new Set(pairs.map((p) => p.indicator))]);
 }
 
 /**
@@ -182,17 +185,6 @@ async function replaceInPlace(client: pg.Client, datasetId: number): Promise<voi
   // The new rows are hidden until decided (the column's default); small files change few flags.
   const { rows: pairs } = await client.query<Pair>('select distinct indicator, cohort from values_in order by 1, 2');
   await refreshDisclosure(viaClient(client), pairs);
-}
-
-/**
- * Foreign-key checks are row triggers: four per inserted row, most of an in-place load. Every
- * reference was validated against the catalogue, and the share locks keep those tables unchanged
- * until commit, so the checks are redundant. Skipping triggers needs a superuser (as in the docker and
- * embedded setups); other roles keep the checks and are only slower.
- */
-async function skipForeignKeyChecks(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ is_superuser: string }>('show is_superuser');
-  if (rows[0]?.is_superuser === 'on') await client.query(`set local session_replication_role = replica`);
 }
 
 async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
