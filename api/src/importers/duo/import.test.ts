@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,7 +178,7 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
       .selectFrom('cohort')
       .select(['code', 'label', 'school_years as schoolYears', 'pooled'])
       .where('code', 'like', 'sj%')
-      .where('pooled', '=', [])
+      .where(sql<boolean>`pooled = '{}'`)
       .orderBy('code')
       .execute();
     const touched = (indicator: string) =>
