@@ -15,7 +15,8 @@ import type { QueryContext } from './context.ts';
 import { meta } from './meta.ts';
 import { valueRows, type ValueRow } from './values.ts';
 
-export type Reference = ChangeReference;
+/** The reference as published, and where pooled cohorts are stored as a pooled period, the code to read instead. */
+export type Reference = ChangeReference & { stored?: string };
 
 export const preCovidReference = (before: readonly IndicatorCohort[]): Reference => ({
   code: PRE_COVID,
@@ -41,7 +42,7 @@ export async function changeView(
   const [rows, m] = await Promise.all([
     valueRows(ctx, indicator.unit, {
       indicator: indicator.code,
-      cohorts: [cohort.code, ...reference.cohorts],
+      cohorts: [cohort.code, ...(reference.stored ? [reference.stored] : reference.cohorts)],
       dimension: q.dimension,
       level: q.level,
       parent: q.parent?.code,
@@ -74,7 +75,11 @@ export async function changeView(
           return { area, name: sides.find(Boolean)!.name, ...c, value: gap(sides[0], sides[1]), referenceValue: gap(sides[2], sides[3]) };
         })
       : undefined;
-  return { data, ...(kansenkloof ? { kansenkloof } : {}), meta: { ...m, reference } };
+  return {
+    data,
+    ...(kansenkloof ? { kansenkloof } : {}),
+    meta: { ...m, reference: { code: reference.code, label: reference.label, cohorts: reference.cohorts } },
+  };
 }
 
 export const side = (r: ValueRow): Side => ({ name: r.name, k: r.numerator ?? 0, n: r.denominator ?? 0, hidden: r.suppressed });

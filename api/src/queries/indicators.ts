@@ -29,5 +29,7 @@ const cohortsWithValues = (pooled: boolean) =>
 
 /** Every indicator with the codes of the cohorts and pooled periods that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<IndicatorRow[]> {
-  return selectIndicators(db).select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools')]).execute();
+  return selectIndicators(db)
+    .select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools')])
+    .execute();
 }

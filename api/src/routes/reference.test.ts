@@ -79,8 +79,8 @@ describe('catalogue', () => {
   it('lists cohorts oldest first with the school years they pool', async () => {
     const body = CohortsResponse.parse((await get('/api/v1/cohorts')).json());
     expect(body.data).toEqual([
-      { code: '2019-2020', label: 'Cohort 2019-2020', schoolYears: ['2018-2019'] },
-      { code: '2020-2021', label: 'Cohort 2020-2021', schoolYears: ['2019-2020', '2020-2021'] },
+      { code: '2019-2020', label: 'Cohort 2019-2020', schoolYears: ['2018-2019'], pooled: [] },
+      { code: '2020-2021', label: 'Cohort 2020-2021', schoolYears: ['2019-2020', '2020-2021'], pooled: [] },
     ]);
   });
 

@@ -35,18 +35,24 @@ export async function cohortFor(ctx: QueryContext, indicator: Indicator, code: s
     if (!latest) throw new HttpError(404, 'not_found', `Indicator '${indicator.code}' heeft nog geen waarden`, { indicator: indicator.code });
     return latest;
   }
-  return indicator.cohorts.find((c) => c.code === code) ?? { ...(await requireCohort(ctx, code)), covid: false, note: null };
+  return (
+    indicator.cohorts.find((c) => c.code === code) ??
+    indicator.pools.find((c) => c.code === code) ?? { ...(await requireCohort(ctx, code)), covid: false, note: null }
+  );
 }
 
 /** A cohort of the indicator other than `cohort`, or its pre-COVID cohorts pooled. */
 export async function resolveReference(ctx: QueryContext, indicator: Indicator, cohort: IndicatorCohort, code: string): Promise<Reference> {
+  if (cohort.pooled.length) throw badRequest(`${cohort.label} is een samengevoegde periode; een verandering meet het dashboard per cohort`);
   if (code === PRE_COVID) {
     const split = covidSplit(indicator.cohorts);
     if (!split) throw badRequest(`${indicator.name} heeft geen COVID-cohort; kies een cohort als referentie`);
     if (split.before.length === 0) throw badRequest(`${indicator.name} heeft geen cohorten vóór COVID`);
     if (split.before.some((c) => c.code === cohort.code))
       throw badRequest(`Cohort ${cohort.code} valt zelf vóór COVID; kies een later cohort of een ander cohort als referentie`);
-    return preCovidReference(split.before);
+    // Read as the stored pooled period where there is one: it gives small wijken a value the cohorts do not.
+    const stored = indicator.pools.find((p) => p.pooled.join() === split.before.map((c) => c.code).join());
+    return { ...preCovidReference(split.before), ...(stored ? { stored: stored.code } : {}) };
   }
   const reference = await requireCohort(ctx, code);
   if (reference.code === cohort.code) throw badRequest('De referentie moet een ander cohort zijn dan het cohort zelf');

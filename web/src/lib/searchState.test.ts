@@ -3,8 +3,23 @@ import type { IndicatorCohort } from '@gka/shared';
 import { cohortLabel, cohortOptions, parseGroup, referenceOptions } from '../components/controls/options.ts';
 import { mergeParams } from './searchState.ts';
 
-const cohort = (code: string, covid = false): IndicatorCohort => ({ code, label: `Cohort ${code}`, schoolYears: [], covid, note: covid ? 'x' : null });
-const indicator = { cohorts: [cohort('2014-2015'), cohort('2016-2017'), cohort('2018-2019'), cohort('2020-2021', true), cohort('2022-2023')] };
+const cohort = (code: string, covid = false): IndicatorCohort => ({
+  code,
+  label: `Cohort ${code}`,
+  schoolYears: [],
+  pooled: [],
+  covid,
+  note: covid ? 'x' : null,
+});
+const pool: IndicatorCohort = {
+  code: '2014-2015_2018-2019',
+  label: 'Cohorten 2014-2015 t/m 2018-2019 samen',
+  schoolYears: [],
+  pooled: ['2014-2015', '2016-2017', '2018-2019'],
+  covid: false,
+  note: null,
+};
+const indicator = { cohorts: [cohort('2014-2015'), cohort('2016-2017'), cohort('2018-2019'), cohort('2020-2021', true), cohort('2022-2023')], pools: [pool] };
 
 describe('URL state', () => {
   it('merges a change into the parameters and drops emptied ones', () => {
@@ -19,14 +34,17 @@ describe('URL state', () => {
     expect(parseGroup(undefined)).toEqual({ dimension: 'totaal', group: 'totaal' });
   });
 
-  it('offers an indicator its own cohorts, COVID named only where it played a role', () => {
+  it('offers an indicator its own cohorts, COVID named only where it played a role, then its pooled period', () => {
     expect(cohortOptions(indicator).map((o) => o.label)).toEqual([
       'Cohort 2014-2015',
       'Cohort 2016-2017',
       'Cohort 2018-2019',
       'Cohort 2020-2021 (COVID)',
       'Cohort 2022-2023',
+      'Cohorten 2014-2015 t/m 2018-2019 samen',
     ]);
+    // A pooled period is no point in time: nothing to measure a change against.
+    expect(referenceOptions(indicator, pool.code)).toEqual([]);
     expect(cohortLabel({ label: 'Schooljaar 2019-2020', covid: true })).toBe('Schooljaar 2019-2020 (COVID)');
   });
 

@@ -167,7 +167,10 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const cohorts = await t.db.selectFrom('cohort').selectAll().orderBy('code').execute();
     const years = ['2014-2015', '2015-2016', '2016-2017', '2017-2018', '2018-2019', '2019-2020', '2020-2021', '2021-2022', '2022-2023', '2023-2024'];
     expect(cohorts.map((c) => c.code)).toEqual(['2021-2022', ...years.map((y) => `sj${y}`), 'sj2014-2015_sj2018-2019'].sort());
-    expect(cohorts.find((c) => c.pooled.length)).toMatchObject({ label: 'Schooljaren 2014-2015 t/m 2018-2019 samen', pooled: years.slice(0, 5).map((y) => `sj${y}`) });
+    expect(cohorts.find((c) => c.pooled.length)).toMatchObject({
+      label: 'Schooljaren 2014-2015 t/m 2018-2019 samen',
+      pooled: years.slice(0, 5).map((y) => `sj${y}`),
+    });
     expect(cohorts.find((c) => c.code === 'sj2019-2020')).toMatchObject({ label: 'Schooljaar 2019-2020', school_years: ['2019-2020'] });
     expect(cohorts.find((c) => c.code === '2021-2022')!.label).toBe('Cohort 2021-2022');
   });

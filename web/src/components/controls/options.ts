@@ -17,9 +17,9 @@ export function cohortLabel(c: Pick<Cohort, 'label'> & { covid?: boolean }): str
   return c.covid ? `${c.label} (COVID)` : c.label;
 }
 
-/** The indicator's own cohorts, each marked where COVID touched it. */
-export function cohortOptions(indicator: Pick<Indicator, 'cohorts'> | undefined): Option[] {
-  return (indicator?.cohorts ?? []).map((c) => ({ value: c.code, label: cohortLabel(c) }));
+/** The indicator's own cohorts, each marked where COVID touched it, then its pooled periods ('… samen'). */
+export function cohortOptions(indicator: Pick<Indicator, 'cohorts' | 'pools'> | undefined): Option[] {
+  return [...(indicator?.cohorts ?? []), ...(indicator?.pools ?? [])].map((c) => ({ value: c.code, label: cohortLabel(c) }));
 }
 
 /**

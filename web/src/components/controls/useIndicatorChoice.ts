@@ -13,7 +13,7 @@ export function useIndicatorChoice(indicatorCode: string | undefined, cohortCode
   const list = useMemo(() => (indicators.data?.data ?? []).filter((i) => i.cohorts.length > 0), [indicators.data]);
   const indicator: Indicator | undefined = list.find((i) => i.code === indicatorCode) ?? (fallbackToFirst ? list[0] : undefined);
   const own = indicator?.cohorts ?? [];
-  const cohort: IndicatorCohort | undefined = own.find((c) => c.code === cohortCode) ?? own.at(-1);
+  const cohort: IndicatorCohort | undefined = own.find((c) => c.code === cohortCode) ?? indicator?.pools.find((c) => c.code === cohortCode) ?? own.at(-1);
   return {
     indicators: list,
     /** The indicator's own cohorts. */

@@ -141,7 +141,7 @@ export function DataView() {
           onChange={(v) =>
             set({
               indicator: v,
-              cohort: choice.indicators.find((i) => i.code === v)?.cohorts.some((c) => c.code === get('cohort')) ? get('cohort') : undefined,
+              cohort: cohortOptions(choice.indicators.find((i) => i.code === v)).some((c) => c.value === get('cohort')) ? get('cohort') : undefined,
               tov: undefined,
             })
           }

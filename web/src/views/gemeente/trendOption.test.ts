@@ -7,7 +7,7 @@ type Point = ProfileIndicator['trend'][number];
 function point(year: string, value: number | null, o: Partial<Point> & { covid?: boolean; nederland?: number | null } = {}): Point {
   const { covid = false, nederland = null, ...rest } = o;
   return {
-    cohort: { code: `sj${year}`, label: `Schooljaar ${year}`, schoolYears: [year], covid, note: covid ? 'Coronajaar.' : null },
+    cohort: { code: `sj${year}`, label: `Schooljaar ${year}`, schoolYears: [year], pooled: [], covid, note: covid ? 'Coronajaar.' : null },
     value,
     ciLow: value === null ? null : value - 0.01,
     ciHigh: value === null ? null : value + 0.01,

@@ -31,7 +31,7 @@ export function VergelijkenView() {
   }, [choice.indicators, indicatorParam]);
   // The cohorts of the chosen indicators, each once and in order: an indicator without the chosen one shows its latest.
   const cohorts = useMemo(() => {
-    const seen = new Map(indicators.flatMap((i) => i.cohorts).map((c) => [c.code, c]));
+    const seen = new Map(indicators.flatMap((i) => [...i.cohorts, ...i.pools]).map((c) => [c.code, c]));
     return [...seen.values()];
   }, [indicators]);
   const boundaries = useBoundariesSynthetic();
