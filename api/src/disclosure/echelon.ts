@@ -20,23 +20,57 @@ function inverse(a: number): number {
   return result;
 }
 
-/** A sparse row: column → coefficient (never zero). */
-export type Row = Map<number, number>;
+/** A sparse row: columns in increasing order, each with a non-zero coefficient. */
+export type Row = { cols: number[]; vals: number[] };
 
+/** A row from (column, coefficient) pairs in any order; coefficients of a column add up. */
 export function rowOf(entries: Iterable<readonly [number, number]>): Row {
-  const row: Row = new Map();
-  for (const [c, v] of entries) {
-    const x = mod((row.get(c) ?? 0) + v);
-    if (x === 0) row.delete(c);
-    else row.set(c, x);
-  }
-  return row;
+  const sum = new Map<number, number>();
+  for (const [c, v] of entries) sum.set(c, mod((sum.get(c) ?? 0) + v));
+  const cols = [...sum.keys()].filter((c) => sum.get(c) !== 0).sort((a, b) => a - b);
+  return { cols, vals: cols.map((c) => sum.get(c)!) };
 }
 
-const leading = (row: Row): number => {
-  let min = Infinity;
-  for (const c of row.keys()) if (c < min) min = c;
-  return min;
+/** row − factor × pivot, merged in column order. */
+function subtract(row: Row, factor: number, pivot: Row): Row {
+  const cols: number[] = [];
+  const vals: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < row.cols.length || j < pivot.cols.length) {
+    const a = i < row.cols.length ? row.cols[i]! : Infinity;
+    const b = j < pivot.cols.length ? pivot.cols[j]! : Infinity;
+    let v: number;
+    let c: number;
+    if (a < b) {
+      c = a;
+      v = row.vals[i++]!;
+    } else if (b < a) {
+      c = b;
+      v = mod(-mul(factor, pivot.vals[j++]!));
+    } else {
+      c = a;
+      v = mod(row.vals[i++]! - mul(factor, pivot.vals[j++]!));
+    }
+    if (v !== 0) {
+      cols.push(c);
+      vals.push(v);
+    }
+  }
+  return { cols, vals };
+}
+
+const valueAt = (row: Row, column: number): number => {
+  let lo = 0;
+  let hi = row.cols.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = row.cols[mid]!;
+    if (c === column) return row.vals[mid]!;
+    if (c < column) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 };
 
 /**
@@ -54,17 +88,16 @@ export class Echelon {
 
   /** Adds a row (its constant side does not matter: only which combinations are fixed). */
   add(input: Row): void {
-    const row = new Map(input);
-    while (row.size) {
-      const c = leading(row);
+    let row = input;
+    while (row.cols.length) {
+      const c = row.cols[0]!;
       const pivot = this.pivots.get(c);
       if (!pivot) {
-        const f = inverse(row.get(c)!);
-        for (const [k, v] of row) row.set(k, mul(v, f));
-        this.pivots.set(c, row);
+        const f = inverse(row.vals[0]!);
+        this.pivots.set(c, { cols: row.cols, vals: row.vals.map((v) => mul(v, f)) });
         return;
       }
-      subtract(row, row.get(c)!, pivot);
+      row = subtract(row, row.vals[0]!, pivot);
     }
   }
 
@@ -79,9 +112,9 @@ export class Echelon {
   reduce(): Reduced {
     const reduced = new Map<number, Row>();
     for (const c of [...this.pivots.keys()].sort((a, b) => b - a)) {
-      const row = new Map(this.pivots.get(c)!);
-      // Rows of later pivots are reduced already, so one pass clears every pivot column but c.
-      for (const [k, v] of [...row]) if (k !== c && reduced.has(k)) subtract(row, v, reduced.get(k)!);
+      let row = this.pivots.get(c)!;
+      // Rows of later pivots are reduced already: subtracting one brings in no other pivot column.
+      for (const k of row.cols.filter((k) => k !== c && reduced.has(k))) row = subtract(row, valueAt(row, k), reduced.get(k)!);
       reduced.set(c, row);
     }
     return new Reduced(reduced);
@@ -94,24 +127,16 @@ export class Reduced {
 
   /** Whether the value of this one unknown is fixed. */
   fixesColumn(column: number): boolean {
-    return this.rows.get(column)?.size === 1;
+    return this.rows.get(column)?.cols.length === 1;
   }
 
   /** Whether the combination `vector` is fixed: it is a combination of the rows, namely of those of its pivot columns. */
   fixes(vector: Row): boolean {
-    const rest = new Map(vector);
-    for (const [c, v] of vector) {
+    let rest = vector;
+    vector.cols.forEach((c, i) => {
       const row = this.rows.get(c);
-      if (row) subtract(rest, v, row);
-    }
-    return rest.size === 0;
-  }
-}
-
-function subtract(row: Row, factor: number, pivot: Row): void {
-  for (const [k, v] of pivot) {
-    const x = mod((row.get(k) ?? 0) - mul(factor, v));
-    if (x === 0) row.delete(k);
-    else row.set(k, x);
+      if (row) rest = subtract(rest, vector.vals[i]!, row);
+    });
+    return rest.cols.length === 0;
   }
 }

@@ -80,12 +80,16 @@ export function decidePool(members: readonly MemberTable[], parentOf: Parent, ru
     return out;
   });
   const systems = new Map<string, GemeenteSystem>();
+  const safe = new Map<string, string>();
 
   for (;;) {
     const decision = decideDisclosure(cells, parentOf, rules, { forced, known });
     let more = false;
     for (const [gemeente, pooledCells] of byGemeente) {
       if (!pooledCells.some((i) => decision[i] === PUBLISHED)) continue;
+      // Found safe before with the same pooled cells published: nothing to check again.
+      const published = pooledCells.filter((i) => decision[i] === PUBLISHED).join();
+      if (safe.get(gemeente) === published) continue;
       let system = systems.get(gemeente);
       if (!system)
         systems.set(
@@ -99,7 +103,10 @@ export function decidePool(members: readonly MemberTable[], parentOf: Parent, ru
       for (;;) {
         // One more hidden per wijk that leaks (a leak of the gemeente's own cells: one in the gemeente), then check again.
         const leaks = system.leaks(pooledCells, decision, (i) => entries[i]!.parts);
-        if (!leaks.size) break;
+        if (!leaks.size) {
+          safe.set(gemeente, pooledCells.filter((i) => decision[i] === PUBLISHED).join());
+          break;
+        }
         for (const wijk of leaks) {
           const victim = leakVictim(pooledCells, decision, cells, wijk);
           if (victim === undefined) continue;
@@ -181,10 +188,10 @@ class GemeenteSystem {
       const unknown = (ci: number) => (ci >= 0 ? this.column.get(`${mi}|${ci}`) : undefined);
       const sum = (total: number, parts: number[]) => {
         const row = rowOf([total, ...parts].flatMap((ci, j) => (unknown(ci) === undefined ? [] : [[unknown(ci)!, j === 0 ? 1 : -1] as const])));
-        if (!row.size) return;
-        this.baseline.add(row);
+        if (!row.cols.length) return;
+        if (this.column.size > this.wijkColumns) this.baseline.add(row);
         const wijkPart = this.wijkPart(row);
-        if (wijkPart.size) this.baselineWijken.add(wijkPart);
+        if (wijkPart.cols.length) this.baselineWijken.add(wijkPart);
       };
       for (const [, slots] of grid)
         for (const dimension of DIMENSION_SLOTS)
@@ -207,7 +214,8 @@ class GemeenteSystem {
   private readonly isGemeente = (column: number) => column >= this.wijkColumns;
 
   private wijkPart(row: Row): Row {
-    return new Map([...row].filter(([c]) => c < this.wijkColumns));
+    const n = row.cols.findIndex((c) => c >= this.wijkColumns);
+    return n < 0 ? row : { cols: row.cols.slice(0, n), vals: row.vals.slice(0, n) };
   }
 
   private partsRow(parts: readonly number[]): Row {
@@ -224,9 +232,12 @@ class GemeenteSystem {
   leaks(pooledCells: number[], decision: Uint8Array, partsOf: (i: number) => number[]): Set<string | null> {
     const published = pooledCells.filter((i) => decision[i] === PUBLISHED).map((i) => this.partsRow(partsOf(i)));
     const out = new Set<string | null>();
-    const all = this.baseline.clone();
-    for (const row of published) all.add(row);
-    if (all.pivotsWhere(this.isGemeente) !== this.baselineGemeentePivots) out.add(null);
+    // Only a gemeente with hidden cells of its own can learn more about them.
+    if (this.column.size > this.wijkColumns) {
+      const all = this.baseline.clone();
+      for (const row of published) all.add(row);
+      if (all.pivotsWhere(this.isGemeente) !== this.baselineGemeentePivots) out.add(null);
+    }
     const wijkSystem = this.baselineWijken.clone();
     for (const row of published) wijkSystem.add(row);
     const reduced = wijkSystem.reduce();
@@ -234,7 +245,7 @@ class GemeenteSystem {
     for (const i of pooledCells) {
       if (decision[i] === PUBLISHED) continue;
       const row = this.partsRow(partsOf(i));
-      const wijk = this.wijkOf[[...row.keys()][0]!]!;
+      const wijk = this.wijkOf[row.cols[0]!]!;
       if (!out.has(wijk) && reduced.fixes(row) && !this.baselineReduced.fixes(row)) out.add(wijk);
     }
     return out;
