@@ -336,6 +336,21 @@ describe('web app in Chromium', () => {
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Gebiedscode;.*;GKA-gemeenten;.*;Verandering$/);
   });
 
+  it('Data: the pooled period before COVID gives small wijken a value that single cohorts hide', async () => {
+    const hidden = async (cohort: string) => {
+      await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=${cohort}&niveau=wijk&gemeente=GM9904&dimensie=migratieachtergrond`);
+      const table = page.getByTestId('values-table');
+      await table.locator('tbody tr').first().waitFor();
+      return table.locator('tbody tr', { hasText: 'afgeschermd' }).count();
+    };
+    const single = await hidden('2018-2019');
+    const pooled = await hidden('2012-2013_2018-2019');
+    expect(await page.getByLabel('Cohort', { exact: true }).locator('option:checked').textContent()).toBe('Cohorten 2012-2013 t/m 2018-2019 samen');
+    expect(pooled).toBeLessThan(single);
+    // A pooled period has no change of its own.
+    expect(await page.getByLabel('Verandering t.o.v.').count()).toBe(0);
+  });
+
   it('Data: hidden cells read "afgeschermd", never numbers, and the caption says why', async () => {
     await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023&niveau=wijk&gemeente=GM9904&dimensie=migratieachtergrond`);
     const table = page.getByTestId('values-table');
