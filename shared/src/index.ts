@@ -6,3 +6,4 @@ export * from './disclosure.ts';
 export * from './cohorts.ts';
 export * from './significance.ts';
 export * from './benchmarks.ts';
+export * from './aliases.ts';

@@ -25,7 +25,7 @@ export function Select({
       <select id={id} name={name} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={`${o.value}|${o.label}`} value={o.value}>
             {o.label}
           </option>
         ))}

@@ -17,6 +17,7 @@ import {
 import { exportUrl, useAreas, useBoundariesSynthetic, useChange, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
+import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -158,16 +159,7 @@ export function DataView() {
           onChange={(v) => set({ niveau: v === 'gemeente' ? undefined : v })}
           name="niveau"
         />
-        {level === 'wijk' && (
-          <Select
-            label="Gemeente"
-            value={parent}
-            placeholder="Kies een gemeente"
-            options={[...(gemeenten.data?.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((g) => ({ value: g.code, label: g.name }))}
-            onChange={(v) => set({ gemeente: v })}
-            name="gemeente"
-          />
-        )}
+        {level === 'wijk' && <GemeenteSelect gemeenten={gemeenten.data?.data ?? []} value={parent} onChange={(v) => set({ gemeente: v })} />}
         <Select
           label="Uitsplitsing"
           value={dimension}

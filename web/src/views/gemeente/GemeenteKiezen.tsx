@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAreas, useBoundariesSynthetic } from '../../api/hooks.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
-import { Select } from '../../components/controls/Select.tsx';
+import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 
 /** `/gemeente` without a code: choose one. A button opens the profile (no navigation on select). */
@@ -24,16 +24,7 @@ export function GemeenteKiezen() {
               if (code) navigate(`/gemeente/${code}`);
             }}
           >
-            <Select
-              label="Gemeente"
-              value={code}
-              placeholder="Kies een gemeente"
-              options={[...d.data]
-                .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-                .map((a) => ({ value: a.code, label: `${a.name}${a.gka ? ' (GKA)' : ''}` }))}
-              onChange={setCode}
-              name="gemeente"
-            />
+            <GemeenteSelect gemeenten={d.data} value={code} onChange={setCode} markGka />
             <button type="submit">Toon profiel</button>
           </form>
         )}

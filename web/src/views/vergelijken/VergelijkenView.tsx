@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useAreas, useBoundariesSynthetic } from '../../api/hooks.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
+import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
@@ -50,14 +51,7 @@ export function VergelijkenView() {
       {error && <ErrorMessage error={error} retry={choice.refetch} />}
       <form className="filters filters--stacked" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van gemeente, wijken en indicatoren">
         {gemeenten.data ? (
-          <Select
-            label="Gemeente"
-            value={gemeente}
-            placeholder="Kies een gemeente"
-            options={[...gemeenten.data.data].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((g) => ({ value: g.code, label: g.name }))}
-            onChange={(v) => set({ gemeente: v, wijken: undefined })}
-            name="gemeente"
-          />
+          <GemeenteSelect gemeenten={gemeenten.data.data} value={gemeente} onChange={(v) => set({ gemeente: v, wijken: undefined })} />
         ) : (
           gemeenten.isLoading && <Loading what="de gemeenten" />
         )}
