@@ -90,6 +90,8 @@ export const Indicator = z.object({
    * periods that differ by one cohort would give that cohort back by subtraction.
    */
   pools: z.array(IndicatorCohort),
+  /** Whether it has values per wijk (DUO figures, for one, exist per gemeente only). */
+  hasWijken: z.boolean(),
   /** Whether any of its values come from a synthetic import (demo data): the UI says so wherever they are shown. */
   synthetic: z.boolean(),
 });

@@ -21,6 +21,10 @@ function selectIndicators(db: Db) {
 
 export type IndicatorRow = Omit<Indicator, 'cohorts' | 'pools' | 'synthetic'> & { cohorts: string[]; pools: string[] };
 
+// Wijk codes sort between 'WK' and 'WL': one short index range per cohort (scalar subqueries, never a scan).
+const hasWijken = sql<boolean>`(select true from cohort c where c.pooled = '{}' and (select true from measure m
+    where m.indicator = i.code and m.cohort = c.code and m.dimension = 'totaal' and m.area_code >= 'WK' and m.area_code < 'WL' limit 1) limit 1) is not null`;
+
 const cohortsWithValues = (pooled: boolean) =>
   sql<string[]>`array(
     select c.code from cohort c
@@ -30,6 +34,6 @@ const cohortsWithValues = (pooled: boolean) =>
 /** Every indicator with the codes of the cohorts and pooled periods that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return selectIndicators(db)
-    .select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools')])
+    .select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools'), hasWijken.as('hasWijken')])
     .execute();
 }

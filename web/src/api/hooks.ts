@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import {
   AreasResponse,
   ChangeResponse,
@@ -90,8 +90,19 @@ export function useValues(p: ValuesParams, enabled = true) {
 /** The API compares at most this many areas per request; larger selections are split and merged. */
 const COMPARE_BATCH = 100;
 
-export function useCompare(p: { indicator: string; cohort: string; areas: string[] }) {
-  return useQuery({
+type CompareParams = { indicator: string; cohort: string; areas: string[] };
+
+export function useCompare(p: CompareParams) {
+  return useQuery(compareQuery(p));
+}
+
+/** Several indicators' comparisons at once (the heatmap), sharing the cache of useCompare. */
+export function useCompares(list: CompareParams[]) {
+  return useQueries({ queries: list.map(compareQuery) });
+}
+
+function compareQuery(p: CompareParams) {
+  return queryOptions({
     queryKey: ['compare', p],
     queryFn: async ({ signal }) => {
       const batches = [];

@@ -51,9 +51,9 @@ export function IndicatorComparison({
 
   return (
     <section className="comparison" aria-labelledby={`cmp-${indicator.code}`} data-testid="comparison">
-      <h2 id={`cmp-${indicator.code}`}>
+      <h3 id={`cmp-${indicator.code}`}>
         {indicator.name} <span className="subtle">({cohort ? cohortLabel(cohort) : '–'})</span>
-      </h2>
+      </h3>
       {cohort && <CovidNote cohorts={[cohort]} />}
       {!cohort ? (
         <p className="status status--empty">Voor deze indicator zijn nog geen cijfers geladen.</p>

@@ -8,6 +8,7 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { IndicatorComparison } from './IndicatorComparison.tsx';
+import { benchmarkExplanation, WijkHeatmap, type HeatmapBenchmark } from './WijkHeatmap.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 
 /** Wijken vergelijken (for the gemeente): wijken against each other, the own gemeente and the average gemeente. */
@@ -25,11 +26,15 @@ export function VergelijkenView() {
   const wijkList = wijken.data?.data ?? [];
   // No wijken parameter means all wijken of the gemeente; 'geen' means none.
   const activeWijken = chosenWijken.length ? wijkList.filter((w) => chosenWijken.includes(w.code)) : wijkList;
+  // Only indicators with values per wijk can be compared here; the others are listed, disabled, with the reason.
   const indicators = useMemo(() => {
     const chosen = indicatorParam.split(',');
-    const picked = choice.indicators.filter((i) => chosen.includes(i.code));
-    return picked.length ? picked : choice.indicators.slice(0, 1);
+    const withWijken = choice.indicators.filter((i) => i.hasWijken);
+    const picked = withWijken.filter((i) => chosen.includes(i.code));
+    return picked.length ? picked : withWijken.slice(0, 1);
   }, [choice.indicators, indicatorParam]);
+  const against: HeatmapBenchmark = get('vergelijk') === 'gemeenten' ? 'gemeenten' : 'gemeente';
+  const cohortOf = (i: (typeof indicators)[number]) => i.cohorts.find((c) => c.code === cohortParam) ?? i.pools.find((c) => c.code === cohortParam) ?? i.cohorts.at(-1);
   // The cohorts of the chosen indicators, each once and in order: an indicator without the chosen one shows its latest.
   const cohorts = useMemo(() => {
     const seen = new Map(indicators.flatMap((i) => [...i.cohorts, ...i.pools]).map((c) => [c.code, c]));
@@ -77,7 +82,7 @@ export function VergelijkenView() {
         {choice.indicators.length > 0 && (
           <CheckboxList
             legend="Indicatoren"
-            options={choice.indicators.map((i) => ({ value: i.code, label: i.name }))}
+            options={choice.indicators.map((i) => ({ value: i.code, label: i.name, disabled: i.hasWijken ? undefined : 'geen cijfers per wijk' }))}
             selected={indicators.map((i) => i.code)}
             onChange={(codes) => set({ indicatoren: codes })}
             name="indicatoren"
@@ -91,15 +96,29 @@ export function VergelijkenView() {
       ) : activeWijken.length === 0 ? (
         <p className="status status--empty">Deze gemeente heeft geen wijken met gegevens, of er is geen wijk gekozen.</p>
       ) : (
-        indicators.map((i) => (
-          <IndicatorComparison
-            key={i.code}
-            indicator={i}
-            cohort={i.cohorts.find((c) => c.code === cohortParam) ?? i.cohorts.at(-1)}
-            wijken={activeWijken.map((w) => w.code)}
-            gemeenteName={gemeenteArea?.name ?? gemeente}
-          />
-        ))
+        <>
+          <section aria-labelledby="heatmap-title">
+            <h2 id="heatmap-title">Alle gekozen indicatoren in één overzicht</h2>
+            <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijking van het overzicht">
+              <Select
+                label="Vergelijk elke wijk met"
+                value={against}
+                options={[
+                  { value: 'gemeente', label: gemeenteArea?.name ?? 'de eigen gemeente' },
+                  { value: 'gemeenten', label: 'het gemiddelde van de gemeenten' },
+                ]}
+                onChange={(v) => set({ vergelijk: v === 'gemeenten' ? v : undefined })}
+                name="vergelijk"
+              />
+            </form>
+            <p className="hint">{benchmarkExplanation(against, gemeenteArea?.name ?? gemeente)}</p>
+            <WijkHeatmap indicators={indicators} cohortOf={cohortOf} wijken={activeWijken} gemeenteName={gemeenteArea?.name ?? gemeente} against={against} />
+          </section>
+          <h2>Per indicator</h2>
+          {indicators.map((i) => (
+            <IndicatorComparison key={i.code} indicator={i} cohort={cohortOf(i)} wijken={activeWijken.map((w) => w.code)} gemeenteName={gemeenteArea?.name ?? gemeente} />
+          ))}
+        </>
       )}
     </>
   );

@@ -1,0 +1,98 @@
+import { shortCohortLabel, verdictOf, type CompareRow, type Indicator, type IndicatorCohort, type Verdict } from '@gka/shared';
+import { useCompares } from '../../api/hooks.ts';
+import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
+import { TableScroll } from '../../components/table/TableScroll.tsx';
+import { formatValue } from '../../lib/format.ts';
+
+export type HeatmapBenchmark = 'gemeente' | 'gemeenten';
+
+/** What each benchmark is, in the words the page uses to explain it. */
+export function benchmarkExplanation(kind: HeatmapBenchmark, gemeenteName: string): string {
+  return kind === 'gemeente'
+    ? `Elke wijk tegenover ${gemeenteName} als geheel (de wijk telt daarin zelf mee): is de wijk significant gunstiger of ongunstiger dan haar gemeente?`
+    : 'Elke wijk tegenover het gemiddelde van de gemeenten: het ongewogen gemiddelde van alle gemeentewaarden van Nederland, waarin een kleine gemeente even zwaar telt als Amsterdam. Het heeft geen interval, dus alleen het interval van de wijk telt.';
+}
+
+const WORDS: Record<Verdict, string> = { gunstig: 'gunstig', ongunstig: 'ongunstig', geen_verschil: 'n.s.', neutraal: '', onbekend: '' };
+
+/** One cell: the value and, against the benchmark, a colour and a word (never colour alone). */
+function HeatCell({ row, indicator, against }: { row: CompareRow | undefined; indicator: Indicator; against: HeatmapBenchmark }) {
+  if (!row) return <td className="heat heat--onbekend">–</td>;
+  const c = row.comparisons.find((x) => x.kind === against);
+  const verdict = row.suppressed || !c ? 'onbekend' : verdictOf(c.significance, indicator.higherIsBetter);
+  const word = verdict === 'neutraal' ? (c!.significance === 'hoger' ? 'hoger' : 'lager') : WORDS[verdict];
+  return (
+    <td className={`heat heat--${verdict}`}>
+      {formatValue(row, indicator.unit)}
+      {word && (
+        <small>
+          {verdict === 'geen_verschil' ? (
+            <abbr title="geen significant verschil">n.s.</abbr>
+          ) : (
+            word
+          )}
+        </small>
+      )}
+    </td>
+  );
+}
+
+/**
+ * All chosen indicators for all chosen wijken in one table: a wijk per row, an indicator per
+ * column, each cell coloured and worded by its significance against the benchmark, the direction
+ * taken from the indicator (neutral ones only say higher or lower, uncoloured).
+ */
+export function WijkHeatmap({
+  indicators,
+  cohortOf,
+  wijken,
+  gemeenteName,
+  against,
+}: {
+  indicators: Indicator[];
+  cohortOf: (i: Indicator) => IndicatorCohort | undefined;
+  wijken: { code: string; name: string }[];
+  gemeenteName: string;
+  against: HeatmapBenchmark;
+}) {
+  const queries = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: wijken.map((w) => w.code) })));
+  const failed = queries.find((q) => q.error);
+  if (failed) return <ErrorMessage error={failed.error} retry={() => void failed.refetch()} />;
+  if (queries.some((q) => q.isLoading)) return <Loading what="het overzicht van de wijken" />;
+  const rows = queries.map((q) => new Map((q.data?.data ?? []).map((r) => [r.area, r])));
+  const against_ = against === 'gemeente' ? gemeenteName : 'het gemiddelde van de gemeenten';
+  return (
+    <TableScroll label={`Overzicht: ${wijken.length} wijken × ${indicators.length} indicatoren`}>
+      <table className="heatmap" data-testid="heatmap">
+        <caption>
+          Wijken × indicatoren, vergeleken met {against_}: <span className="heat heat--gunstig">gunstig</span>,{' '}
+          <span className="heat heat--ongunstig">ongunstig</span> of <span className="heat heat--geen_verschil">n.s.</span> (geen significant verschil, 95%).
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Wijk</th>
+            {indicators.map((i) => {
+              const cohort = cohortOf(i);
+              return (
+                <th scope="col" key={i.code}>
+                  {i.name}
+                  {cohort && <small>{shortCohortLabel(cohort)}</small>}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {wijken.map((w) => (
+            <tr key={w.code}>
+              <th scope="row">{w.name}</th>
+              {indicators.map((i, n) => (
+                <HeatCell key={i.code} row={rows[n]!.get(w.code)} indicator={i} against={against} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
