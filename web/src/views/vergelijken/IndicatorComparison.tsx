@@ -62,16 +62,24 @@ export function IndicatorComparison({
           {(d) => {
             const gemiddelde = benchmarkOf(d.benchmarks, 'gemeenten');
             const eigen = benchmarkOf(d.benchmarks, 'gemeente');
-            const option = comparisonOption({ rows: d.data, benchmarks: d.benchmarks, unit: indicator.unit, indicatorName: indicator.name, gemeenteName });
+            const option = comparisonOption({
+              rows: d.data,
+              benchmarks: d.benchmarks,
+              unit: indicator.unit,
+              indicatorName: indicator.name,
+              gemeenteName,
+              higherIsBetter: indicator.higherIsBetter,
+            });
             return (
               <>
                 <p className="hint">
-                  Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek.{' '}
-                  {disclosureSentence(d.meta.minCell)}
+                  Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek. Kleur van de staaf:{' '}
+                  {indicator.higherIsBetter === null ? 'blauw (neutrale indicator)' : 'groen gunstig, roze ongunstig, grijs geen significant verschil'}{' '}
+                  tegenover {gemeenteName}; de zwarte streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
                 </p>
                 <Chart
                   option={option}
-                  height={Math.max(180, 60 + d.data.length * 26)}
+                  height={Math.max(180, 60 + d.data.length * 32)}
                   label={`Staafdiagram: wijken gerangschikt op ${indicator.name}; de tabel eronder bevat dezelfde cijfers`}
                 />
                 <DataTable

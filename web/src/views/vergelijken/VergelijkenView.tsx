@@ -34,7 +34,8 @@ export function VergelijkenView() {
     return picked.length ? picked : withWijken.slice(0, 1);
   }, [choice.indicators, indicatorParam]);
   const against: HeatmapBenchmark = get('vergelijk') === 'gemeenten' ? 'gemeenten' : 'gemeente';
-  const cohortOf = (i: (typeof indicators)[number]) => i.cohorts.find((c) => c.code === cohortParam) ?? i.pools.find((c) => c.code === cohortParam) ?? i.cohorts.at(-1);
+  const cohortOf = (i: (typeof indicators)[number]) =>
+    i.cohorts.find((c) => c.code === cohortParam) ?? i.pools.find((c) => c.code === cohortParam) ?? i.cohorts.at(-1);
   // The cohorts of the chosen indicators, each once and in order: an indicator without the chosen one shows its latest.
   const cohorts = useMemo(() => {
     const seen = new Map(indicators.flatMap((i) => [...i.cohorts, ...i.pools]).map((c) => [c.code, c]));
@@ -116,7 +117,13 @@ export function VergelijkenView() {
           </section>
           <h2>Per indicator</h2>
           {indicators.map((i) => (
-            <IndicatorComparison key={i.code} indicator={i} cohort={cohortOf(i)} wijken={activeWijken.map((w) => w.code)} gemeenteName={gemeenteArea?.name ?? gemeente} />
+            <IndicatorComparison
+              key={i.code}
+              indicator={i}
+              cohort={cohortOf(i)}
+              wijken={activeWijken.map((w) => w.code)}
+              gemeenteName={gemeenteArea?.name ?? gemeente}
+            />
           ))}
         </>
       )}

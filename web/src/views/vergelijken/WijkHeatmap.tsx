@@ -24,15 +24,7 @@ function HeatCell({ row, indicator, against }: { row: CompareRow | undefined; in
   return (
     <td className={`heat heat--${verdict}`}>
       {formatValue(row, indicator.unit)}
-      {word && (
-        <small>
-          {verdict === 'geen_verschil' ? (
-            <abbr title="geen significant verschil">n.s.</abbr>
-          ) : (
-            word
-          )}
-        </small>
-      )}
+      {word && <small>{verdict === 'geen_verschil' ? <abbr title="geen significant verschil">n.s.</abbr> : word}</small>}
     </td>
   );
 }
@@ -63,7 +55,8 @@ export function WijkHeatmap({
   const against_ = against === 'gemeente' ? gemeenteName : 'het gemiddelde van de gemeenten';
   return (
     <TableScroll label={`Overzicht: ${wijken.length} wijken × ${indicators.length} indicatoren`}>
-      <table className="heatmap" data-testid="heatmap">
+      {/* Columns of at most 7.5rem beside 13rem of names: a few indicators do not stretch over the page. */}
+      <table className="heatmap" data-testid="heatmap" style={{ width: `min(100%, ${13 + 7.5 * indicators.length}rem)` }}>
         <caption>
           Wijken × indicatoren, vergeleken met {against_}: <span className="heat heat--gunstig">gunstig</span>,{' '}
           <span className="heat heat--ongunstig">ongunstig</span> of <span className="heat heat--geen_verschil">n.s.</span> (geen significant verschil, 95%).

@@ -25,13 +25,19 @@ describe('comparisonOption', () => {
     unit: 'percentage',
     indicatorName: 'Schooladvies',
     gemeenteName: 'Aastad',
+    higherIsBetter: true,
   });
   const series = (option.series as { data: unknown[]; markLine: { data: { name: string; xAxis: number; label: { formatter: string } }[] } }[])[0]!;
 
   it('ranks the wijken with the highest on top and hidden ones at the bottom', () => {
     // ECharts draws the first category at the bottom.
     expect((option.yAxis as { data: string[] }).data).toEqual(['Wijk b', 'Wijk a', 'Wijk c']);
-    expect(series.data).toEqual([null, 0.4, 0.6]);
+    expect(series.data.map((d) => (d as { value: number | null }).value)).toEqual([null, 0.4, 0.6]);
+  });
+
+  it('puts each value beside its wijk name, where no whisker covers it', () => {
+    const formatter = (option.yAxis as { axisLabel: { formatter: (name: string, i: number) => string } }).axisLabel.formatter;
+    expect(['Wijk b', 'Wijk a', 'Wijk c'].map((n, i) => formatter(n, i))).toEqual(['Wijk b: afgeschermd', 'Wijk a: 40,0%', 'Wijk c: 60,0%']);
   });
 
   it('draws the average of the gemeenten and the own gemeente as labelled lines', () => {
@@ -41,9 +47,44 @@ describe('comparisonOption', () => {
     ]);
   });
 
+  it('colours each bar by its verdict against the own gemeente and gives it its 95% interval as a whisker', () => {
+    const withSignificance = (r: CompareRow, significance: 'hoger' | 'lager' | 'niet_significant', ci: [number, number]): CompareRow => ({
+      ...r,
+      ciLow: ci[0],
+      ciHigh: ci[1],
+      comparisons: [{ kind: 'gemeente', benchmark: 0.5, difference: r.value! - 0.5, significance }],
+    });
+    const rows = [
+      withSignificance(row('a', 0.4), 'lager', [0.35, 0.45]),
+      withSignificance(row('c', 0.6), 'hoger', [0.55, 0.65]),
+      withSignificance(row('d', 0.52), 'niet_significant', [0.4, 0.6]),
+    ];
+    const colours = (higherIsBetter: boolean | null) => {
+      const o = comparisonOption({ rows, benchmarks: [], unit: 'percentage', indicatorName: 'x', gemeenteName: 'Aastad', higherIsBetter });
+      return ((o.series as { data: { itemStyle: { color: string } }[] }[])[0]!.data as { itemStyle: { color: string } }[]).map((d) => d.itemStyle.color);
+    };
+    // Ranked a (0.40), d (0.52), c (0.60): lower is unfavourable where higher is better, and the other way round.
+    expect(colours(true)).toEqual(['#c51b7d', '#969696', '#4d9221']);
+    expect(colours(false)).toEqual(['#4d9221', '#969696', '#c51b7d']);
+    expect(colours(null)).toEqual(['#3182bd', '#969696', '#3182bd']);
+    const o = comparisonOption({ rows, benchmarks: [], unit: 'percentage', indicatorName: 'x', gemeenteName: 'Aastad', higherIsBetter: true });
+    expect((o.series as { data: unknown[] }[])[1]!.data).toEqual([
+      [0.35, 0.45, 0],
+      [0.4, 0.6, 1],
+      [0.55, 0.65, 2],
+    ]);
+  });
+
   it('starts a share at zero, and lets a mean axis fit its data', () => {
     expect((option.xAxis as { scale: boolean }).scale).toBe(false);
-    const means = comparisonOption({ rows: [row('a', 535)], benchmarks: [], unit: 'gemiddelde', indicatorName: 'Eindtoets', gemeenteName: 'Aastad' });
+    const means = comparisonOption({
+      rows: [row('a', 535)],
+      benchmarks: [],
+      unit: 'gemiddelde',
+      indicatorName: 'Eindtoets',
+      gemeenteName: 'Aastad',
+      higherIsBetter: true,
+    });
     expect((means.xAxis as { scale: boolean }).scale).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { SUPPRESSED_TEXT, formatterFor, type Benchmark, type CompareRow, type Unit } from '@gka/shared';
+import { SUPPRESSED_TEXT, formatterFor, verdictOf, type Benchmark, type CompareRow, type Unit, type Verdict } from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 
 /** The benchmark a group of wijken is compared with: its totaal, or the first of that kind. */
@@ -6,10 +6,20 @@ export function benchmarkOf(benchmarks: Benchmark[], kind: Benchmark['kind']): B
   return benchmarks.find((b) => b.kind === kind && b.group === 'totaal') ?? benchmarks.find((b) => b.kind === kind);
 }
 
+/** Bar colours by verdict against the own gemeente: the regio page's colours, grey without a significant difference. */
+export const VERDICT_COLOURS: Record<Verdict, string> = {
+  gunstig: '#4d9221',
+  ongunstig: '#c51b7d',
+  geen_verschil: '#969696',
+  neutraal: '#3182bd',
+  onbekend: '#3182bd',
+};
+
 /**
  * Wijken as bars ranked by value (highest on top; hidden and missing at the bottom, labelled
- * 'afgeschermd'), with the average of the gemeenten and the own gemeente as dashed lines whose
- * labels sit at different heights so they never overlap.
+ * 'afgeschermd'; the value beside the name), each coloured by its verdict against the own gemeente and with its 95% interval
+ * as a whisker; the average of the gemeenten and the own gemeente as dashed lines whose labels sit
+ * at different heights so they never overlap. Wijk names wrap rather than being cut off.
  */
 export function comparisonOption({
   rows,
@@ -17,12 +27,14 @@ export function comparisonOption({
   unit,
   indicatorName,
   gemeenteName,
+  higherIsBetter,
 }: {
   rows: CompareRow[];
   benchmarks: Benchmark[];
   unit: Unit;
   indicatorName: string;
   gemeenteName: string;
+  higherIsBetter: boolean | null;
 }): ChartOption {
   const f = formatterFor(unit);
   const ranked = [...rows].sort((a, b) => (a.value ?? -Infinity) - (b.value ?? -Infinity));
@@ -32,19 +44,27 @@ export function comparisonOption({
     gemiddelde?.value != null && { name: 'Gemiddelde gemeenten', xAxis: gemiddelde.value, colour: '#525252', distance: 4 },
     eigen?.value != null && { name: gemeenteName, xAxis: eigen.value, colour: '#a04a00', distance: 20 },
   ].filter((x): x is { name: string; xAxis: number; colour: string; distance: number } => !!x);
+  const valueText = (r: CompareRow | undefined) => (r?.value == null ? SUPPRESSED_TEXT : f(r.value));
+  const verdict = (r: CompareRow): Verdict => {
+    const c = r.comparisons.find((x) => x.kind === 'gemeente');
+    return r.suppressed || !c ? 'onbekend' : verdictOf(c.significance, higherIsBetter);
+  };
   return {
     grid: { left: 8, right: 56, top: 48, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? SUPPRESSED_TEXT : f(v as number)) },
     // Averages (eindtoets 501–550) would be flat bars from zero: let the axis fit the data.
     xAxis: { type: 'value', scale: unit !== 'percentage', axisLabel: { formatter: (v: number) => f(v) } },
-    yAxis: { type: 'category', data: ranked.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
+    // The value goes with the name on the axis: beside the bar it would collide with the whisker.
+    yAxis: {
+      type: 'category',
+      data: ranked.map((r) => r.name),
+      axisLabel: { width: 190, overflow: 'break', lineHeight: 13, formatter: (name: string, i: number) => `${name}: ${valueText(ranked[i])}` },
+    },
     series: [
       {
         type: 'bar',
         name: indicatorName,
-        data: ranked.map((r) => r.value),
-        color: '#3182bd',
-        label: { show: true, position: 'right', formatter: (p) => (p.value == null ? SUPPRESSED_TEXT : f(p.value as number)) },
+        data: ranked.map((r) => ({ value: r.value, itemStyle: { color: VERDICT_COLOURS[verdict(r)] } })),
         markLine: {
           silent: true,
           symbol: 'none',
@@ -55,6 +75,29 @@ export function comparisonOption({
             label: { formatter: `${l.name}: ${f(l.xAxis)}`, color: l.colour, position: 'end', distance: l.distance },
           })),
         },
+      },
+      {
+        // The 95% interval: a line from low to high with caps, on the bar's row.
+        type: 'custom',
+        name: '95%-interval',
+        silent: true,
+        data: ranked.flatMap((r, i) => (r.ciLow !== null && r.ciHigh !== null ? [[r.ciLow, r.ciHigh, i]] : [])),
+        encode: { x: [0, 1], y: 2 },
+        renderItem: (_params, api) => {
+          const low = api.coord([api.value(0), api.value(2)]);
+          const high = api.coord([api.value(1), api.value(2)]);
+          const cap = 5;
+          const style = { stroke: '#252525', lineWidth: 1.5 };
+          return {
+            type: 'group',
+            children: [
+              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
+              { type: 'line', shape: { x1: low[0], y1: low[1] - cap, x2: low[0], y2: low[1] + cap }, style },
+              { type: 'line', shape: { x1: high[0], y1: high[1] - cap, x2: high[0], y2: high[1] + cap }, style },
+            ],
+          };
+        },
+        z: 3,
       },
     ],
   };
