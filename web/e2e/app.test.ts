@@ -290,6 +290,35 @@ describe('web app in Chromium', () => {
     expect(text).toMatch(/significant (hoger|lager) dan|niet significant verschillend van/);
   });
 
+  it('Wijken vergelijken: all indicators in one wijk × indicator table that fits 1400 px, against a benchmark the page explains', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    try {
+      await page.goto(`${base}/vergelijken?gemeente=GM9901`);
+      await page.getByRole('button', { name: 'Alles kiezen' }).last().click();
+      const heatmap = page.getByTestId('heatmap');
+      await heatmap.locator('thead th').nth(9).waitFor();
+      await heatmap.locator('tbody td', { hasText: /%/ }).first().waitFor();
+      // Nine GKA indicators with wijk figures; the exam pass rate exists per gemeente only, so it is disabled and says why.
+      expect(await heatmap.locator('thead th').count()).toBe(1 + 9);
+      expect(await heatmap.locator('tbody tr').count()).toBe(await page.locator('input[name=wijken]').count());
+      const passRate = page.getByLabel(/Slagingspercentage vo-examen/);
+      expect(await passRate.isDisabled()).toBe(true);
+      expect(await page.locator('label', { has: passRate }).textContent()).toContain('geen cijfers per wijk');
+      const { table, box } = await heatmap.evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+      expect(table).toBeLessThanOrEqual(box);
+      // Every cell: a value or 'afgeschermd', and a word beside the colour.
+      const cells = await heatmap.locator('tbody td').allTextContents();
+      expect(cells.every((c) => /afgeschermd|^–$|(gunstig|ongunstig|n\.s\.|hoger|lager)$/.test(c))).toBe(true);
+      expect(await heatmap.locator('caption').textContent()).toContain('vergeleken met Vlietstad');
+      await page.getByLabel('Vergelijk elke wijk met').selectOption('gemeenten');
+      await page.waitForURL(/vergelijk=gemeenten/);
+      await heatmap.locator('caption', { hasText: 'vergeleken met het gemiddelde van de gemeenten' }).waitFor();
+      expect(await page.getByText(/ongewogen gemiddelde van alle gemeentewaarden/).count()).toBe(1);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('Data: the table builder shows the values and links a CSV with a BOM', async () => {
     await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023`);
     await page.getByTestId('values-table').locator('tbody tr').first().waitFor();
