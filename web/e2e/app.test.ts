@@ -182,8 +182,30 @@ describe('web app in Chromium', () => {
     await page.waitForURL(/\/gemeente\/GM99\d\d$/);
   });
 
-  it('Gemeente: KPI cards, the trend with the COVID cohort marked, a sortable wijk table', async () => {
+  it('Gemeente: the summary grid, KPI cards, the trend with the COVID cohort marked, a sortable wijk table', async () => {
     await page.goto(`${base}/gemeente/GM9901?indicator=advies_havo_vwo`);
+    // At a glance: an indicator per row, a benchmark per column, a word in every compared cell.
+    const grid = page.getByTestId('summary-grid');
+    await grid.waitFor();
+    expect(await grid.locator('thead th').allTextContents()).toEqual([
+      'Indicator',
+      'Waarde',
+      'Nederland',
+      'Zelfde stedelijkheid',
+      'GKA-gemeenten',
+      'COVID-cohort t.o.v. vóór COVID',
+    ]);
+    const advies = grid.locator('tbody tr', { hasText: 'Schooladvies havo/vwo' });
+    for (const cell of (await advies.locator('td').allTextContents()).slice(1, 4))
+      expect(cell).toMatch(/^(gunstig|ongunstig|geen significant verschil|hoger \(neutraal\)|lager \(neutraal\))/);
+    // A group the gemeente belongs to as one more benchmark, kept in the URL.
+    await page.getByLabel('Vergelijk ook met een groep').selectOption({ index: 1 });
+    await page.waitForURL(/groep=/);
+    await grid.locator('thead th').nth(6).waitFor();
+    expect(await grid.locator('thead th').count()).toBe(7);
+    // The cards fold away under the grid, and open on request.
+    expect(await page.getByTestId('kpi-cards').isVisible()).toBe(false);
+    await page.getByText('Toelichting per indicator in zinnen').click();
     await page.getByTestId('kpi-cards').waitFor();
     const kpi = await page.getByTestId('kpi-cards').textContent();
     expect(kpi).toMatch(/\d+,\d%/);
@@ -477,7 +499,7 @@ describe('web app in Chromium', () => {
       await page.getByTestId('values-table').waitFor();
       expect(await banner(), 'data, real pass rates').toBe(false);
       await page.goto(`${base}/gemeente/GM9901`);
-      await page.getByTestId('kpi-cards').waitFor();
+      await page.getByTestId('summary-grid').waitFor();
       expect(await banner(), 'gemeente with demo indicators').toBe(true);
     } finally {
       await context.close();

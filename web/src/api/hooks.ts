@@ -127,10 +127,10 @@ export function useChange(p: ValuesParams & { reference: string }, enabled = tru
   });
 }
 
-export function useProfile(code: string, cohort?: string) {
+export function useProfile(code: string, cohort?: string, group?: string) {
   return useQuery({
-    queryKey: ['profile', code, cohort],
-    queryFn: ({ signal }) => getJson(apiUrl(`profile/${encodeURIComponent(code)}`, { cohort }), ProfileResponse, signal),
+    queryKey: ['profile', code, cohort, group],
+    queryFn: ({ signal }) => getJson(apiUrl(`profile/${encodeURIComponent(code)}`, { cohort, group }), ProfileResponse, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
-import { useProfile } from '../../api/hooks.ts';
+import { useGroups, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
@@ -8,6 +8,7 @@ import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { Breakdown } from './Breakdown.tsx';
 import { KpiCards } from './KpiCards.tsx';
+import { SummaryGrid } from './SummaryGrid.tsx';
 import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { WijkSection } from './WijkSection.tsx';
@@ -16,7 +17,11 @@ import { WijkSection } from './WijkSection.tsx';
 export function GemeenteView() {
   const { code = '' } = useParams();
   const { get, set } = useSearchState();
-  const profile = useProfile(code, get('cohort'));
+  const groups = useGroups();
+  // Groups this gemeente belongs to (its provincie, COROP-gebied, the GKA, imported groupings), as an extra benchmark.
+  const ownGroups = (groups.data?.data ?? []).filter((g) => g.members.includes(code));
+  const group = ownGroups.find((g) => g.code === get('groep'));
+  const profile = useProfile(code, get('cohort'), group?.code);
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
   useSyntheticFigures(profile.data?.synthetic);
   return (
@@ -70,15 +75,35 @@ export function GemeenteView() {
                 </Link>
               </p>
               <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" />
+              {ownGroups.length > 0 && (
+                <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijking met een groep">
+                  <Select
+                    label="Vergelijk ook met een groep"
+                    value={group?.code ?? ''}
+                    placeholder="Geen groep"
+                    options={ownGroups.map((g) => ({ value: g.code, label: g.name }))}
+                    onChange={(v) => set({ groep: v || undefined })}
+                    name="groep"
+                  />
+                </form>
+              )}
               <section aria-labelledby="kpi-kop">
-                <h2 id="kpi-kop">Kerncijfers vergeleken met Nederland, gemeenten met dezelfde stedelijkheid en de GKA-gemeenten</h2>
+                <h2 id="kpi-kop">Kerncijfers in één oogopslag</h2>
                 <p className="hint">
-                  Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. {disclosureSentence(p.minCell)}
+                  Vergeleken met Nederland, de gemeenten met dezelfde stedelijkheid en de GKA-gemeenten{group ? ` en ${group.name}` : ''} (hun leerlingen
+                  samen). Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. Gunstig of ongunstig volgt
+                  uit de richting van de indicator. {disclosureSentence(p.minCell)}
                 </p>
                 {p.indicators.length === 0 ? (
                   <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p>
                 ) : (
-                  <KpiCards indicators={p.indicators} />
+                  <>
+                    <SummaryGrid indicators={p.indicators} groupName={group?.name} />
+                    <details className="kpi-details">
+                      <summary>Toelichting per indicator in zinnen</summary>
+                      <KpiCards indicators={p.indicators} />
+                    </details>
+                  </>
                 )}
               </section>
               {selected && (

@@ -1,0 +1,80 @@
+import { verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
+import { TableScroll } from '../../components/table/TableScroll.tsx';
+import { formatDifference, formatValue } from '../../lib/format.ts';
+import { covidText } from '../../lib/significance.ts';
+
+/** The benchmarks of the grid, in the order of the page's cards; a group only when one is chosen. */
+export const SUMMARY_BENCHMARKS: { kind: BenchmarkKind; label: string }[] = [
+  { kind: 'nederland', label: 'Nederland' },
+  { kind: 'stedelijkheid', label: 'Zelfde stedelijkheid' },
+  { kind: 'gka', label: 'GKA-gemeenten' },
+  { kind: 'groep', label: 'Groep' },
+];
+
+/**
+ * The gemeente at a glance: an indicator per row, a benchmark per column, each cell coloured and
+ * worded (gunstig, ongunstig, geen significant verschil; neutral indicators only higher or lower),
+ * and the change since before COVID. The cards below explain each cell in sentences.
+ */
+export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndicator[]; groupName?: string }) {
+  const kinds = SUMMARY_BENCHMARKS.filter((b) => b.kind !== 'groep' || groupName);
+  return (
+    <TableScroll label="Overzicht van de kerncijfers">
+      <table className="summary-grid" data-testid="summary-grid">
+        <caption>
+          Elke indicator tegenover elke vergelijking, met kleur én woord: <span className="verdict verdict--gunstig">gunstig</span>,{' '}
+          <span className="verdict verdict--ongunstig">ongunstig</span> of <span className="verdict verdict--geen_verschil">geen significant verschil</span>{' '}
+          (95%).
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Waarde</th>
+            {kinds.map((b) => (
+              <th scope="col" key={b.kind}>
+                {b.kind === 'groep' ? groupName : b.label}
+              </th>
+            ))}
+            <th scope="col">COVID-cohort t.o.v. vóór COVID</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((p) => (
+            <tr key={p.indicator.code}>
+              <th scope="row">
+                {p.indicator.name}
+                <small>{p.cohort.label}</small>
+              </th>
+              <td className="summary-grid__value">{p.value ? formatValue(p.value, p.indicator.unit) : '–'}</td>
+              {kinds.map((b) => {
+                const c = p.comparisons.find((x) => x.kind === b.kind);
+                if (!c || !p.value || p.value.suppressed) return <td key={b.kind}>–</td>;
+                const verdict = verdictOf(c.significance, p.indicator.higherIsBetter);
+                return (
+                  <td key={b.kind}>
+                    <span className={`verdict verdict--${verdict}`}>
+                      {verdictText(verdict, c.significance)}
+                      {c.difference !== null && <small> ({formatDifference(c.difference, p.indicator.unit, true)})</small>}
+                    </span>
+                  </td>
+                );
+              })}
+              <td>
+                {p.covidChange ? (
+                  <span
+                    className={`verdict verdict--${p.covidChange.suppressed ? 'onbekend' : verdictOf(p.covidChange.significance, p.indicator.higherIsBetter)}`}
+                  >
+                    {covidText(p.covidChange, p.indicator.unit, true)}
+                    <small> ({p.covidChange.cohort.label.replace(/^Cohort /, '')})</small>
+                  </span>
+                ) : (
+                  '–'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
