@@ -330,18 +330,23 @@ const MAX_OVERVIEW_AREAS = 400;
 export const OVERVIEW_BENCHMARKS = BENCHMARKS.filter((k): k is Exclude<BenchmarkKind, 'gemeente'> => k !== 'gemeente');
 const OverviewBenchmark = z.enum(OVERVIEW_BENCHMARKS as [Exclude<BenchmarkKind, 'gemeente'>, ...Exclude<BenchmarkKind, 'gemeente'>[]]);
 /** The overview of a group (`group`) or of chosen gemeenten (`areas`): one of the two. */
-export const OverviewQuery = z
-  .object({
-    group: code.optional(),
-    areas: commaList(z.string().regex(/^GM\d{4}$/, 'verwacht gemeentecodes zoals GM0363'), MAX_OVERVIEW_AREAS, MAX_OVERVIEW_AREAS * 7).optional(),
-    /** Comma-separated indicator codes; without it every indicator with values. */
-    indicators: commaList(code, 50, 2000).optional(),
-    /** Without it each indicator's latest cohort. */
-    cohort: code.optional(),
-    benchmark: OverviewBenchmark.default('nederland'),
-  })
-  .refine((q) => (q.group === undefined) !== (q.areas === undefined), { message: 'Kies een groep (group) of gemeenten (areas), één van de twee' })
-  .refine((q) => q.benchmark !== 'groep' || q.group !== undefined, { message: 'benchmark=groep kan alleen met een groep (group)' });
+const OverviewFields = z.object({
+  group: code.optional(),
+  areas: commaList(z.string().regex(/^GM\d{4}$/, 'verwacht gemeentecodes zoals GM0363'), MAX_OVERVIEW_AREAS, MAX_OVERVIEW_AREAS * 7).optional(),
+  /** Comma-separated indicator codes; without it every indicator with values. */
+  indicators: commaList(code, 50, 2000).optional(),
+  /** Without it each indicator's latest cohort. */
+  cohort: code.optional(),
+  benchmark: OverviewBenchmark.default('nederland'),
+});
+const overviewRules = <T extends z.ZodType<z.infer<typeof OverviewFields>>>(schema: T) =>
+  schema
+    .refine((q) => (q.group === undefined) !== (q.areas === undefined), { message: 'Kies een groep (group) of gemeenten (areas), één van de twee' })
+    .refine((q) => q.benchmark !== 'groep' || q.group !== undefined, { message: 'benchmark=groep kan alleen met een groep (group)' });
+export const OverviewQuery = overviewRules(OverviewFields);
+export type OverviewQuery = z.infer<typeof OverviewQuery>;
+/** The overview as a file: one line per gemeente × indicator (long format), CSV or XLSX. */
+export const OverviewExportQuery = overviewRules(OverviewFields.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }));
 
 export const Verdict = z.enum(['gunstig', 'ongunstig', 'geen_verschil', 'neutraal', 'onbekend']);
 export type Verdict = z.infer<typeof Verdict>;

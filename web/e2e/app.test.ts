@@ -290,6 +290,25 @@ describe('web app in Chromium', () => {
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await page.keyboard.press('Enter');
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    // The same table as a file, and printed in landscape with every column on the page.
+    const csv = await fetch(new URL((await page.getByTestId('overview-csv').getAttribute('href'))!, base));
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Gemeentecode;Gemeente;Indicator;/);
+    expect(lines.some((l) => l.startsWith('GM9901;Vlietstad;Schooladvies havo/vwo;'))).toBe(true);
+    const xlsx = await fetch(new URL((await page.getByTestId('overview-xlsx').getAttribute('href'))!, base));
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const fits = await table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1);
+      expect(fits).toBe(true);
+      expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
     // A provincie, compared with the regio itself.
     await page.goto(`${base}/regio?groep=provincie-fictieland&vergelijk=groep`);
     await table.locator('tbody tr').nth(4).waitFor();

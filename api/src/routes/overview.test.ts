@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeResponse, CompareResponse, OverviewResponse, ValuesResponse, verdictOf } from '@gka/shared';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ChangeResponse, CompareResponse, OverviewResponse, ValuesResponse, verdictOf, verdictText } from '@gka/shared';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 
 let app: TestApp;
@@ -64,6 +66,39 @@ describe('GET /overview', () => {
     const pool = (450 + 120) / (1000 + 400);
     for (const row of body.rows) expect(row.cells[0]!.benchmark).toBeCloseTo(pool, 12);
     expect(body.pooled.cells[0]!.value).toBeCloseTo(pool, 12);
+  });
+
+  it('exports the same cells as a long table: CSV as Excel and pandas read it, and XLSX with real numbers', async () => {
+    const body = OverviewResponse.parse(await json('/api/v1/overview?group=provincie-testland'));
+    const res = await app.inject('/api/v1/overview/export?group=provincie-testland&format=csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.body.startsWith('\uFEFFGemeentecode;Gemeente;Indicator;')).toBe(true);
+    const rows = parse(res.body.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    // Every gemeente × indicator, then the members together.
+    expect(rows).toHaveLength((body.rows.length + 1) * body.indicators.length);
+    for (const row of body.rows)
+      body.indicators.forEach((indicator, i) => {
+        const line = rows.find((r) => r.Gemeentecode === row.area && r.Indicatorcode === indicator.code)!;
+        const cell = row.cells[i]!;
+        const scale = indicator.unit === 'percentage' ? 100 : 1;
+        if (cell.suppressed) expect(line.Waarde).toBe('afgeschermd');
+        else expect(Number(line.Waarde!.replace(',', '.'))).toBeCloseTo(cell.value! * scale, 6);
+        expect(line.Oordeel).toBe(verdictText(cell.verdict, cell.significance));
+      });
+    expect(rows.filter((r) => r.Gemeente === body.pooled.name)).toHaveLength(body.indicators.length);
+
+    const xlsx = await app.inject('/api/v1/overview/export?group=provincie-testland&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Overzicht')!;
+    expect(sheet.rowCount).toBe(1 + rows.length);
+    const aastad = sheet.getRow(2);
+    expect(aastad.getCell(1).value).toBe(body.rows[0]!.area);
+    expect(aastad.getCell(7).value).toBeCloseTo(body.rows[0]!.cells[0]!.value!, 12);
+    expect(aastad.getCell(7).numFmt).toBe('0.0%');
+    expect(wb.getWorksheet('Bronnen')!.getCell('A1').value).toBe('GKA Dashboard');
   });
 
   it('answers bad questions with a Dutch 400 or 404', async () => {

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, OverviewQuery, OverviewResponse } from '@gka/shared';
+import { ApiError, OverviewExportQuery, OverviewQuery, OverviewResponse } from '@gka/shared';
 import { notFound } from '../errors.ts';
 import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { overviewView } from '../queries/overview.ts';
+import { overviewCsv, overviewXlsx } from './overview-files.ts';
 import { groupFor, requireCohort } from './resolve.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DESCRIPTION =
+  'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
+  'neutrale indicatoren krijgen geen oordeel. De rij "samen" telt de gepubliceerde cellen van de leden op.';
 
 export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -12,31 +18,50 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, c
     {
       schema: {
         summary: 'Overzicht: gemeenten van een groep × indicatoren, met benchmark, oordeel (gunstig/ongunstig) en verandering sinds vóór COVID',
-        description:
-          'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
-          'neutrale indicatoren krijgen geen oordeel. De rij "samen" telt de gepubliceerde cellen van de leden op.',
+        description: DESCRIPTION,
         tags: ['waarden'],
         querystring: OverviewQuery,
         response: { 200: OverviewResponse, 400: ApiError, 404: ApiError },
       },
     },
-    async (req) => {
-      const q = req.query;
-      // An unknown cohort is a 404; a known one an indicator lacks gives that indicator's latest, as on the gemeente page.
-      const [group, areas, catalogue] = await Promise.all([
-        groupFor(ctx, q.group),
-        allAreas(ctx),
-        allIndicators(ctx),
-        q.cohort ? requireCohort(ctx, q.cohort) : undefined,
-      ]);
-      const codes = group ? group.members : q.areas!;
-      const unknown = codes.filter((c) => areas.get(c)?.level !== 'gemeente');
-      if (unknown.length) throw notFound(`Gemeente ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
-      const withValues = catalogue.filter((i) => i.cohorts.length > 0);
-      const missing = (q.indicators ?? []).filter((c) => !withValues.some((i) => i.code === c));
-      if (missing.length) throw notFound(`Indicator ${missing.map((c) => `'${c}'`).join(', ')} (of zonder waarden)`, { indicators: missing });
-      const indicators = q.indicators ? q.indicators.map((c) => withValues.find((i) => i.code === c)!) : withValues;
-      return overviewView(ctx, { areas: codes.map((c) => areas.get(c)!), group, indicators, cohort: q.cohort, benchmark: q.benchmark });
+    async (req) => overview(ctx, req.query),
+  );
+
+  app.get(
+    '/overview/export',
+    {
+      schema: {
+        summary: 'Het overzicht als bestand: één regel per gemeente × indicator (lang formaat), CSV of XLSX',
+        description: `${DESCRIPTION} CSV: ; als scheidingsteken, UTF-8 met BOM, decimale komma, kopregel eerst, percentages in procenten; bronnen in het XLSX-blad Bronnen.`,
+        tags: ['waarden'],
+        querystring: OverviewExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const o = await overview(ctx, req.query);
+      const name = ['gka-overzicht', o.group?.code ?? 'gemeenten', o.benchmark].join('_');
+      reply.header('content-disposition', `attachment; filename="${name}.${req.query.format}"`);
+      if (req.query.format === 'xlsx') return reply.type(XLSX).send(await overviewXlsx(o));
+      return reply.type('text/csv; charset=utf-8').send(overviewCsv(o));
     },
   );
 };
+
+/** The members and indicators asked for, checked: an unknown gemeente, indicator or cohort is a 404. */
+async function overview(ctx: QueryContext, q: OverviewQuery) {
+  // A known cohort an indicator lacks gives that indicator's latest, as on the gemeente page.
+  const [group, areas, catalogue] = await Promise.all([
+    groupFor(ctx, q.group),
+    allAreas(ctx),
+    allIndicators(ctx),
+    q.cohort ? requireCohort(ctx, q.cohort) : undefined,
+  ]);
+  const codes = group ? group.members : q.areas!;
+  const unknown = codes.filter((c) => areas.get(c)?.level !== 'gemeente');
+  if (unknown.length) throw notFound(`Gemeente ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
+  const withValues = catalogue.filter((i) => i.cohorts.length > 0);
+  const missing = (q.indicators ?? []).filter((c) => !withValues.some((i) => i.code === c));
+  if (missing.length) throw notFound(`Indicator ${missing.map((c) => `'${c}'`).join(', ')} (of zonder waarden)`, { indicators: missing });
+  const indicators = q.indicators ? q.indicators.map((c) => withValues.find((i) => i.code === c)!) : withValues;
+  return overviewView(ctx, { areas: codes.map((c) => areas.get(c)!), group, indicators, cohort: q.cohort, benchmark: q.benchmark });
+}

@@ -148,6 +148,11 @@ export function useGroups() {
   });
 }
 
+/** The overview as a file (one line per gemeente × indicator). */
+export function overviewExportUrl(format: 'csv' | 'xlsx', p: { group: string; benchmark: string }): string {
+  return apiUrl('overview/export', { format, group: p.group, benchmark: p.benchmark });
+}
+
 /** The overview of a group against a benchmark. */
 export function useOverview(p: { group: string | undefined; benchmark: string }) {
   return useQuery({

@@ -12,7 +12,7 @@ import {
   type OverviewResponse,
   type OverviewRow,
 } from '@gka/shared';
-import { useBoundariesSynthetic, useGroups, useOverview } from '../../api/hooks.ts';
+import { overviewExportUrl, useBoundariesSynthetic, useGroups, useOverview } from '../../api/hooks.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -83,13 +83,13 @@ export function RegioView() {
   const options = (groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` }));
 
   return (
-    <>
+    <div className="print-landscape">
       <h1>Regio-overzicht{group ? `: ${group.name}` : ''}</h1>
       <p className="lead">
         De gemeenten van een regio naast elkaar, op alle indicatoren: per cel de waarde en, tegen de gekozen vergelijking, gunstig, ongunstig of geen
         significant verschil (in kleur én in woorden). Neutrale indicatoren krijgen geen oordeel.
       </p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van regio en vergelijking">
+      <form className="filters no-print" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van regio en vergelijking">
         <Select label="Regio" value={groupCode} placeholder="Kies een regio" options={options} onChange={(v) => set({ groep: v })} name="groep" />
         <Select
           label="Vergelijk met"
@@ -123,6 +123,17 @@ export function RegioView() {
                 Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; significant als die buiten het 95%-interval van
                 de gemeente ligt. COVID: verandering t.o.v. de cohorten vóór COVID samen. {disclosureSentence(d.minCell)}
               </p>
+              <p className="actions no-print">
+                <a className="button" href={overviewExportUrl('csv', { group: groupCode, benchmark })} download data-testid="overview-csv">
+                  Download CSV
+                </a>{' '}
+                <a className="button" href={overviewExportUrl('xlsx', { group: groupCode, benchmark })} download data-testid="overview-xlsx">
+                  Download Excel (XLSX)
+                </a>{' '}
+                <button type="button" onClick={() => window.print()}>
+                  Afdrukken
+                </button>
+              </p>
               <DataTable
                 data={[...d.rows, d.pooled]}
                 columns={columns}
@@ -134,6 +145,6 @@ export function RegioView() {
           )}
         </QueryState>
       )}
-    </>
+    </div>
   );
 }

@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import { BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type OverviewResponse } from '@gka/shared';
+import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
+
+type Indicator = OverviewResponse['indicators'][number];
+type Cell = OverviewResponse['rows'][number]['cells'][number];
+type Line = { code: string; name: string; indicator: Indicator; cell: Cell };
+/** A value column: a share (written in percent in the CSV, as a percentage in XLSX), or a difference (procentpunt). */
+type Kind = 'value' | 'difference';
+type Column = { header: string; cell: (l: Line) => string | number | null; number?: Kind };
+
+/** One line per gemeente × indicator (the group's pooled row last, code 'samen'): the long format analysts' tools read. */
+function lines(o: OverviewResponse): Line[] {
+  return [...o.rows, o.pooled].flatMap((row) => row.cells.map((cell, i) => ({ code: row.area, name: row.name, indicator: o.indicators[i]!, cell })));
+}
+
+function columns(o: OverviewResponse): Column[] {
+  const benchmark = o.benchmark === 'groep' && o.group ? `groep ${o.group.name}` : BENCHMARK_LABELS[o.benchmark];
+  const hidden = (l: Line) => l.cell.suppressed;
+  const change = (l: Line) => (l.cell.covidChange && !l.cell.covidChange.suppressed ? l.cell.covidChange : null);
+  return [
+    { header: 'Gemeentecode', cell: (l) => l.code },
+    { header: 'Gemeente', cell: (l) => l.name },
+    { header: 'Indicator', cell: (l) => l.indicator.name },
+    { header: 'Indicatorcode', cell: (l) => l.indicator.code },
+    { header: 'Cohort', cell: (l) => l.indicator.cohort.label },
+    { header: 'Eenheid', cell: (l) => (l.indicator.unit === 'percentage' ? 'percentage' : 'gemiddelde') },
+    { header: 'Waarde', cell: (l) => (hidden(l) ? SUPPRESSED_TEXT : l.cell.value), number: 'value' },
+    { header: '95%-interval ondergrens', cell: (l) => l.cell.ciLow, number: 'value' },
+    { header: '95%-interval bovengrens', cell: (l) => l.cell.ciHigh, number: 'value' },
+    { header: 'Noemer', cell: (l) => l.cell.denominator },
+    { header: 'Benchmark', cell: () => benchmark },
+    { header: 'Waarde benchmark', cell: (l) => l.cell.benchmark, number: 'value' },
+    { header: 'Verschil met benchmark', cell: (l) => l.cell.difference, number: 'difference' },
+    { header: 'Significantie', cell: (l) => SIGNIFICANCE_WORDS[l.cell.significance] },
+    { header: 'Oordeel', cell: (l) => verdictText(l.cell.verdict, l.cell.significance) },
+    { header: 'Verandering t.o.v.', cell: (l) => (l.cell.covidChange && l.indicator.reference ? l.indicator.reference.label : null) },
+    {
+      header: 'Verandering sinds vóór COVID',
+      cell: (l) => (l.cell.covidChange?.suppressed ? SUPPRESSED_TEXT : (change(l)?.difference ?? null)),
+      number: 'difference',
+    },
+    { header: 'Verandering 95%-ondergrens', cell: (l) => change(l)?.ciLow ?? null, number: 'difference' },
+    { header: 'Verandering 95%-bovengrens', cell: (l) => change(l)?.ciHigh ?? null, number: 'difference' },
+    { header: 'Significantie verandering', cell: (l) => (l.cell.covidChange ? SIGNIFICANCE_WORDS[l.cell.covidChange.significance] : null) },
+  ];
+}
+
+/** The file's sources and rules, as the 'Bronnen' sheet and the CSV's metadata. */
+export function overviewAbout(o: OverviewResponse, exportedAt = new Date()): [string, string][] {
+  return [
+    ['GKA Dashboard', 'regio-overzicht: gemeenten × indicatoren'],
+    ...(o.synthetic ? ([['LET OP', 'synthetische demodata: deze cijfers zijn gegenereerd en beschrijven geen echte leerlingen']] as [string, string][]) : []),
+    [
+      'Gemeenten',
+      o.group
+        ? `${o.group.name} (${o.group.code}), ${o.rows.length} gemeenten; de regel "samen" telt hun gepubliceerde cellen op`
+        : `${o.rows.length} gekozen gemeenten`,
+    ],
+    ['Vergeleken met', `${BENCHMARK_LABELS[o.benchmark]}; significant als de benchmark buiten het 95%-interval van de gemeente valt`],
+    ['Oordeel', 'gunstig of ongunstig volgt uit de richting van de indicator; neutrale indicatoren krijgen alleen hoger of lager'],
+    ['Eenheid', 'percentages in procenten (CSV) of als percentage (XLSX), verschillen in procentpunt; gemiddelden en hun verschillen in punten'],
+    ...o.indicators.map((i): [string, string] => [i.name, `${i.definition} Bron: ${i.source}.`]),
+    ['Onderdrukking', disclosureSentence(o.minCell)],
+    ['Geëxporteerd op', exportedAt.toISOString()],
+  ];
+}
+
+/** `;`-separated, UTF-8 with BOM, decimal commas, header first (as /export). */
+export function overviewCsv(o: OverviewResponse): string {
+  const cols = columns(o);
+  const text = (c: Column, l: Line) => {
+    const v = c.cell(l);
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number' && c.number) return csvDecimal(l.indicator.unit === 'percentage' ? v * 100 : v);
+    return csvQuote(String(v));
+  };
+  const rows = [cols.map((c) => csvQuote(c.header)).join(';'), ...lines(o).map((l) => cols.map((c) => text(c, l)).join(';'))];
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+/** An 'Overzicht' sheet with real numbers (each cell formatted by its indicator's unit) and a 'Bronnen' sheet. */
+export async function overviewXlsx(o: OverviewResponse, exportedAt = new Date()): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'GKA Dashboard';
+  wb.created = exportedAt;
+  const cols = columns(o);
+  const sheet = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(cols.map((c) => c.header)).font = { bold: true };
+  for (const l of lines(o)) {
+    const pct = l.indicator.unit === 'percentage';
+    const row = sheet.addRow(
+      cols.map((c) => {
+        const v = c.cell(l);
+        return c.number === 'difference' && pct && typeof v === 'number' ? v * 100 : v;
+      }),
+    );
+    cols.forEach((c, i) => {
+      if (c.number === 'value') row.getCell(i + 1).numFmt = pct ? '0.0%' : '0.0';
+      if (c.number === 'difference') row.getCell(i + 1).numFmt = pct ? '+0.0" pp";-0.0" pp";0.0" pp"' : '+0.0;-0.0;0.0';
+    });
+  }
+  cols.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 || i === 2 ? 26 : 16));
+  const bronnen = wb.addWorksheet('Bronnen');
+  for (const kv of overviewAbout(o, exportedAt)) bronnen.addRow(kv);
+  bronnen.getColumn(1).font = { bold: true };
+  bronnen.getColumn(1).width = 24;
+  bronnen.getColumn(2).width = 120;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
