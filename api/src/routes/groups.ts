@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, GroupParams, GroupResponse, GroupsResponse } from '@gka/shared';
-import { notFound } from '../errors.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { listGroups } from '../queries/groups.ts';
+import { groupFor } from './resolve.ts';
 
 export const groupRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -20,16 +20,12 @@ export const groupRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     '/groups/:code',
     {
       schema: {
-        summary: 'Eén groep van gemeenten met haar leden',
+        summary: 'Eén groep van gemeenten met haar leden; ook vergelijkbaar-GMxxxx: de tien gemeenten die het meest op die gemeente lijken',
         tags: ['gebieden'],
         params: GroupParams,
         response: { 200: GroupResponse, 404: ApiError },
       },
     },
-    async (req) => {
-      const group = (await listGroups(ctx)).find((g) => g.code === req.params.code);
-      if (!group) throw notFound(`Groep '${req.params.code}'`, { group: req.params.code });
-      return { data: group };
-    },
+    async (req) => ({ data: (await groupFor(ctx, req.params.code))! }),
   );
 };

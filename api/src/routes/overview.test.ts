@@ -101,6 +101,15 @@ describe('GET /overview', () => {
     expect(wb.getWorksheet('Bronnen')!.getCell('A1').value).toBe('GKA Dashboard');
   });
 
+  it("takes a gemeente's vergelijkbare gemeenten as a group, and as the benchmark of the gemeente itself", async () => {
+    const body = OverviewResponse.parse(await json('/api/v1/overview?group=vergelijkbaar-GM0001&indicators=advies_havo_vwo'));
+    // Three gemeenten in the seed: Aastad's neighbours are the other two.
+    expect(body.group).toMatchObject({ kind: 'vergelijkbaar', name: 'Vergelijkbaar met Aastad' });
+    expect(body.rows.map((r) => r.area).sort()).toEqual(['GM0002', 'GM0003']);
+    const values = ValuesResponse.parse(await json('/api/v1/values?indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&group=vergelijkbaar-GM0001'));
+    expect(values.benchmarks.find((b) => b.kind === 'groep')?.label).toMatch(/Vergelijkbaar met Aastad/);
+  });
+
   it('answers bad questions with a Dutch 400 or 404', async () => {
     const cases: [string, number, RegExp][] = [
       ['/api/v1/overview', 400, /groep \(group\) of gemeenten \(areas\)/],

@@ -1,5 +1,6 @@
 import { cohortCodes, covidSplit, PRE_COVID, type Group, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { listGroups } from '../queries/groups.ts';
+import { similarGroup } from '../queries/similar.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import { preCovidReference, type Reference } from '../queries/change.ts';
 import type { AreaDetail } from '../queries/areas.ts';
@@ -67,7 +68,7 @@ export async function resolveReference(ctx: QueryContext, indicator: Indicator, 
 /** A group of gemeenten by code (GET /groups), or the API's 404; undefined when none is asked. */
 export async function groupFor(ctx: QueryContext, code: string | undefined): Promise<Group | undefined> {
   if (code === undefined) return undefined;
-  const found = (await listGroups(ctx)).find((g) => g.code === code);
+  const found = (await listGroups(ctx)).find((g) => g.code === code) ?? (await similarGroup(ctx, code));
   if (!found) throw notFound(`Groep '${code}'`, { group: code });
   return found;
 }
