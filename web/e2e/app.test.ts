@@ -315,6 +315,14 @@ describe('web app in Chromium', () => {
     expect(await table.locator('tbody tr').count()).toBe(5);
     await table.getByRole('link', { name: 'Vlietstad' }).click();
     await page.waitForURL(/\/gemeente\/GM9901/);
+    // A gemeente with its vergelijkbare gemeenten (here the three others of the region); leaving one out keeps the choice in the URL.
+    await page.goto(`${base}/regio?groep=vergelijkbaar-GM9901`);
+    await table.locator('tbody tr').nth(4).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Vlietstad');
+    await page.locator('input[name=leden]').first().click();
+    await page.waitForURL(/leden=/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=overview-table] tbody tr').length === 4);
   });
 
   it('Wijken vergelijken: ranked bars and a table per indicator', async () => {

@@ -4,6 +4,7 @@ import {
   ChangeResponse,
   CohortsResponse,
   CompareResponse,
+  GroupResponse,
   GroupsResponse,
   OverviewResponse,
   IndicatorsResponse,
@@ -148,17 +149,31 @@ export function useGroups() {
   });
 }
 
+/** What an overview is of: a group, or chosen gemeenten (`areas`). */
+type OverviewParams = { group?: string; areas?: string[]; benchmark: string };
+const overviewParams = (p: OverviewParams) => ({ group: p.areas ? undefined : p.group, areas: p.areas?.join(','), benchmark: p.benchmark });
+
 /** The overview as a file (one line per gemeente × indicator). */
-export function overviewExportUrl(format: 'csv' | 'xlsx', p: { group: string; benchmark: string }): string {
-  return apiUrl('overview/export', { format, group: p.group, benchmark: p.benchmark });
+export function overviewExportUrl(format: 'csv' | 'xlsx', p: OverviewParams): string {
+  return apiUrl('overview/export', { format, ...overviewParams(p) });
 }
 
-/** The overview of a group against a benchmark. */
-export function useOverview(p: { group: string | undefined; benchmark: string }) {
+/** The overview of a group, or of chosen gemeenten, against a benchmark. */
+export function useOverview(p: OverviewParams) {
   return useQuery({
     queryKey: ['overview', p],
-    queryFn: ({ signal }) => getJson(apiUrl('overview', { group: p.group, benchmark: p.benchmark }), OverviewResponse, signal),
-    enabled: !!p.group,
+    queryFn: ({ signal }) => getJson(apiUrl('overview', overviewParams(p)), OverviewResponse, signal),
+    enabled: !!p.group || !!p.areas?.length,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One group by code, also the ones not listed (a gemeente's vergelijkbare gemeenten). */
+export function useGroup(code: string | undefined) {
+  return useQuery({
+    queryKey: ['group', code],
+    queryFn: ({ signal }) => getJson(apiUrl(`groups/${encodeURIComponent(code!)}`), GroupResponse, signal),
+    enabled: !!code,
+    ...STATIC,
   });
 }

@@ -13,17 +13,19 @@ export function GemeenteSelect({
   value,
   onChange,
   markGka = false,
+  label = 'Gemeente',
+  name = 'gemeente',
 }: {
   gemeenten: readonly Pick<Area, 'code' | 'name' | 'gka'>[];
   value: string | undefined;
   onChange: (code: string) => void;
   markGka?: boolean;
+  label?: string;
+  name?: string;
 }) {
   const options = gemeentePickerEntries(gemeenten, (g) => (markGka && g.gka ? ' (GKA)' : '')).map((e) => ({
     value: e.alias ? `${e.code}${ALIAS}${e.label}` : e.code,
     label: e.label,
   }));
-  return (
-    <Select label="Gemeente" value={value} placeholder="Kies een gemeente" options={options} onChange={(v) => onChange(v.split(ALIAS)[0]!)} name="gemeente" />
-  );
+  return <Select label={label} value={value} placeholder="Kies een gemeente" options={options} onChange={(v) => onChange(v.split(ALIAS)[0]!)} name={name} />;
 }

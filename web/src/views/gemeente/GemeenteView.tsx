@@ -19,7 +19,11 @@ export function GemeenteView() {
   const { get, set } = useSearchState();
   const groups = useGroups();
   // Groups this gemeente belongs to (its provincie, COROP-gebied, the GKA, imported groupings), as an extra benchmark.
-  const ownGroups = (groups.data?.data ?? []).filter((g) => g.members.includes(code));
+  // And its ten vergelijkbare gemeenten (not a listed group: one per gemeente).
+  const ownGroups = [
+    ...(groups.data?.data ?? []).filter((g) => g.members.includes(code)).map((g) => ({ code: g.code, name: g.name })),
+    { code: `vergelijkbaar-${code}`, name: 'Vergelijkbare gemeenten' },
+  ];
   const group = ownGroups.find((g) => g.code === get('groep'));
   const profile = useProfile(code, get('cohort'), group?.code);
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
@@ -75,7 +79,7 @@ export function GemeenteView() {
                 </Link>
               </p>
               <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" />
-              {ownGroups.length > 0 && (
+              {groups.data && (
                 <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijking met een groep">
                   <Select
                     label="Vergelijk ook met een groep"

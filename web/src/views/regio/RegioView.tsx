@@ -12,7 +12,9 @@ import {
   type OverviewResponse,
   type OverviewRow,
 } from '@gka/shared';
-import { overviewExportUrl, useBoundariesSynthetic, useGroups, useOverview } from '../../api/hooks.ts';
+import { overviewExportUrl, useAreas, useBoundariesSynthetic, useGroup, useGroups, useOverview } from '../../api/hooks.ts';
+import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
+import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -23,6 +25,8 @@ import { useSearchState } from '../../lib/searchState.ts';
 import { covidText } from '../../lib/significance.ts';
 
 const KIND_LABELS: Record<string, string> = { gka: 'GKA', provincie: 'Provincie', corop: 'COROP' };
+const SIMILAR = 'vergelijkbaar-';
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 const col = createColumnHelper<OverviewRow>();
 
@@ -70,17 +74,28 @@ function columnsFor(data: OverviewResponse) {
 
 /** Where a regiocoördinator starts: the gemeenten of a regio × the indicators, good and bad news at a glance. */
 export function RegioView() {
-  const { get, set } = useSearchState();
+  const { get, getList, set } = useSearchState();
   const groups = useGroups();
   const groupCode = get('groep');
-  const benchmark = OVERVIEW_BENCHMARKS.find((b) => b === get('vergelijk')) ?? 'nederland';
-  const overview = useOverview({ group: groupCode, benchmark });
-  const group = groups.data?.data.find((g) => g.code === groupCode);
+  // 'vergelijkbaar-GM0855': Tilburg with its vergelijkbare gemeenten, whose members the user can change (leden= in the URL).
+  const similarTo = groupCode?.startsWith(SIMILAR) ? groupCode.slice(SIMILAR.length) : undefined;
+  const similar = useGroup(similarTo ? groupCode : undefined);
+  const gemeenten = useAreas('gemeente');
+  const chosen = getList('leden');
+  const members = similarTo ? (chosen.length ? chosen : (similar.data?.data.members ?? [])) : [];
+  const areas = similarTo && members.length ? [similarTo, ...members.filter((m) => m !== similarTo)] : undefined;
+  const benchmark = OVERVIEW_BENCHMARKS.find((b) => b === get('vergelijk') && !(similarTo && b === 'groep')) ?? 'nederland';
+  const overview = useOverview({ group: similarTo ? undefined : groupCode, areas, benchmark });
+  const group = similarTo ? similar.data?.data : groups.data?.data.find((g) => g.code === groupCode);
   usePageTitle(group && `Regio ${group.name}`);
   const boundaries = useBoundariesSynthetic();
   useSyntheticFigures(overview.data && boundaries !== undefined ? boundaries || overview.data.synthetic : boundaries);
   const columns = useMemo(() => (overview.data ? columnsFor(overview.data) : []), [overview.data]);
-  const options = (groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` }));
+  const options = [
+    ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` })),
+    { value: similarTo ? groupCode! : SIMILAR, label: 'Een gemeente met haar vergelijkbare gemeenten…' },
+  ];
+  const names = new Map((gemeenten.data?.data ?? []).map((g) => [g.code, g.name]));
 
   return (
     <div className="print-landscape">
@@ -90,16 +105,55 @@ export function RegioView() {
         significant verschil (in kleur én in woorden). Neutrale indicatoren krijgen geen oordeel.
       </p>
       <form className="filters no-print" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van regio en vergelijking">
-        <Select label="Regio" value={groupCode} placeholder="Kies een regio" options={options} onChange={(v) => set({ groep: v })} name="groep" />
+        <Select
+          label="Regio"
+          value={groupCode}
+          placeholder="Kies een regio"
+          options={options}
+          onChange={(v) => set({ groep: v, leden: undefined })}
+          name="groep"
+        />
+        {groupCode?.startsWith(SIMILAR) && gemeenten.data && (
+          <GemeenteSelect gemeenten={gemeenten.data.data} value={similarTo} onChange={(v) => set({ groep: `${SIMILAR}${v}`, leden: undefined })} />
+        )}
         <Select
           label="Vergelijk met"
           value={benchmark}
-          options={OVERVIEW_BENCHMARKS.map((k) => ({ value: k, label: k === 'groep' ? 'De regio zelf (samen)' : BENCHMARK_LABELS[k] }))}
+          options={OVERVIEW_BENCHMARKS.filter((k) => !(similarTo && k === 'groep')).map((k) => ({
+            value: k,
+            label: k === 'groep' ? 'De regio zelf (samen)' : BENCHMARK_LABELS[k],
+          }))}
           onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
           name="vergelijk"
         />
       </form>
-      {!groupCode ? (
+      {similarTo && similar.data && (
+        <form className="filters filters--stacked" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijkbare gemeenten kiezen">
+          <p className="hint">
+            De tien gemeenten die het meest op {names.get(similarTo) ?? similarTo} lijken naar inwoners, adressendichtheid, herkomst en het aandeel jonge
+            kinderen (CBS). Haal er gemeenten af of voeg er toe; de keuze staat in de link.
+          </p>
+          <CheckboxList
+            legend="Vergelijkbare gemeenten"
+            options={[...new Set([...similar.data.data.members, ...members])].map((c) => ({ value: c, label: names.get(c) ?? c }))}
+            selected={members}
+            onChange={(codes) => set({ leden: sameList(codes, similar.data.data.members) ? undefined : codes.length ? codes : undefined })}
+            name="leden"
+          />
+          {gemeenten.data && (
+            <GemeenteSelect
+              gemeenten={gemeenten.data.data.filter((g) => g.code !== similarTo && !members.includes(g.code))}
+              value=""
+              label="Gemeente toevoegen"
+              name="toevoegen"
+              onChange={(v) => {
+                if (v) set({ leden: [...members, v] });
+              }}
+            />
+          )}
+        </form>
+      )}
+      {!groupCode || groupCode === SIMILAR ? (
         <p className="status status--empty">Kies een regio: een COROP-gebied, een provincie, de GKA-gemeenten of een eigen indeling.</p>
       ) : (
         <QueryState query={overview} what="het regio-overzicht" isEmpty={(d) => d.rows.length === 0} empty="Deze regio heeft geen gemeenten met cijfers.">
@@ -124,10 +178,10 @@ export function RegioView() {
                 de gemeente ligt. COVID: verandering t.o.v. de cohorten vóór COVID samen. {disclosureSentence(d.minCell)}
               </p>
               <p className="actions no-print">
-                <a className="button" href={overviewExportUrl('csv', { group: groupCode, benchmark })} download data-testid="overview-csv">
+                <a className="button" href={overviewExportUrl('csv', { group: groupCode, areas, benchmark })} download data-testid="overview-csv">
                   Download CSV
                 </a>{' '}
-                <a className="button" href={overviewExportUrl('xlsx', { group: groupCode, benchmark })} download data-testid="overview-xlsx">
+                <a className="button" href={overviewExportUrl('xlsx', { group: groupCode, areas, benchmark })} download data-testid="overview-xlsx">
                   Download Excel (XLSX)
                 </a>{' '}
                 <button type="button" onClick={() => window.print()}>
