@@ -403,6 +403,11 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Vergelijk met').selectOption('gka');
     await table.getByRole('columnheader', { name: 'GKA-gemeenten' }).waitFor();
     expect(await table.locator('tbody tr td:nth-child(9)').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/significant|onbekend/)]));
+    // A group of gemeenten as the benchmark column, and in the download.
+    await page.getByLabel('Vergelijk met').selectOption('groep:gka');
+    await table.getByRole('columnheader', { name: 'Groep: GKA-gemeenten' }).waitFor();
+    expect((await page.getByTestId('download-csv').getAttribute('href'))!).toContain('group=gka');
+    await page.getByLabel('Vergelijk met').selectOption('gka');
     await page.getByLabel('Verandering t.o.v.').selectOption('voor-covid');
     await page.waitForURL(/tov=voor-covid/);
     await table.getByRole('columnheader', { name: /Verandering t\.o\.v\. vóór COVID/ }).waitFor();

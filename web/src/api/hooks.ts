@@ -73,10 +73,12 @@ export type ValuesParams = {
   level: 'gemeente' | 'wijk';
   parent?: string;
   dimension?: Dimension;
+  /** A group of gemeenten as an extra benchmark (kind 'groep'). */
+  group?: string;
 };
 
 function valuesParams(p: ValuesParams): Params {
-  return { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension };
+  return { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension, group: p.group };
 }
 
 export function useValues(p: ValuesParams, enabled = true) {

@@ -14,7 +14,7 @@ import {
   type Dimension,
   type Value,
 } from '@gka/shared';
-import { exportUrl, useAreas, useBoundariesSynthetic, useChange, useValues, type ValuesParams } from '../../api/hooks.ts';
+import { exportUrl, useAreas, useBoundariesSynthetic, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
@@ -31,8 +31,9 @@ import { covidText } from '../../lib/significance.ts';
 type Row = Value & { benchmark?: number | null; change?: ChangeRow };
 const col = createColumnHelper<Row>();
 
-/** What the table can compare with: every benchmark but a chosen group (the Data page has no group choice). */
+/** What the table can compare with: every benchmark; a group as 'groep:<code>'. */
 const BENCHMARK_CHOICES = BENCHMARKS.filter((k) => k !== 'groep');
+const GROUP_PREFIX = 'groep:';
 
 /** Table builder for analysts: exactly what /api/v1/values returns, with CSV and XLSX downloads. */
 export function DataView() {
@@ -45,10 +46,13 @@ export function DataView() {
   const parent = level === 'wijk' ? get('gemeente') : undefined;
   const dimension = (DIMENSION_OPTIONS.some((o) => o.value === get('dimensie')) ? get('dimensie') : 'totaal') as Dimension;
   const gemeenten = useAreas('gemeente');
-  const params: ValuesParams = { indicator: choice.indicator?.code, cohort: choice.cohort?.code, level, parent, dimension };
+  const groups = useGroups();
+  const groupCode = get('vergelijk')?.startsWith(GROUP_PREFIX) ? get('vergelijk')!.slice(GROUP_PREFIX.length) : undefined;
+  const group = groups.data?.data.find((g) => g.code === groupCode);
+  const params: ValuesParams = { indicator: choice.indicator?.code, cohort: choice.cohort?.code, level, parent, dimension, group: group?.code };
   const values = useValues(params);
   const unit = choice.indicator?.unit ?? 'percentage';
-  const benchmark = BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland';
+  const benchmark = group ? 'groep' : (BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland');
   const shownBenchmark = benchmark === 'gemeente' && level !== 'wijk' ? 'nederland' : benchmark;
   const references = referenceOptions(choice.indicator, choice.cohort?.code);
   const reference = references.some((r) => r.value === get('tov')) ? get('tov') : undefined;
@@ -105,7 +109,7 @@ export function DataView() {
       col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
       col.accessor((r) => r.benchmark ?? undefined, {
         id: 'benchmark',
-        header: BENCHMARK_LABELS[shownBenchmark],
+        header: shownBenchmark === 'groep' && group ? `Groep: ${group.name}` : BENCHMARK_LABELS[shownBenchmark],
         cell: (c) => formatValue({ value: c.getValue() ?? null }, unit),
         sortUndefined: 'last',
       }),
@@ -121,7 +125,7 @@ export function DataView() {
           ]
         : []),
     ],
-    [unit, shownBenchmark, reference, referenceLabel],
+    [unit, shownBenchmark, reference, referenceLabel, group],
   );
 
   const needsParent = level === 'wijk' && !parent;
@@ -169,8 +173,11 @@ export function DataView() {
         />
         <Select
           label="Vergelijk met"
-          value={shownBenchmark}
-          options={BENCHMARK_CHOICES.filter((k) => k !== 'gemeente' || level === 'wijk').map((k) => ({ value: k, label: BENCHMARK_LABELS[k] }))}
+          value={group ? `${GROUP_PREFIX}${group.code}` : shownBenchmark}
+          options={[
+            ...BENCHMARK_CHOICES.filter((k) => k !== 'gemeente' || level === 'wijk').map((k) => ({ value: k, label: BENCHMARK_LABELS[k] })),
+            ...(groups.data?.data ?? []).map((g) => ({ value: `${GROUP_PREFIX}${g.code}`, label: `Groep: ${g.name}` })),
+          ]}
           onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
           name="vergelijk"
         />
