@@ -307,7 +307,7 @@ describe('web app in Chromium', () => {
       expect(fits).toBe(true);
       expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null });
     }
     // A provincie, compared with the regio itself.
     await page.goto(`${base}/regio?groep=provincie-fictieland&vergelijk=groep`);

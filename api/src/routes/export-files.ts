@@ -139,6 +139,21 @@ export function toCsv(t: ExportTable): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Excel number formats: a share as a percentage (a mean with one decimal), a difference of shares in procentpunt. */
+export function numberFormat(kind: 'value' | 'difference', pct: boolean): string {
+  if (kind === 'value') return pct ? '0.0%' : '0.0';
+  return pct ? '+0.0" pp";-0.0" pp";0.0" pp"' : '+0.0;-0.0;0.0';
+}
+
+/** The 'Bronnen' sheet: one 'key, value' row each, keys bold. */
+export function addSourcesSheet(wb: ExcelJS.Workbook, rows: [string, string][], keyWidth = 20): void {
+  const bronnen = wb.addWorksheet('Bronnen');
+  for (const kv of rows) bronnen.addRow(kv);
+  bronnen.getColumn(1).font = { bold: true };
+  bronnen.getColumn(1).width = keyWidth;
+  bronnen.getColumn(2).width = 120;
+}
+
 /** A 'Data' sheet with real numbers (shares formatted as percentages) and a 'Bronnen' sheet. */
 export async function toXlsx(t: ExportTable, exportedAt = new Date()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -157,13 +172,8 @@ export async function toXlsx(t: ExportTable, exportedAt = new Date()): Promise<B
   cols.forEach((c, i) => {
     const col = data.getColumn(i + 1);
     col.width = i < 2 ? 24 : 16;
-    if (c.number === 'value') col.numFmt = pct ? '0.0%' : '0.0';
-    if (c.number === 'difference') col.numFmt = pct ? '+0.0" pp";-0.0" pp";0.0" pp"' : '+0.0;-0.0;0.0';
+    if (c.number) col.numFmt = numberFormat(c.number, pct);
   });
-  const bronnen = wb.addWorksheet('Bronnen');
-  for (const kv of about(t, exportedAt)) bronnen.addRow(kv);
-  bronnen.getColumn(1).font = { bold: true };
-  bronnen.getColumn(1).width = 20;
-  bronnen.getColumn(2).width = 120;
+  addSourcesSheet(wb, about(t, exportedAt));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -271,6 +271,7 @@ describe('OpenAPI', () => {
         '/api/v1/health',
         '/api/v1/indicators',
         '/api/v1/overview',
+        '/api/v1/overview/export',
         '/api/v1/profile/{code}',
         '/api/v1/sources',
         '/api/v1/trend',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type OverviewResponse } from '@gka/shared';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
+import { addSourcesSheet, numberFormat } from './export-files.ts';
 
 type Indicator = OverviewResponse['indicators'][number];
 type Cell = OverviewResponse['rows'][number]['cells'][number];
@@ -96,15 +97,10 @@ export async function overviewXlsx(o: OverviewResponse, exportedAt = new Date())
       }),
     );
     cols.forEach((c, i) => {
-      if (c.number === 'value') row.getCell(i + 1).numFmt = pct ? '0.0%' : '0.0';
-      if (c.number === 'difference') row.getCell(i + 1).numFmt = pct ? '+0.0" pp";-0.0" pp";0.0" pp"' : '+0.0;-0.0;0.0';
+      if (c.number) row.getCell(i + 1).numFmt = numberFormat(c.number, pct);
     });
   }
   cols.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 || i === 2 ? 26 : 16));
-  const bronnen = wb.addWorksheet('Bronnen');
-  for (const kv of overviewAbout(o, exportedAt)) bronnen.addRow(kv);
-  bronnen.getColumn(1).font = { bold: true };
-  bronnen.getColumn(1).width = 24;
-  bronnen.getColumn(2).width = 120;
+  addSourcesSheet(wb, overviewAbout(o, exportedAt), 24);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
