@@ -107,13 +107,16 @@ export function decidePool(members: readonly MemberTable[], parentOf: Parent, ru
           safe.set(gemeente, pooledCells.filter((i) => decision[i] === PUBLISHED).join());
           break;
         }
+        let hid = false;
         for (const wijk of leaks) {
           const victim = leakVictim(pooledCells, decision, cells, wijk);
           if (victim === undefined) continue;
           decision[victim] = SECONDARY;
           forced[victim] = 1;
-          more = true;
+          hid = more = true;
         }
+        // With no pooled cell published the system is the cohorts' own, which leaks nothing new.
+        if (!hid) throw new Error(`Samengevoegde periode: ${gemeente} lekt zonder gepubliceerde samengevoegde cellen`);
       }
     }
     if (!more) return { cells, decision };
