@@ -257,6 +257,39 @@ describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, na
     }
   });
 
+  it('lets the pooled period and its four cohorts together, at both levels and in every breakdown, give back nothing by subtraction', async () => {
+    // zittenblijven: a rare outcome, so many hidden cells, the hardest case for a pooled period.
+    const indicator = 'zittenblijven';
+    const members = ['2012-2013', '2014-2015', '2016-2017', '2018-2019'];
+    const pool = '2012-2013_2018-2019';
+    const known = new Map<string, Counts>();
+    const exists = new Set<string>();
+    const relations: Relation[] = [];
+    for (const cohort of [...members, pool]) {
+      for (const r of tableRelations(areas))
+        relations.push({ total: `${cohort}#${r.total}`, parts: r.parts.map((x) => `${cohort}#${x}`), label: `${cohort}: ${r.label}` });
+      for (const dimension of DIMS)
+        for (const level of ['gemeente', 'wijk']) {
+          const body = await get(`/api/v1/values?indicator=${indicator}&cohort=${cohort}&dimension=${dimension}&level=${level}`, ValuesResponse);
+          for (const v of body.data) {
+            const key = `${cohort}#${cellKey(v.area, dimension, v.group)}`;
+            exists.add(key);
+            if (!v.suppressed) known.set(key, { k: v.numerator!, n: v.denominator! });
+          }
+        }
+    }
+    for (const key of [...exists].filter((k) => k.startsWith(`${pool}#`))) {
+      const cell = key.slice(pool.length + 1);
+      relations.push({ total: key, parts: members.map((m) => `${m}#${cell}`), label: `samen ${cell}` });
+    }
+    // The pooled period publishes wijk cells that every cohort hides: what the analyst attacks.
+    const gained = [...exists].filter(
+      (k) => k.startsWith(`${pool}#WK`) && known.has(k) && members.every((m) => !known.has(`${m}#${k.slice(pool.length + 1)}`)),
+    );
+    expect(gained.length).toBeGreaterThan(1000);
+    expect(attack(known, exists, relations, { minCell: MIN_CELL, attribute: true })).toEqual([]);
+  });
+
   it("averages only published gemeenten in 'gemiddelde van de gemeenten'", async () => {
     for (const indicator of INDICATORS) {
       const body = await get(`/api/v1/values?indicator=${indicator}&cohort=2020-2021&dimension=opleiding_ouders&level=gemeente`, ValuesResponse);
