@@ -55,8 +55,13 @@ export function WijkHeatmap({
   const against_ = against === 'gemeente' ? gemeenteName : 'het gemiddelde van de gemeenten';
   return (
     <TableScroll label={`Overzicht: ${wijken.length} wijken × ${indicators.length} indicatoren`}>
-      {/* Columns of at most 7.5rem beside 13rem of names: a few indicators do not stretch over the page. */}
-      <table className="heatmap" data-testid="heatmap" style={{ width: `min(100%, ${13 + 7.5 * indicators.length}rem)` }}>
+      {/* Columns of at most 7.5rem beside the names, so a few indicators do not stretch over the page, and at least
+          5.5rem, so on a phone the table scrolls in its box rather than squeezing words letter by letter. */}
+      <table
+        className="heatmap"
+        data-testid="heatmap"
+        style={{ width: `min(100%, ${13 + 7.5 * indicators.length}rem)`, minWidth: `${9 + 5.5 * indicators.length}rem` }}
+      >
         <caption>
           Wijken × indicatoren, vergeleken met {against_}: <span className="heat heat--gunstig">gunstig</span>,{' '}
           <span className="heat heat--ongunstig">ongunstig</span> of <span className="heat heat--geen_verschil">n.s.</span> (geen significant verschil, 95%).
