@@ -14,16 +14,18 @@ type CohortRow = { indicator: string; code: string; label: string; school_years:
  * at least two. One fixed period per indicator, decided with its members: periods a user could put
  * together freely would differ by single cohorts, and their difference would give a hidden cell back.
  */
-export async function planPools(q: Query, indicators?: readonly string[]): Promise<PoolPlan[]> {
+export async function planPools(q: Query, indicators?: readonly string[], cohorts?: readonly string[]): Promise<PoolPlan[]> {
   const { rows } = await q<CohortRow>(
     `select i.code as indicator, c.code, c.label, c.school_years,
        exists (select from covid_note n where n.indicator = i.code and n.school_year = any(c.school_years)) as covid
      from indicator i join cohort c on c.pooled = '{}'
      where ($1::text[] is null or i.code = any($1))
-       -- A scalar subquery: one index probe per pair, where the planner turns exists into a scan of the whole table.
-       and (select true from measure m where m.indicator = i.code and m.cohort = c.code limit 1)
+       -- Given cohorts (an import about to write them), or those with rows. A scalar subquery: one index
+       -- probe per pair, where the planner turns exists into a scan of the whole table.
+       and case when $2::text[] is null then (select true from measure m where m.indicator = i.code and m.cohort = c.code limit 1) is not null
+                else c.code = any($2) end
      order by i.code, c.sort_order, c.code`,
-    [indicators ?? null],
+    [indicators ?? null, cohorts ?? null],
   );
   const byIndicator = new Map<string, IndicatorCohort[]>();
   for (const r of rows) {
@@ -46,6 +48,15 @@ export async function planPools(q: Query, indicators?: readonly string[]): Promi
       },
     ];
   });
+}
+
+/** The pooled period's own cohort row (before its measure rows are written). */
+export async function savePoolCohort(q: Query, plan: PoolPlan): Promise<void> {
+  await q(
+    `insert into cohort (code, label, school_years, sort_order, pooled) values ($1, $2, $3, 100000, $4)
+     on conflict (code) do update set label = excluded.label, school_years = excluded.school_years, pooled = excluded.pooled`,
+    [plan.code, plan.label, plan.schoolYears, plan.members],
+  );
 }
 
 type Row = {
@@ -78,11 +89,7 @@ export async function refreshPools(q: Query, indicators?: readonly string[]): Pr
     if (stale.length) await q('delete from measure where indicator = $1 and cohort = any($2)', [indicator, stale]);
   }
   for (const plan of plans) {
-    await q(
-      `insert into cohort (code, label, school_years, sort_order, pooled) values ($1, $2, $3, 100000, $4)
-       on conflict (code) do update set label = excluded.label, school_years = excluded.school_years, pooled = excluded.pooled`,
-      [plan.code, plan.label, plan.schoolYears, plan.members],
-    );
+    await savePoolCohort(q, plan);
     const { rows } = await q<Row>(
       `select cohort, area_code, dimension, grp, numerator::float8 as numerator, denominator::float8 as denominator, hidden, dataset_id
        from measure where indicator = $1 and cohort = any($2)`,

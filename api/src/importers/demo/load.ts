@@ -4,7 +4,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { bulkTransaction, type BulkSession } from '../../db/bulk.ts';
 import { MEASURE_COLUMNS, rebuildMeasure } from '../../db/measure-rebuild.ts';
 import { decideDisclosure, PUBLISHED } from '../../disclosure/decide.ts';
-import { refreshPools } from '../../disclosure/pooled-periods.ts';
+import { decidePool, type MemberTable } from '../../disclosure/pool.ts';
+import { planPools, savePoolCohort } from '../../disclosure/pooled-periods.ts';
 import { disclosureBasis, recordDecisions, summarise, viaClient, type PairSummary } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import type { DemoCohort } from './cohorts.ts';
@@ -101,19 +102,46 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
     },
   });
 
-  // The disclosure is decided here, per indicator × cohort, and written with the rows (no update after).
-  const basis = await disclosureBasis(viaClient(client));
+  // The disclosure is decided here, per indicator × cohort, and written with the rows (no update after);
+  // so is each indicator's pooled period, from its members' rows in memory, after its last cohort.
+  const q = viaClient(client);
+  const basis = await disclosureBasis(q);
+  const plans = new Map(
+    (
+      await planPools(
+        q,
+        DEMO_INDICATORS,
+        data.cohorts.map((c) => c.code),
+      )
+    ).map((p) => [p.indicator, p]),
+  );
+  for (const plan of plans.values()) await savePoolCohort(q, plan);
   const summaries: PairSummary[] = [];
   let written = 0;
+  let members: MemberTable[] = [];
+  function* pooledLines(indicator: string): Generator<string> {
+    const plan = plans.get(indicator);
+    const tables = members;
+    members = [];
+    if (!plan || tables.length !== plan.members.length) return;
+    const { cells, decision } = decidePool(tables, basis.parentOf, basis.rulesFor(indicator));
+    summaries.push(summarise({ indicator, cohort: plan.code }, decision));
+    yield cells
+      .map(
+        (c, i) => `${indicator}\t${plan.code}\t${c.dimension}\t${c.group}\t${c.area}\t${c.k}\t${c.n}\t${datasetId}\t${decision[i] === PUBLISHED ? 'f' : 't'}\n`,
+      )
+      .join('');
+  }
   function* copyText(): Generator<string> {
     let chunk = '';
+    let indicator: string | undefined;
     for (const rows of byPair(demoRows(data))) {
       const pair = { indicator: rows[0]!.indicator, cohort: rows[0]!.cohort };
-      const decision = decideDisclosure(
-        rows.map((r) => ({ area: r.area, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator })),
-        basis.parentOf,
-        basis.rulesFor(pair.indicator),
-      );
+      if (indicator !== undefined && pair.indicator !== indicator) yield* pooledLines(indicator);
+      indicator = pair.indicator;
+      const cells = rows.map((r) => ({ area: r.area, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator }));
+      const decision = decideDisclosure(cells, basis.parentOf, basis.rulesFor(pair.indicator));
+      if (plans.get(pair.indicator)?.members.includes(pair.cohort)) members.push({ cells, decision });
       summaries.push(summarise(pair, decision));
       for (const [i, r] of rows.entries()) {
         // Codes come from the database and the catalogue (no tabs or backslashes), so no COPY escaping is needed.
@@ -126,6 +154,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
       }
     }
     if (chunk) yield chunk;
+    if (indicator !== undefined) yield* pooledLines(indicator);
   }
   // A new table of the demo rows and the other indicators' rows: earlier demo values (and, with --replace, real ones) go.
   await rebuildMeasure(client, async (table) => {
@@ -133,8 +162,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
     await pipeline(Readable.from(copyText()), client.query(copyFrom(`copy ${table} (${MEASURE_COLUMNS}, hidden) from stdin (freeze)`)));
     await client.query(`insert into ${table} select * from measure where indicator <> all($1)`, [DEMO_INDICATORS]);
   });
-  await recordDecisions(viaClient(client), basis.minCell, summaries);
-  await refreshPools(viaClient(client), DEMO_INDICATORS);
+  await recordDecisions(q, basis.minCell, summaries);
   // Only now: the old table referred to these datasets until it was swapped out.
   if (demoIds.length) await db.deleteFrom('dataset').where('id', 'in', demoIds).execute();
   options.onProgress?.(written, total);
