@@ -10,12 +10,8 @@ import { createTestDatabase, type TestDatabase } from '../../api/src/test/databa
 import { testConfig } from '../../api/src/test/config.ts';
 // The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
 import type {} from '../../api/src/test/global-setup.ts';
-import { seedRegion } from './seed.ts';
-import { refreshDisclosure, viaKysely } from '../../api/src/disclosure/store.ts';
-import { recordDataset } from '../../api/src/importers/dataset.ts';
+import { seedAmsterdam, seedRegion } from './seed.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
-import { cohortRow } from '../../api/src/importers/gka-cohort.ts';
-import { importOpenDataBoundaries } from '../../api/src/importers/geo/open-data.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 
 /**
@@ -639,34 +635,7 @@ describe.skipIf(!hasOpenData)('web app on the real boundaries of Amsterdam', () 
   let url: string;
   beforeAll(async () => {
     amsterdam = await createTestDatabase();
-    await importOpenDataBoundaries(amsterdam.db, OPEN_DATA);
-    const wijken = (await amsterdam.db.selectFrom('area').select('code').where('parent_code', '=', 'GM0363').orderBy('code').execute()).map((w) => w.code);
-    await amsterdam.db.transaction().execute(async (trx) => {
-      await trx.insertInto('cohort').values(cohortRow('2022-2023')).execute();
-      const datasetId = await recordDataset(trx, { kind: 'values', source: 'e2e: verzonnen waarden voor Amsterdam', rowCount: 0, synthetic: true });
-      const rows = DEMO_INDICATORS.flatMap((indicator, i) => {
-        const parts = wijken.map((area, w) => {
-          const n = 40 + ((w * 37 + i * 11) % 160);
-          return { area_code: area, n, k: Math.round(n * (0.1 + ((w * 13 + i * 7) % 50) / 100)) };
-        });
-        const total = { area_code: 'GM0363', n: parts.reduce((s, p) => s + p.n, 0), k: parts.reduce((s, p) => s + p.k, 0) };
-        return [total, ...parts].map((p) => ({
-          indicator,
-          cohort: '2022-2023',
-          dimension: 'totaal',
-          grp: 'totaal',
-          area_code: p.area_code,
-          numerator: p.k,
-          denominator: p.n,
-          dataset_id: datasetId,
-        }));
-      });
-      await trx.insertInto('measure').values(rows).execute();
-      await refreshDisclosure(
-        viaKysely(trx),
-        DEMO_INDICATORS.map((indicator) => ({ indicator, cohort: '2022-2023' })),
-      );
-    });
+    await seedAmsterdam(amsterdam, OPEN_DATA);
     server = await buildApp({ config: testConfig(), db: amsterdam.db });
     url = await server.listen({ host: '127.0.0.1', port: 0 });
   }, 120_000);

@@ -3,6 +3,9 @@ import { loadDemo } from '../../api/src/importers/demo/load.ts';
 import { recordDataset } from '../../api/src/importers/dataset.ts';
 import { schoolYearCohort } from '../../api/src/importers/duo/cohorts.ts';
 import { refreshDisclosure, viaKysely } from '../../api/src/disclosure/store.ts';
+import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
+import { importOpenDataBoundaries } from '../../api/src/importers/geo/open-data.ts';
+import { cohortRow } from '../../api/src/importers/gka-cohort.ts';
 import type { TestDatabase } from '../../api/src/test/database.ts';
 
 /** School years of the e2e pass rates: eight, three of them touched by COVID (2019-2020 to 2021-2022). */
@@ -21,6 +24,48 @@ export async function seedRegion(database: TestDatabase): Promise<void> {
   await seedPassRates(database);
 }
 
+type Part = { area: string; k: number; n: number };
+
+/** Totaal rows of one indicator × cohort: the parts and their sum as the parent. */
+function totaalRows(indicator: string, cohort: string, datasetId: number, parent: string, parts: Part[]) {
+  const total = { area: parent, n: parts.reduce((s, p) => s + p.n, 0), k: parts.reduce((s, p) => s + p.k, 0) };
+  return [total, ...parts].map((p) => ({
+    indicator,
+    cohort,
+    dimension: 'totaal',
+    grp: 'totaal',
+    area_code: p.area,
+    numerator: p.k,
+    denominator: p.n,
+    dataset_id: datasetId,
+  }));
+}
+
+/**
+ * Amsterdam on the real 2024 boundaries (open data), with made-up totaal values for its wijken on
+ * the nine GKA indicators of one cohort: the most wijken with the longest real names.
+ */
+export async function seedAmsterdam({ db }: TestDatabase, openData: string): Promise<void> {
+  await importOpenDataBoundaries(db, openData);
+  const wijken = (await db.selectFrom('area').select('code').where('parent_code', '=', 'GM0363').orderBy('code').execute()).map((w) => w.code);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('cohort').values(cohortRow('2022-2023')).execute();
+    const datasetId = await recordDataset(trx, { kind: 'values', source: 'e2e: verzonnen waarden voor Amsterdam', rowCount: 0, synthetic: true });
+    const rows = DEMO_INDICATORS.flatMap((indicator, i) => {
+      const parts = wijken.map((area, w) => {
+        const n = 40 + ((w * 37 + i * 11) % 160);
+        return { area, n, k: Math.round(n * (0.1 + ((w * 13 + i * 7) % 50) / 100)) };
+      });
+      return totaalRows(indicator, '2022-2023', datasetId, 'GM0363', parts);
+    });
+    await trx.insertInto('measure').values(rows).execute();
+    await refreshDisclosure(
+      viaKysely(trx),
+      DEMO_INDICATORS.map((indicator) => ({ indicator, cohort: '2022-2023' })),
+    );
+  });
+}
+
 async function seedPassRates({ db }: TestDatabase): Promise<void> {
   const gemeenten = (await db.selectFrom('area').select('code').where('level', '=', 'gemeente').orderBy('code').execute()).map((g) => g.code);
   await db.transaction().execute(async (trx) => {
@@ -30,19 +75,9 @@ async function seedPassRates({ db }: TestDatabase): Promise<void> {
       const covid = year === '2019-2020' ? 0.07 : year === '2020-2021' ? 0.04 : 0;
       const parts = gemeenten.map((area, i) => {
         const n = 400 + 150 * i;
-        return { area_code: area, n, k: Math.round(n * (0.88 + 0.01 * i + 0.002 * y + covid)) };
+        return { area, n, k: Math.round(n * (0.88 + 0.01 * i + 0.002 * y + covid)) };
       });
-      const total = { area_code: 'NL01', n: parts.reduce((s, p) => s + p.n, 0), k: parts.reduce((s, p) => s + p.k, 0) };
-      return [total, ...parts].map((p) => ({
-        indicator: 'slagingspercentage_vo',
-        cohort: schoolYearCohort(year).code,
-        dimension: 'totaal',
-        grp: 'totaal',
-        area_code: p.area_code,
-        numerator: p.k,
-        denominator: p.n,
-        dataset_id: datasetId,
-      }));
+      return totaalRows('slagingspercentage_vo', schoolYearCohort(year).code, datasetId, 'NL01', parts);
     });
     await trx.insertInto('measure').values(rows).execute();
     await refreshDisclosure(

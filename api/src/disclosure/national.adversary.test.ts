@@ -16,7 +16,7 @@ import {
 import { buildApp } from '../app.ts';
 import { loadDemo } from '../importers/demo/load.ts';
 import { importOpenDataBoundaries } from '../importers/geo/open-data.ts';
-import { attack, cellKey, invertWilson, tableRelations, type Counts, type Relation } from '../test/adversary.ts';
+import { attack, cellKey, invertWilson, pooledSystem, tableRelations, type Counts, type Relation } from '../test/adversary.ts';
 import { testConfig } from '../test/config.ts';
 import { hasOpenData, OPEN_DATA } from '../test/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
@@ -262,26 +262,13 @@ describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, na
     const indicator = 'zittenblijven';
     const members = ['2012-2013', '2014-2015', '2016-2017', '2018-2019'];
     const pool = '2012-2013_2018-2019';
-    const known = new Map<string, Counts>();
-    const exists = new Set<string>();
-    const relations: Relation[] = [];
-    for (const cohort of [...members, pool]) {
-      for (const r of tableRelations(areas))
-        relations.push({ total: `${cohort}#${r.total}`, parts: r.parts.map((x) => `${cohort}#${x}`), label: `${cohort}: ${r.label}` });
-      for (const dimension of DIMS)
-        for (const level of ['gemeente', 'wijk']) {
-          const body = await get(`/api/v1/values?indicator=${indicator}&cohort=${cohort}&dimension=${dimension}&level=${level}`, ValuesResponse);
-          for (const v of body.data) {
-            const key = `${cohort}#${cellKey(v.area, dimension, v.group)}`;
-            exists.add(key);
-            if (!v.suppressed) known.set(key, { k: v.numerator!, n: v.denominator! });
-          }
-        }
-    }
-    for (const key of [...exists].filter((k) => k.startsWith(`${pool}#`))) {
-      const cell = key.slice(pool.length + 1);
-      relations.push({ total: key, parts: members.map((m) => `${m}#${cell}`), label: `samen ${cell}` });
-    }
+    const { known, exists, relations } = await pooledSystem(
+      areas,
+      members,
+      pool,
+      async (cohort, dimension, level) =>
+        (await get(`/api/v1/values?indicator=${indicator}&cohort=${cohort}&dimension=${dimension}&level=${level}`, ValuesResponse)).data,
+    );
     // The pooled period publishes wijk cells that every cohort hides: what the analyst attacks.
     const gained = [...exists].filter(
       (k) => k.startsWith(`${pool}#WK`) && known.has(k) && members.every((m) => !known.has(`${m}#${k.slice(pool.length + 1)}`)),

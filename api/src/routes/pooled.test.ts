@@ -3,7 +3,7 @@ import { AreasResponse, ChangeResponse, DIMENSIONS, IndicatorsResponse, NATIONAL
 import { buildApp } from '../app.ts';
 import { loadDemo } from '../importers/demo/load.ts';
 import { importFixtureRegion } from '../importers/geo/fixtures.ts';
-import { attack, cellKey, solvedBySystem, tableRelations, type Counts, type Relation } from '../test/adversary.ts';
+import { attack, pooledSystem, solvedBySystem } from '../test/adversary.ts';
 import { testConfig } from '../test/config.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 
@@ -99,26 +99,13 @@ describe('pooled periods', () => {
       ...(await get('/api/v1/areas?level=wijk', AreasResponse)).data,
     ];
     for (const indicator of ['advies_havo_vwo', 'zittenblijven']) {
-      const known = new Map<string, Counts>();
-      const exists = new Set<string>();
-      const relations: Relation[] = [];
-      for (const cohort of [...MEMBERS, POOL]) {
-        for (const rel of tableRelations(areas))
-          relations.push({ total: `${cohort}#${rel.total}`, parts: rel.parts.map((p) => `${cohort}#${p}`), label: `${cohort}: ${rel.label}` });
-        for (const dimension of DIMS)
-          for (const level of ['gemeente', 'wijk']) {
-            const body = await get(`/api/v1/values?indicator=${indicator}&cohort=${cohort}&dimension=${dimension}&level=${level}`, ValuesResponse);
-            for (const v of body.data) {
-              const key = `${cohort}#${cellKey(v.area, dimension, v.group)}`;
-              exists.add(key);
-              if (!v.suppressed) known.set(key, { k: v.numerator!, n: v.denominator! });
-            }
-          }
-      }
-      for (const key of [...exists].filter((k) => k.startsWith(`${POOL}#`))) {
-        const cell = key.slice(POOL.length + 1);
-        relations.push({ total: key, parts: MEMBERS.map((m) => `${m}#${cell}`), label: `samen ${cell}` });
-      }
+      const { known, exists, relations } = await pooledSystem(
+        areas,
+        MEMBERS,
+        POOL,
+        async (cohort, dimension, level) =>
+          (await get(`/api/v1/values?indicator=${indicator}&cohort=${cohort}&dimension=${dimension}&level=${level}`, ValuesResponse)).data,
+      );
       expect(known.size).toBeGreaterThan(0);
       expect(attack(known, exists, relations, { minCell: MIN_CELL, attribute: true }), indicator).toEqual([]);
       expect(solvedBySystem(known, exists, relations), indicator).toEqual([]);

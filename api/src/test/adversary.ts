@@ -157,3 +157,38 @@ export function solvedBySystem(known: ReadonlyMap<string, Counts>, exists: Reado
     return nz.length === 1 ? [unknown[nz[0]!]!] : [];
   });
 }
+
+/** A published cell as the API gives it (values, compare): counts only when not suppressed. */
+type Published = { area: string; group: string; numerator: number | null; denominator: number | null; suppressed: boolean };
+
+/**
+ * What an analyst has of a pooled period and its member cohorts, as one system: every table's
+ * published cells and sums (keys prefixed by the cohort, 'cohort#area|dimension|group') and the tie of
+ * each pooled cell to its member cells. `values` fetches one cohort × dimension × level.
+ */
+export async function pooledSystem(
+  areas: Iterable<{ code: string; parent: string | null }>,
+  members: readonly string[],
+  pool: string,
+  values: (cohort: string, dimension: string, level: 'gemeente' | 'wijk') => Promise<Published[]>,
+): Promise<{ known: Map<string, Counts>; exists: Set<string>; relations: Relation[] }> {
+  const known = new Map<string, Counts>();
+  const exists = new Set<string>();
+  const relations: Relation[] = [];
+  const sums = tableRelations(areas);
+  for (const cohort of [...members, pool]) {
+    for (const r of sums) relations.push({ total: `${cohort}#${r.total}`, parts: r.parts.map((x) => `${cohort}#${x}`), label: `${cohort}: ${r.label}` });
+    for (const dimension of Object.keys(DIMENSIONS))
+      for (const level of ['gemeente', 'wijk'] as const)
+        for (const v of await values(cohort, dimension, level)) {
+          const key = `${cohort}#${cellKey(v.area, dimension, v.group)}`;
+          exists.add(key);
+          if (!v.suppressed) known.set(key, { k: v.numerator!, n: v.denominator! });
+        }
+  }
+  for (const key of [...exists].filter((k) => k.startsWith(`${pool}#`))) {
+    const cell = key.slice(pool.length + 1);
+    relations.push({ total: key, parts: members.map((m) => `${m}#${cell}`), label: `samen ${cell}` });
+  }
+  return { known, exists, relations };
+}
