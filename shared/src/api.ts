@@ -320,6 +320,12 @@ export const BulkExportQuery = z.object({ level: z.enum(['gemeente', 'wijk']) })
  * imported grouping (`regio-…`), with its members' codes.
  */
 export const Group = z.object({ code: z.string(), kind: z.string(), name: z.string(), members: z.array(z.string()) });
+const SIMILAR_PREFIX = 'vergelijkbaar-';
+/** The group of a gemeente's vergelijkbare gemeenten: `vergelijkbaar-GM0855` (one per gemeente, not listed in /groups). */
+export const similarGroupCode = (gemeente: string): string => `${SIMILAR_PREFIX}${gemeente}`;
+/** The gemeente whose vergelijkbare gemeenten a group code names, or undefined for another code. */
+export const similarGroupOf = (code: string | undefined): string | undefined =>
+  code?.startsWith(SIMILAR_PREFIX) ? code.slice(SIMILAR_PREFIX.length) : undefined;
 export type Group = z.infer<typeof Group>;
 export const GroupsResponse = z.object({ data: z.array(Group) });
 export const GroupResponse = z.object({ data: Group });

@@ -36,7 +36,7 @@ export function decidePool(members: readonly MemberTable[], parentOf: Parent, ru
       p.parts[mi] = ci;
     }),
   );
-  const entries = [...pooled.values()].sort((a, b) => compareCells(a.cell, b.cell));
+  const entries = [...pooled.keys()].sort().map((key) => pooled.get(key)!);
   const cells = entries.map((e) => e.cell);
   const hiddenParts = entries.map((e) => e.parts.flatMap((ci, mi) => (ci >= 0 && members[mi]!.decision[ci] !== PUBLISHED ? [mi] : [])));
   const isWijk = (area: string) => {

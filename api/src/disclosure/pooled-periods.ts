@@ -2,7 +2,7 @@ import { covidSplit, pooledLabel, type IndicatorCohort } from '@gka/shared';
 import { skipForeignKeyChecks } from '../db/foreign-keys.ts';
 import type { TableCell } from './decide.ts';
 import { decidePool, type MemberTable } from './pool.ts';
-import { disclosureBasis, recordDecisions, summarise, type PairSummary, type Query } from './records.ts';
+import { disclosureBasis, recordDecisions, summarise, type DisclosureBasis, type PairSummary, type Query } from './records.ts';
 
 /** A pooled period of one indicator: a cohort row that stands for its members together. */
 export type PoolPlan = { indicator: string; code: string; label: string; members: string[]; schoolYears: string[] };
@@ -76,8 +76,8 @@ type Row = {
  * stored decisions, and written as the pooled cohort's rows. Pooled periods an indicator no longer
  * has are removed. Called after every change to the members' rows or decisions, in the same transaction.
  */
-export async function refreshPools(q: Query, indicators?: readonly string[]): Promise<PairSummary[]> {
-  const basis = await disclosureBasis(q);
+export async function refreshPools(q: Query, indicators?: readonly string[], known?: DisclosureBasis): Promise<PairSummary[]> {
+  const basis = known ?? (await disclosureBasis(q));
   const plans = await planPools(q, indicators);
   const summaries: PairSummary[] = [];
   // Rows of pooled periods these indicators no longer have (their members changed, or too few are left).

@@ -80,7 +80,7 @@ export async function refreshDisclosure(q: Query, pairs?: readonly Pair[]): Prom
   // Pairs whose rows are all gone keep no record.
   await q(`delete from disclosure d where not exists (select from measure m where m.indicator = d.indicator and m.cohort = d.cohort)`);
   // Pooled periods stand on their members' rows and decisions: they follow every change.
-  return [...summaries, ...(await refreshPools(q, pairs ? [...new Set(pairs.map((p) => p.indicator))] : undefined))];
+  return [...summaries, ...(await refreshPools(q, pairs ? [...new Set(pairs.map((p) => p.indicator))] : undefined, basis))];
 }
 
 /**

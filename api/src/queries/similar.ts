@@ -1,9 +1,8 @@
-import type { Group } from '@gka/shared';
+import { similarGroupOf, type Group } from '@gka/shared';
 import type { QueryContext } from './context.ts';
 
 /** How many neighbours a gemeente's group of vergelijkbare gemeenten has. */
 export const SIMILAR_COUNT = 10;
-export const SIMILAR_PREFIX = 'vergelijkbaar-';
 
 /**
  * The context variables of the comparison, all from the CBS Kerncijfers wijken en buurten of the
@@ -81,8 +80,8 @@ const neighbours = (ctx: QueryContext) =>
 
 /** `vergelijkbaar-GM0855`: the ten gemeenten most like Tilburg, as a group (without Tilburg itself); undefined for another code. */
 export async function similarGroup(ctx: QueryContext, code: string): Promise<Group | undefined> {
-  if (!code.startsWith(SIMILAR_PREFIX)) return undefined;
-  const gemeente = code.slice(SIMILAR_PREFIX.length);
+  const gemeente = similarGroupOf(code);
+  if (!gemeente) return undefined;
   const { names, neighbours: all } = await neighbours(ctx);
   const list = all.get(gemeente);
   if (!list) return undefined;

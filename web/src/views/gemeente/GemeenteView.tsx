@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, cohortPhrase, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
+import { STEDELIJKHEID, cohortPhrase, similarGroupCode, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
 import { useGroups, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
@@ -22,7 +22,7 @@ export function GemeenteView() {
   // And its ten vergelijkbare gemeenten (not a listed group: one per gemeente).
   const ownGroups = [
     ...(groups.data?.data ?? []).filter((g) => g.members.includes(code)).map((g) => ({ code: g.code, name: g.name })),
-    { code: `vergelijkbaar-${code}`, name: 'Vergelijkbare gemeenten' },
+    { code: similarGroupCode(code), name: 'Vergelijkbare gemeenten' },
   ];
   const group = ownGroups.find((g) => g.code === get('groep'));
   const profile = useProfile(code, get('cohort'), group?.code);

@@ -5,6 +5,8 @@ import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
   OVERVIEW_BENCHMARKS,
+  similarGroupCode,
+  similarGroupOf,
   cohortPhrase,
   disclosureSentence,
   verdictText,
@@ -25,7 +27,6 @@ import { useSearchState } from '../../lib/searchState.ts';
 import { covidText } from '../../lib/significance.ts';
 
 const KIND_LABELS: Record<string, string> = { gka: 'GKA', provincie: 'Provincie', corop: 'COROP' };
-const SIMILAR = 'vergelijkbaar-';
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 const col = createColumnHelper<OverviewRow>();
@@ -78,7 +79,9 @@ export function RegioView() {
   const groups = useGroups();
   const groupCode = get('groep');
   // 'vergelijkbaar-GM0855': Tilburg with its vergelijkbare gemeenten, whose members the user can change (leden= in the URL).
-  const similarTo = groupCode?.startsWith(SIMILAR) ? groupCode.slice(SIMILAR.length) : undefined;
+  // The choice itself, before a gemeente is picked, is the bare prefix: similarGroupCode('').
+  const choosingSimilar = groupCode === similarGroupCode('');
+  const similarTo = similarGroupOf(groupCode) || undefined;
   const similar = useGroup(similarTo ? groupCode : undefined);
   const gemeenten = useAreas('gemeente');
   const chosen = getList('leden');
@@ -93,7 +96,7 @@ export function RegioView() {
   const columns = useMemo(() => (overview.data ? columnsFor(overview.data) : []), [overview.data]);
   const options = [
     ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` })),
-    { value: similarTo ? groupCode! : SIMILAR, label: 'Een gemeente met haar vergelijkbare gemeenten…' },
+    { value: similarTo ? groupCode! : similarGroupCode(''), label: 'Een gemeente met haar vergelijkbare gemeenten…' },
   ];
   const names = new Map((gemeenten.data?.data ?? []).map((g) => [g.code, g.name]));
 
@@ -113,8 +116,8 @@ export function RegioView() {
           onChange={(v) => set({ groep: v, leden: undefined })}
           name="groep"
         />
-        {groupCode?.startsWith(SIMILAR) && gemeenten.data && (
-          <GemeenteSelect gemeenten={gemeenten.data.data} value={similarTo} onChange={(v) => set({ groep: `${SIMILAR}${v}`, leden: undefined })} />
+        {(similarTo || choosingSimilar) && gemeenten.data && (
+          <GemeenteSelect gemeenten={gemeenten.data.data} value={similarTo} onChange={(v) => set({ groep: similarGroupCode(v), leden: undefined })} />
         )}
         <Select
           label="Vergelijk met"
@@ -153,7 +156,7 @@ export function RegioView() {
           )}
         </form>
       )}
-      {!groupCode || groupCode === SIMILAR ? (
+      {!groupCode || choosingSimilar ? (
         <p className="status status--empty">Kies een regio: een COROP-gebied, een provincie, de GKA-gemeenten of een eigen indeling.</p>
       ) : (
         <QueryState query={overview} what="het regio-overzicht" isEmpty={(d) => d.rows.length === 0} empty="Deze regio heeft geen gemeenten met cijfers.">

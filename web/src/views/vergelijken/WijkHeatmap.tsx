@@ -1,8 +1,9 @@
-import { shortCohortLabel, verdictOf, type CompareRow, type Indicator, type IndicatorCohort, type Verdict } from '@gka/shared';
+import { shortCohortLabel, type CompareRow, type Indicator, type IndicatorCohort, type Verdict } from '@gka/shared';
 import { useCompares } from '../../api/hooks.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatValue } from '../../lib/format.ts';
+import { compareVerdict } from './comparisonOption.ts';
 
 export type HeatmapBenchmark = 'gemeente' | 'gemeenten';
 
@@ -18,9 +19,8 @@ const WORDS: Record<Verdict, string> = { gunstig: 'gunstig', ongunstig: 'ongunst
 /** One cell: the value and, against the benchmark, a colour and a word (never colour alone). */
 function HeatCell({ row, indicator, against }: { row: CompareRow | undefined; indicator: Indicator; against: HeatmapBenchmark }) {
   if (!row) return <td className="heat heat--onbekend">–</td>;
-  const c = row.comparisons.find((x) => x.kind === against);
-  const verdict = row.suppressed || !c ? 'onbekend' : verdictOf(c.significance, indicator.higherIsBetter);
-  const word = verdict === 'neutraal' ? (c!.significance === 'hoger' ? 'hoger' : 'lager') : WORDS[verdict];
+  const verdict = compareVerdict(row, against, indicator.higherIsBetter);
+  const word = verdict === 'neutraal' ? (row.comparisons.find((x) => x.kind === against)!.significance === 'hoger' ? 'hoger' : 'lager') : WORDS[verdict];
   return (
     <td className={`heat heat--${verdict}`}>
       {formatValue(row, indicator.unit)}

@@ -1,9 +1,15 @@
-import { SUPPRESSED_TEXT, formatterFor, verdictOf, type Benchmark, type CompareRow, type Unit, type Verdict } from '@gka/shared';
+import { SUPPRESSED_TEXT, formatterFor, verdictOf, type Benchmark, type BenchmarkKind, type CompareRow, type Unit, type Verdict } from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 
 /** The benchmark a group of wijken is compared with: its totaal, or the first of that kind. */
 export function benchmarkOf(benchmarks: Benchmark[], kind: Benchmark['kind']): Benchmark | undefined {
   return benchmarks.find((b) => b.kind === kind && b.group === 'totaal') ?? benchmarks.find((b) => b.kind === kind);
+}
+
+/** A wijk's verdict against one of its benchmarks; unknown when it is hidden or has no such comparison. */
+export function compareVerdict(row: CompareRow, kind: BenchmarkKind, higherIsBetter: boolean | null): Verdict {
+  const c = row.comparisons.find((x) => x.kind === kind);
+  return row.suppressed || !c ? 'onbekend' : verdictOf(c.significance, higherIsBetter);
 }
 
 /** Bar colours by verdict against the own gemeente: the regio page's colours, grey without a significant difference. */
@@ -45,10 +51,6 @@ export function comparisonOption({
     eigen?.value != null && { name: gemeenteName, xAxis: eigen.value, colour: '#a04a00', distance: 20 },
   ].filter((x): x is { name: string; xAxis: number; colour: string; distance: number } => !!x);
   const valueText = (r: CompareRow | undefined) => (r?.value == null ? SUPPRESSED_TEXT : f(r.value));
-  const verdict = (r: CompareRow): Verdict => {
-    const c = r.comparisons.find((x) => x.kind === 'gemeente');
-    return r.suppressed || !c ? 'onbekend' : verdictOf(c.significance, higherIsBetter);
-  };
   return {
     grid: { left: 8, right: 56, top: 48, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? SUPPRESSED_TEXT : f(v as number)) },
@@ -64,7 +66,7 @@ export function comparisonOption({
       {
         type: 'bar',
         name: indicatorName,
-        data: ranked.map((r) => ({ value: r.value, itemStyle: { color: VERDICT_COLOURS[verdict(r)] } })),
+        data: ranked.map((r) => ({ value: r.value, itemStyle: { color: VERDICT_COLOURS[compareVerdict(r, 'gemeente', higherIsBetter)] } })),
         markLine: {
           silent: true,
           symbol: 'none',
