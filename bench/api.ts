@@ -463,7 +463,9 @@ async function main() {
   await run('trend, cached, br', (name, w) => cannon(name, bases.cached, paths.trend.cached, browser, false, w));
   await warm(paths.change.cached);
   await run('change, cached JSON', (name, w) => cannon(name, bases.cached, paths.change.cached, {}, false, w));
+  await warm(paths.overview.cached);
   await run('overview, cached JSON', (name, w) => cannon(name, bases.cached, paths.overview.cached, {}, false, w));
+  await run('overview, cached, br', (name, w) => cannon(name, bases.cached, paths.overview.cached, browser, false, w));
   await warm(paths.compare.cached);
   await run('compare, cached JSON', (name, w) => cannon(name, bases.cached, paths.compare.cached, {}, false, w));
   await warm(paths.profile.cached);

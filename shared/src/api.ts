@@ -356,6 +356,9 @@ export const OverviewExportQuery = overviewRules(OverviewFields.extend({ format:
 
 export const Verdict = z.enum(['gunstig', 'ongunstig', 'geen_verschil', 'neutraal', 'onbekend']);
 export type Verdict = z.infer<typeof Verdict>;
+/** The change since before COVID of one overview cell (the pooled reference is named once, on its indicator). */
+export const OverviewChange = ChangeFields.pick({ difference: true, ciLow: true, ciHigh: true, significance: true, suppressed: true });
+export type OverviewChange = z.infer<typeof OverviewChange>;
 /** One gemeente × indicator: the value, the chosen benchmark that applies to it, the verdict, and the change since before COVID. */
 export const OverviewCell = z.object({
   indicator: z.string(),
@@ -368,18 +371,63 @@ export const OverviewCell = z.object({
   difference: z.number().nullable(),
   significance: Significance,
   verdict: Verdict,
-  covidChange: ChangeFields.nullable(),
+  covidChange: OverviewChange.nullable(),
 });
 export type OverviewCell = z.infer<typeof OverviewCell>;
 export const OverviewRow = z.object({ area: z.string(), name: z.string(), cells: z.array(OverviewCell) });
 export type OverviewRow = z.infer<typeof OverviewRow>;
-export const OverviewResponse = z.object({
+/** An overview's column: the indicator as the table and its files describe it, in the cohort shown. */
+export const OverviewIndicator = Indicator.pick({ code: true, name: true, definition: true, unit: true, higherIsBetter: true, source: true }).extend({
+  cohort: IndicatorCohort,
+  reference: ChangeReference.nullable(),
+});
+export type OverviewIndicator = z.infer<typeof OverviewIndicator>;
+/** The overview as rows of cells: what the page and the files work with (`expandOverview` makes it from the answer). */
+export const Overview = z.object({
   group: Group.nullable(),
   benchmark: OverviewBenchmark,
-  indicators: z.array(Indicator.omit({ cohorts: true, synthetic: true }).extend({ cohort: IndicatorCohort, reference: ChangeReference.nullable() })),
+  indicators: z.array(OverviewIndicator),
   rows: z.array(OverviewRow),
   /** The members pooled (published cells only), against the same benchmark. */
   pooled: OverviewRow,
+  minCell: z.number().int(),
+  synthetic: z.boolean(),
+});
+export type Overview = z.infer<typeof Overview>;
+
+const Numbers = z.array(z.number().nullable());
+/** Row positions (in `rows`, the pooled row last) whose cell is hidden by disclosure control. */
+const Hidden = z.array(z.number().int().nonnegative());
+/**
+ * One indicator's cells column-wise, one entry per row: the members in `rows` order, then the pooled
+ * row. Shares rounded to 0.0001 (0.01 procentpunt), means to 0.01; significance and verdicts are
+ * decided before rounding. The difference with the benchmark is value − benchmark, the verdict
+ * follows from significance and `higherIsBetter`.
+ */
+export const OverviewColumn = z.object({
+  value: Numbers,
+  ciLow: Numbers,
+  ciHigh: Numbers,
+  denominator: Numbers,
+  benchmark: Numbers,
+  significance: z.array(Significance),
+  suppressed: Hidden,
+  /** The change since before COVID (`reference` of the indicator); null when the cohort is not after COVID. */
+  change: z.object({ difference: Numbers, ciLow: Numbers, ciHigh: Numbers, significance: z.array(Significance), suppressed: Hidden }).nullable(),
+});
+export type OverviewColumn = z.infer<typeof OverviewColumn>;
+const OverviewArea = z.object({ area: z.string(), name: z.string() });
+/**
+ * GET /overview: an indicator's cells as columns of numbers, which is a tenth of the size of a cell
+ * object per gemeente × indicator (101 gemeenten × 12 indicators).
+ */
+export const OverviewResponse = z.object({
+  group: Group.nullable(),
+  benchmark: OverviewBenchmark,
+  rows: z.array(OverviewArea),
+  /** The members pooled (published cells only): the last entry of every column. */
+  pooled: OverviewArea,
+  indicators: z.array(OverviewIndicator.extend({ cells: OverviewColumn })),
   minCell: z.number().int(),
   synthetic: z.boolean(),
 });

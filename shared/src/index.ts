@@ -7,3 +7,4 @@ export * from './cohorts.ts';
 export * from './significance.ts';
 export * from './benchmarks.ts';
 export * from './aliases.ts';
+export * from './overview.ts';

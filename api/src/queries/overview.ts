@@ -1,13 +1,4 @@
-import {
-  preCovidCohortsFor,
-  verdictOf,
-  type Benchmark,
-  type Group,
-  type Indicator,
-  type IndicatorCohort,
-  type OverviewCell,
-  type OverviewResponse,
-} from '@gka/shared';
+import { preCovidCohortsFor, verdictOf, type Benchmark, type Group, type Indicator, type IndicatorCohort, type Overview, type OverviewCell } from '@gka/shared';
 import { difference, pooled, significance, sumPublished } from '../stats/benchmarks.ts';
 import { applicableBenchmarks } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
@@ -17,7 +8,7 @@ import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { selectValues, type ValueRow } from './values.ts';
 
-type Kind = OverviewResponse['benchmark'];
+type Kind = Overview['benchmark'];
 
 /**
  * GET /overview: gemeenten × indicators in one table, each cell against the chosen benchmark that
@@ -27,47 +18,19 @@ type Kind = OverviewResponse['benchmark'];
 export async function overviewView(
   ctx: QueryContext,
   q: { areas: AreaDetail[]; group?: Group; indicators: Indicator[]; cohort?: string; benchmark: Kind },
-): Promise<OverviewResponse> {
+): Promise<Overview> {
   const codes = q.areas.map((a) => a.code);
   // Each indicator's cohort and its cohorts before COVID (when the cohort is COVID or later).
   const plans = q.indicators.map((indicator) => {
     const cohort = indicator.cohorts.find((c) => c.code === q.cohort) ?? indicator.cohorts.at(-1)!;
     return { indicator, cohort, since: preCovidCohortsFor(indicator.cohorts, cohort.code) };
   });
-  // One read for the whole table (all indicators at once), not one per indicator.
-  const unitOf = new Map(q.indicators.map((i) => [i.code, i.unit]));
-  const unit = (code: string) => unitOf.get(code) ?? 'percentage';
-  const read = (cohorts: string[]) =>
-    cohorts.length
-      ? selectValues(ctx, { indicators: q.indicators.map((i) => i.code), cohorts: [...new Set(cohorts)], dimensions: ['totaal'], areas: codes }, unit)
-      : Promise.resolve([]);
-  const members = new Set(codes);
-  const [now, ...befores] = await Promise.all([
-    read(plans.map((p) => p.cohort.code)),
-    // The same for every overview of the data version: every gemeente's cells before COVID, memoised.
-    ...plans.map((p) =>
-      p.since.length
-        ? ctx.memo.get(`preCovid|${p.indicator.code}|${p.since.map((c) => c.code).join(',')}`, () =>
-            selectValues(
-              ctx,
-              { indicators: [p.indicator.code], cohorts: p.since.map((c) => c.code), dimensions: ['totaal'], level: 'gemeente' },
-              () => p.indicator.unit,
-            ),
-          )
-        : Promise.resolve([] as ValueRow[]),
-    ),
+  const [totals, befores] = await Promise.all([
+    Promise.all(plans.map((p) => gemeenteTotals(ctx, p.indicator, p.cohort.code))),
+    Promise.all(plans.map((p) => (p.since.length ? preCovidSides(ctx, p.indicator, p.since) : new Map<string, Before>()))),
   ]);
-  const columns = await Promise.all(
-    plans.map((p, i) =>
-      column(
-        ctx,
-        p,
-        now.filter((r) => r.indicator === p.indicator.code && r.cohort === p.cohort.code),
-        befores[i]!.filter((r) => members.has(r.area)),
-        q,
-      ),
-    ),
-  );
+  const rowsOf = (i: number) => codes.flatMap((c) => totals[i]!.get(c) ?? []);
+  const columns = await Promise.all(plans.map((p, i) => column(ctx, p, rowsOf(i), befores[i]!, codes, q)));
   const synthetic = (await Promise.all(q.indicators.map((i) => indicatorSources(ctx, i.code)))).some((s) => s.synthetic);
   return {
     group: q.group ?? null,
@@ -98,22 +61,52 @@ function emptyCell(indicator: string): OverviewCell {
 
 type Plan = { indicator: Indicator; cohort: IndicatorCohort; since: IndicatorCohort[] };
 
-async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: ValueRow[], q: { group?: Group; benchmark: Kind }) {
+/**
+ * Every gemeente's total of an indicator in a cohort. An overview of any group reads the same cells,
+ * so they are memoised per data version (342 rows per indicator × cohort) instead of read per request.
+ */
+function gemeenteTotals(ctx: QueryContext, indicator: Indicator, cohort: string): Promise<Map<string, ValueRow>> {
+  return ctx.memo.get(`gemeenteTotals|${indicator.code}|${cohort}`, async () => {
+    const rows = await selectValues(ctx, { indicators: [indicator.code], cohorts: [cohort], dimensions: ['totaal'], level: 'gemeente' }, () => indicator.unit);
+    return new Map(rows.map((r) => [r.area, r]));
+  });
+}
+
+/** A gemeente before COVID: its cohorts pooled (hidden when one is), and the sum of its published ones for a pool of gemeenten. */
+type Before = { side: Side; published: { k: number; n: number; areas: number } };
+
+/** Every gemeente's cells before COVID, pooled per gemeente: the same for every overview of a data version, so memoised. */
+function preCovidSides(ctx: QueryContext, indicator: Indicator, since: IndicatorCohort[]): Promise<Map<string, Before>> {
+  const cohorts = since.map((c) => c.code);
+  return ctx.memo.get(`preCovid|${indicator.code}|${cohorts.join(',')}`, async () => {
+    const rows = await selectValues(ctx, { indicators: [indicator.code], cohorts, dimensions: ['totaal'], level: 'gemeente' }, () => indicator.unit);
+    const out = new Map<string, Before>();
+    for (const r of rows) {
+      const b = out.get(r.area);
+      const published = sumPublished([r]);
+      if (!b) out.set(r.area, { side: side(r), published });
+      else {
+        b.side = pool(b.side, r);
+        b.published = { k: b.published.k + published.k, n: b.published.n + published.n, areas: b.published.areas + published.areas };
+      }
+    }
+    return out;
+  });
+}
+
+async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: Map<string, Before>, members: string[], q: { group?: Group; benchmark: Kind }) {
   const { indicator, cohort, since } = plan;
-  const { cohorts: _cohorts, synthetic: _synthetic, ...rest } = indicator;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
+  // The group as benchmark is the members pooled: the rows already read, no second query.
   const byCohort = await benchmarksByCohort(ctx, {
     indicator: indicator.code,
     unit: indicator.unit,
     cohorts: [cohort.code],
     dimension: 'totaal',
     stedelijkheden,
-    group: q.benchmark === 'groep' ? q.group : undefined,
   });
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const percentage = indicator.unit === 'percentage';
-  const pooledBefore = new Map<string, Side>();
-  for (const r of before) pooledBefore.set(r.area, pool(pooledBefore.get(r.area), r));
   const cell = (
     r: Pick<ValueRow, 'value' | 'ciLow' | 'ciHigh' | 'denominator' | 'suppressed'>,
     b: number | null,
@@ -134,20 +127,45 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: V
       covidChange: covid,
     };
   };
-  const chosen = (r: ValueRow) => applicableBenchmarks(r, benchmarks).find((b: Benchmark) => b.kind === q.benchmark)?.value ?? null;
-  const cells = new Map(rows.map((r) => [r.area, cell(r, chosen(r), since.length ? change([side(r), pooledBefore.get(r.area)], [1, -1], percentage) : null)]));
-
   // The members together: published cells only, like every pooled benchmark.
   const asSide = (s: { k: number; n: number; areas: number }): Side | undefined => (s.areas ? { name: '', k: s.k, n: s.n, hidden: false } : undefined);
   const nowSum = sumPublished(rows);
   const now = asSide(nowSum);
   const est = pooled(now?.k ?? null, now?.n ?? null, nowSum.areas, indicator.unit);
   const groupRow = { ...est, denominator: now?.n ?? null, suppressed: !now };
+  const chosen =
+    q.benchmark === 'groep'
+      ? () => est.value
+      : (r: ValueRow) => applicableBenchmarks(r, benchmarks).find((b: Benchmark) => b.kind === q.benchmark)?.value ?? null;
+  const cells = new Map(rows.map((r) => [r.area, cell(r, chosen(r), since.length ? change([side(r), before.get(r.area)?.side], [1, -1], percentage) : null)]));
+
   // One value for the pool; stedelijkheid has one per class, so the pool has none to meet.
-  const reference = q.benchmark === 'stedelijkheid' ? null : (benchmarks.find((b) => b.kind === q.benchmark && b.group === 'totaal')?.value ?? null);
-  const pooledCell = cell(groupRow, reference, since.length ? change([now, asSide(sumPublished(before))], [1, -1], percentage) : null);
+  const reference =
+    q.benchmark === 'groep'
+      ? est.value
+      : q.benchmark === 'stedelijkheid'
+        ? null
+        : (benchmarks.find((b) => b.kind === q.benchmark && b.group === 'totaal')?.value ?? null);
+  const beforeSum = { k: 0, n: 0, areas: 0 };
+  for (const m of members) {
+    const p = before.get(m)?.published;
+    if (!p) continue;
+    beforeSum.k += p.k;
+    beforeSum.n += p.n;
+    beforeSum.areas += p.areas;
+  }
+  const pooledCell = cell(groupRow, reference, since.length ? change([now, asSide(beforeSum)], [1, -1], percentage) : null);
   return {
-    indicator: { ...rest, cohort, reference: since.length ? preCovidReference(since) : null },
+    indicator: {
+      code: indicator.code,
+      name: indicator.name,
+      definition: indicator.definition,
+      unit: indicator.unit,
+      higherIsBetter: indicator.higherIsBetter,
+      source: indicator.source,
+      cohort,
+      reference: since.length ? preCovidReference(since) : null,
+    },
     cells,
     pooled: pooledCell,
   };

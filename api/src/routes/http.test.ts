@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { storedEncoding } from './cache.ts';
+import Fastify from 'fastify';
+import { registerHttpCache, storedEncoding } from './cache.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TestDatabase } from '../test/database.ts';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
@@ -172,6 +173,31 @@ describe('HTTP caching', () => {
       expect(JSON.parse(json)).toMatchObject({ area: { code: 'GM0001' } });
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('sends a large cached body in fewer bytes once its better br body is made, with the same JSON', async () => {
+    const big = Fastify();
+    // 20,000 pseudo-random shares: a national-size answer that compresses like real figures.
+    let seed = 7;
+    const body = JSON.stringify({ data: Array.from({ length: 20_000 }, () => ((seed = (seed * 48271) % 2147483647) % 10_000) / 10_000) });
+    registerHttpCache(big, { version: async () => 'v1', prefix: '/big', exclude: [], maxBytes: 50_000_000, compressThreshold: 1024 });
+    big.get('/big', async (_req, reply) => reply.type('application/json').send(body));
+    try {
+      const get = () => big.inject({ url: '/big', headers: { 'accept-encoding': 'br' } });
+      const first = await get();
+      const second = await get();
+      expect(second.headers['content-encoding']).toBe('br');
+      let later = second;
+      for (let i = 0; i < 100 && later.rawPayload.length >= second.rawPayload.length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        later = await get();
+      }
+      expect(later.rawPayload.length).toBeLessThan(0.95 * second.rawPayload.length);
+      for (const res of [first, second, later]) expect(brotliDecompressSync(res.rawPayload).toString()).toBe(body);
+      expect(later.headers.etag).toBe(first.headers.etag);
+    } finally {
+      await big.close();
     }
   });
 

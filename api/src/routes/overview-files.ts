@@ -1,21 +1,21 @@
 import ExcelJS from 'exceljs';
-import { BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type OverviewResponse } from '@gka/shared';
+import { BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type Overview } from '@gka/shared';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
 import { addSourcesSheet, numberFormat } from './export-files.ts';
 
-type Indicator = OverviewResponse['indicators'][number];
-type Cell = OverviewResponse['rows'][number]['cells'][number];
+type Indicator = Overview['indicators'][number];
+type Cell = Overview['rows'][number]['cells'][number];
 type Line = { code: string; name: string; indicator: Indicator; cell: Cell };
 /** A value column: a share (written in percent in the CSV, as a percentage in XLSX), or a difference (procentpunt). */
 type Kind = 'value' | 'difference';
 type Column = { header: string; cell: (l: Line) => string | number | null; number?: Kind };
 
 /** One line per gemeente × indicator (the group's pooled row last, code 'samen'): the long format analysts' tools read. */
-function lines(o: OverviewResponse): Line[] {
+function lines(o: Overview): Line[] {
   return [...o.rows, o.pooled].flatMap((row) => row.cells.map((cell, i) => ({ code: row.area, name: row.name, indicator: o.indicators[i]!, cell })));
 }
 
-function columns(o: OverviewResponse): Column[] {
+function columns(o: Overview): Column[] {
   const benchmark = o.benchmark === 'groep' && o.group ? `groep ${o.group.name}` : BENCHMARK_LABELS[o.benchmark];
   const hidden = (l: Line) => l.cell.suppressed;
   const change = (l: Line) => (l.cell.covidChange && !l.cell.covidChange.suppressed ? l.cell.covidChange : null);
@@ -48,7 +48,7 @@ function columns(o: OverviewResponse): Column[] {
 }
 
 /** The file's sources and rules, as the 'Bronnen' sheet and the CSV's metadata. */
-export function overviewAbout(o: OverviewResponse, exportedAt = new Date()): [string, string][] {
+export function overviewAbout(o: Overview, exportedAt = new Date()): [string, string][] {
   return [
     ['GKA Dashboard', 'regio-overzicht: gemeenten × indicatoren'],
     ...(o.synthetic ? ([['LET OP', 'synthetische demodata: deze cijfers zijn gegenereerd en beschrijven geen echte leerlingen']] as [string, string][]) : []),
@@ -68,7 +68,7 @@ export function overviewAbout(o: OverviewResponse, exportedAt = new Date()): [st
 }
 
 /** `;`-separated, UTF-8 with BOM, decimal commas, header first (as /export). */
-export function overviewCsv(o: OverviewResponse): string {
+export function overviewCsv(o: Overview): string {
   const cols = columns(o);
   const text = (c: Column, l: Line) => {
     const v = c.cell(l);
@@ -81,7 +81,7 @@ export function overviewCsv(o: OverviewResponse): string {
 }
 
 /** An 'Overzicht' sheet with real numbers (each cell formatted by its indicator's unit) and a 'Bronnen' sheet. */
-export async function overviewXlsx(o: OverviewResponse, exportedAt = new Date()): Promise<Buffer> {
+export async function overviewXlsx(o: Overview, exportedAt = new Date()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'GKA Dashboard';
   wb.created = exportedAt;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, OverviewExportQuery, OverviewQuery, OverviewResponse } from '@gka/shared';
+import { ApiError, compactOverview, OverviewExportQuery, OverviewQuery, OverviewResponse } from '@gka/shared';
 import { notFound } from '../errors.ts';
 import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
@@ -24,7 +24,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, c
         response: { 200: OverviewResponse, 400: ApiError, 404: ApiError },
       },
     },
-    async (req) => overview(ctx, req.query),
+    async (req) => compactOverview(await overview(ctx, req.query)),
   );
 
   app.get(

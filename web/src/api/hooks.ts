@@ -7,6 +7,7 @@ import {
   GroupResponse,
   GroupsResponse,
   OverviewResponse,
+  expandOverview,
   IndicatorsResponse,
   ProfileResponse,
   SourcesResponse,
@@ -164,7 +165,7 @@ export function overviewExportUrl(format: 'csv' | 'xlsx', p: OverviewParams): st
 export function useOverview(p: OverviewParams) {
   return useQuery({
     queryKey: ['overview', p],
-    queryFn: ({ signal }) => getJson(apiUrl('overview', overviewParams(p)), OverviewResponse, signal),
+    queryFn: async ({ signal }) => expandOverview(await getJson(apiUrl('overview', overviewParams(p)), OverviewResponse, signal)),
     enabled: !!p.group || !!p.areas?.length,
     placeholderData: keepPreviousData,
   });

@@ -11,7 +11,7 @@ import {
   disclosureSentence,
   verdictText,
   type OverviewCell,
-  type OverviewResponse,
+  type Overview,
   type OverviewRow,
 } from '@gka/shared';
 import { overviewExportUrl, useAreas, useBoundariesSynthetic, useGroup, useGroups, useOverview } from '../../api/hooks.ts';
@@ -55,7 +55,7 @@ function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemidd
   );
 }
 
-function columnsFor(data: OverviewResponse) {
+function columnsFor(data: Overview) {
   return [
     col.accessor('name', {
       header: 'Gemeente',
