@@ -365,7 +365,8 @@ export const OverviewCell = z.object({
   value: z.number().nullable(),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
-  denominator: z.number().nullable(),
+  /** Pupils (the files have it; GET /overview leaves it out, /values has it). */
+  denominator: z.number().nullable().optional(),
   suppressed: z.boolean(),
   benchmark: z.number().nullable(),
   difference: z.number().nullable(),
@@ -400,15 +401,15 @@ const Numbers = z.array(z.number().nullable());
 const Hidden = z.array(z.number().int().nonnegative());
 /**
  * One indicator's cells column-wise, one entry per row: the members in `rows` order, then the pooled
- * row. Shares rounded to 0.0001 (0.01 procentpunt), means to 0.01; significance and verdicts are
- * decided before rounding. The difference with the benchmark is value − benchmark, the verdict
- * follows from significance and `higherIsBetter`.
+ * row. Values rounded to 0.0001 (0.01 procentpunt) for shares and 0.01 for means, interval bounds
+ * rounded outward to 0.001 and 0.1; significance is decided before rounding. The difference with the
+ * benchmark is value − benchmark, the verdict follows from significance and `higherIsBetter`. Pupil
+ * counts are left out (a sixth of the bytes): /values and the overview's files have them.
  */
 export const OverviewColumn = z.object({
   value: Numbers,
   ciLow: Numbers,
   ciHigh: Numbers,
-  denominator: Numbers,
   benchmark: Numbers,
   significance: z.array(Significance),
   suppressed: Hidden,

@@ -29,7 +29,7 @@ function columns(o: Overview): Column[] {
     { header: 'Waarde', cell: (l) => (hidden(l) ? SUPPRESSED_TEXT : l.cell.value), number: 'value' },
     { header: '95%-interval ondergrens', cell: (l) => l.cell.ciLow, number: 'value' },
     { header: '95%-interval bovengrens', cell: (l) => l.cell.ciHigh, number: 'value' },
-    { header: 'Noemer', cell: (l) => l.cell.denominator },
+    { header: 'Noemer', cell: (l) => l.cell.denominator ?? null },
     { header: 'Benchmark', cell: () => benchmark },
     { header: 'Waarde benchmark', cell: (l) => l.cell.benchmark, number: 'value' },
     { header: 'Verschil met benchmark', cell: (l) => l.cell.difference, number: 'difference' },
