@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaCode, AreaLevel, Dimension, UNITS } from './domain.ts';
+import { AreaCode, AreaLevel, DataLevel, Dimension, UNITS } from './domain.ts';
 
 // Validation messages in Dutch, in the API's error bodies and in the web app alike.
 z.config(z.locales.nl());
@@ -42,7 +42,7 @@ export const Area = z.object({
 export type Area = z.infer<typeof Area>;
 
 export const AreasQuery = z.object({
-  level: z.enum(['gemeente', 'wijk']),
+  level: DataLevel,
   parent: AreaCode.optional(),
   gka: z
     .enum(['true', 'false'])
@@ -158,7 +158,7 @@ export const ValuesQuery = z.object({
   indicator: code,
   /** Without it: the latest cohort that holds values for the indicator. */
   cohort: code.optional(),
-  level: z.enum(['gemeente', 'wijk']),
+  level: DataLevel,
   parent: AreaCode.optional(),
   dimension: Dimension.default('totaal'),
   /** A group of gemeenten (GET /groups) to compare with too: its members' published cells pooled. */
@@ -280,7 +280,7 @@ export const ChangeQuery = z.object({
   indicator: code,
   cohort: code,
   reference: code,
-  level: z.enum(['gemeente', 'wijk']),
+  level: DataLevel,
   parent: AreaCode.optional(),
   dimension: Dimension.default('totaal'),
 });
@@ -313,7 +313,7 @@ export const ExportQuery = ValuesQuery.extend({
 });
 
 /** Everything at one level in long format: every indicator, cohort, breakdown and area, one value per line. */
-export const BulkExportQuery = z.object({ level: z.enum(['gemeente', 'wijk']) });
+export const BulkExportQuery = z.object({ level: DataLevel });
 
 /**
  * A group of gemeenten: a provincie, a COROP-gebied (`corop-34`), the GKA gemeenten (`gka`) or an

@@ -1,6 +1,7 @@
 import type { Benchmark } from './api.ts';
+import { isLocalLevel } from './domain.ts';
 
-/** Where a value sits: its group, its reference stedelijkheid class and, for a wijk, its gemeente. */
+/** Where a value sits: its group, its reference stedelijkheid class and, for a wijk or school, its gemeente. */
 export type Placed = { group: string; level: string; parent: string | null; stedelijkheid: number | null };
 
 /** The benchmarks that apply to a value: same group, its own stedelijkheid class, its own gemeente. */
@@ -9,6 +10,6 @@ export function applicableBenchmarks<B extends Benchmark>(v: Placed, benchmarks:
     (b) =>
       b.group === v.group &&
       (b.kind !== 'stedelijkheid' || b.stedelijkheid === v.stedelijkheid) &&
-      (b.kind !== 'gemeente' || (v.level === 'wijk' && b.area === v.parent)),
+      (b.kind !== 'gemeente' || (isLocalLevel(v.level) && b.area === v.parent)),
   );
 }

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 
 /** Area levels of the CBS indeling used by the dashboard . */
-export const AREA_LEVELS = ['land', 'gemeente', 'wijk'] as const;
+export const AREA_LEVELS = ['land', 'gemeente', 'wijk', 'school'] as const;
 export const AreaLevel = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof AreaLevel>;
+
+/** The levels below a gemeente: wijken (where pupils live) and schools (where they are taught). */
+export const LOCAL_LEVELS = ['wijk', 'school'] as const;
+export type LocalLevel = (typeof LOCAL_LEVELS)[number];
+/** Whether areas of `level` lie in one gemeente, which is then their 'gemeente' benchmark and gives them its stedelijkheid. */
+export const isLocalLevel = (level: string): level is LocalLevel => (LOCAL_LEVELS as readonly string[]).includes(level);
+/** The levels the data routes answer for: gemeenten and the levels below them. */
+export const DATA_LEVELS = ['gemeente', ...LOCAL_LEVELS] as const;
+export const DataLevel = z.enum(DATA_LEVELS);
+export type DataLevel = z.infer<typeof DataLevel>;
+
+/** Areas of a level in words, for titles and files. */
+export const LEVEL_PLURALS: Record<DataLevel, string> = { gemeente: 'gemeenten', wijk: 'wijken', school: 'scholen' };
 
 export const NATIONAL_CODE = 'NL01';
 
@@ -74,12 +87,17 @@ export function stedelijkheidFromDensity(density: number | null | undefined): nu
 /** Area code shapes: NL01, GMgggg, WKggggww (since 2022 Amsterdam uses letters: WK0363AA). */
 export const GEMEENTE_CODE = /^GM\d{4}$/;
 export const WIJK_CODE = /^WK\d{4}[0-9A-Z]{2}$/;
-export const AreaCode = z.string().regex(/^(NL01|GM\d{4}|WK\d{4}[0-9A-Z]{2})$/, 'verwacht een CBS-code zoals NL01, GM0363 of WK036301');
+/** A school: `SC` + its BRIN vestiging (6 characters, `00AP00`). */
+export const SCHOOL_CODE = /^SC[0-9A-Z]{4}\d{2}$/;
+export const AreaCode = z
+  .string()
+  .regex(/^(NL01|GM\d{4}|WK\d{4}[0-9A-Z]{2}|SC[0-9A-Z]{4}\d{2})$/, 'verwacht een code zoals NL01, GM0363, WK036301 of (een school) SC00AP00');
 
 export function levelOfCode(code: string): AreaLevel | null {
   if (code === NATIONAL_CODE) return 'land';
   if (GEMEENTE_CODE.test(code)) return 'gemeente';
   if (WIJK_CODE.test(code)) return 'wijk';
+  if (SCHOOL_CODE.test(code)) return 'school';
   return null;
 }
 

@@ -26,4 +26,16 @@ export async function importDuoCommand(args: string[], { db, log }: { db: Db; lo
     if (s.unmapped.length > 10)
       log(`      … en ${s.unmapped.length - 10} meer (de volledige lijst staat in de notities van de dataset: tabel dataset, kolom notes)`);
   }
+  const { listed, closed, unplaced, outsideIndeling } = result.schools;
+  log(`Scholen: ${listed} uit de adreslijsten, ${closed.length} die alleen oudere cijfers noemen (gesloten of niet in een adreslijst).`);
+  if (closed.length)
+    log(
+      `  ${closed
+        .map((s) => `${s.vestiging} ${s.name}`)
+        .slice(0, 10)
+        .join('; ')}${closed.length > 10 ? ` … en ${closed.length - 10} meer` : ''}`,
+    );
+  if (unplaced.length)
+    log(`  Niet te plaatsen (geen gemeente; wel meegeteld voor Nederland): ${unplaced.map((u) => `${u.vestiging} (${u.bestand})`).join(', ')}`);
+  if (outsideIndeling) log(`  ${outsideIndeling} vestigingen van de adreslijsten liggen buiten de geïmporteerde gemeenten en zijn overgeslagen.`);
 }

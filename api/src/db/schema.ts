@@ -19,6 +19,20 @@ export interface AreaTable {
   dataset_id: number | null;
 }
 
+/** What the DUO address lists say of a school (migration 0011); its name and gemeente are in `area`. */
+export interface SchoolTable {
+  code: string;
+  brin: string;
+  vestiging: string;
+  sector: 'po' | 'vo';
+  soort: string | null;
+  denominatie: string | null;
+  adres: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  gesloten: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+}
+
 export interface CohortTable {
   code: string;
   label: string;
@@ -116,6 +130,7 @@ export interface AreaGroupMemberTable {
 
 export interface Database {
   area: AreaTable;
+  school: SchoolTable;
   cohort: CohortTable;
   covid_note: CovidNoteTable;
   area_group: AreaGroupTable;

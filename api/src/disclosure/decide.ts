@@ -24,8 +24,8 @@ export type AdditiveSets = { start: Int32Array; members: Int32Array };
 
 /**
  * The sums a reader can form from one indicator × cohort table: every area's groups of a breakdown
- * add up to its totaal, and every area's children (wijken of a gemeente, gemeenten of Nederland)
- * add up to it, group by group. Pooled benchmarks add no sets: they pool published cells only.
+ * add up to its totaal, and every area's children of one kind (the wijken of a gemeente, its
+ * schools, the gemeenten of Nederland) add up to it, group by group. Pooled benchmarks add no sets: they pool published cells only.
  */
 export function additiveSets(cells: readonly TableCell[], parentOf: (area: string) => string | null | undefined): AdditiveSets {
   const byArea = new Map<string, Int32Array>();
@@ -36,13 +36,18 @@ export function additiveSets(cells: readonly TableCell[], parentOf: (area: strin
     if (!row) byArea.set(c.area, (row = new Int32Array(SLOTS).fill(-1)));
     row[slot] = i;
   });
-  const children = new Map<string, string[]>();
+  // Children per parent and per kind of code: a gemeente's wijken (where pupils live) and its schools
+  // (where they are taught) each add up to it on their own.
+  const children = new Map<string, Map<string, string[]>>();
   for (const area of [...byArea.keys()].sort()) {
     const parent = parentOf(area);
     if (!parent || !byArea.has(parent)) continue;
-    const list = children.get(parent);
+    const kinds = children.get(parent) ?? new Map<string, string[]>();
+    children.set(parent, kinds);
+    const kind = area.slice(0, 2);
+    const list = kinds.get(kind);
     if (list) list.push(area);
-    else children.set(parent, [area]);
+    else kinds.set(kind, [area]);
   }
 
   const start: number[] = [0];
@@ -59,13 +64,12 @@ export function additiveSets(cells: readonly TableCell[], parentOf: (area: strin
         row[TOTAAL]!,
         slots.map((s) => row[s]!).filter((i) => i >= 0),
       );
-    const kids = children.get(area);
-    if (!kids) continue;
-    for (let s = 0; s < SLOTS; s++)
-      add(
-        row[s]!,
-        kids.map((k) => byArea.get(k)![s]!).filter((i) => i >= 0),
-      );
+    for (const kids of children.get(area)?.values() ?? [])
+      for (let s = 0; s < SLOTS; s++)
+        add(
+          row[s]!,
+          kids.map((k) => byArea.get(k)![s]!).filter((i) => i >= 0),
+        );
   }
   return { start: Int32Array.from(start), members: Int32Array.from(members) };
 }

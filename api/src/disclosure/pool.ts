@@ -170,6 +170,9 @@ class GemeenteSystem {
       return grid;
     });
     const wijken = [...new Set(grids.flatMap((g) => [...g.keys()]))].filter((a) => a !== gemeente).sort();
+    // One kind of part per gemeente: the sums below say its wijken (or its schools) add up to it.
+    if (new Set(wijken.map((w) => w.slice(0, 2))).size > 1)
+      throw new Error(`${gemeente}: wijken en scholen in één tabel; een gepoolde periode kan dat niet beslissen`);
     // Wijk cells numbered by wijk, then slot, then cohort, so a pooled sum stays within a few columns.
     for (const w of wijken)
       for (let s = 0; s < SLOTS; s++)

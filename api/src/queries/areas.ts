@@ -1,3 +1,4 @@
+import { type DataLevel } from '@gka/shared';
 import { sql } from 'kysely';
 import type { Area } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
@@ -6,13 +7,13 @@ import type { QueryContext } from './context.ts';
 
 export type AreaDetail = Area & { omgevingsadressendichtheid: number | null };
 
-export type AreaFilter = { level: 'gemeente' | 'wijk'; parent?: string; gka?: boolean };
+export type AreaFilter = { level: DataLevel; parent?: string; gka?: boolean };
 
 /**
- * A wijk counts as GKA when its gemeente is a member: membership is a gemeente's, and the
+ * A wijk or school counts as GKA when its gemeente is a member: membership is a gemeente's, and the
  * importers only flag gemeenten.
  */
-const gka = sql<boolean>`(a.gka_lid or (a.level = 'wijk' and coalesce(p.gka_lid, false)))`;
+const gka = sql<boolean>`(a.gka_lid or (a.level in ('wijk', 'school') and coalesce(p.gka_lid, false)))`;
 
 function selectAreas(db: Db) {
   return db
@@ -28,7 +29,7 @@ function selectAreas(db: Db) {
       'a.provincie',
       'a.omgevingsadressendichtheid',
       gka.as('gka'),
-      sql<string | null>`to_char(coalesce(a.gka_sinds, case when a.level = 'wijk' then p.gka_sinds end), 'YYYY-MM-DD')`.as('gkaSinds'),
+      sql<string | null>`to_char(coalesce(a.gka_sinds, case when a.level in ('wijk', 'school') then p.gka_sinds end), 'YYYY-MM-DD')`.as('gkaSinds'),
     ]);
 }
 

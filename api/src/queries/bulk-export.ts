@@ -1,4 +1,4 @@
-import { DIMENSIONS, DIMENSION_LABELS, GROUP_LABELS, SUPPRESSED_TEXT, type Dimension } from '@gka/shared';
+import { DIMENSIONS, DIMENSION_LABELS, GROUP_LABELS, SUPPRESSED_TEXT, type Dimension, isLocalLevel, type DataLevel } from '@gka/shared';
 import { areas as allAreas, indicators as allIndicators } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { selectValues } from './values.ts';
@@ -31,7 +31,7 @@ export const BULK_COLUMNS = [
  * table however large the whole is, and an import running meanwhile cannot mix versions. Shares are
  * written in percent, means as they are (column Eenheid); hidden cells as in every other export.
  */
-export async function* bulkCsv(ctx: QueryContext, level: 'gemeente' | 'wijk'): AsyncGenerator<string> {
+export async function* bulkCsv(ctx: QueryContext, level: DataLevel): AsyncGenerator<string> {
   const trx = await ctx.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
     const snapshot: QueryContext = { ...ctx, db: trx };
@@ -54,7 +54,7 @@ export async function* bulkCsv(ctx: QueryContext, level: 'gemeente' | 'wijk'): A
               r.area,
               csvQuote(r.name),
               r.level,
-              level === 'wijk' ? (r.parent ?? '') : '',
+              isLocalLevel(level) ? (r.parent ?? '') : '',
               indicator.code,
               csvQuote(indicator.name),
               pct ? 'percentage' : 'gemiddelde',

@@ -7,6 +7,7 @@ import {
   type Dimension,
   type Indicator,
   type IndicatorCohort,
+  type DataLevel,
 } from '@gka/shared';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
@@ -37,7 +38,7 @@ export async function changeView(
   indicator: Indicator,
   cohort: IndicatorCohort,
   reference: Reference,
-  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail },
+  q: { level: DataLevel; dimension: Dimension; parent?: AreaDetail },
 ): Promise<ChangeResponse> {
   const [rows, m] = await Promise.all([
     valueRows(ctx, indicator.unit, {

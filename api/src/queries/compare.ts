@@ -1,4 +1,4 @@
-import { DIMENSIONS, type IndicatorCohort, type CompareResponse, type CompareRow, type Dimension, type Group, type Indicator } from '@gka/shared';
+import { DIMENSIONS, type IndicatorCohort, type CompareResponse, type CompareRow, type Dimension, type Group, type Indicator, isLocalLevel } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -26,7 +26,7 @@ export async function compareView(
     areas: areas.map((a) => a.code),
   });
   const stedelijkheden = [...new Set(rows.map((r) => r.stedelijkheid).filter((s): s is number => s !== null))];
-  const gemeenten = [...new Set(rows.filter((r) => r.level === 'wijk' && r.parent).map((r) => r.parent!))];
+  const gemeenten = [...new Set(rows.filter((r) => isLocalLevel(r.level) && r.parent).map((r) => r.parent!))];
   const [byCohort, m] = await Promise.all([
     benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension, stedelijkheden, gemeenten, group }),
     meta(ctx, indicator, cohort),

@@ -11,6 +11,8 @@ import {
   type IndicatorCohort,
   type Meta,
   type Significance,
+  isLocalLevel,
+  type DataLevel,
 } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
@@ -24,7 +26,7 @@ import { valueRows } from './values.ts';
 export type ExportRow = {
   areaCode: string;
   areaName: string;
-  level: 'gemeente' | 'wijk';
+  level: DataLevel;
   parentCode: string | null;
   parentName: string | null;
   provincie: string | null;
@@ -47,7 +49,7 @@ export type ExportRow = {
 
 export type ExportTable = {
   meta: Meta;
-  level: 'gemeente' | 'wijk';
+  level: DataLevel;
   parent?: AreaDetail;
   dimension: Dimension;
   /** The benchmark columns, in this order: every benchmark that applies at this level. */
@@ -67,7 +69,7 @@ export async function exportTable(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: 'gemeente' | 'wijk'; dimension: Dimension; parent?: AreaDetail; reference?: ChangeReference; group?: Group },
+  q: { level: DataLevel; dimension: Dimension; parent?: AreaDetail; reference?: ChangeReference; group?: Group },
 ): Promise<ExportTable> {
   const rows = await valueRows(ctx, indicator.unit, {
     indicator: indicator.code,
@@ -76,7 +78,7 @@ export async function exportTable(
     level: q.level,
     parent: q.parent?.code,
   });
-  const wijken = q.level === 'wijk';
+  const wijken = isLocalLevel(q.level);
   const [byCohort, m, areas, change] = await Promise.all([
     benchmarksByCohort(ctx, {
       indicator: indicator.code,

@@ -1,3 +1,4 @@
+import { isLocalLevel } from '@gka/shared';
 import type { Dimension, Group, Indicator, TrendResponse } from '@gka/shared';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -17,7 +18,7 @@ export async function trendView(
   dimension: Dimension,
   group?: Group,
 ): Promise<TrendResponse> {
-  const reference = area.level === 'wijk' ? gemeente : area;
+  const reference = isLocalLevel(area.level) ? gemeente : area;
   const codes = own.map((c) => c.code);
   const [{ synthetic }, rows, benchmarks] = await Promise.all([
     indicatorSources(ctx, indicator.code),
@@ -28,7 +29,7 @@ export async function trendView(
       cohorts: codes,
       dimension,
       stedelijkheden: reference?.stedelijkheid ? [reference.stedelijkheid] : [],
-      gemeenten: area.level === 'wijk' && gemeente ? [gemeente.code] : [],
+      gemeenten: isLocalLevel(area.level) && gemeente ? [gemeente.code] : [],
       group,
     }),
   ]);

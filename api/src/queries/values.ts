@@ -1,3 +1,4 @@
+import { isLocalLevel, type DataLevel } from '@gka/shared';
 import { sql, type RawBuilder } from 'kysely';
 import type { AreaLevel, Benchmark, Group, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, type Unit } from '../stats/cells.ts';
@@ -67,7 +68,7 @@ export async function selectValues(ctx: QueryContext, k: MeasureKeys, unitOf: (i
       name: a.name,
       level: a.level,
       parent: a.parent,
-      stedelijkheid: a.level === 'wijk' ? (a.parent === null ? null : (areas.get(a.parent)?.stedelijkheid ?? null)) : a.stedelijkheid,
+      stedelijkheid: isLocalLevel(a.level) ? (a.parent === null ? null : (areas.get(a.parent)?.stedelijkheid ?? null)) : a.stedelijkheid,
       group: r.group,
       numerator: v.numerator,
       denominator: v.denominator,
@@ -85,7 +86,7 @@ export type ValueFilter = {
   indicator: string;
   cohorts: readonly string[];
   dimension: string;
-  level?: 'gemeente' | 'wijk';
+  level?: DataLevel;
   parent?: string;
   areas?: readonly string[];
 };
@@ -130,7 +131,7 @@ export async function valuesView(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: 'gemeente' | 'wijk'; dimension: string; parent?: AreaDetail; group?: Group },
+  q: { level: DataLevel; dimension: string; parent?: AreaDetail; group?: Group },
 ): Promise<ValuesView> {
   const gemeente = q.parent?.level === 'gemeente' ? q.parent : undefined;
   const [rows, benchmarks, m] = await Promise.all([
@@ -141,7 +142,7 @@ export async function valuesView(
       cohorts: [cohort.code],
       dimension: q.dimension,
       stedelijkheden: gemeente?.stedelijkheid ? [gemeente.stedelijkheid] : [],
-      gemeenten: gemeente && q.level === 'wijk' ? [gemeente.code] : [],
+      gemeenten: gemeente && isLocalLevel(q.level) ? [gemeente.code] : [],
       group: q.group,
     }),
     meta(ctx, indicator, cohort),

@@ -7,6 +7,8 @@ import {
   SUPPRESSED_TEXT,
   stedelijkheidLabel,
   type BenchmarkKind,
+  isLocalLevel,
+  LEVEL_PLURALS,
 } from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
@@ -34,14 +36,7 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ],
     ['Cohort', cohort.label],
     ...(cohort.covid && cohort.note ? ([['COVID', cohort.note]] as [string, string][]) : []),
-    [
-      'Gebieden',
-      t.parent
-        ? `${t.level === 'wijk' ? 'wijken' : 'gemeenten'} van ${t.parent.name} (${t.parent.code})`
-        : t.level === 'wijk'
-          ? 'alle wijken'
-          : 'alle gemeenten',
-    ],
+    ['Gebieden', t.parent ? `${LEVEL_PLURALS[t.level]} van ${t.parent.name} (${t.parent.code})` : `alle ${LEVEL_PLURALS[t.level]}`],
     ['Uitsplitsing', t.rows[0]?.dimension ?? t.dimension],
     [
       'Vergeleken met',
@@ -74,7 +69,7 @@ const stedelijkheid = (k: number | null) => (k === null ? null : stedelijkheidLa
 /** Every column in order; numbers carry how they are written (as a share or a difference). */
 function columns(t: ExportTable): Column[] {
   const unit = t.meta.indicator.unit === 'percentage' ? 'Percentage' : 'Gemiddelde';
-  const wijken = t.level === 'wijk';
+  const wijken = isLocalLevel(t.level);
   return [
     { header: 'Gebiedscode', cell: (r) => r.areaCode },
     { header: 'Gebied', cell: (r) => r.areaName },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, TrendQuery, TrendResponse } from '@gka/shared';
+import { ApiError, TrendQuery, TrendResponse, isLocalLevel } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { trendView } from '../queries/trend.ts';
 import { groupFor, requireArea, requireIndicator } from './resolve.ts';
@@ -18,7 +18,7 @@ export const trendRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     async (req) => {
       const q = req.query;
       const [indicator, area] = await Promise.all([requireIndicator(ctx, q.indicator), requireArea(ctx, q.area)]);
-      const gemeente = area.level === 'wijk' && area.parent ? await requireArea(ctx, area.parent) : undefined;
+      const gemeente = isLocalLevel(area.level) && area.parent ? await requireArea(ctx, area.parent) : undefined;
       return trendView(ctx, indicator, area, gemeente, q.dimension, await groupFor(ctx, q.group));
     },
   );

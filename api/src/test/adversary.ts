@@ -24,9 +24,11 @@ export function tableRelations(areas: Iterable<{ code: string; parent: string | 
       relations.push({ total: cellKey(a.code, 'totaal', 'totaal'), parts: groups.map((g) => cellKey(a.code, d, g)), label: `uitsplitsing ${d} van ${a.code}` });
     }
   }
+  // A gemeente's wijken and its schools are two partitions of it: each adds up to it on its own.
   const children = new Map<string, string[]>();
-  for (const a of list) if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a.code]);
-  for (const [parent, kids] of children) {
+  for (const a of list) if (a.parent) children.set(`${a.parent}|${a.code.slice(0, 2)}`, [...(children.get(`${a.parent}|${a.code.slice(0, 2)}`) ?? []), a.code]);
+  for (const [key, kids] of children) {
+    const parent = key.split('|')[0]!;
     for (const [d, groups] of Object.entries(DIMENSIONS)) {
       for (const g of groups)
         relations.push({ total: cellKey(parent, d, g), parts: kids.map((c) => cellKey(c, d, g)), label: `delen van ${parent} (${d}/${g})` });

@@ -50,6 +50,9 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   const areaRows = await db
     .selectFrom('area')
     .select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes'])
+    // The GKA-monitor delivers per gemeente and wijk (where pupils live), never per school.
+    .where('level', '!=', 'school')
+    .$narrowType<{ level: 'land' | 'gemeente' | 'wijk' }>()
     .orderBy('code')
     .execute();
   if (!areaRows.some((a) => a.level === 'gemeente')) {

@@ -1,15 +1,10 @@
 import { duoCount, duoDecimal, type DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
+import type { SchoolRegister } from './schools.ts';
+import { brinVestiging } from './schools.ts';
 import type { Totals } from './totals.ts';
 
 export const PASS_RATE = 'slagingspercentage_vo';
-
-/** Vestiging (6 characters, BRIN + nr) → gemeentenummer and place, from the DUO address list. */
-export type VestigingIndex = ReadonlyMap<string, { gemeentenummer: string; plaats: string }>;
-
-export function vestigingIndex(addresses: readonly DuoRecord[]): VestigingIndex {
-  return new Map(addresses.map((a) => [a['VESTIGINGSNUMMER']!.trim(), { gemeentenummer: a['GEMEENTENUMMER']!, plaats: a['PLAATSNAAM']! }]));
-}
 
 /**
  * Place name → gemeentenummer, for the places whose vestigingen in the address list all lie in one
@@ -34,19 +29,28 @@ export type ExamStats = { schoolYears: string[]; leftOutCells: number; rebuiltPa
 
 /**
  * Adds the exam pass rate of one DUO "examenkandidaten en geslaagden" file to `totals`, per school year
- * and for totaal, jongen and meisje. `<5` candidates (1–4) are left out of numerator and denominator
- * alike; `<5` passes with published candidates are rebuilt exactly from SLAAGPERC.
+ * and for totaal, jongen and meisje, per vestiging and its gemeente. `<5` candidates (1–4) are left out
+ * of numerator and denominator alike; `<5` passes with published candidates are rebuilt exactly from
+ * SLAAGPERC. A vestiging of the address list counts in its gemeente there; one that is not (closed
+ * since) in the gemeente the file names.
  */
-export function addExamPassRates(records: readonly DuoRecord[], mapper: GemeenteMapper, vestigingen: VestigingIndex, totals: Totals): ExamStats {
+export function addExamPassRates(records: readonly DuoRecord[], file: string, mapper: GemeenteMapper, schools: SchoolRegister, totals: Totals): ExamStats {
   const columns = Object.keys(records[0] ?? {}).flatMap((c) => {
     const match = CANDIDATES.exec(c);
     return match ? [{ year: match[1]!, sex: match[2] as keyof typeof SEXES }] : [];
   });
   const stats: ExamStats = { schoolYears: [...new Set(columns.map((c) => c.year))].sort(), leftOutCells: 0, rebuiltPasses: 0 };
   for (const r of records) {
-    const vestiging = (r['VESTIGINGSCODE'] ?? r['VESTIGINGSNUMMER'] ?? '').trim();
-    const address = vestigingen.get(vestiging);
-    const area = mapper.byName(r['GEMEENTENAAM'] ?? '', address?.plaats) ?? (address ? mapper.byCode(address.gemeentenummer, address.plaats) : null);
+    const vestiging = brinVestiging(undefined, r['VESTIGINGSCODE'] ?? r['VESTIGINGSNUMMER']) ?? '';
+    const listed = schools.get(vestiging);
+    const school = vestiging
+      ? schools.resolve(
+          vestiging,
+          { name: r['INSTELLINGSNAAM VESTIGING'], gemeente: listed?.gemeente ?? mapper.byName(r['GEMEENTENAAM'] ?? ''), sector: 'vo' },
+          file,
+        )
+      : undefined;
+    const area = school?.gemeente ?? mapper.byName(r['GEMEENTENAAM'] ?? '');
     for (const { year, sex } of columns) {
       const suffix = `SCHOOLJAAR ${year} - ${sex}`;
       const candidates = duoCount(r[`EXAMENKANDIDATEN ${suffix}`]);
@@ -61,7 +65,7 @@ export function addExamPassRates(records: readonly DuoRecord[], mapper: Gemeente
         stats.rebuiltPasses++;
       }
       const [dimension, grp] = SEXES[sex];
-      totals.add(PASS_RATE, year, dimension, grp, area, passes ?? 0, candidates);
+      totals.add(PASS_RATE, year, dimension, grp, area, passes ?? 0, candidates, school?.code);
       if (!area && sex === 'TOTAAL') totals.unmapped(PASS_RATE, `${r['GEMEENTENAAM'] || '?'} (vestiging ${vestiging})`, candidates);
     }
   }

@@ -13,20 +13,28 @@ export const DUO_FILES = {
   eindtoets: { name: 'gemiddelde-eindscores-bo-sbo-2018-2019.csv', encoding: 'win1252' },
   leerlingenVo: { name: 'leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv', encoding: 'win1252' },
   vestigingenVo: { name: 'alle-vestigingen-vo.csv', encoding: 'win1252' },
+  vestigingenBo: { name: 'alle-vestigingen-bo.csv', encoding: 'win1252' },
+  /** Every po vestiging on 1 October 2019 with its gemeente: places the schools of the achterstandsscores closed since. */
+  afstandBo: { name: 'gemiddelde-afstand-woonadres-schoolvestiging-bo-2019-2020.csv', encoding: 'win1252' },
+  /** CBS, not DUO, and a workbook: read by achterstand.ts. */
+  achterstandsscores: { name: 'achterstandsscores-basisscholen-2019.xlsx', encoding: 'binary' },
 } as const;
 export type DuoFileKey = keyof typeof DUO_FILES;
 
-/** The path of a DUO file in `dir`, under its DUO name or with a `duo_` prefix; throws naming what is missing. */
+/** The path of a DUO (or CBS) file in `dir`, under its own name or with a `duo_` or `cbs_` prefix; throws naming what is missing. */
 export function findDuoFile(dir: string, key: DuoFileKey): string {
   const { name } = DUO_FILES[key];
-  const candidates = [name, `duo_${name}`].map((n) => path.join(dir, n));
+  const prefix = key === 'achterstandsscores' ? 'cbs_' : 'duo_';
+  const candidates = [name, `${prefix}${name}`].map((n) => path.join(dir, n));
   const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`DUO-bestand ontbreekt in ${dir}: ${name} (of duo_${name}). Download het van onderwijsdata.duo.nl.`);
+  const where = key === 'achterstandsscores' ? 'cbs.nl (Achterstandsscores per basisschoolvestiging)' : 'onderwijsdata.duo.nl';
+  if (!found) throw new Error(`Bestand ontbreekt in ${dir}: ${name} (of ${prefix}${name}). Download het van ${where}.`);
   return found;
 }
 
 /** Reads a `;`-separated DUO file into records keyed by header, decoding its own encoding. */
-export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252'): Promise<DuoRecord[]> {
+export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252' | 'binary'): Promise<DuoRecord[]> {
+  if (encoding === 'binary') throw new Error(`${path.basename(file)} is geen CSV-bestand`);
   const text = iconv.decode(await readFile(file), encoding);
   return parse(text, {
     columns: (h: string[]) => h.map((c) => c.trim()),

@@ -1,6 +1,7 @@
-import type { PlaceIndex, VestigingIndex } from './exams.ts';
+import type { PlaceIndex } from './exams.ts';
 import type { DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
+import { brinVestiging, type SchoolRegister } from './schools.ts';
 import type { Totals } from './totals.ts';
 
 export const HAVO_VWO_LJ3 = 'havo_vwo_lj3';
@@ -20,9 +21,10 @@ const SEXES = [
  */
 export function addHavoVwoLj3(
   records: readonly DuoRecord[],
+  file: string,
   cohort: string,
   mapper: GemeenteMapper,
-  vestigingen: VestigingIndex,
+  schools: SchoolRegister,
   places: PlaceIndex,
   totals: Totals,
 ): void {
@@ -30,20 +32,17 @@ export function addHavoVwoLj3(
     const counts = SEXES.map(([sex]) => Number(r[`LEER- OF VERBLIJFSJAAR 3 - ${sex}`]?.trim() || 0));
     const total = counts[0]! + counts[1]!;
     if (!total) continue;
-    const vestiging = `${r['BRIN NUMMER']?.trim()}${r['VESTIGINGSNUMMER']?.trim()}`;
-    const address = vestigingen.get(vestiging);
+    const vestiging = brinVestiging(r['BRIN NUMMER'], r['VESTIGINGSNUMMER']) ?? '';
+    const listed = schools.get(vestiging);
     const place = r['PLAATSNAAM VESTIGING']?.trim().toUpperCase() ?? '';
-    const nummer = address?.gemeentenummer ?? places.get(place);
-    const area = nummer ? mapper.byCode(nummer, address?.plaats ?? place) : null;
+    const nummer = places.get(place);
+    const gemeente = listed?.gemeente ?? (nummer ? mapper.byCode(nummer, place) : null);
+    const school = vestiging ? schools.resolve(vestiging, { name: r['INSTELLINGSNAAM VESTIGING'], gemeente, sector: 'vo', plaats: place }, file) : undefined;
+    const area = school?.gemeente ?? gemeente;
     // 'HAVO/VWO lj 3' and the havo/vwo pupils taught at a VAVO; vmbo, praktijkonderwijs and the rest count in the denominator only.
     const havoVwo = /^(HAVO|VWO)/.test(r[TYPE]?.trim() ?? '');
-    totals.add(HAVO_VWO_LJ3, cohort, 'totaal', 'totaal', area, havoVwo ? total : 0, total);
-    SEXES.forEach(([, grp], i) => totals.add(HAVO_VWO_LJ3, cohort, 'geslacht', grp, area, havoVwo ? counts[i]! : 0, counts[i]!));
-    if (!area)
-      totals.unmapped(
-        HAVO_VWO_LJ3,
-        address ? `${address.gemeentenummer.trim()} (vestiging ${vestiging})` : `${place || '?'} (vestiging ${vestiging}, niet in adreslijst)`,
-        total,
-      );
+    totals.add(HAVO_VWO_LJ3, cohort, 'totaal', 'totaal', area, havoVwo ? total : 0, total, school?.code);
+    SEXES.forEach(([, grp], i) => totals.add(HAVO_VWO_LJ3, cohort, 'geslacht', grp, area, havoVwo ? counts[i]! : 0, counts[i]!, school?.code));
+    if (!area) totals.unmapped(HAVO_VWO_LJ3, `${place || '?'} (vestiging ${vestiging}, niet in adreslijst)`, total);
   }
 }

@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import type { Database } from '../../db/schema.ts';
 import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
 import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCode, schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
-import { addExamPassRates, placeIndex, vestigingIndex, type ExamStats } from './exams.ts';
+import { ACHTERSTAND, addAchterstand, readAchterstandsscores } from './achterstand.ts';
+import { addExamPassRates, placeIndex, type ExamStats } from './exams.ts';
 import { DUO_FILES, findDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
 import { GemeenteMapper } from './gemeente-mapping.ts';
 import { addHavoVwoLj3 } from './havo-vwo-lj3.ts';
+import { SchoolRegister, type School, type Unplaced } from './schools.ts';
 import { Totals, type MeasureRow, type Unmapped } from './totals.ts';
 
 const LOCATION_NOTE = 'Cijfers naar vestigingsplaats van de school, niet naar woonplaats van de leerlingen.';
@@ -26,23 +29,32 @@ export type DuoSourceResult = {
   unmapped: Unmapped[];
   details: Record<string, unknown>;
 };
-export type ImportDuoResult = { sources: DuoSourceResult[]; gemeenten: number };
+/** The schools written: from the address lists, closed since (named by figures only), and those no gemeente could take. */
+export type SchoolsResult = { listed: number; closed: School[]; unplaced: Unplaced[]; outsideIndeling: number };
+export type ImportDuoResult = { sources: DuoSourceResult[]; gemeenten: number; schools: SchoolsResult };
 
-/** Derives every DUO indicator from the files in `dir` (no database), in the indeling `mapper` maps to. */
+/** Derives every DUO indicator from the files in `dir` (no database), in the indeling `mapper` maps to, per school and gemeente. */
 export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: string) => void = () => {}) {
   const read = async (key: DuoFileKey) => {
     const file = findDuoFile(dir, key);
     log(`Lezen: ${path.basename(file)}`);
     return { file, records: await readDuoCsv(file, DUO_FILES[key].encoding) };
   };
-  const addresses = (await read('vestigingenVo')).records;
-  const vestigingen = vestigingIndex(addresses);
-  const places = placeIndex(addresses);
+  const vo = (await read('vestigingenVo')).records;
+  const bo = (await read('vestigingenBo')).records;
+  const schools = new SchoolRegister(
+    [
+      { sector: 'vo', records: vo },
+      { sector: 'po', records: bo },
+    ],
+    mapper,
+  );
+  const places = placeIndex(vo);
   const derived: (Omit<DuoSourceResult, 'measures' | 'cohorts'> & { rows: MeasureRow[] })[] = [];
   for (const key of ['examens2014', 'examens2019'] as const) {
     const { file, records } = await read(key);
     const totals = new Totals();
-    const stats: ExamStats = addExamPassRates(records, mapper, vestigingen, totals);
+    const stats: ExamStats = addExamPassRates(records, path.basename(file), mapper, schools, totals);
     derived.push({
       key,
       file,
@@ -59,7 +71,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
   {
     const { file, records } = await read('eindtoets');
     const totals = new Totals();
-    const stats: EindtoetsStats = addEindtoets(records, '2018-2019', mapper, totals);
+    const stats: EindtoetsStats = addEindtoets(records, path.basename(file), '2018-2019', mapper, schools, totals);
     derived.push({
       key: 'eindtoets',
       file,
@@ -76,7 +88,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     const { file, records } = await read('leerlingenVo');
     const totals = new Totals();
     // Counted on 1 October 2019, so pupils of school year 2019-2020.
-    addHavoVwoLj3(records, '2019-2020', mapper, vestigingen, places, totals);
+    addHavoVwoLj3(records, path.basename(file), '2019-2020', mapper, schools, places, totals);
     derived.push({
       key: 'leerlingenVo',
       file,
@@ -88,7 +100,29 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
-  return derived;
+  {
+    const file = findDuoFile(dir, 'achterstandsscores');
+    log(`Lezen: ${path.basename(file)}`);
+    const scores = await readAchterstandsscores(file);
+    const totals = new Totals();
+    // The score of 1 October 2019: school year 2019-2020, like the pupil counts of that date.
+    const stats = addAchterstand(scores, path.basename(file), '2019-2020', (await read('afstandBo')).records, mapper, schools, totals);
+    derived.push({
+      key: 'achterstandsscores',
+      file,
+      indicator: ACHTERSTAND,
+      rows: totals.rows(),
+      unmapped: totals.unmappedReport(),
+      details: {
+        scholen: stats.schools,
+        onbetrouwbaar: `${stats.unreliable} scholen met 40 leerlingen of minder (CBS-vlag a: score onvoldoende betrouwbaar)`,
+        niet_in_adreslijst: stats.notInList.length
+          ? `${stats.notInList.length} scholen (sinds 2019 gesloten), geplaatst via ${DUO_FILES.afstandBo.name}: ${stats.notInList.join(', ')}`
+          : 'geen',
+      },
+    });
+  }
+  return { derived, schools };
 }
 
 /**
@@ -99,9 +133,9 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
 export async function importDuo(db: Db, dir: string, log: (m: string) => void = () => {}): Promise<ImportDuoResult> {
   const gemeenten = await db.selectFrom('area').select(['code', 'name']).where('level', '=', 'gemeente').execute();
   if (!gemeenten.length) throw new Error('Er zijn nog geen gemeenten geïmporteerd; importeer eerst de gebiedsindeling (pnpm gka import-geo).');
-  const derived = await deriveDuo(dir, new GemeenteMapper(gemeenten), log);
+  const { derived, schools } = await deriveDuo(dir, new GemeenteMapper(gemeenten), log);
   const hashes = await Promise.all(derived.map((d) => sha256OfFile(d.file)));
-  const addressFile = findDuoFile(dir, 'vestigingenVo');
+  const addressFiles = [findDuoFile(dir, 'vestigingenVo'), findDuoFile(dir, 'vestigingenBo')].map((f) => path.basename(f));
 
   const sources = await db.transaction().execute(async (trx) => {
     await lockMeasureWrites({ query: (text) => sql.raw(text).execute(trx) });
@@ -111,6 +145,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
       .values(years.map(schoolYearCohort))
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
+    await saveSchools(trx, schools.all());
     const results: DuoSourceResult[] = [];
     for (const [i, d] of derived.entries()) {
       const datasetId = await recordDataset(trx, {
@@ -122,7 +157,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
         notes: {
           indicator: d.indicator,
           toelichting: `${LOCATION_NOTE} ${INDELING_NOTE}`,
-          adreslijst: path.basename(addressFile),
+          adreslijsten: addressFiles,
           ...d.details,
           niet_toegewezen: d.unmapped.length ? d.unmapped : 'alles toegewezen aan een gemeente van de geïmporteerde indeling',
         },
@@ -151,5 +186,42 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   });
   // Sets the visibility map, so the covering indexes of measure answer reads without the heap (0003).
   await sql`vacuum (analyze) measure`.execute(db);
-  return { sources, gemeenten: gemeenten.length };
+  return {
+    sources,
+    gemeenten: gemeenten.length,
+    schools: {
+      listed: schools.all().length - schools.closedSchools().length,
+      closed: schools.closedSchools(),
+      unplaced: schools.unplacedSchools(),
+      outsideIndeling: schools.outsideIndeling,
+    },
+  };
+}
+
+/** Schools as areas under their gemeente, and what the address lists say of them; a second import updates them. */
+async function saveSchools(trx: Transaction<Database>, schools: readonly School[]): Promise<void> {
+  for (let start = 0; start < schools.length; start += 1000) {
+    const part = schools.slice(start, start + 1000);
+    await trx
+      .insertInto('area')
+      .values(part.map((s) => ({ code: s.code, level: 'school' as const, name: s.name, parent_code: s.gemeente })))
+      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), parent_code: eb.ref('excluded.parent_code') })))
+      .execute();
+    const rows = part.map(({ name: _n, gemeente: _g, ...s }) => s);
+    await trx
+      .insertInto('school')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          sector: eb.ref('excluded.sector'),
+          soort: eb.ref('excluded.soort'),
+          denominatie: eb.ref('excluded.denominatie'),
+          adres: eb.ref('excluded.adres'),
+          postcode: eb.ref('excluded.postcode'),
+          plaats: eb.ref('excluded.plaats'),
+          gesloten: eb.ref('excluded.gesloten'),
+        })),
+      )
+      .execute();
+  }
 }

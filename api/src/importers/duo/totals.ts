@@ -7,14 +7,15 @@ export type Unmapped = { indicator: string; gemeente: string; rows: number; coun
 
 /**
  * Sums numerators and denominators per measure key and per gemeente, and always into Nederland (NL01):
- * the national figure covers every school, also those whose gemeente could not be mapped.
+ * the national figure covers every school, also those whose gemeente could not be mapped. A row of a
+ * school placed in a gemeente counts for that school too, so a gemeente is the sum of its schools.
  */
 export class Totals {
   private readonly sums = new Map<string, MeasureRow>();
   private readonly missing = new Map<string, Unmapped>();
 
-  add(indicator: string, cohort: string, dimension: string, grp: string, area: string | null, numerator: number, denominator: number): void {
-    for (const code of area ? [area, NATIONAL_CODE] : [NATIONAL_CODE]) {
+  add(indicator: string, cohort: string, dimension: string, grp: string, area: string | null, numerator: number, denominator: number, school?: string): void {
+    for (const code of area ? (school ? [school, area, NATIONAL_CODE] : [area, NATIONAL_CODE]) : [NATIONAL_CODE]) {
       const key = `${indicator}|${cohort}|${dimension}|${grp}|${code}`;
       const row = this.sums.get(key);
       if (row) {
