@@ -28,6 +28,23 @@ const commaList = (item: z.ZodString, maxItems: number, maxLength: number) =>
     )
     .pipe(z.array(item).min(1).max(maxItems));
 
+/** What the DUO address lists say of a school (level `school`). */
+export const SchoolInfo = z.object({
+  brin: z.string(),
+  /** BRIN vestiging: `00AP00`. */
+  vestiging: z.string(),
+  sector: z.enum(['po', 'vo']),
+  /** Bo or Sbo (po), or the onderwijsstructuur (vo: `HAVO/VWO`, `VBO/MAVO`, …). */
+  soort: z.string().nullable(),
+  denominatie: z.string().nullable(),
+  adres: z.string().nullable(),
+  postcode: z.string().nullable(),
+  plaats: z.string().nullable(),
+  /** No longer in the address list that covers it; null where no list covers it (sbo). */
+  gesloten: z.boolean().nullable(),
+});
+export type SchoolInfo = z.infer<typeof SchoolInfo>;
+
 export const Area = z.object({
   code: z.string(),
   name: z.string(),
@@ -38,6 +55,8 @@ export const Area = z.object({
   provincie: z.string().nullable(),
   gka: z.boolean(),
   gkaSinds: z.string().nullable(),
+  /** A school's address and kind; null for other areas. */
+  school: SchoolInfo.nullable(),
 });
 export type Area = z.infer<typeof Area>;
 

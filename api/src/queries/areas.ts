@@ -1,6 +1,5 @@
-import { type DataLevel } from '@gka/shared';
 import { sql } from 'kysely';
-import type { Area } from '@gka/shared';
+import type { Area, DataLevel, SchoolInfo } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
 import { areas } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
@@ -19,6 +18,7 @@ function selectAreas(db: Db) {
   return db
     .selectFrom('area as a')
     .leftJoin('area as p', 'p.code', 'a.parent_code')
+    .leftJoin('school as s', 's.code', 'a.code')
     .select([
       'a.code',
       'a.name',
@@ -30,6 +30,9 @@ function selectAreas(db: Db) {
       'a.omgevingsadressendichtheid',
       gka.as('gka'),
       sql<string | null>`to_char(coalesce(a.gka_sinds, case when a.level in ('wijk', 'school') then p.gka_sinds end), 'YYYY-MM-DD')`.as('gkaSinds'),
+      sql<SchoolInfo | null>`case when s.code is null then null else json_build_object(
+        'brin', s.brin, 'vestiging', s.vestiging, 'sector', s.sector, 'soort', s.soort, 'denominatie', s.denominatie,
+        'adres', s.adres, 'postcode', s.postcode, 'plaats', s.plaats, 'gesloten', s.gesloten) end`.as('school'),
     ]);
 }
 
