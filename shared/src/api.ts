@@ -111,6 +111,8 @@ export const Indicator = z.object({
   pools: z.array(IndicatorCohort),
   /** Whether it has values per wijk (DUO figures, for one, exist per gemeente only). */
   hasWijken: z.boolean(),
+  /** Whether it has values per school (DUO and CBS figures by school location). */
+  hasSchools: z.boolean(),
   /** Whether any of its values come from a synthetic import (demo data): the UI says so wherever they are shown. */
   synthetic: z.boolean(),
 });

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../api/src/test/databa
 import { testConfig } from '../../api/src/test/config.ts';
 // The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
 import type {} from '../../api/src/test/global-setup.ts';
-import { seedAmsterdam, seedRegion } from './seed.ts';
+import { seedAmsterdam, seedRegion, seedSchools } from './seed.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 
@@ -88,6 +88,25 @@ async function mapColours(): Promise<Map<string, number>> {
   }, png.toString('base64'));
   const background = '247,247,242'; // MAP_BACKGROUND #f7f7f2
   return new Map(counts.filter(([k, n]) => k !== background && n > 200));
+}
+
+/** axe-core run in the page (WCAG 2.1 A/AA and best practice): its violations in words, and how many checks passed. */
+async function axeFindings(): Promise<{ found: string[]; passes: number }> {
+  // axe-core's own script, run in the page: the CSP allows no inline script, so it goes in through the DevTools protocol.
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  const found = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+  return { found, passes: result.passes.length };
 }
 
 async function waitForColours(min: number): Promise<Map<string, number>> {
@@ -555,24 +574,11 @@ describe('web app in Chromium', () => {
       await page.goto(`${base}${url}`);
       await page.getByTestId(ready).first().waitFor();
       await page.waitForTimeout(300);
-      // axe-core's own script, run in the page: the CSP allows no inline script, so it goes in through the DevTools protocol.
-      await page.evaluate(axe.source);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: typeof axe }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-        }),
-      );
       // The bar is no serious or critical violation; today there is none of any impact, and that is kept.
-      const found = result.violations.map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
+      const { found, passes } = await axeFindings();
       expect(found, name).toEqual([]);
       // axe did look: a page of this kind passes dozens of its checks.
-      expect(result.passes.length, name).toBeGreaterThan(15);
+      expect(passes, name).toBeGreaterThan(15);
     }
   });
 
@@ -658,5 +664,56 @@ describe.skipIf(!hasOpenData)('web app on the real boundaries of Amsterdam', () 
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+});
+
+/**
+ * Tilburg's real schools: the 2024 boundaries and the DUO and CBS figures per school location, as
+ * import-duo loads them from open data.
+ */
+describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => {
+  let schools: TestDatabase;
+  let server: Awaited<ReturnType<typeof buildApp>>;
+  let url: string;
+  beforeAll(async () => {
+    schools = await createTestDatabase();
+    await seedSchools(schools, OPEN_DATA);
+    server = await buildApp({ config: testConfig(), db: schools.db });
+    url = await server.listen({ host: '127.0.0.1', port: 0 });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await schools?.drop();
+  });
+
+  it('Gemeente Tilburg: its basisscholen and vo-scholen with real figures, and a school page with its trend', async () => {
+    const errors = pageErrors.length;
+    await page.goto(`${url}/gemeente/GM0855`);
+    const vo = page.getByTestId('school-table-vo');
+    await vo.locator('tbody tr').first().waitFor();
+    const po = page.getByTestId('school-table-po');
+    expect(await po.locator('tbody tr').count()).toBeGreaterThan(40);
+    expect(await vo.locator('tbody tr').count()).toBeGreaterThan(5);
+    // Real pass rates with their interval, compared in words with Tilburg and Nederland.
+    expect(await vo.locator('thead').textContent()).toMatch(/Slagingspercentage.*Schooljaar 2023-2024/);
+    expect(await vo.locator('tbody').textContent()).toMatch(/\d+,\d%/);
+    expect(await vo.locator('tbody').textContent()).toMatch(/Tilburg: (gunstig|ongunstig|geen significant verschil)/);
+    expect(await vo.locator('tbody').textContent()).toMatch(/Nederland: (gunstig|ongunstig|geen significant verschil)/);
+    expect(await po.locator('thead').textContent()).toMatch(/Achterstandsscore per 100 leerlingen/);
+    let a11y = await axeFindings();
+    expect(a11y.found).toEqual([]);
+
+    // A school page: where it is, and its pass rate over ten school years next to Tilburg and Nederland.
+    await vo.locator('tbody tr').first().getByRole('link').click();
+    await page.getByTestId('trend-chart').first().waitFor();
+    expect(await page.locator('h1').textContent()).toBeTruthy();
+    expect(await page.locator('.facts').textContent()).toMatch(/Tilburg.*Voortgezet onderwijs/s);
+    await page.getByText('Tabel bij de grafiek').first().click();
+    const rows = page.getByTestId('trend-table').first().locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId('trend-table').first().locator('thead').textContent()).toMatch(/Nederland.*Eigen gemeente/);
+    a11y = await axeFindings();
+    expect(a11y.found).toEqual([]);
+    expect(pageErrors.slice(errors)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { importFixtureRegion } from '../../api/src/importers/geo/fixtures.ts';
 import { loadDemo } from '../../api/src/importers/demo/load.ts';
 import { recordDataset } from '../../api/src/importers/dataset.ts';
 import { schoolYearCohort } from '../../api/src/importers/duo/cohorts.ts';
+import { importDuo } from '../../api/src/importers/duo/import.ts';
 import { refreshDisclosure, viaKysely } from '../../api/src/disclosure/store.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { importOpenDataBoundaries } from '../../api/src/importers/geo/open-data.ts';
@@ -85,4 +86,10 @@ async function seedPassRates({ db }: TestDatabase): Promise<void> {
       E2E_SCHOOL_YEARS.map((y) => ({ indicator: 'slagingspercentage_vo', cohort: schoolYearCohort(y).code })),
     );
   });
+}
+
+/** The real 2024 boundaries and the real DUO and CBS figures per school (open data): Tilburg's schools as they are. */
+export async function seedSchools({ db }: TestDatabase, openData: string): Promise<void> {
+  await importOpenDataBoundaries(db, openData);
+  await importDuo(db, openData);
 }

@@ -9,10 +9,12 @@ import { NotitieView } from './views/gemeente/NotitieView.tsx';
 import { KaartView } from './views/kaart/KaartView.tsx';
 import { VergelijkenView } from './views/vergelijken/VergelijkenView.tsx';
 import { RegioView } from './views/regio/RegioView.tsx';
+import { SchoolView } from './views/school/SchoolView.tsx';
 
 const TITLES: [RegExp, string][] = [
   [/^\/gemeente\/[^/]+\/notitie/, 'Gespreksnotitie'],
   [/^\/gemeente/, 'Gemeente'],
+  [/^\/school/, 'School'],
   [/^\/vergelijken/, 'Wijken vergelijken'],
   [/^\/regio/, 'Regio-overzicht'],
   [/^\/data/, 'Data'],
@@ -52,6 +54,7 @@ export const routes: RouteObject[] = [
       { path: 'gemeente', element: <GemeenteKiezen /> },
       { path: 'gemeente/:code', element: <GemeenteView /> },
       { path: 'gemeente/:code/notitie', element: <NotitieView /> },
+      { path: 'school/:code', element: <SchoolView /> },
       { path: 'regio', element: <RegioView /> },
       { path: 'vergelijken', element: <VergelijkenView /> },
       { path: 'data', element: <DataView /> },

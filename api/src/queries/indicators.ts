@@ -22,8 +22,11 @@ function selectIndicators(db: Db) {
 export type IndicatorRow = Omit<Indicator, 'cohorts' | 'pools' | 'synthetic'> & { cohorts: string[]; pools: string[] };
 
 // Wijk codes sort between 'WK' and 'WL': one short index range per cohort (scalar subqueries, never a scan).
-const hasWijken = sql<boolean>`(select true from cohort c where c.pooled = '{}' and (select true from measure m
-    where m.indicator = i.code and m.cohort = c.code and m.dimension = 'totaal' and m.area_code >= 'WK' and m.area_code < 'WL' limit 1) limit 1) is not null`;
+const hasAreasFrom = (from: string, to: string) => sql<boolean>`(select true from cohort c where c.pooled = '{}' and (select true from measure m
+    where m.indicator = i.code and m.cohort = c.code and m.dimension = 'totaal' and m.area_code >= ${from} and m.area_code < ${to} limit 1) limit 1) is not null`;
+const hasWijken = hasAreasFrom('WK', 'WL');
+// School codes likewise sort between 'SC' and 'SD'.
+const hasSchools = hasAreasFrom('SC', 'SD');
 
 const cohortsWithValues = (pooled: boolean) =>
   sql<string[]>`array(
@@ -34,6 +37,6 @@ const cohortsWithValues = (pooled: boolean) =>
 /** Every indicator with the codes of the cohorts and pooled periods that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return selectIndicators(db)
-    .select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools'), hasWijken.as('hasWijken')])
+    .select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools'), hasWijken.as('hasWijken'), hasSchools.as('hasSchools')])
     .execute();
 }

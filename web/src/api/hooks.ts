@@ -12,6 +12,9 @@ import {
   ProfileResponse,
   SourcesResponse,
   ValuesResponse,
+  TrendResponse,
+  AreaResponse,
+  type DataLevel,
   type Dimension,
 } from '@gka/shared';
 import { apiUrl, getJson, type Params } from './client.ts';
@@ -50,12 +53,41 @@ export function useCohorts() {
   });
 }
 
-export function useAreas(level: 'gemeente' | 'wijk', parent?: string) {
+export function useAreas(level: DataLevel, parent?: string) {
   return useQuery({
     queryKey: ['areas', level, parent],
     queryFn: ({ signal }) => getJson(apiUrl('areas', { level, parent }), AreasResponse, signal),
     enabled: level === 'gemeente' || !!parent,
     ...STATIC,
+  });
+}
+
+/** One area with its details (a school's address and kind). */
+export function useArea(code: string | undefined) {
+  return useQuery({
+    queryKey: ['area', code],
+    queryFn: ({ signal }) => getJson(apiUrl(`areas/${encodeURIComponent(code!)}`), AreaResponse, signal),
+    enabled: !!code,
+    ...STATIC,
+  });
+}
+
+/** One area's values over the indicator's own cohorts, with the benchmarks of each. */
+export function useTrend(indicator: string, area: string | undefined) {
+  return useQuery({
+    queryKey: ['trend', indicator, area],
+    queryFn: ({ signal }) => getJson(apiUrl('trend', { indicator, area }), TrendResponse, signal),
+    enabled: !!area,
+  });
+}
+
+/** Several indicators' values at one level at once (the schools table), sharing the cache of useValues. */
+export function useValuesOf(list: ValuesParams[]) {
+  return useQueries({
+    queries: list.map((p) => ({
+      queryKey: ['values', p],
+      queryFn: ({ signal }: { signal: AbortSignal }) => getJson(apiUrl('values', valuesParams(p)), ValuesResponse, signal),
+    })),
   });
 }
 
@@ -71,7 +103,7 @@ export function useGeo(level: 'gemeente' | 'wijk', parent?: string) {
 export type ValuesParams = {
   indicator?: string;
   cohort?: string;
-  level: 'gemeente' | 'wijk';
+  level: DataLevel;
   parent?: string;
   dimension?: Dimension;
   /** A group of gemeenten as an extra benchmark (kind 'groep'). */

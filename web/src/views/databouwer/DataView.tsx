@@ -10,7 +10,10 @@ import {
   disclosureSentence,
   formatInteger,
   significanceAgainst,
+  isLocalLevel,
+  LEVEL_PLURALS,
   type ChangeRow,
+  type DataLevel,
   type Dimension,
   type Value,
 } from '@gka/shared';
@@ -42,8 +45,9 @@ export function DataView() {
   // The chosen indicator decides, whether or not a table is shown yet (wijken before a gemeente is chosen).
   const boundaries = useBoundariesSynthetic();
   useSyntheticFigures(boundaries === undefined || !choice.indicator ? undefined : boundaries || choice.indicator.synthetic);
-  const level = get('niveau') === 'wijk' ? 'wijk' : 'gemeente';
-  const parent = level === 'wijk' ? get('gemeente') : undefined;
+  const niveau = get('niveau');
+  const level: DataLevel = niveau === 'wijk' || niveau === 'school' ? niveau : 'gemeente';
+  const parent = isLocalLevel(level) ? get('gemeente') : undefined;
   const dimension = (DIMENSION_OPTIONS.some((o) => o.value === get('dimensie')) ? get('dimensie') : 'totaal') as Dimension;
   const gemeenten = useAreas('gemeente');
   const groups = useGroups();
@@ -53,7 +57,7 @@ export function DataView() {
   const values = useValues(params);
   const unit = choice.indicator?.unit ?? 'percentage';
   const benchmark = group ? 'groep' : (BENCHMARK_CHOICES.find((k) => k === get('vergelijk')) ?? 'nederland');
-  const shownBenchmark = benchmark === 'gemeente' && level !== 'wijk' ? 'nederland' : benchmark;
+  const shownBenchmark = benchmark === 'gemeente' && !isLocalLevel(level) ? 'nederland' : benchmark;
   const references = referenceOptions(choice.indicator, choice.cohort?.code);
   const reference = references.some((r) => r.value === get('tov')) ? get('tov') : undefined;
   const referenceLabel = references.find((r) => r.value === reference)?.label;
@@ -128,7 +132,7 @@ export function DataView() {
     [unit, shownBenchmark, reference, referenceLabel, group],
   );
 
-  const needsParent = level === 'wijk' && !parent;
+  const needsParent = isLocalLevel(level) && !parent;
   return (
     <>
       <h1>Data: tabellen en downloads</h1>
@@ -159,11 +163,12 @@ export function DataView() {
           options={[
             { value: 'gemeente', label: 'Gemeenten' },
             { value: 'wijk', label: 'Wijken' },
+            { value: 'school', label: 'Scholen' },
           ]}
           onChange={(v) => set({ niveau: v === 'gemeente' ? undefined : v })}
           name="niveau"
         />
-        {level === 'wijk' && <GemeenteSelect gemeenten={gemeenten.data?.data ?? []} value={parent} onChange={(v) => set({ gemeente: v })} />}
+        {isLocalLevel(level) && <GemeenteSelect gemeenten={gemeenten.data?.data ?? []} value={parent} onChange={(v) => set({ gemeente: v })} />}
         <Select
           label="Uitsplitsing"
           value={dimension}
@@ -175,7 +180,7 @@ export function DataView() {
           label="Vergelijk met"
           value={group ? `${GROUP_PREFIX}${group.code}` : shownBenchmark}
           options={[
-            ...BENCHMARK_CHOICES.filter((k) => k !== 'gemeente' || level === 'wijk').map((k) => ({ value: k, label: BENCHMARK_LABELS[k] })),
+            ...BENCHMARK_CHOICES.filter((k) => k !== 'gemeente' || isLocalLevel(level)).map((k) => ({ value: k, label: BENCHMARK_LABELS[k] })),
             ...(groups.data?.data ?? []).map((g) => ({ value: `${GROUP_PREFIX}${g.code}`, label: `Groep: ${g.name}` })),
           ]}
           onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
@@ -199,7 +204,7 @@ export function DataView() {
       )}
       {choice.cohort && <CovidNote cohorts={[choice.cohort]} />}
       {needsParent ? (
-        <p className="status status--empty">Kies een gemeente om haar wijken te tonen.</p>
+        <p className="status status--empty">Kies een gemeente om haar {LEVEL_PLURALS[level]} te tonen.</p>
       ) : (
         <>
           <p className="downloads">

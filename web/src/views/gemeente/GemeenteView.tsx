@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { STEDELIJKHEID, cohortPhrase, similarGroupCode, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
-import { useGroups, useProfile } from '../../api/hooks.ts';
+import { useGroups, useIndicators, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
@@ -11,6 +11,7 @@ import { KpiCards } from './KpiCards.tsx';
 import { SummaryGrid } from './SummaryGrid.tsx';
 import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { SchoolSection } from './SchoolSection.tsx';
 import { WijkSection } from './WijkSection.tsx';
 
 /** The gemeente page (for the regiocoördinator): KPIs, trend, kansenkloof and wijken. */
@@ -26,6 +27,7 @@ export function GemeenteView() {
   ];
   const group = ownGroups.find((g) => g.code === get('groep'));
   const profile = useProfile(code, get('cohort'), group?.code);
+  const indicators = useIndicators();
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
   useSyntheticFigures(profile.data?.synthetic);
   return (
@@ -144,6 +146,14 @@ export function GemeenteView() {
                   </section>
                 </>
               )}
+              <section aria-labelledby="scholen-kop">
+                <h2 id="scholen-kop">Scholen</h2>
+                <p className="hint">
+                  Echte cijfers per schoolvestiging (DUO, CBS): naar de plaats van de school, niet naar de woonplaats van de leerlingen. Elk cijfer in zijn
+                  laatste schooljaar; de gemeente is de som van haar scholen.
+                </p>
+                {indicators.data && <SchoolSection gemeente={p.area} indicators={indicators.data.data} />}
+              </section>
             </>
           );
         }}

@@ -17,7 +17,7 @@ export function TrendChart({
   height = 300,
   showTable = true,
 }: {
-  profile: ProfileIndicator;
+  profile: Pick<ProfileIndicator, 'trend' | 'indicator'>;
   gemeente: string;
   height?: number;
   showTable?: boolean;

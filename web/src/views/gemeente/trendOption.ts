@@ -10,6 +10,8 @@ export const TREND_BENCHMARKS = [
   { kind: 'nederland', colour: '#636363', dash: 'dashed', symbol: 'diamond' },
   { kind: 'stedelijkheid', colour: '#b2182b', dash: 'dotted', symbol: 'triangle' },
   { kind: 'gka', colour: '#1b7837', dash: [8, 3, 2, 3], symbol: 'rect' },
+  // A school's own gemeente (the gemeente page has no such line).
+  { kind: 'gemeente', colour: '#6a3d9a', dash: [2, 3], symbol: 'circle' },
 ] as const satisfies readonly { kind: BenchmarkKind; colour: string; dash: unknown; symbol: string }[];
 
 const AREA_COLOUR = '#08519c';

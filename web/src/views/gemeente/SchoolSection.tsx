@@ -1,0 +1,179 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import { cohortPhrase, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
+import { useAreas, useValuesOf } from '../../api/hooks.ts';
+import { DataTable } from '../../components/table/DataTable.tsx';
+import { QueryState } from '../../components/status/Status.tsx';
+import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
+import { significanceOf } from '../../lib/significance.ts';
+
+type Against = { text: string; verdict: Verdict | null };
+type Cell = { value: ValuesResponse['data'][number] | undefined; vsGemeente: Against; vsNederland: Against };
+type Row = { school: Area; cells: Cell[] };
+type Column = { indicator: Indicator; values: ValuesResponse };
+
+const col = createColumnHelper<Row>();
+const SECTORS = [
+  { sector: 'po', title: 'Basisscholen' },
+  { sector: 'vo', title: 'Scholen voor voortgezet onderwijs' },
+] as const;
+
+/** Against a benchmark: the verdict (by the indicator's direction and significance); a mean has no interval, so its difference instead. */
+function against(v: Cell['value'], benchmark: number | null | undefined, indicator: Indicator): Against {
+  if (!v || v.suppressed || v.value === null || benchmark === null || benchmark === undefined) return { text: '–', verdict: null };
+  if (v.ciLow === null) return { text: formatDifference(v.value - benchmark, indicator.unit, true), verdict: null };
+  const sig = significanceOf(v, benchmark);
+  const verdict = verdictOf(sig, indicator.higherIsBetter);
+  return { text: verdictText(verdict, sig), verdict };
+}
+
+function AgainstLine({ label, a }: { label: string; a: Against }) {
+  return (
+    <span className={a.verdict ? `verdict verdict--${a.verdict}` : undefined}>
+      {label}: {a.text}
+    </span>
+  );
+}
+
+/**
+ * The gemeente's schools with their real figures (DUO, CBS) per school location: each indicator in
+ * its latest school year, with the 95% interval and the comparison with the gemeente and Nederland;
+ * basisscholen and vo-scholen in tables of their own.
+ */
+export function SchoolSection({ gemeente, indicators }: { gemeente: { code: string; name: string }; indicators: Indicator[] }) {
+  const schools = useAreas('school', gemeente.code);
+  const withSchools = useMemo(() => indicators.filter((i) => i.hasSchools && i.cohorts.length > 0), [indicators]);
+  const queries = useValuesOf(withSchools.map((i) => ({ indicator: i.code, cohort: i.cohorts.at(-1)!.code, level: 'school' as const, parent: gemeente.code })));
+  const loaded = queries.every((q) => q.data);
+  const columns = useMemo<Column[]>(
+    () => (loaded ? withSchools.map((indicator, i) => ({ indicator, values: queries[i]!.data! })) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the data of each query, not the array that holds them
+    [loaded, withSchools, ...queries.map((q) => q.data)],
+  );
+
+  return (
+    <QueryState query={schools} what="de scholen" isEmpty={(d) => d.data.length === 0} empty="Voor deze gemeente zijn geen scholen bekend.">
+      {(d) =>
+        !loaded ? (
+          <p className="status status--loading">Cijfers van de scholen laden…</p>
+        ) : (
+          <>
+            {SECTORS.map(({ sector, title }) => (
+              <SectorTable key={sector} title={title} gemeente={gemeente} schools={d.data.filter((s) => s.school?.sector === sector)} columns={columns} />
+            ))}
+          </>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: Area[]; columns: Column[] }) {
+  // The indicators with values for schools of this sector.
+  const own = useMemo(() => {
+    const codes = new Set(schools.map((s) => s.code));
+    return columns.filter((c) => c.values.data.some((v) => codes.has(v.area)));
+  }, [schools, columns]);
+  const rows = useMemo<Row[]>(() => {
+    const out: Row[] = [];
+    for (const school of schools) {
+      const cells = own.map(({ indicator, values }) => {
+        const value = values.data.find((v) => v.area === school.code && v.group === 'totaal');
+        const bench = (kind: string) => values.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
+        return {
+          value,
+          vsGemeente: against(value, bench('gemeente'), indicator),
+          vsNederland: against(value, bench('nederland'), indicator),
+        };
+      });
+      // Closed schools only where they still have figures in the years shown.
+      if (school.school?.gesloten && cells.every((c) => !c.value)) continue;
+      out.push({ school, cells });
+    }
+    return out;
+  }, [schools, own]);
+
+  const tableColumns = useMemo(
+    () => [
+      col.accessor((r) => r.school.name, {
+        id: 'school',
+        header: 'School',
+        cell: (c) => (
+          <>
+            <Link to={`/school/${c.row.original.school.code}`}>{c.getValue()}</Link>
+            {c.row.original.school.school?.gesloten && <small> (gesloten)</small>}
+          </>
+        ),
+      }),
+      col.accessor((r) => r.school.school?.plaats ?? '', { id: 'plaats', header: 'Plaats' }),
+      ...own.flatMap(({ indicator, values }, i) => [
+        col.accessor((r) => r.cells[i]!.value?.value ?? undefined, {
+          id: indicator.code,
+          header: () => (
+            <>
+              {indicator.name}
+              <br />
+              <small>{cohortPhrase(values.meta.cohort)}</small>
+            </>
+          ),
+          cell: (c) => {
+            const v = c.row.original.cells[i]!.value;
+            return (
+              <>
+                {formatValue(v, indicator.unit)}
+                {v && !v.suppressed && v.ciLow !== null && (
+                  <>
+                    <br />
+                    <small>{formatInterval(v, indicator.unit)}</small>
+                  </>
+                )}
+              </>
+            );
+          },
+          sortUndefined: 'last' as const,
+        }),
+        col.accessor((r) => `${r.cells[i]!.vsGemeente.text}; ${r.cells[i]!.vsNederland.text}`, {
+          id: `${indicator.code}-vergelijking`,
+          header: () => (
+            <>
+              <span className="visually-hidden">{indicator.name}: </span>vergeleken
+              <br />
+              <small>{indicator.unit === 'percentage' ? 'significant (95%)' : 'verschil'}</small>
+            </>
+          ),
+          cell: (c) => (
+            <>
+              <AgainstLine label={gemeente.name} a={c.row.original.cells[i]!.vsGemeente} />
+              <br />
+              <AgainstLine label="Nederland" a={c.row.original.cells[i]!.vsNederland} />
+            </>
+          ),
+          enableSorting: false,
+        }),
+      ]),
+    ],
+    [own, gemeente],
+  );
+
+  if (!rows.length) return null;
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      {own.length === 0 ? (
+        <p className="status status--empty">Voor deze scholen zijn geen cijfers per school beschikbaar.</p>
+      ) : (
+        <div className="school-table">
+          <DataTable
+            data={rows}
+            columns={tableColumns}
+            caption={`${title} in ${gemeente.name}: cijfers naar vestiging van de school, niet naar woonplaats van de leerlingen`}
+            initialSort={[{ id: 'school', desc: false }]}
+            numeric={own.map((c) => c.indicator.code)}
+            testId={`school-table-${title === SECTORS[0].title ? 'po' : 'vo'}`}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
