@@ -1,11 +1,12 @@
-import { DIMENSIONS } from '@gka/shared';
+import { DIMENSIONS, type AreaLevel } from '@gka/shared';
 import { DEMO_COHORTS, hadEindtoets, type DemoCohort } from './cohorts.ts';
 import { areaProfile, cohortSize, COVERAGE, DEMO_INDICATORS, NATIONAL_PROFILE, outcomes, PUPIL_TYPES, pupilSampler, type AreaProfile } from './model.ts';
 import { rngFor, type Rng } from './prng.ts';
 
+/** An area of any level; the demo makes values for gemeenten and wijken only (never schools). */
 export type DemoArea = {
   code: string;
-  level: 'land' | 'gemeente' | 'wijk';
+  level: AreaLevel;
   parentCode: string | null;
   inwoners: number | null;
   attributes: Record<string, unknown>;

@@ -52,7 +52,6 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
     .select(['code', 'level', 'name', 'parent_code', 'inwoners', 'provincie', 'attributes'])
     // The GKA-monitor delivers per gemeente and wijk (where pupils live), never per school.
     .where('level', '!=', 'school')
-    .$narrowType<{ level: 'land' | 'gemeente' | 'wijk' }>()
     .orderBy('code')
     .execute();
   if (!areaRows.some((a) => a.level === 'gemeente')) {
