@@ -45,6 +45,7 @@ describe('migrations', () => {
       'disclosure_setting',
       'indicator',
       'measure',
+      'school',
     ]);
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();
     expect(groups).toHaveLength(12);
@@ -86,7 +87,8 @@ describe('migrations', () => {
   it('are idempotent: a second run does nothing', async () => {
     t = await createTestDatabase();
     expect(await migrateToLatest(t.db)).toEqual([]);
-    expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(12);
+    // The twelve of 0002 and the achterstandsscore of 0011.
+    expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(13);
   });
 
   it('hide measures from before 0005 until the next start decides them with the configured threshold', async () => {
@@ -189,6 +191,7 @@ describe('migrations', () => {
     await migrateToLatest(t.db);
     const sources = await t.db.selectFrom('indicator').select('source').distinct().execute();
     expect(sources.map((s) => s.source).sort()).toEqual([
+      'CBS, Achterstandsscores per basisschoolvestiging 2019 (Tabel 1), naar vestiging van de school',
       'DUO Open Onderwijsdata, naar vestigingsplaats van de school',
       'GKA-monitor: levering van het CBS per gemeente en wijk',
     ]);

@@ -25,6 +25,7 @@ describe('GET /areas', () => {
       provincie: 'Testland',
       gka: true,
       gkaSinds: '2019-06-01',
+      school: null,
     });
   });
 
