@@ -175,4 +175,18 @@ describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
     expect(values.benchmarks.map((b) => b.kind)).toEqual(expect.arrayContaining(['nederland', 'gemeente']));
     expect(values.benchmarks.find((b) => b.kind === 'gemeente')).toMatchObject({ area: 'GM0855' });
   });
+
+  it('exports the schools of a gemeente, and all schools in the bulk file, with their gemeente', async () => {
+    const res = await app.inject('/api/v1/export?indicator=slagingspercentage_vo&cohort=sj2022-2023&level=school&parent=GM0855&format=csv');
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r).toMatchObject({ Niveau: 'school', Gemeentecode: 'GM0855', Gemeente: 'Tilburg' });
+    const bulk = await app.inject('/api/v1/export/bulk?level=school');
+    expect(bulk.statusCode).toBe(200);
+    const lines = parse(bulk.body.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const schools = new Set(lines.map((l) => l['Gebiedscode']));
+    expect(schools.size).toBeGreaterThan(6000);
+    expect(lines.every((l) => /^SC/.test(l['Gebiedscode']!) && /^GM\d{4}$/.test(l['Gemeentecode']!))).toBe(true);
+  });
 });
