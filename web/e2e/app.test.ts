@@ -217,6 +217,7 @@ describe('web app in Chromium', () => {
       'COVID-cohort t.o.v. vóór COVID',
     ]);
     const advies = grid.locator('tbody tr', { hasText: 'Schooladvies havo/vwo' });
+    await advies.locator('th', { hasText: 'synthetische demodata' }).waitFor();
     for (const cell of (await advies.locator('td').allTextContents()).slice(1, 4))
       expect(cell).toMatch(/^(gunstig|ongunstig|geen significant verschil|hoger \(neutraal\)|lager \(neutraal\))/);
     // A group the gemeente belongs to as one more benchmark, kept in the URL.
@@ -692,6 +693,8 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     const vo = page.getByTestId('school-table-vo');
     await vo.locator('tbody tr').first().waitFor();
     const po = page.getByTestId('school-table-po');
+    // Real figures, and the page says so per indicator.
+    await page.getByTestId('summary-grid').locator('tbody tr', { hasText: 'Slagingspercentage' }).locator('th', { hasText: 'echte cijfers' }).waitFor();
     expect(await po.locator('tbody tr').count()).toBeGreaterThan(40);
     expect(await vo.locator('tbody tr').count()).toBeGreaterThan(5);
     // Real pass rates with their interval, compared in words with Tilburg and Nederland.

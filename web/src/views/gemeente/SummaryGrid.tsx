@@ -1,4 +1,5 @@
 import { verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
+import { useIndicators } from '../../api/hooks.ts';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
 import { covidText } from '../../lib/significance.ts';
@@ -18,6 +19,9 @@ export const SUMMARY_BENCHMARKS: { kind: BenchmarkKind; label: string }[] = [
  */
 export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndicator[]; groupName?: string }) {
   const kinds = SUMMARY_BENCHMARKS.filter((b) => b.kind !== 'groep' || groupName);
+  // Real and synthetic figures side by side (DUO next to demodata): each row says which it shows.
+  const catalogue = useIndicators();
+  const synthetic = new Set((catalogue.data?.data ?? []).filter((i) => i.synthetic).map((i) => i.code));
   return (
     <TableScroll label="Overzicht van de kerncijfers">
       <table className="summary-grid" data-testid="summary-grid">
@@ -43,7 +47,10 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
             <tr key={p.indicator.code}>
               <th scope="row">
                 {p.indicator.name}
-                <small>{p.cohort.label}</small>
+                <small>
+                  {p.cohort.label}
+                  {catalogue.data && (synthetic.has(p.indicator.code) ? ' · synthetische demodata' : ' · echte cijfers')}
+                </small>
               </th>
               <td className="summary-grid__value">{p.value ? formatValue(p.value, p.indicator.unit) : '–'}</td>
               {kinds.map((b) => {
