@@ -717,6 +717,18 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     expect(await page.getByTestId('trend-table').first().locator('thead').textContent()).toMatch(/Nederland.*Eigen gemeente/);
     a11y = await axeFindings();
     expect(a11y.found).toEqual([]);
+
+    // Beside the wijk comparison: the schools of Tilburg, apart from its wijken, each linked to its page.
+    await page.goto(`${url}/vergelijken?gemeente=GM0855`);
+    const list = page.getByTestId('school-list');
+    await list.waitFor();
+    expect(await list.locator('summary').allTextContents()).toEqual([
+      expect.stringMatching(/^Basisscholen \(\d{2,}\)$/),
+      expect.stringMatching(/^Scholen voor voortgezet onderwijs \(\d+\)$/),
+    ]);
+    await list.locator('summary').nth(1).click();
+    await list.getByRole('link').first().click();
+    await page.getByTestId('trend-chart').first().waitFor();
     expect(pageErrors.slice(errors)).toEqual([]);
   });
 });

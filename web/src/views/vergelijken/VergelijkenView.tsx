@@ -8,6 +8,7 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { IndicatorComparison } from './IndicatorComparison.tsx';
+import { SchoolList } from './SchoolList.tsx';
 import { benchmarkExplanation, WijkHeatmap, type HeatmapBenchmark } from './WijkHeatmap.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 
@@ -126,6 +127,13 @@ export function VergelijkenView() {
             />
           ))}
         </>
+      )}
+      {gemeente && (
+        <section aria-labelledby="scholen-title">
+          <h2 id="scholen-title">Scholen in {gemeenteArea?.name ?? gemeente}</h2>
+          <p className="hint">Wijken tellen leerlingen waar ze wonen, scholen waar ze les krijgen: de twee vergelijk je niet één op één.</p>
+          <SchoolList gemeente={gemeente} name={gemeenteArea?.name ?? gemeente} />
+        </section>
       )}
     </>
   );
