@@ -106,7 +106,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
           </>
         ),
       }),
-      col.accessor((r) => r.school.school?.plaats ?? '', { id: 'plaats', header: 'Plaats' }),
+      col.accessor((r) => [r.school.school?.adres, r.school.school?.plaats].filter(Boolean).join(', '), { id: 'adres', header: 'Adres' }),
       ...own.flatMap(({ indicator, values }, i) => [
         col.accessor((r) => r.cells[i]!.value?.value ?? undefined, {
           id: indicator.code,

@@ -29,7 +29,7 @@ export function SchoolList({ gemeente, name }: { gemeente: string; name: string 
                   {list.map((s) => (
                     <li key={s.code}>
                       <Link to={`/school/${s.code}`}>{s.name}</Link>
-                      {s.school?.plaats && <small> · {s.school.plaats}</small>}
+                      <small> · {[s.school?.adres, s.school?.plaats].filter(Boolean).join(', ')}</small>
                     </li>
                   ))}
                 </ul>
