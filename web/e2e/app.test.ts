@@ -631,30 +631,36 @@ describe('web app in Chromium', () => {
   });
 });
 
+/** A second API on its own database, seeded by `seed`, for the tests on real open data; returns its base URL. */
+function useServerOn(seed: (database: TestDatabase) => Promise<void>): () => string {
+  let database: TestDatabase | undefined;
+  let server: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let url = '';
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seed(database);
+    server = await buildApp({ config: testConfig(), db: database.db });
+    url = await server.listen({ host: '127.0.0.1', port: 0 });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+  return () => url;
+}
+
 /**
  * Amsterdam on its real 2024 boundaries: its wijken (the most of any gemeente but Rotterdam) with
  * made-up values for the nine GKA indicators of one cohort, to check that the wijk × indicator table
  * fits one screen width at 1400 px whatever the length of the real wijk names.
  */
 describe.skipIf(!hasOpenData)('web app on the real boundaries of Amsterdam', () => {
-  let amsterdam: TestDatabase;
-  let server: Awaited<ReturnType<typeof buildApp>>;
-  let url: string;
-  beforeAll(async () => {
-    amsterdam = await createTestDatabase();
-    await seedAmsterdam(amsterdam, OPEN_DATA);
-    server = await buildApp({ config: testConfig(), db: amsterdam.db });
-    url = await server.listen({ host: '127.0.0.1', port: 0 });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await amsterdam?.drop();
-  });
+  const base = useServerOn((d) => seedAmsterdam(d, OPEN_DATA));
 
   it('Wijken vergelijken: the heatmap of all Amsterdam wijken × nine indicators fits 1400 px', async () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     try {
-      await page.goto(`${url}/vergelijken?gemeente=GM0363&indicatoren=${DEMO_INDICATORS.join(',')}`);
+      await page.goto(`${base()}/vergelijken?gemeente=GM0363&indicatoren=${DEMO_INDICATORS.join(',')}`);
       const heatmap = page.getByTestId('heatmap');
       await heatmap.locator('tbody td', { hasText: /%/ }).first().waitFor();
       expect(await heatmap.locator('thead th').count()).toBe(1 + DEMO_INDICATORS.length);
@@ -673,23 +679,11 @@ describe.skipIf(!hasOpenData)('web app on the real boundaries of Amsterdam', () 
  * import-duo loads them from open data.
  */
 describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => {
-  let schools: TestDatabase;
-  let server: Awaited<ReturnType<typeof buildApp>>;
-  let url: string;
-  beforeAll(async () => {
-    schools = await createTestDatabase();
-    await seedSchools(schools, OPEN_DATA);
-    server = await buildApp({ config: testConfig(), db: schools.db });
-    url = await server.listen({ host: '127.0.0.1', port: 0 });
-  }, 180_000);
-  afterAll(async () => {
-    await server?.close();
-    await schools?.drop();
-  });
+  const base = useServerOn((d) => seedSchools(d, OPEN_DATA));
 
   it('Gemeente Tilburg: its basisscholen and vo-scholen with real figures, and a school page with its trend', async () => {
     const errors = pageErrors.length;
-    await page.goto(`${url}/gemeente/GM0855`);
+    await page.goto(`${base()}/gemeente/GM0855`);
     const vo = page.getByTestId('school-table-vo');
     await vo.locator('tbody tr').first().waitFor();
     const po = page.getByTestId('school-table-po');
@@ -719,7 +713,7 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     expect(a11y.found).toEqual([]);
 
     // Beside the wijk comparison: the schools of Tilburg, apart from its wijken, each linked to its page.
-    await page.goto(`${url}/vergelijken?gemeente=GM0855`);
+    await page.goto(`${base()}/vergelijken?gemeente=GM0855`);
     const list = page.getByTestId('school-list');
     await list.waitFor();
     expect(await list.locator('summary').allTextContents()).toEqual([

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
+import type { TestDatabase } from '../../test/database.ts';
+import { cbsGemeenten, createDuoDatabase } from '../../test/duo-database.ts';
 import { hasOpenData, OPEN_DATA, openDataFile } from '../../test/open-data.ts';
 import { GEMEENTE_MERGES } from './gemeente-merges.ts';
 import { GemeenteMapper, normaliseName } from './gemeente-mapping.ts';
@@ -13,11 +13,6 @@ import { attack, cellKey, tableRelations } from '../../test/adversary.ts';
 
 // The real DUO and CBS files are read where they lie; nothing of them is copied into the repo.
 const CBS_GEMEENTEN = openDataFile('cbs_gemeenten-alfabetisch-2023.csv');
-
-function cbsGemeenten(): { code: string; name: string; provincie: string }[] {
-  const rows = parse(readFileSync(CBS_GEMEENTEN, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  return rows.map((r) => ({ code: r['GemeentecodeGM']!, name: r['Gemeentenaam']!, provincie: r['Provincienaam']! }));
-}
 
 describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', () => {
   let t: TestDatabase;
@@ -36,14 +31,8 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
   const source = (key: string) => result.sources.find((s) => s.key === key)!;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await t.db
-      .insertInto('area')
-      .values(cbsGemeenten().map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 })))
-      .execute();
     // An existing cohort row keeps its label; the importer only fills in what is missing.
-    await t.db.insertInto('cohort').values({ code: '2021-2022', label: 'Cohort 2021-2022' }).execute();
-    result = await importDuo(t.db, OPEN_DATA);
+    ({ t, result } = await createDuoDatabase((d) => d.db.insertInto('cohort').values({ code: '2021-2022', label: 'Cohort 2021-2022' }).execute()));
   });
   afterAll(() => t?.drop());
 

@@ -5,11 +5,12 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AreasResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../app.ts';
-import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
+import type { TestDatabase } from '../../test/database.ts';
+import { createDuoDatabase } from '../../test/duo-database.ts';
 import { testConfig } from '../../test/config.ts';
-import { hasOpenData, OPEN_DATA, openDataFile } from '../../test/open-data.ts';
+import { hasOpenData, openDataFile } from '../../test/open-data.ts';
 import { publishable } from '../../disclosure/rules.ts';
-import { importDuo, type ImportDuoResult } from './import.ts';
+import type { ImportDuoResult } from './import.ts';
 
 // Read here with csv-parse and exceljs on their own, not through the importer, so that the test
 // does not share the importer's mistakes.
@@ -18,11 +19,6 @@ const csv = (name: string, encoding: 'utf8' | 'win1252') =>
     string,
     string
   >[];
-
-function cbsGemeenten() {
-  const rows = parse(readFileSync(openDataFile('cbs_gemeenten-alfabetisch-2023.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  return rows.map((r) => ({ code: r['GemeentecodeGM']!, name: r['Gemeentenaam']! }));
-}
 
 describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
   let t: TestDatabase;
@@ -35,12 +31,7 @@ describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await t.db
-      .insertInto('area')
-      .values(cbsGemeenten().map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 })))
-      .execute();
-    result = await importDuo(t.db, OPEN_DATA);
+    ({ t, result } = await createDuoDatabase());
     app = await buildApp({ config: testConfig(), db: t.db });
   });
   afterAll(async () => {
