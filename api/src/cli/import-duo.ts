@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connect.ts';
-import { importDuo } from '../importers/duo/import.ts';
+import { importDuo, type ImportDuoResult } from '../importers/duo/import.ts';
 
 /** `gka import-duo <dir>`: real gemeente indicators from DUO open data (docs/data-sources.md), with a mapping summary. */
 export async function importDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
@@ -11,9 +11,12 @@ export async function importDuoCommand(args: string[], { db, log }: { db: Db; lo
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Map niet gevonden: ${dir}`);
   const started = Date.now();
   const result = await importDuo(db, dir, (m) => process.stderr.write(`${m}\n`));
-  log(
-    `DUO-indicatoren geïmporteerd in ${((Date.now() - started) / 1000).toFixed(1)} s, in de indeling van ${result.gemeenten} gemeenten (naar vestigingsplaats van de school):`,
-  );
+  reportDuoImport(result, Date.now() - started, log);
+}
+
+/** What import-duo made: per source its values and what it could not place, then the schools. */
+export function reportDuoImport(result: ImportDuoResult, ms: number, log: (m: string) => void): void {
+  log(`DUO-indicatoren geïmporteerd in ${(ms / 1000).toFixed(1)} s, in de indeling van ${result.gemeenten} gemeenten (naar vestigingsplaats van de school):`);
   for (const s of result.sources) {
     const lost = s.unmapped.reduce((sum, u) => sum + u.count, 0);
     log(`  ${s.indicator} ${s.cohorts.join(', ')} uit ${path.basename(s.file)}: ${s.measures} waarden`);

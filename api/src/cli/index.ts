@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoCommand } from './demo.ts';
+import { downloadDuoCommand } from './download-duo.ts';
 import { downloadGeoCommand } from './download-geo.ts';
 import { importGeoCommand } from './import-geo.ts';
 import { importDuoCommand } from './import-duo.ts';
@@ -19,7 +20,10 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
                               grenzen van een jaar downloaden bij PDOK (CBS Wijken en Buurten)
   import-values <csv> [--synthetic]
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
-  import-duo <map>            echte gemeente-indicatoren uit DUO-bestanden (examens, eindtoets, leerjaar 3)
+  import-duo <map>            echte indicatoren per school en gemeente uit DUO-bestanden (examens, eindtoets, leerjaar 3)
+                              en de CBS-achterstandsscores
+  download-duo [--jaren 2014-2024] [--map DIR] [--bron URL]
+                              de DUO-bestanden downloaden (met herkomst en sha256) en inlezen
   demo [--seed N] [--replace] SYNTHETISCHE demowaarden voor alle gebieden en een demoset GKA-gemeenten
   import-corop <csv>          COROP-gebieden uit het CBS-bestand woonplaatsen-gemeente-COROP
   import-groepen <csv> [--soort naam]
@@ -36,6 +40,7 @@ const commands: Record<string, Command> = {
   'download-geo': downloadGeoCommand,
   'import-values': importValuesCommand,
   'import-duo': importDuoCommand,
+  'download-duo': downloadDuoCommand,
   demo: demoCommand,
   'import-corop': importCoropCommand,
   'import-groepen': importGroupsCommand,

@@ -6,43 +6,112 @@ import iconv from 'iconv-lite';
 
 export type DuoRecord = Record<string, string>;
 
-/** The DUO open-data files the importer reads, by their DUO names and their encodings (open-data README §3). */
+/**
+ * The DUO open-data files the importer reads, by their DUO names and their encodings (open-data
+ * README §3), with the columns each must have: a file without them is another layout, and an error
+ * that names the file and those columns.
+ */
 export const DUO_FILES = {
-  examens2019: { name: 'examenkandidaten-en-geslaagden-2019-2024.csv', encoding: 'utf8' },
-  examens2014: { name: 'examenkandidaten-en-geslaagden-2014-2019.csv', encoding: 'win1252' },
-  eindtoets: { name: 'gemiddelde-eindscores-bo-sbo-2018-2019.csv', encoding: 'win1252' },
-  leerlingenVo: { name: 'leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv', encoding: 'win1252' },
-  vestigingenVo: { name: 'alle-vestigingen-vo.csv', encoding: 'win1252' },
-  vestigingenBo: { name: 'alle-vestigingen-bo.csv', encoding: 'win1252' },
+  examens2019: {
+    name: 'examenkandidaten-en-geslaagden-2019-2024.csv',
+    encoding: 'utf8',
+    columns: ['VESTIGINGSCODE', 'GEMEENTENAAM', 'EXAMENKANDIDATEN SCHOOLJAAR 2019-2020 - TOTAAL', 'GESLAAGDEN SCHOOLJAAR 2019-2020 - TOTAAL'],
+  },
+  examens2014: {
+    name: 'examenkandidaten-en-geslaagden-2014-2019.csv',
+    encoding: 'win1252',
+    columns: ['VESTIGINGSNUMMER', 'GEMEENTENAAM', 'EXAMENKANDIDATEN SCHOOLJAAR 2014-2015 - TOTAAL', 'GESLAAGDEN SCHOOLJAAR 2014-2015 - TOTAAL'],
+  },
+  eindtoets: {
+    name: 'gemiddelde-eindscores-bo-sbo-2018-2019.csv',
+    encoding: 'win1252',
+    columns: ['BRIN_NUMMER', 'VESTIGINGSNUMMER', 'INSTELLINGSNAAM_VESTIGING', 'PLAATSNAAM', 'GEMEENTENUMMER', 'SOORT_PO', 'CET_AANTAL', 'CET_GEM'],
+  },
+  leerlingenVo: {
+    name: 'leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv',
+    encoding: 'win1252',
+    columns: [
+      'BRIN NUMMER',
+      'VESTIGINGSNUMMER',
+      'INSTELLINGSNAAM VESTIGING',
+      'PLAATSNAAM VESTIGING',
+      'ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR',
+      'LEER- OF VERBLIJFSJAAR 3 - MAN',
+      'LEER- OF VERBLIJFSJAAR 3 - VROUW',
+    ],
+  },
+  vestigingenVo: {
+    name: 'alle-vestigingen-vo.csv',
+    encoding: 'win1252',
+    columns: ['BRIN NUMMER', 'VESTIGINGSNUMMER', 'VESTIGINGSNAAM', 'PLAATSNAAM', 'GEMEENTENUMMER', 'ONDERWIJSSTRUCTUUR'],
+  },
+  vestigingenBo: {
+    name: 'alle-vestigingen-bo.csv',
+    encoding: 'win1252',
+    columns: ['BRIN NUMMER', 'VESTIGINGSNUMMER', 'VESTIGINGSNAAM', 'PLAATSNAAM', 'GEMEENTENUMMER'],
+  },
   /** Every po vestiging on 1 October 2019 with its gemeente: places the schools of the achterstandsscores closed since. */
-  afstandBo: { name: 'gemiddelde-afstand-woonadres-schoolvestiging-bo-2019-2020.csv', encoding: 'win1252' },
-  /** CBS, not DUO, and a workbook: read by achterstand.ts. */
-  achterstandsscores: { name: 'achterstandsscores-basisscholen-2019.xlsx', encoding: 'binary' },
-} as const;
+  afstandBo: {
+    name: 'gemiddelde-afstand-woonadres-schoolvestiging-bo-2019-2020.csv',
+    encoding: 'win1252',
+    columns: ['BRIN_NUMMER', 'VESTIGINGSNUMMER', 'INSTELLINGSNAAM_VESTIGING', 'PLAATSNAAM', 'GEMEENTENUMMER'],
+  },
+  /** CBS, not DUO, and a workbook: read (and its layout checked) by achterstand.ts. */
+  achterstandsscores: { name: 'achterstandsscores-basisscholen-2019.xlsx', encoding: 'binary', columns: [] },
+} as const satisfies Record<string, { name: string; encoding: 'utf8' | 'win1252' | 'binary'; columns: readonly string[] }>;
 export type DuoFileKey = keyof typeof DUO_FILES;
 
-/** The path of a DUO (or CBS) file in `dir`, under its own name or with a `duo_` or `cbs_` prefix; throws naming what is missing. */
+/** The path of a DUO (or CBS) file in `dir` under its own name or with a `duo_` or `cbs_` prefix, or undefined. */
+export function lookForDuoFile(dir: string, key: DuoFileKey): string | undefined {
+  const { name } = DUO_FILES[key];
+  const prefix = key === 'achterstandsscores' ? 'cbs_' : 'duo_';
+  return [name, `${prefix}${name}`].map((n) => path.join(dir, n)).find((f) => existsSync(f));
+}
+
+/** The path of a DUO (or CBS) file in `dir`, as lookForDuoFile; throws naming what is missing. */
 export function findDuoFile(dir: string, key: DuoFileKey): string {
   const { name } = DUO_FILES[key];
   const prefix = key === 'achterstandsscores' ? 'cbs_' : 'duo_';
-  const candidates = [name, `${prefix}${name}`].map((n) => path.join(dir, n));
-  const found = candidates.find((f) => existsSync(f));
+  const found = lookForDuoFile(dir, key);
   const where = key === 'achterstandsscores' ? 'cbs.nl (Achterstandsscores per basisschoolvestiging)' : 'onderwijsdata.duo.nl';
   if (!found) throw new Error(`Bestand ontbreekt in ${dir}: ${name} (of ${prefix}${name}). Download het van ${where}.`);
   return found;
 }
 
-/** Reads a `;`-separated DUO file into records keyed by header, decoding its own encoding. */
-export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252' | 'binary'): Promise<DuoRecord[]> {
+/**
+ * Reads a `;`-separated DUO file into records keyed by header, decoding its own encoding; with
+ * `columns`, a header without every one of them is an error naming the file and what it misses.
+ */
+export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252' | 'binary', columns: readonly string[] = []): Promise<DuoRecord[]> {
   if (encoding === 'binary') throw new Error(`${path.basename(file)} is geen CSV-bestand`);
   const text = iconv.decode(await readFile(file), encoding);
-  return parse(text, {
-    columns: (h: string[]) => h.map((c) => c.trim()),
-    delimiter: ';',
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as DuoRecord[];
+  let records: DuoRecord[];
+  try {
+    records = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim()),
+      delimiter: ';',
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as DuoRecord[];
+  } catch (e) {
+    throw new Error(`${path.basename(file)}: geen leesbaar CSV-bestand met ; als scheidingsteken (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const header = new Set(Object.keys(records[0] ?? {}));
+  const missing = columns.filter((c) => !header.has(c));
+  if (missing.length)
+    throw new Error(
+      `${path.basename(file)}: onbekende indeling, de kolommen ${missing.map((c) => `"${c}"`).join(', ')} ontbreken ` +
+        `(verwacht onder meer ${columns.map((c) => `"${c}"`).join(', ')}; gevonden ${
+          header.size
+            ? [...header]
+                .slice(0, 8)
+                .map((c) => `"${c}"`)
+                .join(', ') + (header.size > 8 ? ', …' : '')
+            : 'geen kopregel met gegevens'
+        })`,
+    );
+  return records;
 }
 
 /** A DUO count: null when empty, 'lt5' for the published `<5` (1–4). */

@@ -9,7 +9,7 @@ import { schoolYearCode, schoolYearCohort } from './cohorts.ts';
 import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
 import { ACHTERSTAND, addAchterstand, readAchterstandsscores } from './achterstand.ts';
 import { addExamPassRates, placeIndex, type ExamStats } from './exams.ts';
-import { DUO_FILES, findDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
+import { DUO_FILES, findDuoFile, lookForDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
 import { GemeenteMapper } from './gemeente-mapping.ts';
 import { addHavoVwoLj3 } from './havo-vwo-lj3.ts';
 import { SchoolRegister, type School, type Unplaced } from './schools.ts';
@@ -38,7 +38,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
   const read = async (key: DuoFileKey) => {
     const file = findDuoFile(dir, key);
     log(`Lezen: ${path.basename(file)}`);
-    return { file, records: await readDuoCsv(file, DUO_FILES[key].encoding) };
+    return { file, records: await readDuoCsv(file, DUO_FILES[key].encoding, DUO_FILES[key].columns) };
   };
   const vo = (await read('vestigingenVo')).records;
   const bo = (await read('vestigingenBo')).records;
@@ -100,8 +100,11 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
-  {
-    const file = findDuoFile(dir, 'achterstandsscores');
+  // A CBS context file, not at DUO: read when it lies in the folder.
+  const workbook = lookForDuoFile(dir, 'achterstandsscores');
+  if (!workbook) log(`Niet gelezen: ${DUO_FILES.achterstandsscores.name} (CBS) staat niet in de map; geen achterstandsscores.`);
+  else {
+    const file = workbook;
     log(`Lezen: ${path.basename(file)}`);
     const scores = await readAchterstandsscores(file);
     const totals = new Totals();

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/connect.ts';
+import { DUO_FILES, type DuoFileKey } from './files.ts';
+import { importDuo, type ImportDuoResult } from './import.ts';
+
+/**
+ * Where DUO publishes its open-data files: the address of the exam file 2019-2024, with the other
+ * files under their own published names beside it; `--bron` gives another (a mirror, a test server).
+ */
+export const DUO_BASE_URL = 'https://duo.nl/open_onderwijsdata/images/';
+/** Not at DUO: the CBS achterstandsscores workbook is read when it lies in the folder, never fetched. */
+const NOT_AT_DUO: readonly DuoFileKey[] = ['achterstandsscores'];
+
+/** One fetched file as the manifest records it. */
+export type Fetched = { key: DuoFileKey; file: string; url: string; sha256: string; bytes: number; fetchedAt: string };
+/** `bronnen.json` in the download folder: where each file came from and what it was. */
+const MANIFEST = 'bronnen.json';
+
+export class DuoDownloadError extends Error {}
+
+export type DownloadDuoOptions = {
+  /** Cache folder (created when missing); `bronnen.json` in it records every file. */
+  dir: string;
+  /** Base URL of the DUO files (a mirror, or a test server). */
+  baseUrl?: string;
+  /** School years to cover (`2014-2024`: from 2014-2015 up to 2023-2024); files that hold none of them are skipped. */
+  years?: { from: number; to: number };
+  log?: (m: string) => void;
+  onProgress?: (file: string, bytes: number, total: number | undefined) => void;
+};
+
+/** School years a file covers, from its name: `…-2014-2019.csv` holds 2014-2015 to 2018-2019, `…-2019.csv` 2019-2020. */
+function yearsOf(name: string): { from: number; to: number } | null {
+  const span = /(\d{4})-(\d{4})\.\w+$/.exec(name);
+  if (span) return { from: Number(span[1]), to: Math.max(Number(span[1]), Number(span[2]) - 1) };
+  const one = /-(\d{4})\.\w+$/.exec(name);
+  return one ? { from: Number(one[1]), to: Number(one[1]) } : null;
+}
+
+/** The files to fetch for these years, with their URLs: every DUO file import-duo reads (address lists always). */
+export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> = {}): { key: DuoFileKey; name: string; url: string }[] {
+  const base = o.baseUrl ?? DUO_BASE_URL;
+  return (Object.keys(DUO_FILES) as DuoFileKey[]).flatMap((key) => {
+    const { name } = DUO_FILES[key];
+    const span = yearsOf(name);
+    if (NOT_AT_DUO.includes(key) || (o.years && span && (span.to < o.years.from || span.from > o.years.to))) return [];
+    return [{ key, name, url: new URL(name, base.endsWith('/') ? base : `${base}/`).toString() }];
+  });
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function readManifest(dir: string): Fetched[] {
+  const file = path.join(dir, MANIFEST);
+  if (!existsSync(file)) return [];
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { bestanden: Fetched[] }).bestanden ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** Fetches one file into memory, with progress; a network failure or HTTP error is a Dutch message naming the URL. */
+async function fetchFile(url: string, onProgress?: (bytes: number, total: number | undefined) => void): Promise<Buffer> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(300_000) });
+  } catch (e) {
+    const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
+    throw new DuoDownloadError(
+      `Geen verbinding met ${new URL(url).host} (${cause}). Er is niets gedownload en niets in de database veranderd; controleer de internetverbinding of geef een andere --bron.`,
+    );
+  }
+  if (!response.ok || !response.body)
+    throw new DuoDownloadError(
+      `${url}: de server antwoordt met HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Er is niets in de database veranderd.`,
+    );
+  const total = Number(response.headers.get('content-length')) || undefined;
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of response.body) {
+      chunks.push(Buffer.from(chunk));
+      bytes += chunk.length;
+      onProgress?.(bytes, total);
+    }
+  } catch (e) {
+    throw new DuoDownloadError(
+      `${url}: de verbinding brak af na ${bytes} bytes (${e instanceof Error ? e.message : String(e)}). Er is niets in de database veranderd.`,
+    );
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * `gka download-duo`: fetches the DUO (and CBS) files into `dir`, keeping what is already there
+ * with the same sha256 as its manifest entry, records URL and sha256 of each in `bronnen.json`, and
+ * then imports the folder with import-duo. The database is only touched after every file is in,
+ * and import-duo is all or nothing: a failed download or a malformed file changes nothing there.
+ */
+export async function downloadDuo(db: Db, o: DownloadDuoOptions): Promise<{ fetched: Fetched[]; cached: Fetched[]; imported: ImportDuoResult }> {
+  const log = o.log ?? (() => {});
+  mkdirSync(o.dir, { recursive: true });
+  const known = new Map(readManifest(o.dir).map((f) => [f.file, f]));
+  const fetched: Fetched[] = [];
+  const cached: Fetched[] = [];
+  for (const d of duoDownloads(o)) {
+    const target = path.join(o.dir, d.name);
+    const previous = known.get(d.name);
+    if (previous && previous.url === d.url && existsSync(target) && sha256(readFileSync(target)) === previous.sha256) {
+      cached.push(previous);
+      log(`In de map: ${d.name}`);
+      continue;
+    }
+    log(`Downloaden: ${d.url}`);
+    const body = await fetchFile(d.url, (bytes, total) => o.onProgress?.(d.name, bytes, total));
+    // Written whole under another name first: an interrupted run never leaves half a file under the real one.
+    writeFileSync(`${target}.deel`, body);
+    renameSync(`${target}.deel`, target);
+    const entry: Fetched = { key: d.key, file: d.name, url: d.url, sha256: sha256(body), bytes: body.length, fetchedAt: new Date().toISOString() };
+    fetched.push(entry);
+    known.set(d.name, entry);
+    writeFileSync(path.join(o.dir, MANIFEST), `${JSON.stringify({ bestanden: [...known.values()] }, null, 2)}\n`);
+  }
+  const imported = await importDuo(db, o.dir, log);
+  return { fetched, cached, imported };
+}
