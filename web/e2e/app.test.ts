@@ -704,6 +704,8 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     await vo.locator('tbody tr').first().getByRole('link').click();
     await page.getByTestId('trend-chart').first().waitFor();
     expect(await page.locator('h1').textContent()).toBeTruthy();
+    // The gemeente's name arrives with its own request.
+    await page.locator('.facts', { hasText: 'Tilburg' }).waitFor();
     expect(await page.locator('.facts').textContent()).toMatch(/Tilburg.*Voortgezet onderwijs/s);
     await page.getByText('Tabel bij de grafiek').first().click();
     const rows = page.getByTestId('trend-table').first().locator('tbody tr');
