@@ -83,12 +83,7 @@ export function useTrend(indicator: string, area: string | undefined) {
 
 /** Several indicators' values at one level at once (the schools table), sharing the cache of useValues. */
 export function useValuesOf(list: ValuesParams[]) {
-  return useQueries({
-    queries: list.map((p) => ({
-      queryKey: ['values', p],
-      queryFn: ({ signal }: { signal: AbortSignal }) => getJson(apiUrl('values', valuesParams(p)), ValuesResponse, signal),
-    })),
-  });
+  return useQueries({ queries: list.map(valuesQuery) });
 }
 
 export function useGeo(level: 'gemeente' | 'wijk', parent?: string) {
@@ -114,13 +109,18 @@ function valuesParams(p: ValuesParams): Params {
   return { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension, group: p.group };
 }
 
-export function useValues(p: ValuesParams, enabled = true) {
-  return useQuery({
+function valuesQuery(p: ValuesParams) {
+  return queryOptions({
     queryKey: ['values', p],
     queryFn: ({ signal }) => getJson(apiUrl('values', valuesParams(p)), ValuesResponse, signal),
-    enabled: enabled && !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
+    enabled: !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useValues(p: ValuesParams, enabled = true) {
+  const options = valuesQuery(p);
+  return useQuery({ ...options, enabled: enabled && options.enabled });
 }
 
 /** The API compares at most this many areas per request; larger selections are split and merged. */

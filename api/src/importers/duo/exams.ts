@@ -41,16 +41,10 @@ export function addExamPassRates(records: readonly DuoRecord[], file: string, ma
   });
   const stats: ExamStats = { schoolYears: [...new Set(columns.map((c) => c.year))].sort(), leftOutCells: 0, rebuiltPasses: 0 };
   for (const r of records) {
-    const vestiging = brinVestiging(undefined, r['VESTIGINGSCODE'] ?? r['VESTIGINGSNUMMER']) ?? '';
-    const listed = schools.get(vestiging);
-    const school = vestiging
-      ? schools.resolve(
-          vestiging,
-          { name: r['INSTELLINGSNAAM VESTIGING'], gemeente: listed?.gemeente ?? mapper.byName(r['GEMEENTENAAM'] ?? ''), sector: 'vo' },
-          file,
-        )
-      : undefined;
-    const area = school?.gemeente ?? mapper.byName(r['GEMEENTENAAM'] ?? '');
+    const vestiging = brinVestiging(undefined, r['VESTIGINGSCODE'] ?? r['VESTIGINGSNUMMER']);
+    const named = mapper.byName(r['GEMEENTENAAM'] ?? '');
+    const school = vestiging ? schools.resolve(vestiging, { name: r['INSTELLINGSNAAM VESTIGING'], gemeente: named, sector: 'vo' }, file) : undefined;
+    const area = school?.gemeente ?? named;
     for (const { year, sex } of columns) {
       const suffix = `SCHOOLJAAR ${year} - ${sex}`;
       const candidates = duoCount(r[`EXAMENKANDIDATEN ${suffix}`]);

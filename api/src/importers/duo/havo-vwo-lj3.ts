@@ -32,17 +32,17 @@ export function addHavoVwoLj3(
     const counts = SEXES.map(([sex]) => Number(r[`LEER- OF VERBLIJFSJAAR 3 - ${sex}`]?.trim() || 0));
     const total = counts[0]! + counts[1]!;
     if (!total) continue;
-    const vestiging = brinVestiging(r['BRIN NUMMER'], r['VESTIGINGSNUMMER']) ?? '';
-    const listed = schools.get(vestiging);
+    const vestiging = brinVestiging(r['BRIN NUMMER'], r['VESTIGINGSNUMMER']);
     const place = r['PLAATSNAAM VESTIGING']?.trim().toUpperCase() ?? '';
     const nummer = places.get(place);
-    const gemeente = listed?.gemeente ?? (nummer ? mapper.byCode(nummer, place) : null);
+    // Only for a vestiging the address list lacks: resolve gives a listed one its own gemeente.
+    const gemeente = nummer ? mapper.byCode(nummer, place) : null;
     const school = vestiging ? schools.resolve(vestiging, { name: r['INSTELLINGSNAAM VESTIGING'], gemeente, sector: 'vo', plaats: place }, file) : undefined;
     const area = school?.gemeente ?? gemeente;
     // 'HAVO/VWO lj 3' and the havo/vwo pupils taught at a VAVO; vmbo, praktijkonderwijs and the rest count in the denominator only.
     const havoVwo = /^(HAVO|VWO)/.test(r[TYPE]?.trim() ?? '');
     totals.add(HAVO_VWO_LJ3, cohort, 'totaal', 'totaal', area, havoVwo ? total : 0, total, school?.code);
     SEXES.forEach(([, grp], i) => totals.add(HAVO_VWO_LJ3, cohort, 'geslacht', grp, area, havoVwo ? counts[i]! : 0, counts[i]!, school?.code));
-    if (!area) totals.unmapped(HAVO_VWO_LJ3, `${place || '?'} (vestiging ${vestiging}, niet in adreslijst)`, total);
+    if (!area) totals.unmapped(HAVO_VWO_LJ3, `${place || '?'} (vestiging ${vestiging ?? '?'}, niet in adreslijst)`, total);
   }
 }

@@ -104,15 +104,14 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
   const workbook = lookForDuoFile(dir, 'achterstandsscores');
   if (!workbook) log(`Niet gelezen: ${DUO_FILES.achterstandsscores.name} (CBS) staat niet in de map; geen achterstandsscores.`);
   else {
-    const file = workbook;
-    log(`Lezen: ${path.basename(file)}`);
-    const scores = await readAchterstandsscores(file);
+    log(`Lezen: ${path.basename(workbook)}`);
+    const scores = await readAchterstandsscores(workbook);
     const totals = new Totals();
     // The score of 1 October 2019: school year 2019-2020, like the pupil counts of that date.
-    const stats = addAchterstand(scores, path.basename(file), '2019-2020', (await read('afstandBo')).records, mapper, schools, totals);
+    const stats = addAchterstand(scores, path.basename(workbook), '2019-2020', (await read('afstandBo')).records, mapper, schools, totals);
     derived.push({
       key: 'achterstandsscores',
-      file,
+      file: workbook,
       indicator: ACHTERSTAND,
       rows: totals.rows(),
       unmapped: totals.unmappedReport(),
@@ -193,7 +192,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
     sources,
     gemeenten: gemeenten.length,
     schools: {
-      listed: schools.all().length - schools.closedSchools().length,
+      listed: schools.listedCount,
       closed: schools.closedSchools(),
       unplaced: schools.unplacedSchools(),
       outsideIndeling: schools.outsideIndeling,

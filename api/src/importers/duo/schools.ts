@@ -117,6 +117,10 @@ export class SchoolRegister {
     return school;
   }
 
+  get listedCount(): number {
+    return this.listed.size;
+  }
+
   /** The listed school with this BRIN vestiging, if any. */
   get(vestiging: string): School | undefined {
     return this.listed.get(vestiging);
