@@ -10,6 +10,7 @@ import * as m0008 from './0008_covid_notes.ts';
 import * as m0009 from './0009_groups.ts';
 import * as m0010 from './0010_pooled_periods.ts';
 import * as m0011 from './0011_schools.ts';
+import * as m0012 from './0012_yearly_duo.ts';
 
 /** Every migration, in order. Names sort lexically; add new ones with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_groups': m0009,
   '0010_pooled_periods': m0010,
   '0011_schools': m0011,
+  '0012_yearly_duo': m0012,
 };

@@ -1,48 +1,69 @@
-import { duoCount, duoDecimal, type DuoRecord } from './files.ts';
+import { duoCount, duoDecimal, field, type DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
 import { brinVestiging, type SchoolRegister } from './schools.ts';
-import type { Totals } from './totals.ts';
+import { Totals } from './totals.ts';
+import { SCHOOL_COLUMNS } from './yearly.ts';
 
 export const EINDTOETS = 'eindtoets_gemiddelde';
 
-export type EindtoetsStats = { schools: number; withoutAverage: number };
+/**
+ * The eind- and doorstroomtoetsen in DUO's "gemiddelde eindscores" files, by column prefix, each its
+ * own indicator: their scales differ, so a school's or gemeente's scores are never averaged across them.
+ */
+export const TOETSEN = [
+  { prefix: 'CET', indicator: EINDTOETS },
+  { prefix: 'IEP', indicator: 'eindtoets_iep' },
+  { prefix: 'ROUTE8', indicator: 'eindtoets_route8' },
+  { prefix: 'DIA', indicator: 'eindtoets_dia' },
+  { prefix: 'AMN', indicator: 'eindtoets_amn' },
+  { prefix: 'DOE', indicator: 'eindtoets_doe' },
+  { prefix: 'LIB', indicator: 'eindtoets_lib' },
+] as const;
+
+export type EindtoetsStats = { indicator: string; prefix: string; schools: number; withoutAverage: number; totals: Totals };
 
 /**
- * Adds the Centrale Eindtoets average of DUO "gemiddelde eindscores" to `totals` as a sum of scores
- * (mean × pupils) over pupils, per school and its gemeente. A school of the address list counts in
- * its gemeente there; another in the file's own gemeentenummer, which may predate a merger (its
- * place name settles a split gemeente).
+ * Adds the average score of every toets in the file to its own indicator, as a sum of scores (mean ×
+ * pupils) over pupils, per school and its gemeente. A school of the address list counts in its
+ * gemeente there; another in the file's own gemeentenummer, which may predate a merger (its place
+ * name settles a split gemeente). A mean DUO masks (`NA`, or blank, for fewer than 5 pupils) is left
+ * out and counted. Any year's layout: BRIN_NUMMER or INSTELLINGSCODE, CET_ or LIB_ columns.
  */
-export function addEindtoets(
-  records: readonly DuoRecord[],
-  file: string,
-  cohort: string,
-  mapper: GemeenteMapper,
-  schools: SchoolRegister,
-  totals: Totals,
-): EindtoetsStats {
-  const stats: EindtoetsStats = { schools: 0, withoutAverage: 0 };
+export function addEindscores(records: readonly DuoRecord[], file: string, cohort: string, mapper: GemeenteMapper, schools: SchoolRegister): EindtoetsStats[] {
+  const present = TOETSEN.filter((t) => records.length && `${t.prefix}_AANTAL` in records[0]! && `${t.prefix}_GEM` in records[0]!);
+  if (records.length && !present.length)
+    throw new Error(
+      `${file}: onbekende indeling, geen kolommen van een toets (verwacht een paar als ${TOETSEN.map((t) => `"${t.prefix}_AANTAL"/"${t.prefix}_GEM"`).join(', ')})`,
+    );
+  const stats = present.map((t): EindtoetsStats => ({ ...t, schools: 0, withoutAverage: 0, totals: new Totals() }));
   for (const r of records) {
-    const pupils = duoCount(r['CET_AANTAL']);
-    if (typeof pupils !== 'number' || pupils === 0) continue;
-    const mean = duoDecimal(r['CET_GEM']);
-    if (mean === null) {
-      stats.withoutAverage++;
-      continue;
-    }
-    stats.schools++;
-    const vestiging = brinVestiging(r['BRIN_NUMMER'], r['VESTIGINGSNUMMER']);
-    const own = mapper.byCode(r['GEMEENTENUMMER'] ?? '', r['PLAATSNAAM']);
+    const taken = stats.flatMap((s) => {
+      const pupils = duoCount(r[`${s.prefix}_AANTAL`]);
+      if (pupils === null || pupils === 0) return [];
+      const mean = typeof pupils === 'number' ? duoDecimal(r[`${s.prefix}_GEM`]) : null;
+      if (mean === null || mean === 0) {
+        s.withoutAverage++;
+        return [];
+      }
+      return [{ s, pupils: pupils as number, mean }];
+    });
+    if (!taken.length) continue;
+    const vestiging = brinVestiging(field(r, SCHOOL_COLUMNS.brin), field(r, SCHOOL_COLUMNS.vestiging));
+    const plaats = field(r, SCHOOL_COLUMNS.plaats);
+    const own = mapper.byCode(field(r, SCHOOL_COLUMNS.gemeente) ?? '', plaats);
     const school = vestiging
       ? schools.resolve(
           vestiging,
-          { name: r['INSTELLINGSNAAM_VESTIGING'], gemeente: own, sector: 'po', plaats: r['PLAATSNAAM'], soort: r['SOORT_PO']?.trim() },
+          { name: field(r, SCHOOL_COLUMNS.naam), gemeente: own, sector: 'po', plaats, soort: field(r, SCHOOL_COLUMNS.soort)?.trim() },
           file,
         )
       : undefined;
     const area = school?.gemeente ?? own;
-    totals.add(EINDTOETS, cohort, 'totaal', 'totaal', area, mean * pupils, pupils, school?.code);
-    if (!area) totals.unmapped(EINDTOETS, `${(r['GEMEENTENUMMER'] ?? '').trim()} ${r['GEMEENTENAAM'] ?? ''}`.trim(), pupils);
+    for (const { s, pupils, mean } of taken) {
+      s.schools++;
+      s.totals.add(s.indicator, cohort, 'totaal', 'totaal', area, mean * pupils, pupils, school?.code);
+      if (!area) s.totals.unmapped(s.indicator, `${(field(r, SCHOOL_COLUMNS.gemeente) ?? '').trim()} ${r['GEMEENTENAAM'] ?? ''}`.trim(), pupils);
+    }
   }
-  return stats;
+  return stats.filter((s) => s.schools > 0);
 }

@@ -7,28 +7,32 @@ import iconv from 'iconv-lite';
 export type DuoRecord = Record<string, string>;
 
 /**
- * The DUO open-data files the importer reads, by their DUO names and their encodings (open-data
- * README §3), with the columns each must have: a file without them is another layout, and an error
- * that names the file and those columns.
+ * The DUO open-data files the importer reads, by their names in a folder and their encodings, with
+ * the columns each must have: a file without them is another layout, and an error that names the
+ * file and those columns. `published` is the name under which DUO publishes the file (null: not at DUO).
  */
 export const DUO_FILES = {
   examens2019: {
     name: 'examenkandidaten-en-geslaagden-2019-2024.csv',
+    published: 'examenkandidaten-en-geslaagden-2019-2024.csv',
     encoding: 'utf8',
     columns: ['VESTIGINGSCODE', 'GEMEENTENAAM', 'EXAMENKANDIDATEN SCHOOLJAAR 2019-2020 - TOTAAL', 'GESLAAGDEN SCHOOLJAAR 2019-2020 - TOTAAL'],
   },
   examens2014: {
     name: 'examenkandidaten-en-geslaagden-2014-2019.csv',
+    published: 'examenkandidaten-en-geslaagden-2014-2019.csv',
     encoding: 'win1252',
     columns: ['VESTIGINGSNUMMER', 'GEMEENTENAAM', 'EXAMENKANDIDATEN SCHOOLJAAR 2014-2015 - TOTAAL', 'GESLAAGDEN SCHOOLJAAR 2014-2015 - TOTAAL'],
   },
   eindtoets: {
     name: 'gemiddelde-eindscores-bo-sbo-2018-2019.csv',
+    published: '05.-gemiddelde-eindscores-bo-sbo-2018-2019.csv',
     encoding: 'win1252',
     columns: ['BRIN_NUMMER', 'VESTIGINGSNUMMER', 'INSTELLINGSNAAM_VESTIGING', 'PLAATSNAAM', 'GEMEENTENUMMER', 'SOORT_PO', 'CET_AANTAL', 'CET_GEM'],
   },
   leerlingenVo: {
     name: 'leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv',
+    published: '01.-leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv',
     encoding: 'win1252',
     columns: [
       'BRIN NUMMER',
@@ -42,23 +46,26 @@ export const DUO_FILES = {
   },
   vestigingenVo: {
     name: 'alle-vestigingen-vo.csv',
+    published: '02.-alle-vestigingen-vo.csv',
     encoding: 'win1252',
     columns: ['BRIN NUMMER', 'VESTIGINGSNUMMER', 'VESTIGINGSNAAM', 'PLAATSNAAM', 'GEMEENTENUMMER', 'ONDERWIJSSTRUCTUUR'],
   },
   vestigingenBo: {
     name: 'alle-vestigingen-bo.csv',
+    published: '03.-alle-vestigingen-basisonderwijs.csv',
     encoding: 'win1252',
     columns: ['BRIN NUMMER', 'VESTIGINGSNUMMER', 'VESTIGINGSNAAM', 'PLAATSNAAM', 'GEMEENTENUMMER'],
   },
   /** Every po vestiging on 1 October 2019 with its gemeente: places the schools of the achterstandsscores closed since. */
   afstandBo: {
     name: 'gemiddelde-afstand-woonadres-schoolvestiging-bo-2019-2020.csv',
+    published: 'gemiddelde-afstand-woonadres-schoolvestiging-bo-2019-2020.csv',
     encoding: 'win1252',
     columns: ['BRIN_NUMMER', 'VESTIGINGSNUMMER', 'INSTELLINGSNAAM_VESTIGING', 'PLAATSNAAM', 'GEMEENTENUMMER'],
   },
   /** CBS, not DUO, and a workbook: read (and its layout checked) by achterstand.ts. */
-  achterstandsscores: { name: 'achterstandsscores-basisscholen-2019.xlsx', encoding: 'binary', columns: [] },
-} as const satisfies Record<string, { name: string; encoding: 'utf8' | 'win1252' | 'binary'; columns: readonly string[] }>;
+  achterstandsscores: { name: 'achterstandsscores-basisscholen-2019.xlsx', published: null, encoding: 'binary', columns: [] },
+} as const satisfies Record<string, { name: string; published: string | null; encoding: DuoEncoding; columns: readonly DuoColumn[] }>;
 export type DuoFileKey = keyof typeof DUO_FILES;
 
 /** The path of a DUO (or CBS) file in `dir` under its own name or with a `duo_` or `cbs_` prefix, or undefined. */
@@ -78,13 +85,34 @@ export function findDuoFile(dir: string, key: DuoFileKey): string {
   return found;
 }
 
+/** A column a layout must have: one name, or the names it had in different years. */
+export type DuoColumn = string | readonly string[];
+export type DuoEncoding = 'utf8' | 'win1252' | 'auto' | 'binary';
+
+/** UTF-8 when the bytes are valid UTF-8, else Windows-1252: DUO's yearly files use either. */
+function decode(bytes: Buffer, encoding: Exclude<DuoEncoding, 'binary'>): string {
+  if (encoding !== 'auto') return iconv.decode(bytes, encoding);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'win1252');
+  }
+}
+
+/** The value of the first of `names` the record has (a column renamed between years). */
+export function field(r: DuoRecord, names: DuoColumn): string | undefined {
+  for (const n of typeof names === 'string' ? [names] : names) if (n in r) return r[n];
+  return undefined;
+}
+
 /**
  * Reads a `;`-separated DUO file into records keyed by header, decoding its own encoding; with
- * `columns`, a header without every one of them is an error naming the file and what it misses.
+ * `columns`, a header without every one of them (or one of its yearly names) is an error naming the
+ * file and what it misses.
  */
-export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252' | 'binary', columns: readonly string[] = []): Promise<DuoRecord[]> {
+export async function readDuoCsv(file: string, encoding: DuoEncoding, columns: readonly DuoColumn[] = []): Promise<DuoRecord[]> {
   if (encoding === 'binary') throw new Error(`${path.basename(file)} is geen CSV-bestand`);
-  const text = iconv.decode(await readFile(file), encoding);
+  const text = decode(await readFile(file), encoding);
   let records: DuoRecord[];
   try {
     records = parse(text, {
@@ -98,11 +126,12 @@ export async function readDuoCsv(file: string, encoding: 'utf8' | 'win1252' | 'b
     throw new Error(`${path.basename(file)}: geen leesbaar CSV-bestand met ; als scheidingsteken (${e instanceof Error ? e.message : String(e)})`);
   }
   const header = new Set(Object.keys(records[0] ?? {}));
-  const missing = columns.filter((c) => !header.has(c));
+  const spell = (c: DuoColumn) => (typeof c === 'string' ? `"${c}"` : c.map((n) => `"${n}"`).join(' of '));
+  const missing = columns.filter((c) => !(typeof c === 'string' ? [c] : c).some((n) => header.has(n)));
   if (missing.length)
     throw new Error(
-      `${path.basename(file)}: onbekende indeling, de kolommen ${missing.map((c) => `"${c}"`).join(', ')} ontbreken ` +
-        `(verwacht onder meer ${columns.map((c) => `"${c}"`).join(', ')}; gevonden ${
+      `${path.basename(file)}: onbekende indeling, de kolommen ${missing.map(spell).join(', ')} ontbreken ` +
+        `(verwacht onder meer ${columns.map(spell).join(', ')}; gevonden ${
           header.size
             ? [...header]
                 .slice(0, 8)

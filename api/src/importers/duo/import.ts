@@ -6,14 +6,16 @@ import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
 import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCode, schoolYearCohort } from './cohorts.ts';
-import { addEindtoets, type EindtoetsStats } from './eindtoets.ts';
+import { addEindscores } from './eindtoets.ts';
 import { ACHTERSTAND, addAchterstand, readAchterstandsscores } from './achterstand.ts';
 import { addExamPassRates, placeIndex, type ExamStats } from './exams.ts';
 import { DUO_FILES, findDuoFile, lookForDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
 import { GemeenteMapper } from './gemeente-mapping.ts';
-import { addHavoVwoLj3 } from './havo-vwo-lj3.ts';
+import { addHavoVwoLj3, HAVO_VWO_LJ3 } from './havo-vwo-lj3.ts';
+import { ADVIES_SCHOOL, addSchooladviezen, MASK_MARGIN } from './schooladviezen.ts';
 import { SchoolRegister, type School, type Unplaced } from './schools.ts';
 import { Totals, type MeasureRow, type Unmapped } from './totals.ts';
+import { findYearlyFiles, schoolYearOf, YEARLY, type YearlyFamily } from './yearly.ts';
 
 const LOCATION_NOTE = 'Cijfers naar vestigingsplaats van de school, niet naar woonplaats van de leerlingen.';
 const INDELING_NOTE =
@@ -21,7 +23,7 @@ const INDELING_NOTE =
 
 /** One derived source: which file it came from, what it produced and what could not be placed. */
 export type DuoSourceResult = {
-  key: DuoFileKey;
+  key: DuoFileKey | YearlyFamily;
   file: string;
   indicator: string;
   cohorts: string[];
@@ -50,6 +52,10 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     mapper,
   );
   const places = placeIndex(vo);
+  const readYearly = async (file: string, family: YearlyFamily) => {
+    log(`Lezen: ${path.basename(file)}`);
+    return readDuoCsv(file, YEARLY[family].encoding, YEARLY[family].columns);
+  };
   const derived: (Omit<DuoSourceResult, 'measures' | 'cohorts'> & { rows: MeasureRow[] })[] = [];
   for (const key of ['examens2014', 'examens2019'] as const) {
     const { file, records } = await read(key);
@@ -68,31 +74,52 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
-  {
-    const { file, records } = await read('eindtoets');
+  // The eindscores of 2018-2019 (the one import-duo needs) and of every other year in the folder.
+  const eindscores = [{ year: 2018, ...(await read('eindtoets')) }];
+  for (const y of findYearlyFiles(dir, 'eindscores', [2018])) eindscores.push({ ...y, records: await readYearly(y.file, 'eindscores') });
+  for (const { year, file, records } of eindscores)
+    for (const s of addEindscores(records, path.basename(file), schoolYearOf(year), mapper, schools))
+      derived.push({
+        key: year === 2018 ? 'eindtoets' : 'eindscores',
+        file,
+        indicator: s.indicator,
+        rows: s.totals.rows(),
+        unmapped: s.totals.unmappedReport(),
+        details: {
+          toets: s.prefix,
+          scholen: s.schools,
+          weggelaten: `${s.withoutAverage} scholen met ${s.prefix}-deelnemers maar zonder gepubliceerd gemiddelde (minder dan 5 leerlingen)`,
+        },
+      });
+  for (const { year, file } of findYearlyFiles(dir, 'schooladviezen')) {
     const totals = new Totals();
-    const stats: EindtoetsStats = addEindtoets(records, path.basename(file), '2018-2019', mapper, schools, totals);
+    const stats = addSchooladviezen(await readYearly(file, 'schooladviezen'), path.basename(file), schoolYearOf(year), mapper, schools, totals);
     derived.push({
-      key: 'eindtoets',
+      key: 'schooladviezen',
       file,
-      indicator: 'eindtoets_gemiddelde',
+      indicator: ADVIES_SCHOOL,
       rows: totals.rows(),
       unmapped: totals.unmappedReport(),
       details: {
         scholen: stats.schools,
-        weggelaten: `${stats.withoutAverage} scholen met CET-deelnemers maar zonder gepubliceerd gemiddelde`,
+        afgeschermd: `${stats.maskedCells} cellen "<5" tellen mee als 2,5 (per school en kant afgerond naar het even getal)`,
+        geen_eigen_cijfer: stats.noOwnFigure.length
+          ? `${stats.noOwnFigure.length} scholen waarvan "<5" het aandeel meer dan ${MASK_MARGIN * 100} procentpunt kan verschuiven, alleen in hun gemeente geteld: ${stats.noOwnFigure.join(', ')}`
+          : 'geen',
       },
     });
   }
-  {
-    const { file, records } = await read('leerlingenVo');
+  // Leerjaar 3 of 1 October 2019 (the one import-duo needs) and of every other year in the folder.
+  const leerlingen = [{ year: 2019, ...(await read('leerlingenVo')) }];
+  for (const y of findYearlyFiles(dir, 'leerlingenVo', [2019])) leerlingen.push({ ...y, records: await readYearly(y.file, 'leerlingenVo') });
+  for (const { year, file, records } of leerlingen) {
     const totals = new Totals();
-    // Counted on 1 October 2019, so pupils of school year 2019-2020.
-    addHavoVwoLj3(records, path.basename(file), '2019-2020', mapper, schools, places, totals);
+    // Counted on 1 October: pupils of the school year that starts then.
+    addHavoVwoLj3(records, path.basename(file), schoolYearOf(year), mapper, schools, places, totals);
     derived.push({
       key: 'leerlingenVo',
       file,
-      indicator: 'havo_vwo_lj3',
+      indicator: HAVO_VWO_LJ3,
       rows: totals.rows(),
       unmapped: totals.unmappedReport(),
       details: {
@@ -136,7 +163,10 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   const gemeenten = await db.selectFrom('area').select(['code', 'name']).where('level', '=', 'gemeente').execute();
   if (!gemeenten.length) throw new Error('Er zijn nog geen gemeenten geïmporteerd; importeer eerst de gebiedsindeling (pnpm gka import-geo).');
   const { derived, schools } = await deriveDuo(dir, new GemeenteMapper(gemeenten), log);
-  const hashes = await Promise.all(derived.map((d) => sha256OfFile(d.file)));
+  const files = [...new Set(derived.map((d) => d.file))];
+  const byFile = new Map(files.map((f, i) => [f, i]));
+  const fileHashes = await Promise.all(files.map((f) => sha256OfFile(f)));
+  const hashes = derived.map((d) => fileHashes[byFile.get(d.file)!]);
   const addressFiles = [findDuoFile(dir, 'vestigingenVo'), findDuoFile(dir, 'vestigingenBo')].map((f) => path.basename(f));
 
   const sources = await db.transaction().execute(async (trx) => {
