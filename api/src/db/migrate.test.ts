@@ -87,8 +87,8 @@ describe('migrations', () => {
   it('are idempotent: a second run does nothing', async () => {
     t = await createTestDatabase();
     expect(await migrateToLatest(t.db)).toEqual([]);
-    // The twelve of 0002 and the achterstandsscore of 0011.
-    expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(13);
+    // The twelve of 0002, the achterstandsscore of 0011, and the schooladviezen by school and six more toetsen of 0012.
+    expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(20);
   });
 
   it('hide measures from before 0005 until the next start decides them with the configured threshold', async () => {

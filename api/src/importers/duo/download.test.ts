@@ -9,23 +9,36 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { cbsGemeenten } from '../../test/duo-database.ts';
 import { freePort } from '../../test/free-port.ts';
 import { hasOpenData, openDataFile } from '../../test/open-data.ts';
+import { REPO_ROOT } from '../../config.ts';
 import { downloadDuo, duoDownloads } from './download.ts';
+import { DUO_FILES } from './files.ts';
+
+/** Real rows of DUO's yearly files in their published layouts (fixtures/duo/README.md). */
+const YEARLY_FIXTURES = path.join(REPO_ROOT, 'fixtures/duo');
 
 /**
- * A stand-in for DUO: serves each published file under its own name, made at test time from the
- * real file of the open-data folder (its header and first rows, bytes as published: encoding, quotes,
- * `<5`), so nothing of the data is kept in the repository. `broken` serves a file with a column renamed.
+ * A stand-in for DUO: serves each file under its published name. The files import-duo needs are made
+ * at test time from the real file of the open-data folder (its header and first rows, bytes as
+ * published: encoding, quotes, `<5`), so nothing of that data is kept in the repository; the yearly
+ * files come from fixtures/duo, and a yearly file that is not there is "not published" (404).
+ * `broken` serves one file with `from` replaced by `to` in its bytes.
  */
-function duoServer(o: { broken?: string } = {}) {
+function duoServer(o: { broken?: { file: string; from: string; to: string } } = {}) {
   const requests: string[] = [];
+  const local = new Map<string, string>(
+    Object.values(DUO_FILES).flatMap((f) => (f.published ? [[f.published, openDataFile(`duo_${f.name}`)] as const] : [])),
+  );
   const server: Server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url!, 'http://x').pathname.slice(1));
     requests.push(name);
-    const file = openDataFile(`duo_${name}`);
-    if (!existsSync(file)) return void res.writeHead(404).end();
+    const core = local.get(name);
+    const fixture = path.join(YEARLY_FIXTURES, name);
+    let body: Buffer;
     // Header and 400 rows: every layout feature, at a tenth of the import time.
-    let body = Buffer.from(`${readFileSync(file).toString('latin1').split('\n').slice(0, 401).join('\n')}\n`, 'latin1');
-    if (name === o.broken) body = Buffer.from(body.toString('latin1').replace('GEMEENTENAAM', 'GEMEENTE_NAAM'), 'latin1');
+    if (core && existsSync(core)) body = Buffer.from(`${readFileSync(core).toString('latin1').split('\n').slice(0, 401).join('\n')}\n`, 'latin1');
+    else if (!name.includes('/') && existsSync(fixture)) body = readFileSync(fixture);
+    else return void res.writeHead(404).end();
+    if (name === o.broken?.file) body = Buffer.from(body.toString('latin1').replace(o.broken.from, o.broken.to), 'latin1');
     res.writeHead(200, { 'content-type': 'text/csv', 'content-length': body.length }).end(body);
   });
   return {
@@ -81,24 +94,28 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     try {
       const dir = tempDir();
       const progress: string[] = [];
-      const { fetched, cached, imported } = await downloadDuo(t.db, { dir, baseUrl: base, onProgress: (file) => progress.push(file) });
+      const { fetched, cached, notPublished, imported } = await downloadDuo(t.db, { dir, baseUrl: base, onProgress: (file) => progress.push(file) });
       const expected = duoDownloads({ baseUrl: base });
-      expect(fetched.map((f) => f.file).sort()).toEqual(expected.map((e) => e.name).sort());
+      const served = expected.filter((e) => !e.optional || existsSync(path.join(YEARLY_FIXTURES, e.name)));
+      expect(fetched.map((f) => f.file).sort()).toEqual(served.map((e) => e.name).sort());
+      expect(notPublished.sort()).toEqual(expected.filter((e) => !served.includes(e)).map((e) => e.name).sort());
       expect(cached).toEqual([]);
-      expect(new Set(progress)).toEqual(new Set(expected.map((e) => e.name)));
+      expect(new Set(progress)).toEqual(new Set(served.map((e) => e.name)));
       // The manifest says where each file came from, and its sha256 is that of the file on disk.
       const manifest = JSON.parse(readFileSync(path.join(dir, 'bronnen.json'), 'utf8')) as { bestanden: { file: string; url: string; sha256: string }[] };
-      expect(manifest.bestanden).toHaveLength(expected.length);
+      expect(manifest.bestanden).toHaveLength(served.length);
       for (const m of manifest.bestanden) {
-        expect(m.url).toBe(`${base}${m.file}`);
+        expect(m.url).toBe(served.find((e) => e.name === m.file)!.url);
         expect(m.sha256).toBe(
           createHash('sha256')
             .update(readFileSync(path.join(dir, m.file)))
             .digest('hex'),
         );
       }
-      // Imported: schools and their pass rates from the rows served, in one dataset per file.
-      expect(imported.sources.map((s) => s.indicator)).toEqual(expect.arrayContaining(['slagingspercentage_vo', 'eindtoets_gemiddelde', 'havo_vwo_lj3']));
+      // Imported: schools and their figures from the rows served, in one dataset per file and indicator.
+      expect(imported.sources.map((s) => s.indicator)).toEqual(
+        expect.arrayContaining(['slagingspercentage_vo', 'eindtoets_gemiddelde', 'havo_vwo_lj3', 'advies_havo_vwo_school', 'eindtoets_lib']),
+      );
       expect(imported.schools.listed).toBeGreaterThan(400);
       const measures = await count(t, 'measure');
       expect(measures).toBeGreaterThan(1000);
@@ -107,26 +124,87 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
       const asked = duo.requests.length;
       const again = await downloadDuo(t.db, { dir, baseUrl: base });
       expect(again.fetched).toEqual([]);
-      expect(again.cached).toHaveLength(expected.length);
-      expect(duo.requests.length).toBe(asked);
+      expect(again.cached).toHaveLength(served.length);
+      // Only what was not published is asked for again.
+      expect(duo.requests.slice(asked).sort()).toEqual(notPublished.sort());
       expect(await count(t, 'measure')).toBe(measures);
     } finally {
       await duo.stop();
     }
   });
 
+  it('imports the schooladviezen of 2019-2020 and 2022-2023, each in its own layout, per school and gemeente', async () => {
+    const advies = (cohort: string, area: string) =>
+      t.db
+        .selectFrom('measure')
+        .select(['numerator', 'denominator'])
+        .where('indicator', '=', 'advies_havo_vwo_school')
+        .where('cohort', '=', cohort)
+        .where('area_code', '=', area)
+        .where('dimension', '=', 'totaal')
+        .executeTakeFirst();
+    for (const cohort of ['sj2019-2020', 'sj2022-2023']) {
+      // De Harlekijn: havo 5 + havo/vwo 5 + vwo 10 = 20; the rest 11 + 13 + 8 exact and two "<5" (2 × 2.5) = 37.
+      // Its share can move from 20/60 to 20/54 by the masking, 3.7 points: it gets a figure of its own.
+      expect(await advies(cohort, 'SC00CG00')).toEqual({ numerator: 20, denominator: 57 });
+      // WereldWijs: every cell "<5", three havo+ and three others (7.5 rounds to 8 each): 20% to 80%, no figure of its own,
+      // but it counts in Zoetermeer, where it is the only school in these files.
+      expect(await advies(cohort, 'SC00AP00')).toBeUndefined();
+      expect(await advies(cohort, 'GM0637')).toEqual({ numerator: 8, denominator: 16 });
+    }
+    const notes = await t.db
+      .selectFrom('dataset')
+      .select(['source', 'notes'])
+      .where('source', 'like', '%schooladviezen%')
+      .execute();
+    // Each of the two downloads above imported both files.
+    expect([...new Set(notes.map((n) => path.basename(n.source)))].sort()).toEqual([
+      '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv',
+      '04.-leerlingen-bo-sbo-schooladviezen-2019-2020.csv',
+    ]);
+    for (const n of notes) expect(JSON.stringify(n.notes)).toMatch(/alleen in hun gemeente geteld: .*00AP00/);
+  });
+
+  it('imports the eindscores per toets and year, whatever the layout, and never averages toetsen', async () => {
+    const score = (indicator: string, cohort: string, area: string) =>
+      t.db
+        .selectFrom('measure')
+        .select(['numerator', 'denominator'])
+        .where('indicator', '=', indicator)
+        .where('cohort', '=', cohort)
+        .where('area_code', '=', area)
+        .where('dimension', '=', 'totaal')
+        .executeTakeFirst();
+    // 2022-2023 (CET_*, NA): WereldWijs 18 pupils × 533.5; Jenaplanschool De Vlieger has a masked CET mean and 15 × 78.6 on the IEP.
+    expect(await score('eindtoets_gemiddelde', 'sj2022-2023', 'SC00AP00')).toEqual({ numerator: 9603, denominator: 18 });
+    expect(await score('eindtoets_gemiddelde', 'sj2022-2023', 'SC00BW00')).toBeUndefined();
+    expect(await score('eindtoets_iep', 'sj2022-2023', 'SC00BW00')).toEqual({ numerator: 1179, denominator: 15 });
+    // 2023-2024 (LIB_*, quoted decimals): WereldWijs 13 × 173.69…; no Centrale Eindtoets any more.
+    expect(await score('eindtoets_lib', 'sj2023-2024', 'SC00AP00')).toEqual({ numerator: 2258, denominator: 13 });
+    expect(await score('eindtoets_gemiddelde', 'sj2023-2024', 'SC00AP00')).toBeUndefined();
+    // A gemeente with schools on two toetsen has a figure per toets, each from its own schools only:
+    // Oldambt's Leilinde took the DIA, nobody there the IEP.
+    expect(await score('eindtoets_dia', 'sj2023-2024', 'GM1895')).toEqual({ numerator: 2538, denominator: 7 });
+    expect(await score('eindtoets_iep', 'sj2023-2024', 'GM1895')).toBeUndefined();
+  });
+
   it('changes nothing when one file has another layout, and names the file and the columns it expected', async () => {
     const before = await Promise.all([count(t, 'measure'), count(t, 'dataset'), count(t, 'area')]);
-    const broken = 'examenkandidaten-en-geslaagden-2019-2024.csv';
-    const duo = duoServer({ broken });
-    const base = await duo.start();
-    try {
-      await expect(downloadDuo(t.db, { dir: tempDir(), baseUrl: base })).rejects.toThrow(
-        new RegExp(`${broken.replaceAll('.', '\\.')}: onbekende indeling, de kolommen "GEMEENTENAAM" ontbreken`),
-      );
-      expect(await Promise.all([count(t, 'measure'), count(t, 'dataset'), count(t, 'area')])).toEqual(before);
-    } finally {
-      await duo.stop();
+    for (const broken of [
+      { file: 'examenkandidaten-en-geslaagden-2019-2024.csv', from: 'GEMEENTENAAM', to: 'GEMEENTE_NAAM', error: /de kolommen "GEMEENTENAAM" ontbreken/ },
+      { file: '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv', from: '"HAVO_VWO"', to: '"HAVO_EN_VWO"', error: /de kolommen "HAVO_VWO" ontbreken/ },
+      { file: '05.-gemiddelde-eindscores-bo-sbo-2023-2024.csv', from: '"INSTELLINGSCODE"', to: '"INSTELLING"', error: /de kolommen "INSTELLINGSCODE" of "BRIN_NUMMER" ontbreken/ },
+    ]) {
+      const duo = duoServer({ broken });
+      const base = await duo.start();
+      try {
+        const attempt = downloadDuo(t.db, { dir: tempDir(), baseUrl: base });
+        await expect(attempt).rejects.toThrow(new RegExp(`${broken.file.replaceAll('.', '\\.')}: onbekende indeling`));
+        await expect(attempt).rejects.toThrow(broken.error);
+        expect(await Promise.all([count(t, 'measure'), count(t, 'dataset'), count(t, 'area')])).toEqual(before);
+      } finally {
+        await duo.stop();
+      }
     }
   });
 
@@ -144,11 +222,27 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     }
   });
 
-  it('takes only the files of the school years asked for, and always the address lists', () => {
-    const names = duoDownloads({ years: { from: 2019, to: 2023 } }).map((d) => d.name);
+  it('takes only the files of the school years asked for, always the address lists, each under its published name', () => {
+    const wanted = duoDownloads({ years: { from: 2019, to: 2022 } });
+    const names = wanted.map((d) => d.name);
     expect(names).toContain('examenkandidaten-en-geslaagden-2019-2024.csv');
     expect(names).not.toContain('examenkandidaten-en-geslaagden-2014-2019.csv');
     expect(names).toEqual(expect.arrayContaining(['alle-vestigingen-bo.csv', 'alle-vestigingen-vo.csv']));
+    expect(wanted.find((d) => d.key === 'vestigingenBo')!.url).toBe('https://duo.nl/open_onderwijsdata/images/03.-alle-vestigingen-basisonderwijs.csv');
+    // Yearly files: the schooladviezen named "04.-" for 2019-2020 and 2020-2021, "04-" since; no eindtoets in 2019-2020.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '04.-leerlingen-bo-sbo-schooladviezen-2019-2020.csv',
+        '04.-leerlingen-bo-sbo-schooladviezen-2020-2021.csv',
+        '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv',
+        '05.-gemiddelde-eindscores-bo-sbo-2022-2023.csv',
+        '01.-leerlingen-vo-per-vestiging-naar-onderwijstype-2022.csv',
+      ]),
+    );
+    expect(names).not.toContain('05.-gemiddelde-eindscores-bo-sbo-2019-2020.csv');
+    expect(names).not.toContain('04-leerlingen-bo-sbo-schooladviezen-2023-2024.csv');
+    // The pupil file of 2019 is needed by import-duo, so it is not optional; it is fetched once.
+    expect(wanted.filter((d) => d.url.endsWith('onderwijstype-2019.csv'))).toMatchObject([{ optional: false }]);
     expect(duoDownloads().every((d) => d.url.startsWith('https://duo.nl/open_onderwijsdata/images/'))).toBe(true);
   });
 });

@@ -2,19 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connect.ts';
-import { DUO_FILES, type DuoFileKey } from './files.ts';
+import { DUO_FILES, lookForDuoFile, type DuoFileKey } from './files.ts';
 import { importDuo, type ImportDuoResult } from './import.ts';
+import { YEARLY, type YearlyFamily } from './yearly.ts';
 
 /**
- * Where DUO publishes its open-data files: the address of the exam file 2019-2024, with the other
- * files under their own published names beside it; `--bron` gives another (a mirror, a test server).
+ * Where DUO publishes its open-data files (every file of import-duo and the yearly files, under
+ * their published names); `--bron` gives another (a mirror, a test server).
  */
 export const DUO_BASE_URL = 'https://duo.nl/open_onderwijsdata/images/';
-/** Not at DUO: the CBS achterstandsscores workbook is read when it lies in the folder, never fetched. */
-const NOT_AT_DUO: readonly DuoFileKey[] = ['achterstandsscores'];
 
 /** One fetched file as the manifest records it. */
-export type Fetched = { key: DuoFileKey; file: string; url: string; sha256: string; bytes: number; fetchedAt: string };
+export type Fetched = { key: DuoFileKey | YearlyFamily; file: string; url: string; sha256: string; bytes: number; fetchedAt: string };
 /** `bronnen.json` in the download folder: where each file came from and what it was. */
 const MANIFEST = 'bronnen.json';
 
@@ -39,15 +38,38 @@ function yearsOf(name: string): { from: number; to: number } | null {
   return one ? { from: Number(one[1]), to: Number(one[1]) } : null;
 }
 
-/** The files to fetch for these years, with their URLs: every DUO file import-duo reads (address lists always). */
-export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> = {}): { key: DuoFileKey; name: string; url: string }[] {
+/**
+ * One file to fetch: saved as `name` in the folder, from `url`. A yearly file may not be published
+ * (yet): `optional` ones that DUO does not have are skipped, every other is needed.
+ */
+export type DuoDownload = { key: DuoFileKey | YearlyFamily; name: string; url: string; optional: boolean };
+
+/**
+ * The files to fetch for these years: every DUO file import-duo reads (the address lists always),
+ * and each yearly file of those years. `withAfstand`: the pupil file that places the CBS
+ * achterstandsscores, needed only when that workbook lies in the folder.
+ */
+export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> & { withAfstand?: boolean } = {}): DuoDownload[] {
   const base = o.baseUrl ?? DUO_BASE_URL;
-  return (Object.keys(DUO_FILES) as DuoFileKey[]).flatMap((key) => {
-    const { name } = DUO_FILES[key];
+  const url = (published: string) => new URL(published, base.endsWith('/') ? base : `${base}/`).toString();
+  const wanted = (name: string) => {
     const span = yearsOf(name);
-    if (NOT_AT_DUO.includes(key) || (o.years && span && (span.to < o.years.from || span.from > o.years.to))) return [];
-    return [{ key, name, url: new URL(name, base.endsWith('/') ? base : `${base}/`).toString() }];
+    return !o.years || !span || (span.to >= o.years.from && span.from <= o.years.to);
+  };
+  const core = (Object.keys(DUO_FILES) as DuoFileKey[]).flatMap((key) => {
+    const { name, published } = DUO_FILES[key];
+    if (!published || (key === 'afstandBo' && !o.withAfstand) || !wanted(name)) return [];
+    return [{ key, name, url: url(published), optional: false }];
   });
+  const coreNames = new Set(core.map((c) => c.url));
+  const yearly = (Object.keys(YEARLY) as YearlyFamily[]).flatMap((family) =>
+    YEARLY[family].years.flatMap((y) => {
+      const published = YEARLY[family].published(y);
+      if (!wanted(published) || coreNames.has(url(published))) return [];
+      return [{ key: family, name: published, url: url(published), optional: true }];
+    }),
+  );
+  return [...core, ...yearly];
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -63,7 +85,7 @@ function readManifest(dir: string): Fetched[] {
 }
 
 /** Fetches one file into memory, with progress; a network failure or HTTP error is a Dutch message naming the URL. */
-async function fetchFile(url: string, onProgress?: (bytes: number, total: number | undefined) => void): Promise<Buffer> {
+async function fetchFile(url: string, onProgress?: (bytes: number, total: number | undefined) => void): Promise<Buffer | 'niet gepubliceerd'> {
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(300_000) });
@@ -73,6 +95,7 @@ async function fetchFile(url: string, onProgress?: (bytes: number, total: number
       `Geen verbinding met ${new URL(url).host} (${cause}). Er is niets gedownload en niets in de database veranderd; controleer de internetverbinding of geef een andere --bron.`,
     );
   }
+  if (response.status === 404) return 'niet gepubliceerd';
   if (!response.ok || !response.body)
     throw new DuoDownloadError(
       `${url}: de server antwoordt met HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Er is niets in de database veranderd.`,
@@ -100,13 +123,17 @@ async function fetchFile(url: string, onProgress?: (bytes: number, total: number
  * then imports the folder with import-duo. The database is only touched after every file is in,
  * and import-duo is all or nothing: a failed download or a malformed file changes nothing there.
  */
-export async function downloadDuo(db: Db, o: DownloadDuoOptions): Promise<{ fetched: Fetched[]; cached: Fetched[]; imported: ImportDuoResult }> {
+export async function downloadDuo(
+  db: Db,
+  o: DownloadDuoOptions,
+): Promise<{ fetched: Fetched[]; cached: Fetched[]; notPublished: string[]; imported: ImportDuoResult }> {
   const log = o.log ?? (() => {});
   mkdirSync(o.dir, { recursive: true });
   const known = new Map(readManifest(o.dir).map((f) => [f.file, f]));
   const fetched: Fetched[] = [];
   const cached: Fetched[] = [];
-  for (const d of duoDownloads(o)) {
+  const notPublished: string[] = [];
+  for (const d of duoDownloads({ ...o, withAfstand: lookForDuoFile(o.dir, 'achterstandsscores') !== undefined })) {
     const target = path.join(o.dir, d.name);
     const previous = known.get(d.name);
     if (previous && previous.url === d.url && existsSync(target) && sha256(readFileSync(target)) === previous.sha256) {
@@ -116,6 +143,12 @@ export async function downloadDuo(db: Db, o: DownloadDuoOptions): Promise<{ fetc
     }
     log(`Downloaden: ${d.url}`);
     const body = await fetchFile(d.url, (bytes, total) => o.onProgress?.(d.name, bytes, total));
+    if (body === 'niet gepubliceerd') {
+      if (!d.optional) throw new DuoDownloadError(`${d.url}: de server antwoordt met HTTP 404 Not Found. Er is niets in de database veranderd.`);
+      notPublished.push(d.name);
+      log(`Niet (nog) gepubliceerd, overgeslagen: ${d.url}`);
+      continue;
+    }
     // Written whole under another name first: an interrupted run never leaves half a file under the real one.
     writeFileSync(`${target}.deel`, body);
     renameSync(`${target}.deel`, target);
@@ -125,5 +158,5 @@ export async function downloadDuo(db: Db, o: DownloadDuoOptions): Promise<{ fetc
     writeFileSync(path.join(o.dir, MANIFEST), `${JSON.stringify({ bestanden: [...known.values()] }, null, 2)}\n`);
   }
   const imported = await importDuo(db, o.dir, log);
-  return { fetched, cached, imported };
+  return { fetched, cached, notPublished, imported };
 }

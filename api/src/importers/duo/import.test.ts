@@ -133,10 +133,10 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const units = new Map((await t.db.selectFrom('indicator').select(['code', 'unit']).execute()).map((i) => [i.code, i.unit]));
     const tables = new Map<string, typeof rows>();
     for (const r of rows) tables.set(`${r.indicator}|${r.cohort}`, [...(tables.get(`${r.indicator}|${r.cohort}`) ?? []), r]);
-    // Ten school years of exam results, the eindtoets of 2018-2019, leerjaar 3 of 2019 and the
-    // achterstandsscore of 2019; and the exam results of the five school years before COVID together
-    // (a pooled period, decided on its own).
-    expect(tables.size).toBe(14);
+    // Ten school years of exam results, the five eindtoetsen of 2018-2019 (each its own table),
+    // leerjaar 3 of 2019 and the achterstandsscore of 2019; and the exam results of the five school
+    // years before COVID together (a pooled period, decided on its own).
+    expect(tables.size).toBe(18);
     expect(tables.has('slagingspercentage_vo|sj2014-2015_sj2018-2019')).toBe(true);
     for (const [key, table] of tables) {
       const known = new Map(
@@ -193,9 +193,11 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     expect(exams2020.note).not.toMatch(/COVID-cohort/);
   });
 
-  it('records one real dataset per DUO file with the school-location caveat and the unmapped report', async () => {
+  it('records one real dataset per DUO file and indicator with the school-location caveat and the unmapped report', async () => {
     const datasets = await t.db.selectFrom('dataset').selectAll().orderBy('id').execute();
-    expect(datasets).toHaveLength(5);
+    // Two exam files, the eindscores of 2018-2019 with five toetsen, leerjaar 3 and the achterstandsscores.
+    expect(datasets).toHaveLength(9);
+    expect(datasets.filter((d) => d.source.includes('eindscores')).map((d) => (d.notes as { toets: string }).toets)).toEqual(['CET', 'IEP', 'ROUTE8', 'DIA', 'AMN']);
     for (const d of datasets) {
       expect(d).toMatchObject({ kind: 'duo', synthetic: false });
       expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
