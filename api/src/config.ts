@@ -15,6 +15,10 @@ const Env = z.object({
   GKA_EMBEDDED_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   GKA_MIN_CELL: z.coerce.number().int().min(1).default(DEFAULT_MIN_CELL),
   GKA_OPEN_DATA_DIR: z.string().optional(),
+  /** Where DUO's open-data files are fetched from (a mirror); unset: DUO itself. */
+  GKA_DUO_BASE_URL: z.string().url().optional(),
+  /** 0: a first start loads no DUO figures, even when DUO can be reached. */
+  GKA_FIRST_START_DUO: z.enum(['0', '1']).default('1'),
   /** Comma-separated list of origins allowed by CORS; empty means same-origin only. */
   GKA_CORS_ORIGINS: z.string().default(''),
   GKA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
@@ -36,6 +40,10 @@ export type Config = {
   embeddedPort: number;
   minCell: number;
   openDataDir?: string;
+  /** Folder download-duo fetches into (`<data dir>/duo`), and the DUO address to fetch from (undefined: DUO). */
+  duoDir: string;
+  duoBaseUrl?: string;
+  firstStartDuo: boolean;
   corsOrigins: string[];
   rateLimitPerMinute: number;
   /** Fastify's trustProxy: false, a hop count or addresses. The client's IP (rate limit, logs) comes from X-Forwarded-For only then. */
@@ -59,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: e.GKA_EMBEDDED_PORT,
     minCell: e.GKA_MIN_CELL,
     openDataDir: e.GKA_OPEN_DATA_DIR && path.resolve(REPO_ROOT, e.GKA_OPEN_DATA_DIR),
+    duoDir: path.join(path.resolve(REPO_ROOT, e.GKA_DATA_DIR), 'duo'),
+    duoBaseUrl: e.GKA_DUO_BASE_URL,
+    firstStartDuo: e.GKA_FIRST_START_DUO === '1',
     corsOrigins: e.GKA_CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

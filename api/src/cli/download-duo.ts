@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { REPO_ROOT } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { DUO_BASE_URL, downloadDuo } from '../importers/duo/download.ts';
 import { reportDuoImport } from './import-duo.ts';
@@ -19,15 +19,15 @@ function jaren(raw: string | undefined): { from: number; to: number } | undefine
 }
 
 /**
- * `gka download-duo`: the DUO open-data files of import-duo, fetched into a folder (default
- * data/duo) with their URL and sha256 in bronnen.json, then imported. --bron, else
+ * `gka download-duo`: the DUO open-data files of import-duo and the yearly files, fetched into a
+ * folder (default data/duo) with their URL and sha256 in bronnen.json, then imported. --bron, else
  * GKA_DUO_BASE_URL, replaces the DUO address.
  */
-export async function downloadDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
+export async function downloadDuoCommand(args: string[], { db, log, config }: { db: Db; log: (m: string) => void; config: Config }): Promise<void> {
   const { values, positionals } = parseCliArgs(args, USAGE, { jaren: { type: 'string' }, map: { type: 'string' }, bron: { type: 'string' } });
   if (positionals.length) throw new Error(USAGE);
-  const dir = values.map ? userPath(values.map as string) : path.join(REPO_ROOT, 'data', 'duo');
-  const baseUrl = (values.bron as string | undefined) ?? process.env.GKA_DUO_BASE_URL ?? DUO_BASE_URL;
+  const dir = values.map ? userPath(values.map as string) : config.duoDir;
+  const baseUrl = (values.bron as string | undefined) ?? config.duoBaseUrl ?? DUO_BASE_URL;
   log(`DUO-bestanden van ${baseUrl} naar ${dir} …`);
   const bars = new Map<string, ReturnType<typeof progress>>();
   const started = Date.now();
@@ -43,6 +43,8 @@ export async function downloadDuoCommand(args: string[], { db, log }: { db: Db; 
       else bar.update(bytes);
     },
   });
-  log(`Gedownload: ${result.fetched.length} bestanden; al in de map: ${result.cached.length}. Herkomst en sha256 staan in ${path.join(dir, 'bronnen.json')}.`);
+  log(
+    `Gedownload: ${result.fetched.length} bestanden; al in de map: ${result.cached.length}; (nog) niet gepubliceerd: ${result.notPublished.length}. Herkomst en sha256 staan in ${path.join(dir, 'bronnen.json')}.`,
+  );
   reportDuoImport(result.imported, Date.now() - started, log);
 }

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoCommand } from './demo.ts';
 import { downloadDuoCommand } from './download-duo.ts';
@@ -20,10 +20,10 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
                               grenzen van een jaar downloaden bij PDOK (CBS Wijken en Buurten)
   import-values <csv> [--synthetic]
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
-  import-duo <map>            echte indicatoren per school en gemeente uit DUO-bestanden (examens, eindtoets, leerjaar 3)
-                              en de CBS-achterstandsscores
+  import-duo <map>            echte indicatoren per school en gemeente uit DUO-bestanden (examens, eindtoetsen,
+                              schooladviezen, leerjaar 3) en de CBS-achterstandsscores
   download-duo [--jaren 2014-2024] [--map DIR] [--bron URL]
-                              de DUO-bestanden downloaden (met herkomst en sha256) en inlezen
+                              de DUO-bestanden van elk schooljaar downloaden (met herkomst en sha256) en inlezen
   demo [--seed N] [--replace] SYNTHETISCHE demowaarden voor alle gebieden en een demoset GKA-gemeenten
   import-corop <csv>          COROP-gebieden uit het CBS-bestand woonplaatsen-gemeente-COROP
   import-groepen <csv> [--soort naam]
@@ -31,7 +31,10 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
 `;
 
 // `url` is for importers that COPY through a raw pg client.
-type Command = (args: string[], ctx: { db: Awaited<ReturnType<typeof openDatabase>>['db']; url: string; log: (m: string) => void }) => Promise<void>;
+type Command = (
+  args: string[],
+  ctx: { db: Awaited<ReturnType<typeof openDatabase>>['db']; url: string; log: (m: string) => void; config: Config },
+) => Promise<void>;
 
 const commands: Record<string, Command> = {
   migrate: async (_args, { log }) => log('Database is bijgewerkt.'),
@@ -54,9 +57,10 @@ async function main(argv: string[]) {
     process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
   }
   const log = (m: string) => process.stdout.write(`${m}\n`);
-  const database = await openDatabase(loadConfig(), log);
+  const config = loadConfig();
+  const database = await openDatabase(config, log);
   try {
-    await command(args, { db: database.db, url: database.url, log });
+    await command(args, { db: database.db, url: database.url, log, config });
   } finally {
     await database.close();
   }

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { loadDemo, type LoadDemoResult } from './demo/load.ts';
 import { describeDemo } from './demo/report.ts';
+import { DUO_BASE_URL, downloadDuo, duoDownloads } from './duo/download.ts';
 import { downloadGeo } from './geo/download.ts';
 import { importFixtureRegion } from './geo/fixtures.ts';
 import { importCorop } from './groups/corop.ts';
@@ -15,18 +16,26 @@ import { pdokBaseUrl } from './geo/pdok.ts';
 export type FirstStartOptions = {
   /** PDOK service to try when no open-data folder is set; null skips the download (tests, offline use). */
   pdokBaseUrl?: string | null;
-  /** How long PDOK may take to answer a first request before the fictitious region is used. */
+  /** How long PDOK (or DUO) may take to answer a first request before it counts as unreachable. */
   probeTimeoutMs?: number;
+  /** DUO address to download the real figures from; null skips them (tests, offline use). Default: the configured one. */
+  duoBaseUrl?: string | null;
 };
 
-export type FirstStartResult = { boundaries: 'open-data' | 'pdok' | 'fixture'; geo: GeoImportResult; demo: LoadDemoResult } | null;
+export type FirstStartResult = {
+  boundaries: 'open-data' | 'pdok' | 'fixture';
+  geo: GeoImportResult;
+  demo: LoadDemoResult;
+  /** The real DUO figures: imported, or why not. */
+  duo: { imported: true; files: number } | { imported: false; reason: string };
+} | null;
 
 const PDOK_YEAR = 2024;
 
 /**
  * First start (README.md): with no areas besides NL01, load boundaries (GKA_OPEN_DATA_DIR, else a PDOK
- * download when PDOK answers quickly, else the fictitious region of fixtures/) and then the
- * synthetic demo data. Does nothing (returns null) once any area exists, so a restart never
+ * download when PDOK answers quickly, else the fictitious region of fixtures/), then the synthetic
+ * demo data, and then, on real boundaries and when DUO answers quickly, the real DUO figures. Does nothing (returns null) once any area exists, so a restart never
  * overwrites what an operator loaded.
  */
 export async function ensureData(
@@ -45,7 +54,49 @@ export async function ensureData(
   if (config.openDataDir && boundaries !== 'fixture') await loadCoropFrom(db, config.openDataDir, log);
   const demo = await loadDemo(url);
   for (const line of describeDemo(demo)) log(line);
-  return { boundaries, geo, demo };
+  const duo = await loadDuo(db, config, boundaries, log, options);
+  return { boundaries, geo, demo, duo };
+}
+
+/**
+ * The real DUO figures over the demo, for real boundaries only, when DUO answers quickly: a first
+ * start offline, or with DUO down, keeps the demo data and says so; it never waits for long timeouts.
+ */
+async function loadDuo(
+  db: Db,
+  config: Config,
+  boundaries: 'open-data' | 'pdok' | 'fixture',
+  log: (m: string) => void,
+  options: FirstStartOptions,
+): Promise<NonNullable<FirstStartResult>['duo']> {
+  const baseUrl = options.duoBaseUrl === undefined ? (config.duoBaseUrl ?? DUO_BASE_URL) : options.duoBaseUrl;
+  const skip = (reason: string) => {
+    log(`Geen echte DUO-cijfers geladen: ${reason}`);
+    return { imported: false as const, reason };
+  };
+  if (!config.firstStartDuo || !baseUrl) return skip('uitgezet (GKA_FIRST_START_DUO=0); laad ze later met pnpm gka download-duo.');
+  if (boundaries === 'fixture') return skip('de fictieve regio heeft geen echte gemeenten.');
+  const first = duoDownloads({ baseUrl })[0]!.url;
+  if (!(await reachable(first, options.probeTimeoutMs ?? 3000))) return skip(`DUO (${new URL(baseUrl).host}) is niet bereikbaar; laad ze later met pnpm gka download-duo.`);
+  log(`Echte cijfers downloaden bij DUO (${baseUrl}) naar ${config.duoDir}…`);
+  try {
+    const r = await downloadDuo(db, { dir: config.duoDir, baseUrl, log });
+    log(`DUO-cijfers geladen: ${r.imported.sources.length} bronnen, ${r.imported.schools.listed} scholen.`);
+    return { imported: true, files: r.fetched.length + r.cached.length };
+  } catch (e) {
+    return skip(`${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Whether a server answers at all (any HTTP status), within the timeout. */
+async function reachable(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function loadBoundaries(db: Db, config: Config, log: (m: string) => void, options: FirstStartOptions) {
