@@ -192,6 +192,8 @@ describe('migrations', () => {
     const sources = await t.db.selectFrom('indicator').select('source').distinct().execute();
     expect(sources.map((s) => s.source).sort()).toEqual([
       'CBS, Achterstandsscores per basisschoolvestiging 2019 (Tabel 1), naar vestiging van de school',
+      'DUO Open Onderwijsdata, Gemiddelde eindscores per schoolvestiging, naar vestigingsplaats van de school',
+      'DUO Open Onderwijsdata, Schooladviezen per schoolvestiging, naar vestigingsplaats van de school',
       'DUO Open Onderwijsdata, naar vestigingsplaats van de school',
       'GKA-monitor: levering van het CBS per gemeente en wijk',
     ]);
