@@ -9,6 +9,12 @@ export type AreaLevel = z.infer<typeof AreaLevel>;
 export const LOCAL_LEVELS = ['wijk', 'school'] as const;
 export type LocalLevel = (typeof LOCAL_LEVELS)[number];
 /** Whether areas of `level` lie in one gemeente, which is then their 'gemeente' benchmark and gives them its stedelijkheid. */
+/**
+ * The eind- and doorstroomtoetsen (Centrale Eindtoets, IEP, Route 8, …): each its own indicator on
+ * its own scale, never averaged together; a school takes one of them in a year.
+ */
+export const isToetsIndicator = (code: string): boolean => code.startsWith('eindtoets_');
+
 export const isLocalLevel = (level: string): level is LocalLevel => (LOCAL_LEVELS as readonly string[]).includes(level);
 /** The levels the data routes answer for: gemeenten and the levels below them. */
 export const DATA_LEVELS = ['gemeente', ...LOCAL_LEVELS] as const;

@@ -118,4 +118,21 @@ describe('a pooled period', () => {
     expect(attack(known, exists, relations, r)).toEqual([]);
     expect(solvedBySystem(known, exists, relations)).toEqual([]);
   });
+
+  it('refuses a gemeente whose table holds both wijken and schools, rather than deciding with the wrong sums', () => {
+    const parents = new Map([
+      ['GM0001', 'NL01'],
+      ['WK000101', 'GM0001'],
+      ['WK000102', 'GM0001'],
+      ['SC00AA00', 'GM0001'],
+    ]);
+    const parentOf = (a: string) => parents.get(a);
+    const cell = (area: string, k: number, n: number): TableCell => ({ area, dimension: 'totaal', group: 'totaal', k, n });
+    // The wijken add up to the gemeente, and so would the school: two partitions in one table.
+    const cells = [cell('NL01', 40, 90), cell('GM0001', 40, 90), cell('WK000101', 3, 8), cell('WK000102', 37, 82), cell('SC00AA00', 40, 90)];
+    const r = { minCell: 10, attribute: false };
+    const members = [0, 1].map(() => ({ cells, decision: decideDisclosure(cells, parentOf, r) }));
+    expect(members[0]!.decision.some((d) => d !== PUBLISHED)).toBe(true);
+    expect(() => decidePool(members, parentOf, r)).toThrow('GM0001: wijken en scholen in één tabel');
+  });
 });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { cohortPhrase, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
+import { cohortPhrase, isToetsIndicator, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
 import { useAreas, useValuesOf } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -10,7 +10,9 @@ import { significanceOf } from '../../lib/significance.ts';
 
 type Against = { text: string; verdict: Verdict | null };
 type Cell = { value: ValuesResponse['data'][number] | undefined; vsGemeente: Against; vsNederland: Against };
-type Row = { school: Area; cells: Cell[] };
+/** The toets a school took, in the latest school year it has a score. */
+type ToetsCell = Cell & { column: Column };
+type Row = { school: Area; cells: Cell[]; toets: ToetsCell | undefined };
 type Column = { indicator: Indicator; values: ValuesResponse };
 
 const col = createColumnHelper<Row>();
@@ -69,30 +71,35 @@ export function SchoolSection({ gemeente, indicators }: { gemeente: { code: stri
   );
 }
 
+const toetsName = (i: Indicator) => i.name.replace(/^Gemiddelde score (op de )?/, '');
+
+function cellOf(school: Area, { indicator, values }: Column): Cell {
+  const value = values.data.find((v) => v.area === school.code && v.group === 'totaal');
+  const bench = (kind: string) => values.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
+  return { value, vsGemeente: against(value, bench('gemeente'), indicator), vsNederland: against(value, bench('nederland'), indicator) };
+}
+
 function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: Area[]; columns: Column[] }) {
-  // The indicators with values for schools of this sector.
-  const own = useMemo(() => {
+  // The indicators with values for schools of this sector; the toetsen in one column, as a school takes one.
+  const { own, toetsen } = useMemo(() => {
     const codes = new Set(schools.map((s) => s.code));
-    return columns.filter((c) => c.values.data.some((v) => codes.has(v.area)));
+    const present = columns.filter((c) => c.values.data.some((v) => codes.has(v.area)));
+    return { own: present.filter((c) => !isToetsIndicator(c.indicator.code)), toetsen: present.filter((c) => isToetsIndicator(c.indicator.code)) };
   }, [schools, columns]);
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     for (const school of schools) {
-      const cells = own.map(({ indicator, values }) => {
-        const value = values.data.find((v) => v.area === school.code && v.group === 'totaal');
-        const bench = (kind: string) => values.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
-        return {
-          value,
-          vsGemeente: against(value, bench('gemeente'), indicator),
-          vsNederland: against(value, bench('nederland'), indicator),
-        };
-      });
+      const cells = own.map((c) => cellOf(school, c));
+      const toets = toetsen
+        .map((column) => ({ ...cellOf(school, column), column }))
+        .filter((c) => c.value)
+        .sort((a, b) => b.column.values.meta.cohort.code.localeCompare(a.column.values.meta.cohort.code))[0];
       // Closed schools only where they still have figures in the years shown.
-      if (school.school?.gesloten && cells.every((c) => !c.value)) continue;
-      out.push({ school, cells });
+      if (school.school?.gesloten && cells.every((c) => !c.value) && !toets) continue;
+      out.push({ school, cells, toets });
     }
     return out;
-  }, [schools, own]);
+  }, [schools, own, toetsen]);
 
   const tableColumns = useMemo(
     () => [
@@ -152,15 +159,67 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
           enableSorting: false,
         }),
       ]),
+      ...(toetsen.length
+        ? [
+            col.accessor((r) => r.toets?.value?.value ?? undefined, {
+              id: 'toets',
+              header: () => (
+                <>
+                  Eind- of doorstroomtoets
+                  <br />
+                  <small>gemiddelde, op de schaal van de toets</small>
+                </>
+              ),
+              cell: (c) => {
+                const t = c.row.original.toets;
+                if (!t) return '–';
+                return (
+                  <>
+                    {formatValue(t.value, t.column.indicator.unit)}
+                    <br />
+                    <small>
+                      {toetsName(t.column.indicator)}, {cohortPhrase(t.column.values.meta.cohort)}
+                    </small>
+                  </>
+                );
+              },
+              // Scores of different toetsen are on different scales: sorting them together would mislead.
+              enableSorting: false,
+            }),
+            col.accessor((r) => (r.toets ? `${r.toets.vsGemeente.text}; ${r.toets.vsNederland.text}` : ''), {
+              id: 'toets-vergelijking',
+              header: () => (
+                <>
+                  <span className="visually-hidden">Toets: </span>vergeleken
+                  <br />
+                  <small>verschil, met dezelfde toets</small>
+                </>
+              ),
+              cell: (c) => {
+                const t = c.row.original.toets;
+                return t ? (
+                  <>
+                    <AgainstLine label={gemeente.name} a={t.vsGemeente} />
+                    <br />
+                    <AgainstLine label="Nederland" a={t.vsNederland} />
+                  </>
+                ) : (
+                  '–'
+                );
+              },
+              enableSorting: false,
+            }),
+          ]
+        : []),
     ],
-    [own, gemeente],
+    [own, toetsen, gemeente],
   );
 
   if (!rows.length) return null;
   return (
     <section aria-label={title}>
       <h3>{title}</h3>
-      {own.length === 0 ? (
+      {own.length === 0 && toetsen.length === 0 ? (
         <p className="status status--empty">Voor deze scholen zijn geen cijfers per school beschikbaar.</p>
       ) : (
         <div className="school-table">
@@ -169,7 +228,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
             columns={tableColumns}
             caption={`${title} in ${gemeente.name}: cijfers naar vestiging van de school, niet naar woonplaats van de leerlingen`}
             initialSort={[{ id: 'school', desc: false }]}
-            numeric={own.map((c) => c.indicator.code)}
+            numeric={[...own.map((c) => c.indicator.code), ...(toetsen.length ? ['toets'] : [])]}
             testId={`school-table-${title === SECTORS[0].title ? 'po' : 'vo'}`}
           />
         </div>
