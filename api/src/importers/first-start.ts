@@ -77,7 +77,8 @@ async function loadDuo(
   if (!config.firstStartDuo || !baseUrl) return skip('uitgezet (GKA_FIRST_START_DUO=0); laad ze later met pnpm gka download-duo.');
   if (boundaries === 'fixture') return skip('de fictieve regio heeft geen echte gemeenten.');
   const first = duoDownloads({ baseUrl })[0]!.url;
-  if (!(await reachable(first, options.probeTimeoutMs ?? 3000))) return skip(`DUO (${new URL(baseUrl).host}) is niet bereikbaar; laad ze later met pnpm gka download-duo.`);
+  if (!(await reachable(first, options.probeTimeoutMs ?? 3000)))
+    return skip(`DUO (${new URL(baseUrl).host}) is niet bereikbaar; laad ze later met pnpm gka download-duo.`);
   log(`Echte cijfers downloaden bij DUO (${baseUrl}) naar ${config.duoDir}…`);
   try {
     const r = await downloadDuo(db, { dir: config.duoDir, baseUrl, log });

@@ -18,9 +18,7 @@ export const YEARLY_FIXTURES = path.join(REPO_ROOT, 'fixtures/duo');
  */
 export function duoServer(o: { broken?: { file: string; from: string; to: string } } = {}) {
   const requests: string[] = [];
-  const local = new Map<string, string>(
-    Object.values(DUO_FILES).flatMap((f) => (f.published ? [[f.published, openDataFile(`duo_${f.name}`)] as const] : [])),
-  );
+  const local = new Map<string, string>(Object.values(DUO_FILES).flatMap((f) => (f.published ? [[f.published, openDataFile(`duo_${f.name}`)] as const] : [])));
   const server: Server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url!, 'http://x').pathname.slice(1));
     requests.push(name);
@@ -40,4 +38,3 @@ export function duoServer(o: { broken?: { file: string; from: string; to: string
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-

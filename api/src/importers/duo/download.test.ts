@@ -60,7 +60,12 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
       const expected = duoDownloads({ baseUrl: base });
       const served = expected.filter((e) => !e.optional || existsSync(path.join(YEARLY_FIXTURES, e.name)));
       expect(fetched.map((f) => f.file).sort()).toEqual(served.map((e) => e.name).sort());
-      expect(notPublished.sort()).toEqual(expected.filter((e) => !served.includes(e)).map((e) => e.name).sort());
+      expect(notPublished.sort()).toEqual(
+        expected
+          .filter((e) => !served.includes(e))
+          .map((e) => e.name)
+          .sort(),
+      );
       expect(cached).toEqual([]);
       expect(new Set(progress)).toEqual(new Set(served.map((e) => e.name)));
       // The manifest says where each file came from, and its sha256 is that of the file on disk.
@@ -114,11 +119,7 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
       expect(await advies(cohort, 'SC00AP00')).toBeUndefined();
       expect(await advies(cohort, 'GM0637')).toEqual({ numerator: 8, denominator: 16 });
     }
-    const notes = await t.db
-      .selectFrom('dataset')
-      .select(['source', 'notes'])
-      .where('source', 'like', '%schooladviezen%')
-      .execute();
+    const notes = await t.db.selectFrom('dataset').select(['source', 'notes']).where('source', 'like', '%schooladviezen%').execute();
     // Each of the two downloads above imported both files.
     expect([...new Set(notes.map((n) => path.basename(n.source)))].sort()).toEqual([
       '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv',
@@ -155,7 +156,12 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     for (const broken of [
       { file: 'examenkandidaten-en-geslaagden-2019-2024.csv', from: 'GEMEENTENAAM', to: 'GEMEENTE_NAAM', error: /de kolommen "GEMEENTENAAM" ontbreken/ },
       { file: '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv', from: '"HAVO_VWO"', to: '"HAVO_EN_VWO"', error: /de kolommen "HAVO_VWO" ontbreken/ },
-      { file: '05.-gemiddelde-eindscores-bo-sbo-2023-2024.csv', from: '"INSTELLINGSCODE"', to: '"INSTELLING"', error: /de kolommen "INSTELLINGSCODE" of "BRIN_NUMMER" ontbreken/ },
+      {
+        file: '05.-gemiddelde-eindscores-bo-sbo-2023-2024.csv',
+        from: '"INSTELLINGSCODE"',
+        to: '"INSTELLING"',
+        error: /de kolommen "INSTELLINGSCODE" of "BRIN_NUMMER" ontbreken/,
+      },
     ]) {
       const duo = duoServer({ broken });
       const base = await duo.start();

@@ -197,7 +197,13 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     const datasets = await t.db.selectFrom('dataset').selectAll().orderBy('id').execute();
     // Two exam files, the eindscores of 2018-2019 with five toetsen, leerjaar 3 and the achterstandsscores.
     expect(datasets).toHaveLength(9);
-    expect(datasets.filter((d) => d.source.includes('eindscores')).map((d) => (d.notes as { toets: string }).toets)).toEqual(['CET', 'IEP', 'ROUTE8', 'DIA', 'AMN']);
+    expect(datasets.filter((d) => d.source.includes('eindscores')).map((d) => (d.notes as { toets: string }).toets)).toEqual([
+      'CET',
+      'IEP',
+      'ROUTE8',
+      'DIA',
+      'AMN',
+    ]);
     for (const d of datasets) {
       expect(d).toMatchObject({ kind: 'duo', synthetic: false });
       expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -114,6 +114,58 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
         ),
       }),
       col.accessor((r) => [r.school.school?.adres, r.school.school?.plaats].filter(Boolean).join(', '), { id: 'adres', header: 'Adres' }),
+      ...(toetsen.length
+        ? [
+            col.accessor((r) => r.toets?.value?.value ?? undefined, {
+              id: 'toets',
+              header: () => (
+                <>
+                  Eind- of doorstroomtoets
+                  <br />
+                  <small>gemiddelde, op de schaal van de toets</small>
+                </>
+              ),
+              cell: (c) => {
+                const t = c.row.original.toets;
+                if (!t) return '–';
+                return (
+                  <>
+                    {formatValue(t.value, t.column.indicator.unit)}
+                    <br />
+                    <small className="toets-label">
+                      {toetsName(t.column.indicator)}, {cohortPhrase(t.column.values.meta.cohort)}
+                    </small>
+                  </>
+                );
+              },
+              // Scores of different toetsen are on different scales: sorting them together would mislead.
+              enableSorting: false,
+            }),
+            col.accessor((r) => (r.toets ? `${r.toets.vsGemeente.text}; ${r.toets.vsNederland.text}` : ''), {
+              id: 'toets-vergelijking',
+              header: () => (
+                <>
+                  <span className="visually-hidden">Toets: </span>vergeleken
+                  <br />
+                  <small>verschil, met dezelfde toets</small>
+                </>
+              ),
+              cell: (c) => {
+                const t = c.row.original.toets;
+                return t ? (
+                  <>
+                    <AgainstLine label={gemeente.name} a={t.vsGemeente} />
+                    <br />
+                    <AgainstLine label="Nederland" a={t.vsNederland} />
+                  </>
+                ) : (
+                  '–'
+                );
+              },
+              enableSorting: false,
+            }),
+          ]
+        : []),
       ...own.flatMap(({ indicator, values }, i) => [
         col.accessor((r) => r.cells[i]!.value?.value ?? undefined, {
           id: indicator.code,
@@ -159,58 +211,6 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
           enableSorting: false,
         }),
       ]),
-      ...(toetsen.length
-        ? [
-            col.accessor((r) => r.toets?.value?.value ?? undefined, {
-              id: 'toets',
-              header: () => (
-                <>
-                  Eind- of doorstroomtoets
-                  <br />
-                  <small>gemiddelde, op de schaal van de toets</small>
-                </>
-              ),
-              cell: (c) => {
-                const t = c.row.original.toets;
-                if (!t) return '–';
-                return (
-                  <>
-                    {formatValue(t.value, t.column.indicator.unit)}
-                    <br />
-                    <small>
-                      {toetsName(t.column.indicator)}, {cohortPhrase(t.column.values.meta.cohort)}
-                    </small>
-                  </>
-                );
-              },
-              // Scores of different toetsen are on different scales: sorting them together would mislead.
-              enableSorting: false,
-            }),
-            col.accessor((r) => (r.toets ? `${r.toets.vsGemeente.text}; ${r.toets.vsNederland.text}` : ''), {
-              id: 'toets-vergelijking',
-              header: () => (
-                <>
-                  <span className="visually-hidden">Toets: </span>vergeleken
-                  <br />
-                  <small>verschil, met dezelfde toets</small>
-                </>
-              ),
-              cell: (c) => {
-                const t = c.row.original.toets;
-                return t ? (
-                  <>
-                    <AgainstLine label={gemeente.name} a={t.vsGemeente} />
-                    <br />
-                    <AgainstLine label="Nederland" a={t.vsNederland} />
-                  </>
-                ) : (
-                  '–'
-                );
-              },
-              enableSorting: false,
-            }),
-          ]
-        : []),
     ],
     [own, toetsen, gemeente],
   );

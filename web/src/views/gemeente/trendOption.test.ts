@@ -91,12 +91,12 @@ describe('trendOption', () => {
     top.forEach((t, i) => expect(t).toBeCloseTo(passRates[i]!.ciHigh!, 12));
   });
 
-  it('draws a line per benchmark that has values, and leaves a hidden value out of the area’s line', () => {
+  it('draws a line per benchmark that has values, the area’s own last (over a benchmark of the same value), and leaves a hidden value out of it', () => {
     expect(
       seriesOf(option)
         .filter((s) => s.type === 'line')
         .map((s) => s.name),
-    ).toEqual(['95%-interval Tilburg', '95%-interval Tilburg', 'Tilburg', 'Nederland']);
+    ).toEqual(['95%-interval Tilburg', '95%-interval Tilburg', 'Nederland', 'Tilburg']);
     const hidden = trendOption({ trend: [point('2018-2019', 0.5), point('2019-2020', null, { suppressed: true })], unit: 'percentage', area: 'X' });
     expect(seriesOf(hidden).find((s) => s.name === 'X')!.data).toEqual([0.5, null]);
     expect(seriesOf(hidden).some((s) => s.name === 'COVID')).toBe(true);

@@ -165,17 +165,6 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
         color: BAND_COLOUR,
         silent: true,
       },
-      {
-        name: area,
-        type: 'line',
-        data: trend.map((p) => (p.suppressed ? null : p.value)),
-        color: AREA_COLOUR,
-        lineStyle: { width: 3 },
-        symbol: 'circle',
-        symbolSize: 8,
-        connectNulls: false,
-        z: 3,
-      },
       ...lines.map((b) => ({
         name: BENCHMARK_LABELS[b.kind],
         type: 'line' as const,
@@ -185,6 +174,17 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
         symbol: b.symbol,
         symbolSize: 7,
       })),
+      // Last, so the area's own line and markers lie over a benchmark with the same value.
+      {
+        name: area,
+        type: 'line',
+        data: trend.map((p) => (p.suppressed ? null : p.value)),
+        color: AREA_COLOUR,
+        lineStyle: { width: 3 },
+        symbol: 'circle',
+        symbolSize: 8,
+        connectNulls: false,
+      },
     ],
   };
 }
