@@ -4,11 +4,13 @@
  *
  * Usage (from bench/): DATABASE_URL=postgres://…/postgres GKA_OPEN_DATA_DIR=../../shared/open-data pnpm schools
  * A scratch database gets the real 2024 boundaries, then `import-duo` twice (fresh, then again over
- * the same keys, as a yearly re-import does); then the API of api.ts's `serve` mode (a child process,
+ * the same keys, as a yearly re-import does) of the real files plus national-size yearly files of
+ * every school year (duo-yearly.ts: invented counts for every real basisschool); then the API of api.ts's `serve` mode (a child process,
  * response cache off for the uncached app) is loaded with the schools of every gemeente × every
  * indicator with school values in its latest school year. BENCH_SECONDS per run as in api.ts.
  */
 import { fork } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -17,16 +19,20 @@ import { sql } from 'kysely';
 import { importDuo } from '../api/src/importers/duo/import.ts';
 import { importOpenDataBoundaries } from '../api/src/importers/geo/open-data.ts';
 import { cannon } from './api.ts';
+import { nationalDuoFolder } from './duo-yearly.ts';
 import { withScratchDatabase } from './scratch-database.ts';
 
 const openData = path.resolve(process.env.GKA_OPEN_DATA_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../shared/open-data'));
 
 await withScratchDatabase('gka-bench-schools', async (db, url) => {
   if (!(await importOpenDataBoundaries(db, openData))) throw new Error(`Geen gemeenten_<jaar>.geojson in ${openData}`);
+  // The real files plus national-size yearly files of every school year (duo-yearly.ts).
+  const folder = await nationalDuoFolder(openData);
+  console.log(`DUO folder ${folder}: ${readdirSync(folder).length} files`);
   const times: number[] = [];
   for (const run of ['fresh', 'again']) {
     const started = performance.now();
-    const result = await importDuo(db, openData);
+    const result = await importDuo(db, folder);
     times.push((performance.now() - started) / 1000);
     console.log(
       `import-duo (${run}): ${times.at(-1)!.toFixed(1)} s, ${result.sources.reduce((s, x) => s + x.measures, 0)} measures, ${result.schools.listed} schools listed, ${result.schools.closed.length} closed`,
@@ -64,8 +70,9 @@ await withScratchDatabase('gka-bench-schools', async (db, url) => {
       console.log(
         `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors + r.non2xx} | ${(r.bytes / 1024).toFixed(1)} |`,
       );
-    console.log(`| import-duo, national (fresh / again) | ${times.map((t) => `${t.toFixed(1)} s`).join(' / ')} | | | | | |`);
+    console.log(`| import-duo, national, every file and school year (fresh / again) | ${times.map((t) => `${t.toFixed(1)} s`).join(' / ')} | | | | | |`);
   } finally {
     child.kill();
+    rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -163,10 +163,8 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   const gemeenten = await db.selectFrom('area').select(['code', 'name']).where('level', '=', 'gemeente').execute();
   if (!gemeenten.length) throw new Error('Er zijn nog geen gemeenten geïmporteerd; importeer eerst de gebiedsindeling (pnpm gka import-geo).');
   const { derived, schools } = await deriveDuo(dir, new GemeenteMapper(gemeenten), log);
-  const files = [...new Set(derived.map((d) => d.file))];
-  const byFile = new Map(files.map((f, i) => [f, i]));
-  const fileHashes = await Promise.all(files.map((f) => sha256OfFile(f)));
-  const hashes = derived.map((d) => fileHashes[byFile.get(d.file)!]);
+  // One file can hold several indicators (an eindscores file one per toets): hashed once.
+  const hashOf = new Map(await Promise.all([...new Set(derived.map((d) => d.file))].map(async (f) => [f, await sha256OfFile(f)] as const)));
   const addressFiles = [findDuoFile(dir, 'vestigingenVo'), findDuoFile(dir, 'vestigingenBo')].map((f) => path.basename(f));
 
   const sources = await db.transaction().execute(async (trx) => {
@@ -179,11 +177,11 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
       .execute();
     await saveSchools(trx, schools.all());
     const results: DuoSourceResult[] = [];
-    for (const [i, d] of derived.entries()) {
+    for (const d of derived) {
       const datasetId = await recordDataset(trx, {
         kind: 'duo',
         source: d.file,
-        sha256: hashes[i],
+        sha256: hashOf.get(d.file),
         rowCount: d.rows.length,
         synthetic: false,
         notes: {
