@@ -38,6 +38,7 @@ const WHAT: Record<string, (synthetic: boolean) => string> = {
   values: (synthetic) => (synthetic ? 'synthetische indicatorwaarden' : 'indicatorwaarden van het CBS (GKA-monitor)'),
   demo: () => 'synthetische demodata',
   duo: () => 'DUO Open Onderwijsdata',
+  groups: () => 'groepen van gemeenten (zoals COROP-gebieden)',
 };
 
 /**
@@ -48,7 +49,7 @@ const WHAT: Record<string, (synthetic: boolean) => string> = {
 export function sourcesInWords(sources: Meta['sources']): string[] {
   const latest = new Map<string, { what: string; at: string }>();
   for (const s of sources) {
-    const what = (WHAT[s.kind] ?? (() => s.kind))(s.synthetic);
+    const what = (WHAT[s.kind] ?? (() => 'overige gegevens'))(s.synthetic);
     const seen = latest.get(what);
     if (!seen || s.importedAt > seen.at) latest.set(what, { what, at: s.importedAt });
   }
