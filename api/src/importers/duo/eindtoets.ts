@@ -1,8 +1,8 @@
-import { duoCount, duoDecimal, field, type DuoRecord } from './files.ts';
+import { duoCount, duoDecimal, type DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
-import { brinVestiging, type SchoolRegister } from './schools.ts';
+import type { SchoolRegister } from './schools.ts';
 import { Totals } from './totals.ts';
-import { SCHOOL_COLUMNS } from './yearly.ts';
+import { placePoRow, rowGemeente } from './yearly.ts';
 
 export const EINDTOETS = 'eindtoets_gemiddelde';
 
@@ -24,9 +24,7 @@ export type EindtoetsStats = { indicator: string; prefix: string; schools: numbe
 
 /**
  * Adds the average score of every toets in the file to its own indicator, as a sum of scores (mean ×
- * pupils) over pupils, per school and its gemeente. A school of the address list counts in its
- * gemeente there; another in the file's own gemeentenummer, which may predate a merger (its place
- * name settles a split gemeente). A mean DUO masks (`NA`, or blank, for fewer than 5 pupils) is left
+ * pupils) over pupils, per school and its gemeente (placePoRow). A mean DUO masks (`NA`, or blank, for fewer than 5 pupils) is left
  * out and counted. Any year's layout: BRIN_NUMMER or INSTELLINGSCODE, CET_ or LIB_ columns.
  */
 export function addEindscores(records: readonly DuoRecord[], file: string, cohort: string, mapper: GemeenteMapper, schools: SchoolRegister): EindtoetsStats[] {
@@ -48,21 +46,11 @@ export function addEindscores(records: readonly DuoRecord[], file: string, cohor
       return [{ s, pupils: pupils as number, mean }];
     });
     if (!taken.length) continue;
-    const vestiging = brinVestiging(field(r, SCHOOL_COLUMNS.brin), field(r, SCHOOL_COLUMNS.vestiging));
-    const plaats = field(r, SCHOOL_COLUMNS.plaats);
-    const own = mapper.byCode(field(r, SCHOOL_COLUMNS.gemeente) ?? '', plaats);
-    const school = vestiging
-      ? schools.resolve(
-          vestiging,
-          { name: field(r, SCHOOL_COLUMNS.naam), gemeente: own, sector: 'po', plaats, soort: field(r, SCHOOL_COLUMNS.soort)?.trim() },
-          file,
-        )
-      : undefined;
-    const area = school?.gemeente ?? own;
+    const { school, area } = placePoRow(r, file, mapper, schools);
     for (const { s, pupils, mean } of taken) {
       s.schools++;
       s.totals.add(s.indicator, cohort, 'totaal', 'totaal', area, mean * pupils, pupils, school?.code);
-      if (!area) s.totals.unmapped(s.indicator, `${(field(r, SCHOOL_COLUMNS.gemeente) ?? '').trim()} ${r['GEMEENTENAAM'] ?? ''}`.trim(), pupils);
+      if (!area) s.totals.unmapped(s.indicator, rowGemeente(r), pupils);
     }
   }
   return stats.filter((s) => s.schools > 0);

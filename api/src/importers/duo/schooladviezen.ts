@@ -1,24 +1,11 @@
 import { duoCount, field, type DuoColumn, type DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
-import { brinVestiging, type SchoolRegister } from './schools.ts';
+import type { SchoolRegister } from './schools.ts';
 import type { Totals } from './totals.ts';
-import { SCHOOL_COLUMNS } from './yearly.ts';
+import { ADVIES_COLUMNS, placePoRow, rowGemeente } from './yearly.ts';
 
 export const ADVIES_SCHOOL = 'advies_havo_vwo_school';
 
-/** Havo or higher; the double advice vmbo-gt/havo is not (its lower half is vmbo). */
-const HAVO_PLUS: readonly DuoColumn[] = ['HAVO', 'HAVO_VWO', 'VWO'];
-/** Every other advice; "advies niet mogelijk" counts in neither. */
-const OTHER: readonly DuoColumn[] = [
-  'VSO',
-  'PRO',
-  ['VMBO_B', 'VMBO_BL'],
-  ['VMBO_B_K', 'VMBO_BL_KL'],
-  ['VMBO_K', 'VMBO_KL'],
-  ['VMBO_K_GT', 'VMBO_KL_GT'],
-  'VMBO_GT',
-  'VMBO_GT_HAVO',
-];
 /** A school's share gets no figure of its own when DUO's `<5` leaves more room than this either way. */
 export const MASK_MARGIN = 0.05;
 
@@ -66,29 +53,19 @@ export function addSchooladviezen(
 ): AdviesStats {
   const stats: AdviesStats = { schools: 0, maskedCells: 0, noOwnFigure: [] };
   for (const r of records) {
-    const havo = side(r, HAVO_PLUS);
-    const other = side(r, OTHER);
+    const havo = side(r, ADVIES_COLUMNS.havoPlus);
+    const other = side(r, ADVIES_COLUMNS.other);
     const numerator = havo.exact + maskedExpectation(havo.masked);
     const denominator = numerator + other.exact + maskedExpectation(other.masked);
     if (!denominator) continue;
     stats.schools++;
     stats.maskedCells += havo.masked + other.masked;
-    const vestiging = brinVestiging(field(r, SCHOOL_COLUMNS.brin), field(r, SCHOOL_COLUMNS.vestiging));
-    const plaats = field(r, SCHOOL_COLUMNS.plaats);
-    const own = mapper.byCode(field(r, SCHOOL_COLUMNS.gemeente) ?? '', plaats);
-    const school = vestiging
-      ? schools.resolve(
-          vestiging,
-          { name: field(r, SCHOOL_COLUMNS.naam), gemeente: own, sector: 'po', plaats, soort: field(r, SCHOOL_COLUMNS.soort)?.trim() },
-          file,
-        )
-      : undefined;
-    const area = school?.gemeente ?? own;
+    const { school, area } = placePoRow(r, file, mapper, schools);
     const [lo, hi] = shareRange(havo, other);
     const ownFigure = hi - lo <= 2 * MASK_MARGIN;
     if (school && !ownFigure) stats.noOwnFigure.push(school.vestiging);
     totals.add(ADVIES_SCHOOL, cohort, 'totaal', 'totaal', area, numerator, denominator, ownFigure ? school?.code : undefined);
-    if (!area) totals.unmapped(ADVIES_SCHOOL, `${(field(r, SCHOOL_COLUMNS.gemeente) ?? '').trim()} ${r['GEMEENTENAAM'] ?? ''}`.trim(), denominator);
+    if (!area) totals.unmapped(ADVIES_SCHOOL, rowGemeente(r), denominator);
   }
   return stats;
 }

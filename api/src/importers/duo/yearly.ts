@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DuoColumn, DuoEncoding } from './files.ts';
+import { field, type DuoColumn, type DuoEncoding, type DuoRecord } from './files.ts';
+import type { GemeenteMapper } from './gemeente-mapping.ts';
+import { brinVestiging, type School, type SchoolRegister } from './schools.ts';
 
 /** Columns renamed over the years: the 2022-2023 name first, then older ones. */
 export const SCHOOL_COLUMNS = {
@@ -11,6 +13,34 @@ export const SCHOOL_COLUMNS = {
   gemeente: ['GEMEENTENUMMER'],
   soort: ['SOORT_PO'],
 } as const satisfies Record<string, DuoColumn>;
+
+/** The schooladviezen categories, in any year's names: havo or higher (not the double advice vmbo-gt/havo, whose lower half is vmbo), and the rest ("advies niet mogelijk" is neither). */
+export const ADVIES_COLUMNS = {
+  havoPlus: ['HAVO', 'HAVO_VWO', 'VWO'],
+  other: ['VSO', 'PRO', ['VMBO_B', 'VMBO_BL'], ['VMBO_B_K', 'VMBO_BL_KL'], ['VMBO_K', 'VMBO_KL'], ['VMBO_K_GT', 'VMBO_KL_GT'], 'VMBO_GT', 'VMBO_GT_HAVO'],
+} as const satisfies Record<string, readonly DuoColumn[]>;
+
+/**
+ * The basisschool of a row of a yearly po file and the gemeente it counts in: a school of the address
+ * list in its gemeente there; another in the file's own gemeentenummer, which may predate a merger
+ * (its place name settles a split gemeente).
+ */
+export function placePoRow(r: DuoRecord, file: string, mapper: GemeenteMapper, schools: SchoolRegister): { school: School | undefined; area: string | null } {
+  const vestiging = brinVestiging(field(r, SCHOOL_COLUMNS.brin), field(r, SCHOOL_COLUMNS.vestiging));
+  const plaats = field(r, SCHOOL_COLUMNS.plaats);
+  const own = mapper.byCode(field(r, SCHOOL_COLUMNS.gemeente) ?? '', plaats);
+  const school = vestiging
+    ? schools.resolve(
+        vestiging,
+        { name: field(r, SCHOOL_COLUMNS.naam), gemeente: own, sector: 'po', plaats, soort: field(r, SCHOOL_COLUMNS.soort)?.trim() },
+        file,
+      )
+    : undefined;
+  return { school, area: school?.gemeente ?? own };
+}
+
+/** How a row that no gemeente could take is reported: its gemeentenummer and name. */
+export const rowGemeente = (r: DuoRecord) => `${(field(r, SCHOOL_COLUMNS.gemeente) ?? '').trim()} ${r['GEMEENTENAAM'] ?? ''}`.trim();
 
 /**
  * The files DUO publishes once per school year, per school location. `years` are the first calendar
@@ -25,22 +55,7 @@ export const YEARLY = {
     published: (y: number) => `${y <= 2020 ? '04.-' : '04-'}leerlingen-bo-sbo-schooladviezen-${y}-${y + 1}.csv`,
     pattern: /^(?:duo_)?(?:04\.?-)?leerlingen-bo-sbo-schooladviezen-(\d{4})-\d{4}\.csv$/i,
     encoding: 'auto',
-    columns: [
-      SCHOOL_COLUMNS.brin,
-      SCHOOL_COLUMNS.vestiging,
-      SCHOOL_COLUMNS.gemeente,
-      'VSO',
-      'PRO',
-      ['VMBO_B', 'VMBO_BL'],
-      ['VMBO_B_K', 'VMBO_BL_KL'],
-      ['VMBO_K', 'VMBO_KL'],
-      ['VMBO_K_GT', 'VMBO_KL_GT'],
-      'VMBO_GT',
-      'VMBO_GT_HAVO',
-      'HAVO',
-      'HAVO_VWO',
-      'VWO',
-    ],
+    columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, ...ADVIES_COLUMNS.other, ...ADVIES_COLUMNS.havoPlus],
   },
   eindscores: {
     label: 'Gemiddelde eindscores',
