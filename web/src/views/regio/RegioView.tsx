@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
   OVERVIEW_BENCHMARKS,
+  isToetsIndicator,
   similarGroupCode,
   similarGroupOf,
   cohortPhrase,
@@ -55,21 +56,55 @@ function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemidd
   );
 }
 
+/** The toetsen a gemeente's schools took, each with its own value and verdict: on different scales, so in one column but never merged. */
+function ToetsCells({ row, toetsen }: { row: OverviewRow; toetsen: { indicator: Overview['indicators'][number]; i: number }[] }) {
+  const taken = toetsen.filter(({ i }) => row.cells[i] && (row.cells[i]!.value !== null || row.cells[i]!.suppressed));
+  if (!taken.length) return <span>–</span>;
+  return (
+    <ul className="toets-list">
+      {taken.map(({ indicator, i }) => (
+        <li key={indicator.code}>
+          <small>
+            {indicator.name.replace(/^Gemiddelde score (op de )?/, '')} ({cohortPhrase(indicator.cohort)})
+          </small>
+          <br />
+          <Cell cell={row.cells[i]!} unit={indicator.unit} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function columnsFor(data: Overview) {
+  const indexed = data.indicators.map((indicator, i) => ({ indicator, i }));
+  const toetsen = indexed.filter(({ indicator }) => isToetsIndicator(indicator.code));
   return [
     col.accessor('name', {
       header: 'Gemeente',
       cell: (c) =>
         c.row.original.area.startsWith('GM') ? <Link to={`/gemeente/${c.row.original.area}`}>{c.getValue()}</Link> : <strong>{c.getValue()}</strong>,
     }),
-    ...data.indicators.map((indicator, i) =>
-      col.accessor((r) => r.cells[i]?.value ?? undefined, {
-        id: indicator.code,
-        header: `${indicator.name} (${cohortPhrase(indicator.cohort)})`,
-        cell: (c) => <Cell cell={c.row.original.cells[i]!} unit={indicator.unit} />,
-        sortUndefined: 'last',
-      }),
-    ),
+    // In indicator order; the toetsen in one column where the first of them stands.
+    ...indexed.flatMap(({ indicator, i }): ColumnDef<OverviewRow, number | undefined>[] => {
+      if (isToetsIndicator(indicator.code))
+        return indicator.code === toetsen[0]!.indicator.code
+          ? [
+              col.display({
+                id: 'toetsen',
+                header: 'Eind- en doorstroomtoetsen (gemiddelde, elk op eigen schaal)',
+                cell: (c) => <ToetsCells row={c.row.original} toetsen={toetsen} />,
+              }),
+            ]
+          : [];
+      return [
+        col.accessor((r) => r.cells[i]?.value ?? undefined, {
+          id: indicator.code,
+          header: `${indicator.name} (${cohortPhrase(indicator.cohort)})`,
+          cell: (c) => <Cell cell={c.row.original.cells[i]!} unit={indicator.unit} />,
+          sortUndefined: 'last',
+        }),
+      ];
+    }),
   ];
 }
 
@@ -194,8 +229,10 @@ export function RegioView() {
               <DataTable
                 data={[...d.rows, d.pooled]}
                 columns={columns}
-                caption={`${group?.name ?? 'Regio'}: ${d.rows.length} gemeenten × ${d.indicators.length} indicatoren; de laatste rij telt de gemeenten samen`}
-                numeric={d.indicators.map((i) => i.code)}
+                caption={`${group?.name ?? 'Regio'}: ${d.rows.length} gemeenten × ${d.indicators.length} indicatoren${
+                  d.indicators.some((i) => isToetsIndicator(i.code)) ? ' (de toetsen samen in één kolom)' : ''
+                }; de laatste rij telt de gemeenten samen`}
+                numeric={d.indicators.filter((i) => !isToetsIndicator(i.code)).map((i) => i.code)}
                 testId="overview-table"
               />
             </>
