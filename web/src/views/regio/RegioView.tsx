@@ -75,7 +75,7 @@ function ToetsCells({ row, toetsen }: { row: OverviewRow; toetsen: { indicator: 
   );
 }
 
-function columnsFor(data: Overview) {
+export function columnsFor(data: Overview) {
   const indexed = data.indicators.map((indicator, i) => ({ indicator, i }));
   const toetsen = indexed.filter(({ indicator }) => isToetsIndicator(indicator.code));
   return [
