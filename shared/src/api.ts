@@ -341,6 +341,17 @@ export const BulkExportQuery = z.object({ level: DataLevel });
  * imported grouping (`regio-…`), with its members' codes.
  */
 export const Group = z.object({ code: z.string(), kind: z.string(), name: z.string(), members: z.array(z.string()) });
+/** 'Midden-Noord-Brabant' → 'midden-noord-brabant', 'G4' → 'g4': a part of a group code a URL can carry. */
+export function groupSlug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+/** The group of a provincie's gemeenten: `provincie-noord-brabant`. */
+export const provincieGroupCode = (provincie: string): string => `provincie-${groupSlug(provincie)}`;
 const SIMILAR_PREFIX = 'vergelijkbaar-';
 /** The group of a gemeente's vergelijkbare gemeenten: `vergelijkbaar-GM0855` (one per gemeente, not listed in /groups). */
 export const similarGroupCode = (gemeente: string): string => `${SIMILAR_PREFIX}${gemeente}`;

@@ -1,5 +1,4 @@
-import type { Group } from '@gka/shared';
-import { slug } from '../importers/groups/load.ts';
+import { provincieGroupCode, type Group } from '@gka/shared';
 import { areas } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 
@@ -23,7 +22,7 @@ export const listGroups = (ctx: QueryContext): Promise<Group[]> =>
     const groups = new Map<string, Group>();
     for (const g of gemeenten) {
       if (!g.provincie) continue;
-      const code = `provincie-${slug(g.provincie)}`;
+      const code = provincieGroupCode(g.provincie);
       const group = groups.get(code) ?? { code, kind: 'provincie', name: g.provincie, members: [] };
       group.members.push(g.code);
       groups.set(code, group);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GEMEENTE_CODE } from '@gka/shared';
 import type { Db } from '../../db/connect.ts';
-import { GroupingFileError, loadGrouping, slug, type Grouping } from './load.ts';
+import { groupSlug } from '@gka/shared';
+import { GroupingFileError, loadGrouping, type Grouping } from './load.ts';
 
 /**
  * A user's grouping: lines `gemeentecode;groep` (a header line `gemeentecode;groep` may lead), for
@@ -10,7 +11,7 @@ import { GroupingFileError, loadGrouping, slug, type Grouping } from './load.ts'
  */
 export function readGroupings(file: string, kind: string): Grouping {
   const name = path.basename(file);
-  const soort = slug(kind);
+  const soort = groupSlug(kind);
   if (!soort || ['corop', 'provincie', 'gka'].includes(soort))
     throw new GroupingFileError([`soort '${kind}' kan niet: kies een eigen naam, zoals regio of g4`]);
   const grouping: Grouping = { kind: soort, groups: new Map() };
@@ -25,7 +26,7 @@ export function readGroupings(file: string, kind: string): Grouping {
     if (parts.length !== 2 || !parts[1]) return void problems.push(`${name} regel ${line}: verwacht 'gemeentecode;groep', gevonden '${text}'`);
     const gm = /^\d{1,4}$/.test(parts[0]!) ? `GM${parts[0]!.padStart(4, '0')}` : parts[0]!.toUpperCase();
     if (!GEMEENTE_CODE.test(gm)) return void problems.push(`${name} regel ${line}: '${parts[0]}' is geen gemeentecode (GM0363 of 0363)`);
-    const code = `${soort}-${slug(parts[1]!)}`;
+    const code = `${soort}-${groupSlug(parts[1]!)}`;
     const group = grouping.groups.get(code) ?? { name: parts[1]!, members: new Map<string, number>() };
     grouping.groups.set(code, group);
     if (group.members.has(gm)) return void problems.push(`${name} regel ${line}: ${gm} staat al in groep '${parts[1]}' (regel ${group.members.get(gm)})`);

@@ -11,16 +11,6 @@ export class GroupingFileError extends Error {
   }
 }
 
-/** 'Midden-Noord-Brabant' → 'midden-noord-brabant', 'G4' → 'g4': a group code part a URL can carry. */
-export function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 /**
  * Puts one grouping in place of every earlier group of its kind, in one transaction: gemeenten the
  * database does not know are named with file and line, and then nothing changes.
