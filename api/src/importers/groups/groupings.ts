@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GEMEENTE_CODE } from '@gka/shared';
+import { GEMEENTE_CODE, groupSlug } from '@gka/shared';
 import type { Db } from '../../db/connect.ts';
-import { groupSlug } from '@gka/shared';
 import { GroupingFileError, loadGrouping, type Grouping } from './load.ts';
 
 /**
