@@ -19,6 +19,23 @@ export function cohortPhrase(c: Pick<Cohort, 'label'>): string {
   return c.label.charAt(0).toLowerCase() + c.label.slice(1);
 }
 
+const SCHOOL_YEAR_PREFIX = 'sj';
+/** The cohort of one school year (DUO figures): `sj2019-2020`, apart from the two-year GKA cohort `2019-2020`. */
+export const schoolYearCode = (year: string): string => `${SCHOOL_YEAR_PREFIX}${year}`;
+export const isSchoolYearCohort = (code: string): boolean => code.startsWith(SCHOOL_YEAR_PREFIX);
+
+/**
+ * The members of an indicator's pooled period from its cohorts before COVID: one kind only. A two-year
+ * GKA cohort and a DUO school year share a school year, so together they would count pupils twice
+ * (and mix wijk figures with school figures). Where an indicator has both, the kind with more cohorts
+ * before COVID; on a tie the school years.
+ */
+export function poolMembers(before: readonly IndicatorCohort[]): IndicatorCohort[] {
+  const years = before.filter((c) => isSchoolYearCohort(c.code));
+  const others = before.filter((c) => !isSchoolYearCohort(c.code));
+  return years.length >= others.length ? years : others;
+}
+
 /** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
 export function covidSplit(own: readonly IndicatorCohort[]): { covid: IndicatorCohort; before: IndicatorCohort[] } | null {
   const i = own.findIndex((c) => c.covid);

@@ -1,4 +1,4 @@
-import { covidSplit, pooledLabel, type IndicatorCohort } from '@gka/shared';
+import { covidSplit, pooledLabel, poolMembers, type IndicatorCohort } from '@gka/shared';
 import { skipForeignKeyChecks } from '../db/foreign-keys.ts';
 import type { TableCell } from './decide.ts';
 import { decidePool, type MemberTable } from './pool.ts';
@@ -10,8 +10,8 @@ export type PoolPlan = { indicator: string; code: string; label: string; members
 type CohortRow = { indicator: string; code: string; label: string; school_years: string[]; covid: boolean };
 
 /**
- * Which pooled periods each indicator gets: all its cohorts before COVID together, when there are
- * at least two. One fixed period per indicator, decided with its members: periods a user could put
+ * Which pooled periods each indicator gets: all its cohorts before COVID together (of one kind:
+ * poolMembers), when there are at least two. One fixed period per indicator, decided with its members: periods a user could put
  * together freely would differ by single cohorts, and their difference would give a hidden cell back.
  */
 export async function planPools(q: Query, indicators?: readonly string[], cohorts?: readonly string[]): Promise<PoolPlan[]> {
@@ -34,7 +34,7 @@ export async function planPools(q: Query, indicators?: readonly string[], cohort
     byIndicator.set(r.indicator, own);
   }
   return [...byIndicator].flatMap(([indicator, own]) => {
-    const before = covidSplit(own)?.before ?? [];
+    const before = poolMembers(covidSplit(own)?.before ?? []);
     if (before.length < 2) return [];
     const first = before[0]!;
     const last = before.at(-1)!;

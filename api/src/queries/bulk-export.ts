@@ -26,7 +26,7 @@ export const BULK_COLUMNS = [
 ];
 
 /**
- * Every indicator × cohort × breakdown × area of a level in long format, as CSV text chunks: one
+ * Every indicator × cohort (and pooled period) × breakdown × area of a level in long format, as CSV text chunks: one
  * table at a time from a single read-only snapshot, so memory stays that of one
  * table however large the whole is, and an import running meanwhile cannot mix versions. Shares are
  * written in percent, means as they are (column Eenheid); hidden cells as in every other export.
@@ -41,7 +41,8 @@ export async function* bulkCsv(ctx: QueryContext, level: DataLevel): AsyncGenera
       const pct = indicator.unit === 'percentage';
       const num = (v: number | null) => (v === null ? '' : csvDecimal(pct ? v * 100 : v));
       // One table (indicator × cohort × breakdown) at a time: what is held, and left to collect, stays small.
-      for (const [cohort, dimension] of indicator.cohorts.flatMap((c) => Object.keys(DIMENSIONS).map((d) => [c, d] as const))) {
+      // The time axis, then the pooled period (its own disclosure decision, as in /values).
+      for (const [cohort, dimension] of [...indicator.cohorts, ...indicator.pools].flatMap((c) => Object.keys(DIMENSIONS).map((d) => [c, d] as const))) {
         const rows = await selectValues(
           snapshot,
           { indicators: [indicator.code], cohorts: [cohort.code], dimensions: [dimension], areas: codes, level },

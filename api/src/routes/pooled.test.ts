@@ -76,6 +76,29 @@ describe('pooled periods', () => {
     expect(gained).toBeGreaterThan(0);
   });
 
+  it('are in the bulk export too, line for line as /values gives them', async () => {
+    const res = await app.inject('/api/v1/export/bulk?level=wijk');
+    expect(res.statusCode).toBe(200);
+    const [head, ...lines] = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const col = (name: string) => head!.split(';').indexOf(name);
+    const pooled = lines.map((l) => l.split(';')).filter((f) => f[col('Indicatorcode')] === 'zittenblijven' && f[col('Cohortcode')] === POOL);
+    const values = await get(`/api/v1/values?indicator=zittenblijven&level=wijk&cohort=${POOL}&dimension=totaal`, ValuesResponse);
+    const totaal = pooled.filter((f) => f[col('Uitsplitsing')] === 'Totaal');
+    expect(totaal).toHaveLength(values.data.length);
+    for (const v of values.data) {
+      const f = totaal.find((x) => x[col('Gebiedscode')] === v.area)!;
+      expect(f[col('Cohort')]).toBe('Cohorten 2012-2013 t/m 2018-2019 samen');
+      expect([f[col('Teller')], f[col('Noemer')], f[col('Onderdrukt')]]).toEqual([
+        String(v.numerator ?? ''),
+        String(v.denominator ?? ''),
+        v.suppressed ? 'ja' : 'nee',
+      ]);
+    }
+  });
+
   it('serve as the reference before COVID in /change, where they give wijken a reference the cohorts one by one do not', async () => {
     const body = await get(
       `/api/v1/change?indicator=advies_havo_vwo&cohort=2020-2021&reference=voor-covid&level=wijk&dimension=opleiding_ouders`,

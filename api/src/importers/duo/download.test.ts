@@ -151,6 +151,51 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     expect(await score('eindtoets_iep', 'sj2023-2024', 'GM1895')).toBeUndefined();
   });
 
+  it('imports over wijk figures of the same indicator in GKA cohorts, and pools the school years apart from them', async () => {
+    // A values import that gave slagingspercentage_vo per wijk in two-year GKA cohorts (as the demo of a bench does).
+    const cohorts = [2016, 2017, 2018].map((y) => ({
+      code: `${y}-${y + 1}`,
+      label: `Cohort ${y}-${y + 1}`,
+      school_years: [`${y - 1}-${y}`, `${y}-${y + 1}`],
+      sort_order: y,
+    }));
+    await t.db
+      .insertInto('cohort')
+      .values(cohorts)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    await t.db
+      .insertInto('area')
+      .values([1, 2].map((w) => ({ code: `WK03630${w}`, level: 'wijk' as const, name: `Wijk ${w}`, parent_code: 'GM0363' })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    await t.db
+      .insertInto('measure')
+      .values(
+        cohorts.flatMap((c) =>
+          ['GM0363', 'WK036301', 'WK036302'].map((area_code, i) => ({
+            indicator: 'slagingspercentage_vo',
+            cohort: c.code,
+            dimension: 'totaal',
+            grp: 'totaal',
+            area_code,
+            numerator: i ? 40 : 80,
+            denominator: i ? 50 : 100,
+          })),
+        ),
+      )
+      .execute();
+    const duo = duoServer();
+    const base = await duo.start();
+    try {
+      await downloadDuo(t.db, { dir: tempDir(), baseUrl: base });
+    } finally {
+      await duo.stop();
+    }
+    const pool = await t.db.selectFrom('cohort').select(['code', 'pooled']).where('code', 'like', 'sj%\_sj%').execute();
+    expect(pool).toEqual([{ code: 'sj2014-2015_sj2018-2019', pooled: ['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2018-2019'] }]);
+  });
+
   it('changes nothing when one file has another layout, and names the file and the columns it expected', async () => {
     const before = await Promise.all([count(t, 'measure'), count(t, 'dataset'), count(t, 'area')]);
     for (const broken of [
