@@ -192,7 +192,7 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     } finally {
       await duo.stop();
     }
-    const pool = await t.db.selectFrom('cohort').select(['code', 'pooled']).where('code', 'like', 'sj%\_sj%').execute();
+    const pool = await t.db.selectFrom('cohort').select(['code', 'pooled']).where('code', 'like', 'sj%\\_sj%').execute();
     expect(pool).toEqual([{ code: 'sj2014-2015_sj2018-2019', pooled: ['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2018-2019'] }]);
   });
 
