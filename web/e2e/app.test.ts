@@ -697,6 +697,13 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     expect(await vo.locator('tbody').textContent()).toMatch(/Tilburg: (gunstig|ongunstig|geen significant verschil)/);
     expect(await vo.locator('tbody').textContent()).toMatch(/Nederland: (gunstig|ongunstig|geen significant verschil)/);
     expect(await po.locator('thead').textContent()).toMatch(/Achterstandsscore per 100 leerlingen/);
+    // One column for the toets each school took, named per school, compared on that toets only, and not sortable across scales.
+    const toets = po.getByRole('columnheader', { name: /^Eind- of doorstroomtoets/ });
+    expect(await toets.getByRole('button').count()).toBe(0);
+    const taken = await po.locator('tbody .toets-label').allTextContents();
+    expect(taken.length).toBeGreaterThan(20);
+    expect(taken.every((t) => /^(Centrale Eindtoets|IEP|Route 8|Dia|AMN|Dé Doorstroomtoets|Leerling in Beeld).*, schooljaar 2018-2019$/.test(t))).toBe(true);
+    expect(taken.some((t) => t.startsWith('Centrale Eindtoets')) && taken.some((t) => !t.startsWith('Centrale Eindtoets'))).toBe(true);
     let a11y = await axeFindings();
     expect(a11y.found).toEqual([]);
 
