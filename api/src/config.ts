@@ -16,9 +16,12 @@ const Env = z.object({
   GKA_MIN_CELL: z.coerce.number().int().min(1).default(DEFAULT_MIN_CELL),
   GKA_OPEN_DATA_DIR: z.string().optional(),
   /** Where DUO's open-data files are fetched from (a mirror); unset: DUO itself. */
-  GKA_DUO_BASE_URL: z.string().url().optional(),
+  GKA_DUO_BASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().url('verwacht een adres zoals https://duo.nl/open_onderwijsdata/images/').optional(),
+  ),
   /** 0: a first start loads no DUO figures, even when DUO can be reached. */
-  GKA_FIRST_START_DUO: z.enum(['0', '1']).default('1'),
+  GKA_FIRST_START_DUO: z.enum(['0', '1'], { message: 'verwacht 0 (uit) of 1 (aan)' }).default('1'),
   /** Comma-separated list of origins allowed by CORS; empty means same-origin only. */
   GKA_CORS_ORIGINS: z.string().default(''),
   GKA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),

@@ -8,7 +8,7 @@ import { testConfig } from '../test/config.ts';
 import { hasOpenData, OPEN_DATA } from '../test/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { duoServer } from '../test/duo-server.ts';
-import { ensureData } from './first-start.ts';
+import { ensureData, loadRealFigures } from './first-start.ts';
 
 let t: TestDatabase | undefined;
 let dir: string | undefined;
@@ -35,14 +35,14 @@ describe('first start', () => {
   it('loads the fictitious region and demo data into an empty database without PDOK, once', async () => {
     t = await createTestDatabase();
     const lines: string[] = [];
-    const result = await ensureData(t, testConfig({ openDataDir: undefined }), (m) => lines.push(m), { pdokBaseUrl: null, duoBaseUrl: null });
+    const result = await ensureData(t, testConfig({ openDataDir: undefined }), (m) => lines.push(m), { pdokBaseUrl: null });
     expect(result?.boundaries).toBe('fixture');
     expect(await count(t.db, 'gemeente')).toBe(4);
     expect(result!.demo.rows).toBeGreaterThan(0);
     expect(lines.join('\n')).toMatch(/SYNTHETISCHE/);
     expect(lines.join('\n')).toMatch(/DEMOSET/);
     // A restart leaves everything alone.
-    expect(await ensureData(t, testConfig(), () => {}, { pdokBaseUrl: null, duoBaseUrl: null })).toBeNull();
+    expect(await ensureData(t, testConfig(), () => {}, { pdokBaseUrl: null })).toBeNull();
     expect(await t.db.selectFrom('dataset').select('kind').where('kind', '=', 'demo').execute()).toHaveLength(1);
   });
 
@@ -53,7 +53,7 @@ describe('first start', () => {
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ogc/v1`;
     const lines: string[] = [];
-    const result = await ensureData(t, testConfig(), (m) => lines.push(m), { pdokBaseUrl: baseUrl, probeTimeoutMs: 200, duoBaseUrl: null });
+    const result = await ensureData(t, testConfig(), (m) => lines.push(m), { pdokBaseUrl: baseUrl, probeTimeoutMs: 200 });
     expect(result?.boundaries).toBe('fixture');
     expect(lines.join('\n')).toMatch(/PDOK is niet bereikbaar/);
     server.closeAllConnections();
@@ -66,7 +66,7 @@ describe('first start', () => {
     for (const f of ['gemeenten_2024.geojson', 'cbs_gemeenten-alfabetisch-2023.csv', 'cbs_woonplaatsen-gemeente-corop-2024.csv'])
       symlinkSync(path.join(OPEN_DATA, f), path.join(dir, f));
     const lines: string[] = [];
-    const result = await ensureData(t, testConfig({ openDataDir: dir }), (m) => lines.push(m), { pdokBaseUrl: null, duoBaseUrl: null });
+    const result = await ensureData(t, testConfig({ openDataDir: dir }), (m) => lines.push(m), { pdokBaseUrl: null });
     expect(result?.boundaries).toBe('open-data');
     expect(await count(t.db, 'gemeente')).toBe(342);
     const gka = await t.db.selectFrom('area').select(['name', 'provincie']).where('gka_lid', '=', true).execute();
@@ -87,8 +87,8 @@ describe('first start', () => {
     try {
       const lines: string[] = [];
       const config = testConfig({ openDataDir: dir, duoDir: path.join(dir, 'duo') });
-      const result = await ensureData(t, config, (m) => lines.push(m), { pdokBaseUrl: null, duoBaseUrl: base });
-      expect(result?.duo).toMatchObject({ imported: true });
+      const result = await ensureData(t, config, (m) => lines.push(m), { pdokBaseUrl: null });
+      expect(await loadRealFigures(t.db, config, result!.boundaries, (m) => lines.push(m), { duoBaseUrl: base })).toMatchObject({ imported: true });
       expect(lines.join('\n')).toMatch(/DUO-cijfers geladen/);
       // Demo figures for the GKA indicators, real ones for the DUO indicators: the catalogue says which is which.
       const catalogue = await t.db
@@ -114,12 +114,12 @@ describe('first start', () => {
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const lines: string[] = [];
     const config = testConfig({ openDataDir: dir, duoDir: path.join(dir, 'duo') });
-    const result = await ensureData(t, config, (m) => lines.push(m), {
-      pdokBaseUrl: null,
+    const result = await ensureData(t, config, (m) => lines.push(m), { pdokBaseUrl: null });
+    const duo = await loadRealFigures(t.db, config, result!.boundaries, (m) => lines.push(m), {
       probeTimeoutMs: 200,
       duoBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     });
-    expect(result?.duo).toMatchObject({ imported: false, reason: expect.stringMatching(/niet bereikbaar.*download-duo/) });
+    expect(duo).toMatchObject({ imported: false, reason: expect.stringMatching(/niet bereikbaar.*download-duo/) });
     expect(result!.demo.rows).toBeGreaterThan(0);
     expect(await t.db.selectFrom('dataset').select('kind').where('kind', '=', 'duo').execute()).toEqual([]);
     server.closeAllConnections();
@@ -128,11 +128,14 @@ describe('first start', () => {
   it('loads no DUO figures on the fictitious region, or when switched off', async () => {
     t = await createTestDatabase();
     const lines: string[] = [];
-    const off = await ensureData(t, testConfig({ openDataDir: undefined }), (m) => lines.push(m), { pdokBaseUrl: null });
-    expect(off?.duo).toEqual({ imported: false, reason: 'de fictieve regio heeft geen echte gemeenten.' });
-    await t.drop();
-    t = await createTestDatabase();
-    const switchedOff = await ensureData(t, testConfig({ openDataDir: undefined, firstStartDuo: false }), () => {}, { pdokBaseUrl: null });
-    expect(switchedOff?.duo).toMatchObject({ imported: false, reason: expect.stringMatching(/GKA_FIRST_START_DUO=0/) });
+    const fixture = await ensureData(t, testConfig({ openDataDir: undefined }), (m) => lines.push(m), { pdokBaseUrl: null });
+    expect(await loadRealFigures(t.db, testConfig(), fixture!.boundaries, (m) => lines.push(m))).toEqual({
+      imported: false,
+      reason: 'de fictieve regio heeft geen echte gemeenten.',
+    });
+    expect(await loadRealFigures(t.db, testConfig({ firstStartDuo: false }), 'open-data', () => {})).toMatchObject({
+      imported: false,
+      reason: expect.stringMatching(/GKA_FIRST_START_DUO=0/),
+    });
   });
 });

@@ -22,20 +22,16 @@ export type FirstStartOptions = {
   duoBaseUrl?: string | null;
 };
 
-export type FirstStartResult = {
-  boundaries: 'open-data' | 'pdok' | 'fixture';
-  geo: GeoImportResult;
-  demo: LoadDemoResult;
-  /** The real DUO figures: imported, or why not. */
-  duo: { imported: true; files: number } | { imported: false; reason: string };
-} | null;
+export type FirstStartResult = { boundaries: 'open-data' | 'pdok' | 'fixture'; geo: GeoImportResult; demo: LoadDemoResult } | null;
+/** The real DUO figures of a first start: imported, or why not. */
+export type RealFigures = { imported: true; files: number } | { imported: false; reason: string };
 
 const PDOK_YEAR = 2024;
 
 /**
  * First start (README.md): with no areas besides NL01, load boundaries (GKA_OPEN_DATA_DIR, else a PDOK
- * download when PDOK answers quickly, else the fictitious region of fixtures/), then the synthetic
- * demo data, and then, on real boundaries and when DUO answers quickly, the real DUO figures. Does nothing (returns null) once any area exists, so a restart never
+ * download when PDOK answers quickly, else the fictitious region of fixtures/) and then the synthetic
+ * demo data; loadRealFigures follows once the server listens. Does nothing (returns null) once any area exists, so a restart never
  * overwrites what an operator loaded.
  */
 export async function ensureData(
@@ -54,21 +50,22 @@ export async function ensureData(
   if (config.openDataDir && boundaries !== 'fixture') await loadCoropFrom(db, config.openDataDir, log);
   const demo = await loadDemo(url);
   for (const line of describeDemo(demo)) log(line);
-  const duo = await loadDuo(db, config, boundaries, log, options);
-  return { boundaries, geo, demo, duo };
+  return { boundaries, geo, demo };
 }
 
 /**
- * The real DUO figures over the demo, for real boundaries only, when DUO answers quickly: a first
- * start offline, or with DUO down, keeps the demo data and says so; it never waits for long timeouts.
+ * After a first start, the real DUO figures over the demo: for real boundaries only, when DUO answers
+ * quickly. The server runs this once it listens, so the dashboard answers (with the demo) while the
+ * files come in; import-duo swaps them in at its commit. Offline, or with DUO down, it keeps the demo
+ * data and says so; it never throws.
  */
-async function loadDuo(
+export async function loadRealFigures(
   db: Db,
   config: Config,
-  boundaries: 'open-data' | 'pdok' | 'fixture',
+  boundaries: NonNullable<FirstStartResult>['boundaries'],
   log: (m: string) => void,
-  options: FirstStartOptions,
-): Promise<NonNullable<FirstStartResult>['duo']> {
+  options: Pick<FirstStartOptions, 'duoBaseUrl' | 'probeTimeoutMs'> = {},
+): Promise<RealFigures> {
   const baseUrl = options.duoBaseUrl === undefined ? (config.duoBaseUrl ?? DUO_BASE_URL) : options.duoBaseUrl;
   const skip = (reason: string) => {
     log(`Geen echte DUO-cijfers geladen: ${reason}`);
@@ -76,16 +73,16 @@ async function loadDuo(
   };
   if (!config.firstStartDuo || !baseUrl) return skip('uitgezet (GKA_FIRST_START_DUO=0); laad ze later met pnpm gka download-duo.');
   if (boundaries === 'fixture') return skip('de fictieve regio heeft geen echte gemeenten.');
-  const first = duoDownloads({ baseUrl })[0]!.url;
-  if (!(await reachable(first, options.probeTimeoutMs ?? 3000)))
-    return skip(`DUO (${new URL(baseUrl).host}) is niet bereikbaar; laad ze later met pnpm gka download-duo.`);
-  log(`Echte cijfers downloaden bij DUO (${baseUrl}) naar ${config.duoDir}…`);
+  // Whatever goes wrong is said and leaves the demo data: the server does not wait for this, so nothing may escape.
   try {
+    if (!(await reachable(duoDownloads({ baseUrl })[0]!.url, options.probeTimeoutMs ?? 3000)))
+      return skip(`DUO (${new URL(baseUrl).host}) is niet bereikbaar; laad ze later met pnpm gka download-duo.`);
+    log(`Echte cijfers downloaden bij DUO (${baseUrl}) naar ${config.duoDir}; het dashboard toont tot dan de demodata…`);
     const r = await downloadDuo(db, { dir: config.duoDir, baseUrl, log });
     log(`DUO-cijfers geladen: ${r.imported.sources.length} bronnen, ${r.imported.schools.listed} scholen.`);
     return { imported: true, files: r.fetched.length + r.cached.length };
   } catch (e) {
-    return skip(`${e instanceof Error ? e.message : String(e)}`);
+    return skip(`${e instanceof Error ? e.message : String(e)} (laad ze later met pnpm gka download-duo)`);
   }
 }
 

@@ -273,6 +273,15 @@ describe('security headers', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(() => loadConfig({ GKA_TRUST_PROXY: 'ja graag' })).toThrow(/GKA_TRUST_PROXY: verwacht een aantal proxy-stappen/);
   });
+
+  it('reads the DUO settings: a mirror, empty as unset, a bad address refused in Dutch, the first-start switch', () => {
+    expect(loadConfig({ GKA_DUO_BASE_URL: 'http://spiegel.example/duo/' }).duoBaseUrl).toBe('http://spiegel.example/duo/');
+    expect(loadConfig({ GKA_DUO_BASE_URL: '' }).duoBaseUrl).toBeUndefined();
+    expect(() => loadConfig({ GKA_DUO_BASE_URL: 'duo.nl' })).toThrow(/GKA_DUO_BASE_URL: verwacht een adres/);
+    expect(loadConfig({}).firstStartDuo).toBe(true);
+    expect(loadConfig({ GKA_FIRST_START_DUO: '0' }).firstStartDuo).toBe(false);
+    expect(() => loadConfig({ GKA_FIRST_START_DUO: 'nee' })).toThrow(/GKA_FIRST_START_DUO: verwacht 0 \(uit\) of 1/);
+  });
 });
 
 describe('OpenAPI', () => {
