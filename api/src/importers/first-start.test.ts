@@ -133,6 +133,11 @@ describe('first start', () => {
       imported: false,
       reason: 'de fictieve regio heeft geen echte gemeenten.',
     });
+    // The server does not wait for it, so nothing may escape: a broken address is said, not thrown.
+    expect(await loadRealFigures(t.db, testConfig(), 'open-data', () => {}, { duoBaseUrl: 'geen adres' })).toMatchObject({
+      imported: false,
+      reason: 'geen adres is geen geldig adres voor DUO; laad ze later met pnpm gka download-duo --bron URL.',
+    });
     expect(await loadRealFigures(t.db, testConfig({ firstStartDuo: false }), 'open-data', () => {})).toMatchObject({
       imported: false,
       reason: expect.stringMatching(/GKA_FIRST_START_DUO=0/),

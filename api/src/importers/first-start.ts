@@ -73,6 +73,7 @@ export async function loadRealFigures(
   };
   if (!config.firstStartDuo || !baseUrl) return skip('uitgezet (GKA_FIRST_START_DUO=0); laad ze later met pnpm gka download-duo.');
   if (boundaries === 'fixture') return skip('de fictieve regio heeft geen echte gemeenten.');
+  if (!URL.canParse(baseUrl)) return skip(`${baseUrl} is geen geldig adres voor DUO; laad ze later met pnpm gka download-duo --bron URL.`);
   // Whatever goes wrong is said and leaves the demo data: the server does not wait for this, so nothing may escape.
   try {
     if (!(await reachable(duoDownloads({ baseUrl })[0]!.url, options.probeTimeoutMs ?? 3000)))
