@@ -50,7 +50,6 @@ export const rowGemeente = (r: DuoRecord) => `${(field(r, SCHOOL_COLUMNS.gemeent
  */
 export const YEARLY = {
   schooladviezen: {
-    label: 'Schooladviezen',
     years: [2019, 2020, 2021, 2022, 2023, 2024],
     published: (y: number) => `${y <= 2020 ? '04.-' : '04-'}leerlingen-bo-sbo-schooladviezen-${y}-${y + 1}.csv`,
     pattern: /^(?:duo_)?(?:04\.?-)?leerlingen-bo-sbo-schooladviezen-(\d{4})-\d{4}\.csv$/i,
@@ -58,7 +57,6 @@ export const YEARLY = {
     columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, ...ADVIES_COLUMNS.other, ...ADVIES_COLUMNS.havoPlus],
   },
   eindscores: {
-    label: 'Gemiddelde eindscores',
     years: [2018, 2020, 2021, 2022, 2023, 2024],
     published: (y: number) => `05.-gemiddelde-eindscores-bo-sbo-${y}-${y + 1}.csv`,
     pattern: /^(?:duo_)?(?:05\.-)?gemiddelde-eindscores-bo-sbo-(\d{4})-\d{4}\.csv$/i,
@@ -66,7 +64,6 @@ export const YEARLY = {
     columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, SCHOOL_COLUMNS.naam],
   },
   leerlingenVo: {
-    label: 'Leerlingen vo per vestiging',
     years: [2019, 2020, 2021, 2022, 2023, 2024],
     published: (y: number) => `01.-leerlingen-vo-per-vestiging-naar-onderwijstype-${y}.csv`,
     pattern: /^(?:duo_)?(?:01\.-)?leerlingen-vo-per-vestiging-naar-onderwijstype-(\d{4})\.csv$/i,
@@ -81,7 +78,7 @@ export const YEARLY = {
   },
 } as const satisfies Record<
   string,
-  { label: string; years: readonly number[]; published: (y: number) => string; pattern: RegExp; encoding: DuoEncoding; columns: readonly DuoColumn[] }
+  { years: readonly number[]; published: (y: number) => string; pattern: RegExp; encoding: DuoEncoding; columns: readonly DuoColumn[] }
 >;
 export type YearlyFamily = keyof typeof YEARLY;
 
