@@ -1,7 +1,7 @@
 import type { Cohort, Indicator } from '@gka/shared';
 import { allAreas, type AreaDetail } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
-import { indicatorCohort, listCovidNotes } from './covid-notes.ts';
+import { indicatorCohort, listCovidNotes, type CovidNotes } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
 import { datasetsByIndicator, listSources, syntheticDatasets, type Sources } from './datasets.ts';
 import { listIndicators } from './indicators.ts';
@@ -11,13 +11,14 @@ import { listIndicators } from './indicators.ts';
  * then costs only its own value and aggregate queries.
  */
 export const cohorts = (ctx: QueryContext): Promise<Cohort[]> => ctx.memo.get('cohorts', () => listCohorts(ctx.db));
+export const covidNotes = (ctx: QueryContext): Promise<CovidNotes> => ctx.memo.get('covidNotes', () => listCovidNotes(ctx.db));
 /** Each indicator with its own time axis: its cohorts, each with the COVID note for this indicator. */
 export const indicators = (ctx: QueryContext): Promise<Indicator[]> =>
   ctx.memo.get('indicators', async () => {
     const [rows, all, notes, datasets, synthetic] = await Promise.all([
       listIndicators(ctx.db),
       cohorts(ctx),
-      listCovidNotes(ctx.db),
+      covidNotes(ctx),
       indicatorDatasets(ctx),
       syntheticDatasets(ctx.db),
     ]);

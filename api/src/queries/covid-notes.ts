@@ -1,4 +1,4 @@
-import type { Cohort, IndicatorCohort } from '@gka/shared';
+import { isSchoolYearCohort, schoolYearCode, type Cohort, type IndicatorCohort } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
 
 type Note = { note: string; missing: boolean };
@@ -29,4 +29,34 @@ export function indicatorCohort(cohort: Cohort, notes: Map<string, Note> | undef
   const rest = cohort.schoolYears.filter((y) => !missing.has(y));
   const cover = missing.size && rest.length ? ` De cijfers van dit cohort gaan alleen over schooljaar ${rest.join(' en ')}.` : '';
   return { ...cohort, covid: true, note: found.map((n) => n.note).join(' ') + cover };
+}
+
+const startYear = (c: IndicatorCohort) => Number(c.schoolYears[0]?.slice(0, 4));
+
+/**
+ * The time axis a trend draws for an indicator counted per school year: its cohorts, and every school
+ * year between the first and the last that has no figures, as an empty point, so the axis never closes
+ * a gap (no eindtoets in 2020, a year not published or not loaded). A year without figures for a known
+ * reason carries its COVID note. Other indicators (two-year GKA cohorts) keep their own cohorts.
+ */
+export function trendAxis(own: readonly IndicatorCohort[], notes: Map<string, Note> | undefined): IndicatorCohort[] {
+  if (own.length < 2 || !own.every((c) => isSchoolYearCohort(c.code) && c.schoolYears.length === 1)) return [...own];
+  const byYear = new Map(own.map((c) => [startYear(c), c]));
+  const axis: IndicatorCohort[] = [];
+  for (let y = startYear(own[0]!); y <= startYear(own.at(-1)!); y++) {
+    const schoolYear = `${y}-${y + 1}`;
+    const note = notes?.get(schoolYear);
+    axis.push(
+      byYear.get(y) ?? {
+        code: schoolYearCode(schoolYear),
+        label: `Schooljaar ${schoolYear}`,
+        schoolYears: [schoolYear],
+        pooled: [],
+        covid: note !== undefined,
+        // Figures that do not exist say why; others were not published or not loaded.
+        note: note?.missing ? note.note : [note?.note, 'Voor dit schooljaar zijn geen cijfers geladen.'].filter(Boolean).join(' '),
+      },
+    );
+  }
+  return axis;
 }

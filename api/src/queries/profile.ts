@@ -13,7 +13,8 @@ import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { cohorts as allCohorts, indicators as allIndicators, sources as allSources } from './catalogue.ts';
+import { cohorts as allCohorts, covidNotes, indicators as allIndicators, sources as allSources } from './catalogue.ts';
+import { trendAxis } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
@@ -28,11 +29,12 @@ const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
  * most from the gemeente, significant ones first.
  */
 export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCode?: string, group?: Group): Promise<ProfileResponse> {
-  const [cohorts, indicators, wijken, { sources }] = await Promise.all([
+  const [cohorts, indicators, wijken, { sources }, notes] = await Promise.all([
     allCohorts(ctx),
     allIndicators(ctx),
     listAreas(ctx, { level: 'wijk', parent: area.code }),
     allSources(ctx),
+    covidNotes(ctx),
   ]);
   const unitOf = new Map(indicators.map((i) => [i.code, i.unit]));
   const unit = (i: string) => unitOf.get(i) ?? 'percentage';
@@ -90,7 +92,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
       covidChange: covidChange(indicator.unit, indicatorCohorts, rows),
       breakdown: breakdowns(inCohort),
-      trend: indicatorCohorts.map((c) => {
+      trend: trendAxis(indicatorCohorts, notes.get(indicator.code)).map((c) => {
         const r = rows.find((x) => x.cohort === c.code && x.dimension === 'totaal');
         return {
           cohort: c,

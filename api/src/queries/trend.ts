@@ -2,12 +2,14 @@ import { isLocalLevel } from '@gka/shared';
 import type { Dimension, Group, Indicator, TrendResponse } from '@gka/shared';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { indicatorSources } from './catalogue.ts';
+import { covidNotes, indicatorSources } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
+import { trendAxis } from './covid-notes.ts';
 import { toValue, valueRows } from './values.ts';
 
 /**
- * GET /trend: one point per cohort of the indicator's own axis (with its COVID note), with the area's values and
+ * GET /trend: one point per cohort of the indicator's own axis (with its COVID note; school years without
+ * figures as empty points, trendAxis), with the area's values and
  * its benchmarks (its stedelijkheid class is its gemeente's for a wijk, and a wijk's own gemeente).
  */
 export async function trendView(
@@ -20,8 +22,9 @@ export async function trendView(
 ): Promise<TrendResponse> {
   const reference = isLocalLevel(area.level) ? gemeente : area;
   const codes = own.map((c) => c.code);
-  const [{ synthetic }, rows, benchmarks] = await Promise.all([
+  const [{ synthetic }, notes, rows, benchmarks] = await Promise.all([
     indicatorSources(ctx, indicator.code),
+    covidNotes(ctx),
     valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: codes, dimension, areas: [area.code] }),
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
@@ -36,7 +39,7 @@ export async function trendView(
   return {
     area,
     indicator,
-    data: own.map((cohort) => ({
+    data: trendAxis(own, notes.get(indicator.code)).map((cohort) => ({
       cohort,
       values: rows.filter((r) => r.cohort === cohort.code).map(toValue),
       benchmarks: benchmarks.get(cohort.code) ?? [],
