@@ -29,6 +29,7 @@ export function TrendChart({
   const f = formatterFor(unit);
 
   if (trend.length === 0) return <p className="status status--empty">Nog geen trend: er zijn geen cohorten met waarden.</p>;
+  const perSchoolYear = trend[0]!.cohort.label.startsWith('Schooljaar');
   return (
     <div
       className="trend"
@@ -52,11 +53,11 @@ export function TrendChart({
           <TableScroll label={`${indicator.name}: tabel bij de grafiek`}>
             <table className="data-table" data-testid="trend-table">
               <caption>
-                {indicator.name} per {trend[0]?.cohort.label.startsWith('Schooljaar') ? 'schooljaar' : 'cohort'}
+                {indicator.name} per {perSchoolYear ? 'schooljaar' : 'cohort'}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Cohort</th>
+                  <th scope="col">{perSchoolYear ? 'Schooljaar' : 'Cohort'}</th>
                   <th scope="col" className="num">
                     {gemeente}
                   </th>
