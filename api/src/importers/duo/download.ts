@@ -61,11 +61,11 @@ export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> & 
     if (!published || (key === 'afstandBo' && !o.withAfstand) || !wanted(name)) return [];
     return [{ key, name, url: url(published), optional: false }];
   });
-  const coreNames = new Set(core.map((c) => c.url));
+  const coreUrls = new Set(core.map((c) => c.url));
   const yearly = (Object.keys(YEARLY) as YearlyFamily[]).flatMap((family) =>
     YEARLY[family].years.flatMap((y) => {
       const published = YEARLY[family].published(y);
-      if (!wanted(published) || coreNames.has(url(published))) return [];
+      if (!wanted(published) || coreUrls.has(url(published))) return [];
       return [{ key: family, name: published, url: url(published), optional: true }];
     }),
   );
