@@ -4,6 +4,7 @@ import { migrations } from '@gka/migrations';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
+import { TOETSEN } from '../importers/duo/eindtoets.ts';
 
 /** The migrations that come before the one numbered `number`, as a database made back then had them. */
 const migrationsBefore = (number: string) => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < number));
@@ -88,7 +89,10 @@ describe('migrations', () => {
     t = await createTestDatabase();
     expect(await migrateToLatest(t.db)).toEqual([]);
     // The twelve of 0002, the achterstandsscore of 0011, and the schooladviezen by school and six more toetsen of 0012.
-    expect(await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).toHaveLength(20);
+    const codes = (await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).map((i) => i.code);
+    expect(codes).toHaveLength(20);
+    // Every toets the DUO importer reads has its indicator (the importer and 0012 each list them).
+    expect(codes).toEqual(expect.arrayContaining(TOETSEN.map((t) => t.indicator)));
   });
 
   it('hide measures from before 0005 until the next start decides them with the configured threshold', async () => {
