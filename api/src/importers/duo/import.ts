@@ -89,7 +89,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
         details: {
           toets: s.prefix,
           scholen: s.schools,
-          weggelaten: `${s.withoutAverage} scholen met ${s.prefix}-deelnemers maar zonder gepubliceerd gemiddelde (minder dan 5 leerlingen)`,
+          weggelaten: `${s.withoutAverage} ${s.withoutAverage === 1 ? 'school' : 'scholen'} met ${s.prefix}-deelnemers maar zonder gepubliceerd gemiddelde (minder dan 5 leerlingen)`,
         },
       });
   for (const { year, file } of findYearlyFiles(dir, 'schooladviezen')) {
@@ -105,7 +105,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
         scholen: stats.schools,
         afgeschermd: `${stats.maskedCells} cellen "<5" tellen mee als 2,5 (per school en kant afgerond naar het even getal)`,
         geen_eigen_cijfer: stats.noOwnFigure.length
-          ? `${stats.noOwnFigure.length} scholen waarvan "<5" het aandeel meer dan ${MASK_MARGIN * 100} procentpunt kan verschuiven, alleen in hun gemeente geteld: ${stats.noOwnFigure.join(', ')}`
+          ? `${stats.noOwnFigure.length} ${stats.noOwnFigure.length === 1 ? 'school waarvan' : 'scholen waarvan'} "<5" het aandeel meer dan ${MASK_MARGIN * 100} procentpunt kan verschuiven, alleen in ${stats.noOwnFigure.length === 1 ? 'haar' : 'hun'} gemeente geteld: ${stats.noOwnFigure.join(', ')}`
           : 'geen',
       },
     });
