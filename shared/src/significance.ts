@@ -57,8 +57,13 @@ export function verdictOf(sig: Significance, higherIsBetter: boolean | null): Ve
   return (sig === 'hoger') === higherIsBetter ? 'gunstig' : 'ongunstig';
 }
 
-/** The verdict in words, for the cell beside its colour. Neutral: the direction only, without good or bad. */
-export function verdictText(v: Verdict, sig: Significance): string {
+/**
+ * The verdict in words, for the cell beside its colour. Neutral: the direction only, without good or
+ * bad. With `difference`: a difference without a verdict (a mean has no interval) is "niet getoetst",
+ * not "onbekend", since the difference itself is known.
+ */
+export function verdictText(v: Verdict, sig: Significance, difference: number | null = null): string {
+  if (v === 'onbekend' && difference !== null) return 'niet getoetst';
   switch (v) {
     case 'gunstig':
       return 'gunstig';

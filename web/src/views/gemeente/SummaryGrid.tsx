@@ -1,4 +1,4 @@
-import { verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
+import { isToetsIndicator, verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
 import { useIndicators } from '../../api/hooks.ts';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
@@ -22,6 +22,44 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
   // Real and synthetic figures side by side (DUO next to demodata): each row says which it shows.
   const catalogue = useIndicators();
   const synthetic = new Set((catalogue.data?.data ?? []).filter((i) => i.synthetic).map((i) => i.code));
+  // The toetsen together under a heading of their own: each its own scale, never one figure.
+  const others = indicators.filter((p) => !isToetsIndicator(p.indicator.code));
+  const toetsen = indicators.filter((p) => isToetsIndicator(p.indicator.code));
+  const row = (p: ProfileIndicator) => (
+    <tr key={p.indicator.code}>
+      <th scope="row">
+        {p.indicator.name}
+        <small>
+          {p.cohort.label}
+          {catalogue.data && (synthetic.has(p.indicator.code) ? ' · synthetische demodata' : ' · echte cijfers')}
+        </small>
+      </th>
+      <td className="summary-grid__value">{p.value ? formatValue(p.value, p.indicator.unit) : '–'}</td>
+      {kinds.map((b) => {
+        const c = p.comparisons.find((x) => x.kind === b.kind);
+        if (!c || !p.value || p.value.suppressed) return <td key={b.kind}>–</td>;
+        const verdict = verdictOf(c.significance, p.indicator.higherIsBetter);
+        return (
+          <td key={b.kind}>
+            <span className={`verdict verdict--${verdict}`}>
+              {verdictText(verdict, c.significance, c.difference)}
+              {c.difference !== null && <small> ({formatDifference(c.difference, p.indicator.unit, true)})</small>}
+            </span>
+          </td>
+        );
+      })}
+      <td>
+        {p.covidChange ? (
+          <span className={`verdict verdict--${p.covidChange.suppressed ? 'onbekend' : verdictOf(p.covidChange.significance, p.indicator.higherIsBetter)}`}>
+            {covidText(p.covidChange, p.indicator.unit, true)}
+            <small> ({p.covidChange.cohort.label.replace(/^Cohort /, '')})</small>
+          </span>
+        ) : (
+          '–'
+        )}
+      </td>
+    </tr>
+  );
   return (
     <TableScroll label="Overzicht van de kerncijfers">
       <table className="summary-grid" data-testid="summary-grid">
@@ -42,45 +80,17 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
             <th scope="col">COVID-cohort t.o.v. vóór COVID</th>
           </tr>
         </thead>
-        <tbody>
-          {indicators.map((p) => (
-            <tr key={p.indicator.code}>
-              <th scope="row">
-                {p.indicator.name}
-                <small>
-                  {p.cohort.label}
-                  {catalogue.data && (synthetic.has(p.indicator.code) ? ' · synthetische demodata' : ' · echte cijfers')}
-                </small>
+        <tbody>{others.map(row)}</tbody>
+        {toetsen.length > 0 && (
+          <tbody>
+            <tr className="summary-grid__group">
+              <th scope="rowgroup" colSpan={kinds.length + 3}>
+                Eind- en doorstroomtoetsen: elk op een eigen schaal en door scholen zelf gekozen, dus niet onderling te vergelijken
               </th>
-              <td className="summary-grid__value">{p.value ? formatValue(p.value, p.indicator.unit) : '–'}</td>
-              {kinds.map((b) => {
-                const c = p.comparisons.find((x) => x.kind === b.kind);
-                if (!c || !p.value || p.value.suppressed) return <td key={b.kind}>–</td>;
-                const verdict = verdictOf(c.significance, p.indicator.higherIsBetter);
-                return (
-                  <td key={b.kind}>
-                    <span className={`verdict verdict--${verdict}`}>
-                      {verdictText(verdict, c.significance)}
-                      {c.difference !== null && <small> ({formatDifference(c.difference, p.indicator.unit, true)})</small>}
-                    </span>
-                  </td>
-                );
-              })}
-              <td>
-                {p.covidChange ? (
-                  <span
-                    className={`verdict verdict--${p.covidChange.suppressed ? 'onbekend' : verdictOf(p.covidChange.significance, p.indicator.higherIsBetter)}`}
-                  >
-                    {covidText(p.covidChange, p.indicator.unit, true)}
-                    <small> ({p.covidChange.cohort.label.replace(/^Cohort /, '')})</small>
-                  </span>
-                ) : (
-                  '–'
-                )}
-              </td>
             </tr>
-          ))}
-        </tbody>
+            {toetsen.map(row)}
+          </tbody>
+        )}
       </table>
     </TableScroll>
   );

@@ -41,7 +41,7 @@ function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemidd
         <>
           <br />
           <small>
-            {verdictText(cell.verdict, cell.significance)}
+            {verdictText(cell.verdict, cell.significance, cell.difference)}
             {cell.difference !== null && ` (${formatDifference(cell.difference, unit, true)})`}
           </small>
         </>
