@@ -196,6 +196,24 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     expect(pool).toEqual([{ code: 'sj2014-2015_sj2018-2019', pooled: ['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2018-2019'] }]);
   });
 
+  it('with --jaren, fetches and imports only those school years, without the files of other years', async () => {
+    const duo = duoServer();
+    const base = await duo.start();
+    try {
+      const { fetched, imported } = await downloadDuo(t.db, { dir: tempDir(), baseUrl: base, years: { from: 2022, to: 2022 } });
+      expect(fetched.map((f) => f.file)).not.toContain('examenkandidaten-en-geslaagden-2014-2019.csv');
+      expect(fetched.map((f) => f.file)).toContain('04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv');
+      const years = new Set(imported.sources.flatMap((s) => s.cohorts));
+      expect(years).toContain('sj2022-2023');
+      expect(years).not.toContain('sj2018-2019');
+      expect(imported.sources.map((s) => s.indicator)).toEqual(
+        expect.arrayContaining(['slagingspercentage_vo', 'advies_havo_vwo_school', 'eindtoets_gemiddelde']),
+      );
+    } finally {
+      await duo.stop();
+    }
+  });
+
   it('changes nothing when one file has another layout, and names the file and the columns it expected', async () => {
     const before = await Promise.all([count(t, 'measure'), count(t, 'dataset'), count(t, 'area')]);
     for (const broken of [

@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     expect(nl.numerator / nl.denominator).toBeLessThan(538);
     expect(nl.denominator).toBeGreaterThan(60_000);
     // Old codes (Dongeradeel, Haaren, …) all reach a 2023 gemeente through merges and place names.
-    expect(source('eindtoets').unmapped).toEqual([]);
+    expect(source('eindscores').unmapped).toEqual([]);
     const ams = await rate('eindtoets_gemiddelde', 'sj2018-2019', 'GM0363');
     expect(ams.denominator).toBeGreaterThan(3000);
   });

@@ -43,6 +43,13 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     log(`Lezen: ${path.basename(file)}`);
     return { file, records: await readDuoCsv(file, DUO_FILES[key].encoding, DUO_FILES[key].columns) };
   };
+  // Only the address lists are needed; each file of figures is read when it lies in the folder
+  // (download-duo --jaren fetches those of some school years only).
+  const readIfThere = async (key: DuoFileKey) => {
+    if (lookForDuoFile(dir, key)) return read(key);
+    log(`Niet in de map, overgeslagen: ${DUO_FILES[key].name}`);
+    return undefined;
+  };
   const vo = (await read('vestigingenVo')).records;
   const bo = (await read('vestigingenBo')).records;
   const schools = new SchoolRegister(
@@ -59,7 +66,9 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
   };
   const derived: (Omit<DuoSourceResult, 'measures' | 'cohorts'> & { rows: MeasureRow[] })[] = [];
   for (const key of ['examens2014', 'examens2019'] as const) {
-    const { file, records } = await read(key);
+    const exams = await readIfThere(key);
+    if (!exams) continue;
+    const { file, records } = exams;
     const totals = new Totals();
     const stats: ExamStats = addExamPassRates(records, path.basename(file), mapper, schools, totals);
     derived.push({
@@ -75,13 +84,11 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
-  // The eindscores of 2018-2019 (the one import-duo needs) and of every other year in the folder.
-  const eindscores = [{ year: 2018, ...(await read('eindtoets')) }];
-  for (const y of findYearlyFiles(dir, 'eindscores', [2018])) eindscores.push({ ...y, records: await readYearly(y.file, 'eindscores') });
-  for (const { year, file, records } of eindscores)
-    for (const s of addEindscores(records, path.basename(file), schoolYearOf(year), mapper, schools))
+  // The eindscores of every school year in the folder (2018-2019 under its older name too).
+  for (const { year, file } of findYearlyFiles(dir, 'eindscores'))
+    for (const s of addEindscores(await readYearly(file, 'eindscores'), path.basename(file), schoolYearOf(year), mapper, schools))
       derived.push({
-        key: year === 2018 ? 'eindtoets' : 'eindscores',
+        key: 'eindscores',
         file,
         indicator: s.indicator,
         rows: s.totals.rows(),
@@ -110,10 +117,9 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
-  // Leerjaar 3 of 1 October 2019 (the one import-duo needs) and of every other year in the folder.
-  const leerlingen = [{ year: 2019, ...(await read('leerlingenVo')) }];
-  for (const y of findYearlyFiles(dir, 'leerlingenVo', [2019])) leerlingen.push({ ...y, records: await readYearly(y.file, 'leerlingenVo') });
-  for (const { year, file, records } of leerlingen) {
+  // Leerjaar 3 counted on 1 October of every year in the folder.
+  for (const { year, file } of findYearlyFiles(dir, 'leerlingenVo')) {
+    const records = await readYearly(file, 'leerlingenVo');
     const totals = new Totals();
     // Counted on 1 October: pupils of the school year that starts then.
     addHavoVwoLj3(records, path.basename(file), schoolYearOf(year), mapper, schools, places, totals);
@@ -152,6 +158,10 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
+  if (!derived.length)
+    throw new Error(
+      `Geen DUO-bestanden met cijfers in ${dir}: alleen de adreslijsten. Verwacht onder meer ${DUO_FILES.examens2019.name} of de jaarbestanden (schooladviezen, eindscores, leerlingen vo).`,
+    );
   return { derived, schools };
 }
 

@@ -85,14 +85,14 @@ export type YearlyFamily = keyof typeof YEARLY;
 /** The school year a file's first calendar year starts; leerlingen vo counts of 1 October `y` belong to `y`-`y+1` as well. */
 export const schoolYearOf = (y: number): string => `${y}-${y + 1}`;
 
-/** The files of a family in `dir`, one per school year (sorted), skipping years in `except`. */
-export function findYearlyFiles(dir: string, family: YearlyFamily, except: readonly number[] = []): { year: number; file: string }[] {
+/** The files of a family in `dir`, one per school year (sorted). */
+export function findYearlyFiles(dir: string, family: YearlyFamily): { year: number; file: string }[] {
   const byYear = new Map<number, string>();
   for (const name of readdirSync(dir).sort()) {
     const m = YEARLY[family].pattern.exec(name);
     if (!m) continue;
     const year = Number(m[1]);
-    if (!except.includes(year) && !byYear.has(year)) byYear.set(year, path.join(dir, name));
+    if (!byYear.has(year)) byYear.set(year, path.join(dir, name));
   }
   return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, file]) => ({ year, file }));
 }
