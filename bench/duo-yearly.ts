@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DUO_FILES, findDuoFile, readDuoCsv } from '../api/src/importers/duo/files.ts';
-import { YEARLY } from '../api/src/importers/duo/yearly.ts';
+import { publishedYears, YEARLY } from '../api/src/importers/duo/yearly.ts';
 
 /** Park–Miller: reproducible made-up counts. */
 function prng(seed: number) {
@@ -47,7 +47,7 @@ export async function nationalDuoFolder(openData: string): Promise<string> {
     gemeente: r['GEMEENTENUMMER']!.trim(),
   }));
   const q = (v: string) => `"${v.replaceAll('"', '""')}"`;
-  for (const y of YEARLY.schooladviezen.years) {
+  for (const y of publishedYears('schooladviezen', new Date('2025-06-01'))) {
     const random = prng(y);
     const old = y <= 2019;
     const cats = old ? ADVIES_OLD : ADVIES_NEW;
@@ -67,7 +67,7 @@ export async function nationalDuoFolder(openData: string): Promise<string> {
     const text = lines.map((l) => (old ? l.map((v) => (/[";]/.test(v) ? q(v) : v)).join(';') : l.map(q).join(';'))).join(old ? '\r\n' : '\n');
     writeFileSync(path.join(dir, YEARLY.schooladviezen.published(y)), old ? Buffer.from(text, 'latin1') : text);
   }
-  for (const y of YEARLY.eindscores.years.filter((y) => y !== 2018)) {
+  for (const y of publishedYears('eindscores', new Date('2025-06-01')).filter((y) => y !== 2018)) {
     const random = prng(y + 100);
     const toetsen = y <= 2022 ? ['CET', 'IEP', 'ROUTE8', 'DIA', 'AMN'] : ['IEP', 'ROUTE8', 'DIA', 'AMN', 'DOE', 'LIB'];
     const scale: Record<string, number> = { CET: 535, IEP: 80, ROUTE8: 200, DIA: 350, AMN: 400, DOE: 100, LIB: 175 };
@@ -99,6 +99,7 @@ export async function nationalDuoFolder(openData: string): Promise<string> {
     writeFileSync(path.join(dir, YEARLY.eindscores.published(y)), lines.join('\n'));
   }
   const leerlingen = findDuoFile(openData, 'leerlingenVo');
-  for (const y of YEARLY.leerlingenVo.years.filter((y) => y !== 2019)) symlinkSync(leerlingen, path.join(dir, YEARLY.leerlingenVo.published(y)));
+  for (const y of publishedYears('leerlingenVo', new Date('2025-06-01')).filter((y) => y !== 2019))
+    symlinkSync(leerlingen, path.join(dir, YEARLY.leerlingenVo.published(y)));
   return dir;
 }

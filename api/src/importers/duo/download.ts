@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Db } from '../../db/connect.ts';
 import { DUO_FILES, lookForDuoFile, type DuoFileKey } from './files.ts';
 import { importDuo, type ImportDuoResult } from './import.ts';
-import { YEARLY, type YearlyFamily } from './yearly.ts';
+import { publishedYears, YEARLY, type YearlyFamily } from './yearly.ts';
 
 /**
  * Where DUO publishes its open-data files (every file of import-duo and the yearly files, under
@@ -49,7 +49,7 @@ export type DuoDownload = { key: DuoFileKey | YearlyFamily; name: string; url: s
  * and each yearly file of those years. `withAfstand`: the pupil file that places the CBS
  * achterstandsscores, needed only when that workbook lies in the folder.
  */
-export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> & { withAfstand?: boolean } = {}): DuoDownload[] {
+export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> & { withAfstand?: boolean; today?: Date } = {}): DuoDownload[] {
   const base = o.baseUrl ?? DUO_BASE_URL;
   const url = (published: string) => new URL(published, base.endsWith('/') ? base : `${base}/`).toString();
   const wanted = (name: string) => {
@@ -63,7 +63,7 @@ export function duoDownloads(o: Pick<DownloadDuoOptions, 'baseUrl' | 'years'> & 
   });
   const coreUrls = new Set(core.map((c) => c.url));
   const yearly = (Object.keys(YEARLY) as YearlyFamily[]).flatMap((family) =>
-    YEARLY[family].years.flatMap((y) => {
+    publishedYears(family, o.today).flatMap((y) => {
       const published = YEARLY[family].published(y);
       if (!wanted(published) || coreUrls.has(url(published))) return [];
       return [{ key: family, name: published, url: url(published), optional: true }];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { YEARLY_FIXTURES } from '../../test/duo-server.ts';
 import { field, readDuoCsv } from './files.ts';
-import { YEARLY } from './yearly.ts';
+import { publishedYears, YEARLY } from './yearly.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gka-duo-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,5 +30,16 @@ describe('DUO files in any year’s encoding and names', () => {
     await expect(readDuoCsv(file, 'auto', YEARLY.schooladviezen.columns)).rejects.toThrow(
       /04-leerlingen-bo-sbo-schooladviezen-2030-2031\.csv: onbekende indeling, de kolommen "INSTELLINGSCODE" of "BRIN_NUMMER", "VESTIGINGSCODE" of "VESTIGINGSNUMMER", .*"VMBO_B" of "VMBO_BL".* ontbreken .*gevonden "SCHOOL", "ADVIES", "AANTAL"/,
     );
+  });
+});
+
+describe('the school years download-duo tries', () => {
+  it('run from the first published year up to the one under way, without the years that have no file', () => {
+    expect(publishedYears('schooladviezen', new Date('2026-11-27'))).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    // No eindtoets in 2019-2020.
+    expect(publishedYears('eindscores', new Date('2026-11-27'))).toEqual([2018, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    // Before August the school year of the calendar year has not started.
+    expect(publishedYears('leerlingenVo', new Date('2027-03-01')).at(-1)).toBe(2026);
+    expect(publishedYears('leerlingenVo', new Date('2027-08-15')).at(-1)).toBe(2027);
   });
 });

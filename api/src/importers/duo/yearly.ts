@@ -43,28 +43,32 @@ export function placePoRow(r: DuoRecord, file: string, mapper: GemeenteMapper, s
 export const rowGemeente = (r: DuoRecord) => `${(field(r, SCHOOL_COLUMNS.gemeente) ?? '').trim()} ${r['GEMEENTENAAM'] ?? ''}`.trim();
 
 /**
- * The files DUO publishes once per school year, per school location. `years` are the first calendar
- * years of the school years DUO has published (no eindtoets in 2019-2020); `published` is the name at
+ * The files DUO publishes once per school year, per school location. `from` is the first calendar year
+ * of the first school year fetched, `none` the school years without a file (no eindtoets in
+ * 2019-2020); later years are tried up to the current one (publishedYears). `published` is the name at
  * DUO (`04.-` for the first two schooladviezen years, `04-` since); `pattern` finds a file of the
  * family in a folder under that name or with a `duo_` prefix, and captures its first year.
  */
 export const YEARLY = {
   schooladviezen: {
-    years: [2019, 2020, 2021, 2022, 2023, 2024],
+    from: 2019,
+    none: [],
     published: (y: number) => `${y <= 2020 ? '04.-' : '04-'}leerlingen-bo-sbo-schooladviezen-${y}-${y + 1}.csv`,
     pattern: /^(?:duo_)?(?:04\.?-)?leerlingen-bo-sbo-schooladviezen-(\d{4})-\d{4}\.csv$/i,
     encoding: 'auto',
     columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, ...ADVIES_COLUMNS.other, ...ADVIES_COLUMNS.havoPlus],
   },
   eindscores: {
-    years: [2018, 2020, 2021, 2022, 2023, 2024],
+    from: 2018,
+    none: [2019],
     published: (y: number) => `05.-gemiddelde-eindscores-bo-sbo-${y}-${y + 1}.csv`,
     pattern: /^(?:duo_)?(?:05\.-)?gemiddelde-eindscores-bo-sbo-(\d{4})-\d{4}\.csv$/i,
     encoding: 'auto',
     columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, SCHOOL_COLUMNS.naam],
   },
   leerlingenVo: {
-    years: [2019, 2020, 2021, 2022, 2023, 2024],
+    from: 2019,
+    none: [],
     published: (y: number) => `01.-leerlingen-vo-per-vestiging-naar-onderwijstype-${y}.csv`,
     pattern: /^(?:duo_)?(?:01\.-)?leerlingen-vo-per-vestiging-naar-onderwijstype-(\d{4})\.csv$/i,
     encoding: 'auto',
@@ -78,9 +82,20 @@ export const YEARLY = {
   },
 } as const satisfies Record<
   string,
-  { years: readonly number[]; published: (y: number) => string; pattern: RegExp; encoding: DuoEncoding; columns: readonly DuoColumn[] }
+  { from: number; none: readonly number[]; published: (y: number) => string; pattern: RegExp; encoding: DuoEncoding; columns: readonly DuoColumn[] }
 >;
 export type YearlyFamily = keyof typeof YEARLY;
+
+/**
+ * The first calendar years of every school year of a family up to the one under way on `today` (from
+ * August): a year DUO has not published yet is skipped by download-duo, so a new one is fetched as
+ * soon as it appears, without a code change.
+ */
+export function publishedYears(family: YearlyFamily, today: Date = new Date()): number[] {
+  const current = today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
+  const { from, none } = YEARLY[family];
+  return Array.from({ length: Math.max(0, current - from + 1) }, (_, i) => from + i).filter((y) => !(none as readonly number[]).includes(y));
+}
 
 /** The school year a file's first calendar year starts; leerlingen vo counts of 1 October `y` belong to `y`-`y+1` as well. */
 export const schoolYearOf = (y: number): string => `${y}-${y + 1}`;
