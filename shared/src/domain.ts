@@ -9,13 +9,15 @@ export type AreaLevel = z.infer<typeof AreaLevel>;
 export const LOCAL_LEVELS = ['wijk', 'school'] as const;
 export type LocalLevel = (typeof LOCAL_LEVELS)[number];
 /** Whether areas of `level` lie in one gemeente, which is then their 'gemeente' benchmark and gives them its stedelijkheid. */
+export const isLocalLevel = (level: string): level is LocalLevel => (LOCAL_LEVELS as readonly string[]).includes(level);
 /**
  * The eind- and doorstroomtoetsen (Centrale Eindtoets, IEP, Route 8, …): each its own indicator on
  * its own scale, never averaged together; a school takes one of them in a year.
  */
 export const isToetsIndicator = (code: string): boolean => code.startsWith('eindtoets_');
+/** A toets indicator's name without "Gemiddelde score": 'IEP Eindtoets / Doorstroomtoets'. */
+export const toetsName = (indicatorName: string): string => indicatorName.replace(/^Gemiddelde score (op de )?/, '');
 
-export const isLocalLevel = (level: string): level is LocalLevel => (LOCAL_LEVELS as readonly string[]).includes(level);
 /** The levels the data routes answer for: gemeenten and the levels below them. */
 export const DATA_LEVELS = ['gemeente', ...LOCAL_LEVELS] as const;
 export const DataLevel = z.enum(DATA_LEVELS);

@@ -11,8 +11,9 @@ type CohortRow = { indicator: string; code: string; label: string; school_years:
 
 /**
  * Which pooled periods each indicator gets: all its cohorts before COVID together (of one kind:
- * poolMembers), when there are at least two. One fixed period per indicator, decided with its members: periods a user could put
- * together freely would differ by single cohorts, and their difference would give a hidden cell back.
+ * poolMembers), when there are at least two. One fixed period per indicator, decided with its
+ * members: periods a user could put together freely would differ by single cohorts, and their
+ * difference would give a hidden cell back.
  */
 export async function planPools(q: Query, indicators?: readonly string[], cohorts?: readonly string[]): Promise<PoolPlan[]> {
   const { rows } = await q<CohortRow>(

@@ -16,11 +16,11 @@ import { pdokBaseUrl } from './geo/pdok.ts';
 export type FirstStartOptions = {
   /** PDOK service to try when no open-data folder is set; null skips the download (tests, offline use). */
   pdokBaseUrl?: string | null;
-  /** How long PDOK (or DUO) may take to answer a first request before it counts as unreachable. */
+  /** How long PDOK may take to answer a first request before the fictitious region is used. */
   probeTimeoutMs?: number;
-  /** DUO address to download the real figures from; null skips them (tests, offline use). Default: the configured one. */
-  duoBaseUrl?: string | null;
 };
+/** Where loadRealFigures fetches from (default: the configured DUO address), and how long DUO may take to answer first. */
+export type RealFiguresOptions = { duoBaseUrl?: string; probeTimeoutMs?: number };
 
 export type FirstStartResult = { boundaries: 'open-data' | 'pdok' | 'fixture'; geo: GeoImportResult; demo: LoadDemoResult } | null;
 /** The real DUO figures of a first start: imported, or why not. */
@@ -31,8 +31,8 @@ const PDOK_YEAR = 2024;
 /**
  * First start (README.md): with no areas besides NL01, load boundaries (GKA_OPEN_DATA_DIR, else a PDOK
  * download when PDOK answers quickly, else the fictitious region of fixtures/) and then the synthetic
- * demo data; loadRealFigures follows once the server listens. Does nothing (returns null) once any area exists, so a restart never
- * overwrites what an operator loaded.
+ * demo data; loadRealFigures follows once the server listens. Does nothing (returns null) once any
+ * area exists, so a restart never overwrites what an operator loaded.
  */
 export async function ensureData(
   database: { db: Db; url: string },
@@ -64,14 +64,14 @@ export async function loadRealFigures(
   config: Config,
   boundaries: NonNullable<FirstStartResult>['boundaries'],
   log: (m: string) => void,
-  options: Pick<FirstStartOptions, 'duoBaseUrl' | 'probeTimeoutMs'> = {},
+  options: RealFiguresOptions = {},
 ): Promise<RealFigures> {
-  const baseUrl = options.duoBaseUrl === undefined ? (config.duoBaseUrl ?? DUO_BASE_URL) : options.duoBaseUrl;
+  const baseUrl = options.duoBaseUrl ?? config.duoBaseUrl ?? DUO_BASE_URL;
   const skip = (reason: string) => {
     log(`Geen echte DUO-cijfers geladen: ${reason}`);
     return { imported: false as const, reason };
   };
-  if (!config.firstStartDuo || !baseUrl) return skip('uitgezet (GKA_FIRST_START_DUO=0); laad ze later met pnpm gka download-duo.');
+  if (!config.firstStartDuo) return skip('uitgezet (GKA_FIRST_START_DUO=0); laad ze later met pnpm gka download-duo.');
   if (boundaries === 'fixture') return skip('de fictieve regio heeft geen echte gemeenten.');
   if (!URL.canParse(baseUrl)) return skip(`${baseUrl} is geen geldig adres voor DUO; laad ze later met pnpm gka download-duo --bron URL.`);
   // Whatever goes wrong is said and leaves the demo data: the server does not wait for this, so nothing may escape.

@@ -8,9 +8,9 @@ import { trendAxis } from './covid-notes.ts';
 import { toValue, valueRows } from './values.ts';
 
 /**
- * GET /trend: one point per cohort of the indicator's own axis (with its COVID note; school years without
- * figures as empty points, trendAxis), with the area's values and
- * its benchmarks (its stedelijkheid class is its gemeente's for a wijk, and a wijk's own gemeente).
+ * GET /trend: one point per cohort of the indicator's own axis (with its COVID note; school years
+ * without figures as empty points, trendAxis), with the area's values and its benchmarks (its
+ * stedelijkheid class is its gemeente's for a wijk, and a wijk's own gemeente).
  */
 export async function trendView(
   ctx: QueryContext,

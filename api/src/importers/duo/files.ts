@@ -28,21 +28,15 @@ export const DUO_FILES = {
     name: 'gemiddelde-eindscores-bo-sbo-2018-2019.csv',
     published: '05.-gemiddelde-eindscores-bo-sbo-2018-2019.csv',
     encoding: 'win1252',
-    columns: ['BRIN_NUMMER', 'VESTIGINGSNUMMER', 'INSTELLINGSNAAM_VESTIGING', 'PLAATSNAAM', 'GEMEENTENUMMER', 'SOORT_PO', 'CET_AANTAL', 'CET_GEM'],
+    // Read as a yearly file: YEARLY.eindscores (yearly.ts) checks its layout.
+    columns: [],
   },
   leerlingenVo: {
     name: 'leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv',
     published: '01.-leerlingen-vo-per-vestiging-naar-onderwijstype-2019.csv',
     encoding: 'win1252',
-    columns: [
-      'BRIN NUMMER',
-      'VESTIGINGSNUMMER',
-      'INSTELLINGSNAAM VESTIGING',
-      'PLAATSNAAM VESTIGING',
-      'ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR',
-      'LEER- OF VERBLIJFSJAAR 3 - MAN',
-      'LEER- OF VERBLIJFSJAAR 3 - VROUW',
-    ],
+    // Read as a yearly file: YEARLY.leerlingenVo (yearly.ts) checks its layout.
+    columns: [],
   },
   vestigingenVo: {
     name: 'alle-vestigingen-vo.csv',

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { cohortPhrase, isToetsIndicator, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
+import { cohortPhrase, isToetsIndicator, toetsName, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
 import { useAreas, useValuesOf } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -71,8 +71,6 @@ export function SchoolSection({ gemeente, indicators }: { gemeente: { code: stri
   );
 }
 
-const toetsName = (i: Indicator) => i.name.replace(/^Gemiddelde score (op de )?/, '');
-
 function cellOf(school: Area, { indicator, values }: Column): Cell {
   const value = values.data.find((v) => v.area === school.code && v.group === 'totaal');
   const bench = (kind: string) => values.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
@@ -133,7 +131,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
                     {formatValue(t.value, t.column.indicator.unit)}
                     <br />
                     <small className="toets-label">
-                      {toetsName(t.column.indicator)}, {cohortPhrase(t.column.values.meta.cohort)}
+                      {toetsName(t.column.indicator.name)}, {cohortPhrase(t.column.values.meta.cohort)}
                     </small>
                   </>
                 );

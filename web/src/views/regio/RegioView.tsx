@@ -6,6 +6,7 @@ import {
   BENCHMARK_LABELS,
   OVERVIEW_BENCHMARKS,
   isToetsIndicator,
+  toetsName,
   similarGroupCode,
   similarGroupOf,
   cohortPhrase,
@@ -65,7 +66,7 @@ function ToetsCells({ row, toetsen }: { row: OverviewRow; toetsen: { indicator: 
       {taken.map(({ indicator, i }) => (
         <li key={indicator.code}>
           <small>
-            {indicator.name.replace(/^Gemiddelde score (op de )?/, '')} ({cohortPhrase(indicator.cohort)})
+            {toetsName(indicator.name)} ({cohortPhrase(indicator.cohort)})
           </small>
           <br />
           <Cell cell={row.cells[i]!} unit={indicator.unit} />
