@@ -137,9 +137,24 @@ export const Value = z.object({
   value: z.number().nullable(),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
+  /**
+   * The binomial (Wilson) interval alone, for shares where overdispersion widened `ciLow`–`ciHigh`
+   * (see `dispersion`); absent where they are the same. Verdicts follow `ciLow`–`ciHigh`.
+   */
+  samplingCiLow: z.number().nullable().optional(),
+  samplingCiHigh: z.number().nullable().optional(),
   suppressed: z.boolean(),
 });
 export type Value = z.infer<typeof Value>;
+
+/**
+ * Overdispersion of one breakdown group at a level (docs/methodology.md): how much more the areas
+ * (or, for a change, their stable year-to-year changes) vary than the binomial model allows. `phi`
+ * is the mean squared z-score (1 = as binomial), `tau2` the between-area variance added to every
+ * interval of that group; both null where fewer than 10 areas give an estimate (no widening).
+ */
+export const GroupDispersion = z.object({ group: z.string(), units: z.number().int(), phi: z.number().nullable(), tau2: z.number().nullable() });
+export type GroupDispersion = z.infer<typeof GroupDispersion>;
 
 export const BENCHMARKS = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep', 'gemeente'] as const;
 export const BenchmarkKind = z.enum(BENCHMARKS);
@@ -161,6 +176,9 @@ export const Benchmark = z.object({
   value: z.number().nullable(),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
+  /** For kind 'gemeente': its binomial interval where overdispersion widened `ciLow`–`ciHigh`, as on Value. */
+  samplingCiLow: z.number().nullable().optional(),
+  samplingCiHigh: z.number().nullable().optional(),
   /** Areas pooled: only published cells count, so a pool never reopens a hidden one; for 'gemeenten' the number of gemeenten averaged. */
   n: z.number().int(),
   /** For kind 'stedelijkheid': the class pooled (a wijk is compared with its gemeente's class). */
@@ -199,6 +217,8 @@ export type Meta = z.infer<typeof Meta>;
 export const ValuesResponse = z.object({
   data: z.array(Value),
   benchmarks: z.array(Benchmark),
+  /** The overdispersion that widened the intervals of `data`, per group (empty for means). */
+  dispersion: z.array(GroupDispersion),
   meta: Meta,
 });
 export type ValuesResponse = z.infer<typeof ValuesResponse>;
@@ -318,6 +338,8 @@ export const GapChange = ChangeRow.omit({ group: true });
 export const ChangeResponse = z.object({
   data: z.array(ChangeRow),
   kansenkloof: z.array(GapChange).optional(),
+  /** The overdispersion of stable year-to-year changes that widened the intervals, per group (`tau2` of a change between two single years). */
+  dispersion: z.array(GroupDispersion),
   meta: Meta.extend({ reference: ChangeReference }),
 });
 export type ChangeResponse = z.infer<typeof ChangeResponse>;

@@ -61,6 +61,7 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
       value: v.value,
       ciLow: v.ciLow,
       ciHigh: v.ciHigh,
+      ...(v.samplingCiLow !== undefined ? { samplingCiLow: v.samplingCiLow, samplingCiHigh: v.samplingCiHigh } : {}),
       n: v.suppressed ? 0 : 1,
       area: v.area,
     });

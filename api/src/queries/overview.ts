@@ -6,6 +6,7 @@ import { benchmarksByCohort } from './benchmarks.ts';
 import { indicatorSources } from './catalogue.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
+import { changeDispersions } from './dispersion.ts';
 import { selectValues, type ValueRow } from './values.ts';
 
 type Kind = Overview['benchmark'];
@@ -98,13 +99,16 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
   const { indicator, cohort, since } = plan;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
   // The group as benchmark is the members pooled: the rows already read, no second query.
-  const byCohort = await benchmarksByCohort(ctx, {
-    indicator: indicator.code,
-    unit: indicator.unit,
-    cohorts: [cohort.code],
-    dimension: 'totaal',
-    stedelijkheden,
-  });
+  const [byCohort, dispersion] = await Promise.all([
+    benchmarksByCohort(ctx, {
+      indicator: indicator.code,
+      unit: indicator.unit,
+      cohorts: [cohort.code],
+      dimension: 'totaal',
+      stedelijkheden,
+    }),
+    since.length ? changeDispersions(ctx, indicator, 'gemeente', 'totaal') : undefined,
+  ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const percentage = indicator.unit === 'percentage';
   const cell = (
@@ -128,16 +132,20 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
     };
   };
   // The members together: published cells only, like every pooled benchmark.
-  const asSide = (s: { k: number; n: number; areas: number }): Side | undefined => (s.areas ? { name: '', k: s.k, n: s.n, hidden: false } : undefined);
+  // A pool of gemeenten is widened as one gemeente: year-to-year variation they share does not average out.
+  const asSide = (s: { k: number; n: number; areas: number }, cohorts: number): Side | undefined =>
+    s.areas ? { name: '', group: 'totaal', k: s.k, n: s.n, hidden: false, cohorts } : undefined;
   const nowSum = sumPublished(rows);
-  const now = asSide(nowSum);
+  const now = asSide(nowSum, 1);
   const est = pooled(now?.k ?? null, now?.n ?? null, nowSum.areas, indicator.unit);
   const groupRow = { ...est, denominator: now?.n ?? null, suppressed: !now };
   const chosen =
     q.benchmark === 'groep'
       ? () => est.value
       : (r: ValueRow) => applicableBenchmarks(r, benchmarks).find((b: Benchmark) => b.kind === q.benchmark)?.value ?? null;
-  const cells = new Map(rows.map((r) => [r.area, cell(r, chosen(r), since.length ? change([side(r), before.get(r.area)?.side], [1, -1], percentage) : null)]));
+  const cells = new Map(
+    rows.map((r) => [r.area, cell(r, chosen(r), since.length ? change([side(r), before.get(r.area)?.side], [1, -1], percentage, dispersion) : null)]),
+  );
 
   // One value for the pool; stedelijkheid has one per class, so the pool has none to meet.
   const reference =
@@ -154,7 +162,7 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
     beforeSum.n += p.n;
     beforeSum.areas += p.areas;
   }
-  const pooledCell = cell(groupRow, reference, since.length ? change([now, asSide(beforeSum)], [1, -1], percentage) : null);
+  const pooledCell = cell(groupRow, reference, since.length ? change([now, asSide(beforeSum, since.length)], [1, -1], percentage, dispersion) : null);
   return {
     indicator: {
       code: indicator.code,

@@ -16,6 +16,7 @@ import { benchmarksByCohort } from './benchmarks.ts';
 import { cohorts as allCohorts, covidNotes, indicators as allIndicators, sources as allSources } from './catalogue.ts';
 import { trendAxis } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
+import { changeDispersions, type Dispersions } from './dispersion.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 
@@ -58,7 +59,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
-  const [breakdownRows, wijkRows, benchmarks] = await Promise.all([
+  const [breakdownRows, wijkRows, benchmarks, changeDispersion] = await Promise.all([
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
     Promise.all(
@@ -73,6 +74,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         }),
       ),
     ),
+    Promise.all(chosen.map(({ indicator }) => changeDispersions(ctx, indicator, 'gemeente', 'totaal'))),
   ]);
 
   const own = [...totals, ...breakdownRows];
@@ -90,7 +92,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks) : [],
       benchmarks: cohortBenchmarks,
       kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
-      covidChange: covidChange(indicator.unit, indicatorCohorts, rows),
+      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]),
       breakdown: breakdowns(inCohort),
       trend: trendAxis(indicatorCohorts, notes.get(indicator.code)).map((c) => {
         const r = rows.find((x) => x.cohort === c.code && x.dimension === 'totaal');
@@ -129,7 +131,7 @@ function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicato
 }
 
 /** The gemeente's totaal in the indicator's first COVID cohort against its cohorts before COVID, pooled. */
-function covidChange(unit: Unit, own: IndicatorCohort[], rows: ValueRow[]): ProfileIndicator['covidChange'] {
+function covidChange(unit: Unit, own: IndicatorCohort[], rows: ValueRow[], dispersion: Dispersions): ProfileIndicator['covidChange'] {
   const split = covidSplit(own);
   if (!split || split.before.length === 0) return null;
   const totaal = (code: string) => rows.find((r) => r.cohort === code && r.dimension === 'totaal');
@@ -140,5 +142,5 @@ function covidChange(unit: Unit, own: IndicatorCohort[], rows: ValueRow[]): Prof
     if (r) before = pool(before, r);
   }
   if (!now && !before) return null;
-  return { cohort: split.covid, reference: preCovidReference(split.before), ...change([now && side(now), before], [1, -1], unit === 'percentage') };
+  return { cohort: split.covid, reference: preCovidReference(split.before), ...change([now && side(now), before], [1, -1], unit === 'percentage', dispersion) };
 }

@@ -1,11 +1,13 @@
 import { isLocalLevel, type DataLevel } from '@gka/shared';
 import { sql, type RawBuilder } from 'kysely';
-import type { AreaLevel, Benchmark, Group, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
+import type { AreaLevel, Benchmark, Group, GroupDispersion, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, type Unit } from '../stats/cells.ts';
+import { widen } from '../stats/overdispersion.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import { areas as allAreas, sortOrder } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
+import { areaDispersions, publishedDispersion, type Dispersions } from './dispersion.ts';
 import { meta } from './meta.ts';
 
 /**
@@ -79,7 +81,32 @@ export async function selectValues(ctx: QueryContext, k: MeasureKeys, unitOf: (i
     };
     ranked.push({ row, c: order.cohort.get(r.cohort) ?? 0, a: order.area.get(r.area) ?? 0, g: order.group.get(r.dimension)?.get(r.group) ?? 0 });
   }
-  return ranked.sort((x, y) => x.c - y.c || x.a - y.a || x.g - y.g).map((x) => x.row);
+  const sorted = ranked.sort((x, y) => x.c - y.c || x.a - y.a || x.g - y.g).map((x) => x.row);
+  await widenForDispersion(ctx, sorted, unitOf);
+  return sorted;
+}
+
+/**
+ * Every published share's interval widened by the overdispersion of its indicator × level × cohort ×
+ * group (docs/methodology.md): the interval every verdict follows. The binomial one stays beside it.
+ */
+async function widenForDispersion(ctx: QueryContext, rows: ValueRow[], unitOf: (indicator: string) => Unit): Promise<void> {
+  const tables = new Map<string, Promise<Dispersions>>();
+  for (const r of rows) {
+    const key = `${r.indicator}|${r.level}|${r.cohort}|${r.dimension}`;
+    if (r.ciLow !== null && !tables.has(key))
+      tables.set(key, areaDispersions(ctx, { code: r.indicator, unit: unitOf(r.indicator) }, r.level, r.cohort, r.dimension));
+  }
+  const resolved = new Map(await Promise.all([...tables].map(async ([key, p]) => [key, await p] as const)));
+  for (const r of rows) {
+    const tau2 = resolved.get(`${r.indicator}|${r.level}|${r.cohort}|${r.dimension}`)?.get(r.group)?.tau2;
+    if (!tau2 || r.value === null || r.ciLow === null || r.ciHigh === null) continue;
+    const wide = widen(r.value, { low: r.ciLow, high: r.ciHigh }, tau2);
+    r.samplingCiLow = r.ciLow;
+    r.samplingCiHigh = r.ciHigh;
+    r.ciLow = wide.low;
+    r.ciHigh = wide.high;
+  }
 }
 
 export type ValueFilter = {
@@ -117,11 +144,12 @@ export function toValue(r: Value): Value {
     value: r.value,
     ciLow: r.ciLow,
     ciHigh: r.ciHigh,
+    ...(r.samplingCiLow !== undefined ? { samplingCiLow: r.samplingCiLow, samplingCiHigh: r.samplingCiHigh } : {}),
     suppressed: r.suppressed,
   };
 }
 
-export type ValuesView = { data: Value[]; benchmarks: Benchmark[]; meta: Meta };
+export type ValuesView = { data: Value[]; benchmarks: Benchmark[]; dispersion: GroupDispersion[]; meta: Meta };
 
 /**
  * GET /values: one indicator × cohort × dimension for a level. With a gemeente as parent the
@@ -134,7 +162,7 @@ export async function valuesView(
   q: { level: DataLevel; dimension: string; parent?: AreaDetail; group?: Group },
 ): Promise<ValuesView> {
   const gemeente = q.parent?.level === 'gemeente' ? q.parent : undefined;
-  const [rows, benchmarks, m] = await Promise.all([
+  const [rows, benchmarks, m, dispersion] = await Promise.all([
     valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension: q.dimension, level: q.level, parent: q.parent?.code }),
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
@@ -146,6 +174,7 @@ export async function valuesView(
       group: q.group,
     }),
     meta(ctx, indicator, cohort),
+    areaDispersions(ctx, indicator, q.level, cohort.code, q.dimension),
   ]);
-  return { data: rows.map(toValue), benchmarks: benchmarks.get(cohort.code) ?? [], meta: m };
+  return { data: rows.map(toValue), benchmarks: benchmarks.get(cohort.code) ?? [], dispersion: publishedDispersion(dispersion), meta: m };
 }
