@@ -14,6 +14,16 @@ export function significanceAgainst(
   return 'niet_significant';
 }
 
+/**
+ * The rule a comparison follows, said once for every file, note and legend. The interval counts the
+ * ordinary spread between areas (overdispersion, docs/methodology.md) besides chance.
+ */
+export const COMPARISON_RULE =
+  'significant als de vergelijkingswaarde buiten het 95%-interval van het gebied valt; dat interval telt naast toeval ook de gewone spreiding tussen gebieden mee (overdispersie)';
+/** The same for a change between cohorts: the ordinary year-to-year variation counts besides chance. */
+export const CHANGE_RULE =
+  'verschil met 95%-interval; significant als het interval 0 niet bevat; dat interval telt naast toeval ook de gewone schommeling van jaar tot jaar mee (overdispersie)';
+
 /** Short words, for a column or card whose header names the benchmark or the change. */
 export const SIGNIFICANCE_WORDS: Record<Significance, string> = {
   hoger: 'significant hoger',

@@ -4,6 +4,8 @@ import {
   BENCHMARK_LABELS,
   disclosureSentence,
   SIGNIFICANCE_WORDS,
+  CHANGE_RULE,
+  COMPARISON_RULE,
   SUPPRESSED_TEXT,
   stedelijkheidLabel,
   type BenchmarkKind,
@@ -38,16 +40,8 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ...(cohort.covid && cohort.note ? ([['COVID', cohort.note]] as [string, string][]) : []),
     ['Gebieden', t.parent ? `${LEVEL_PLURALS[t.level]} van ${t.parent.name} (${t.parent.code})` : `alle ${LEVEL_PLURALS[t.level]}`],
     ['Uitsplitsing', t.rows[0]?.dimension ?? t.dimension],
-    [
-      'Vergeleken met',
-      `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; significant als de benchmark buiten het 95%-interval van het gebied valt`,
-    ],
-    ...(t.reference
-      ? ([['Verandering', `t.o.v. ${t.reference.label}: verschil met 95%-interval (Newcombe); significant als het interval 0 niet bevat`]] as [
-          string,
-          string,
-        ][])
-      : []),
+    ['Vergeleken met', `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; ${COMPARISON_RULE}`],
+    ...(t.reference ? ([['Verandering', `t.o.v. ${t.reference.label}: ${CHANGE_RULE}`]] as [string, string][]) : []),
     ['Onderdrukking', disclosureSentence(minCell)],
     ['Indicatorbron', indicator.source],
     ...sources.map((s): [string, string] => ['Bron', `${s.source} (${s.kind}, geïmporteerd ${s.importedAt}${s.synthetic ? ', synthetisch' : ''})`]),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { BENCHMARK_LABELS, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type Overview } from '@gka/shared';
+import { BENCHMARK_LABELS, COMPARISON_RULE, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type Overview } from '@gka/shared';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
 import { addSourcesSheet, numberFormat } from './export-files.ts';
 
@@ -58,7 +58,7 @@ export function overviewAbout(o: Overview, exportedAt = new Date()): [string, st
         ? `${o.group.name} (${o.group.code}), ${o.rows.length} gemeenten; de regel "samen" telt hun gepubliceerde cellen op`
         : `${o.rows.length} gekozen gemeenten`,
     ],
-    ['Vergeleken met', `${BENCHMARK_LABELS[o.benchmark]}; significant als de benchmark buiten het 95%-interval van de gemeente valt`],
+    ['Vergeleken met', `${BENCHMARK_LABELS[o.benchmark]}; ${COMPARISON_RULE}`],
     ['Oordeel', 'gunstig of ongunstig volgt uit de richting van de indicator; neutrale indicatoren krijgen alleen hoger of lager'],
     ['Eenheid', 'percentages in procenten (CSV) of als percentage (XLSX), verschillen in procentpunt; gemiddelden en hun verschillen in punten'],
     ...o.indicators.map((i): [string, string] => [i.name, `${i.definition} Bron: ${i.source}.`]),

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STEDELIJKHEID, cohortPhrase, similarGroupCode, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
+import { COMPARISON_RULE, STEDELIJKHEID, cohortPhrase, similarGroupCode, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
 import { useGroups, useIndicators, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
@@ -97,8 +97,7 @@ export function GemeenteView() {
                 <h2 id="kpi-kop">Kerncijfers in één oogopslag</h2>
                 <p className="hint">
                   Vergeleken met Nederland, de gemeenten met dezelfde stedelijkheid en de GKA-gemeenten{group ? ` en ${group.name}` : ''} (hun leerlingen
-                  samen). Significant betekent: de vergelijkingswaarde ligt buiten het 95%-betrouwbaarheidsinterval van de gemeente. Gunstig of ongunstig volgt
-                  uit de richting van de indicator. {disclosureSentence(p.minCell)}
+                  samen): {COMPARISON_RULE}. Gunstig of ongunstig volgt uit de richting van de indicator. {disclosureSentence(p.minCell)}
                 </p>
                 {p.indicators.length === 0 ? (
                   <p className="status status--empty">Voor deze gemeente zijn nog geen cijfers geladen.</p>

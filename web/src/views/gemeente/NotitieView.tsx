@@ -1,5 +1,14 @@
 import { Link, useParams } from 'react-router';
-import { stedelijkheidLabel, cohortPhrase, formatInteger, disclosureSentence, type ProfileIndicator, formatterFor } from '@gka/shared';
+import {
+  CHANGE_RULE,
+  COMPARISON_RULE,
+  stedelijkheidLabel,
+  cohortPhrase,
+  formatInteger,
+  disclosureSentence,
+  type ProfileIndicator,
+  formatterFor,
+} from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSyntheticFigures } from '../../lib/banner.ts';
@@ -98,8 +107,8 @@ export function NotitieView() {
                 </table>
               </TableScroll>
               <p className="hint">
-                Significant: de vergelijkingswaarde ligt buiten het 95%-interval van de gemeente. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in
-                procentpunten (pp). {disclosureSentence(p.minCell)}
+                Vergelijkingen: {COMPARISON_RULE}. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in procentpunten (pp).{' '}
+                {disclosureSentence(p.minCell)}
               </p>
               <CovidParagraph indicators={p.indicators} />
               {selected && (
@@ -151,7 +160,7 @@ function CovidParagraph({ indicators }: { indicators: ProfileIndicator[] }) {
           ? `Bij geen van de indicatoren verschilt het eerste cohort dat COVID raakte (bijvoorbeeld ${cohortPhrase(first.cohort)}) significant van de cohorten ervoor. `
           : `${significant.map((i) => `${i.indicator.name}, ${cohortPhrase(i.covidChange!.cohort)} t.o.v. ${i.covidChange!.reference.label}: ${covidText(i.covidChange!, i.indicator.unit)}`).join('; ')}. `}
         {significant.length > 0 && others.length > 0 && `Bij de andere ${others.length} indicatoren is het verschil niet significant of niet te bepalen. `}
-        Verschillen met 95%-interval (Newcombe); significant als het interval 0 niet bevat.
+        Veranderingen: {CHANGE_RULE}.
       </p>
     </section>
   );

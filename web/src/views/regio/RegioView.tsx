@@ -4,6 +4,8 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
+  CHANGE_RULE,
+  COMPARISON_RULE,
   OVERVIEW_BENCHMARKS,
   isToetsIndicator,
   toetsName,
@@ -213,8 +215,8 @@ export function RegioView() {
                 </li>
               </ul>
               <p className="hint">
-                Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; significant als die buiten het 95%-interval van
-                de gemeente ligt. COVID: verandering t.o.v. de cohorten vóór COVID samen. {disclosureSentence(d.minCell)}
+                Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; {COMPARISON_RULE}. COVID: verandering t.o.v. de
+                cohorten vóór COVID samen; {CHANGE_RULE}. {disclosureSentence(d.minCell)}
               </p>
               <p className="actions no-print">
                 <a className="button" href={overviewExportUrl('csv', { group: groupCode, areas, benchmark })} download data-testid="overview-csv">
