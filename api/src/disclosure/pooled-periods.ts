@@ -2,6 +2,7 @@ import { covidSplit, pooledLabel, poolMembers, type IndicatorCohort } from '@gka
 import { skipForeignKeyChecks } from '../db/foreign-keys.ts';
 import type { TableCell } from './decide.ts';
 import { decidePool, type MemberTable } from './pool.ts';
+import { PUBLIC_SOURCE_KINDS, publicTable } from './rules.ts';
 import { disclosureBasis, recordDecisions, summarise, type DisclosureBasis, type PairSummary, type Query } from './records.ts';
 
 /** A pooled period of one indicator: a cohort row that stands for its members together. */
@@ -69,6 +70,7 @@ type Row = {
   denominator: number;
   hidden: boolean;
   dataset_id: number | null;
+  public: boolean;
 };
 
 /**
@@ -92,9 +94,10 @@ export async function refreshPools(q: Query, indicators?: readonly string[], kno
   for (const plan of plans) {
     await savePoolCohort(q, plan);
     const { rows } = await q<Row>(
-      `select cohort, area_code, dimension, grp, numerator::float8 as numerator, denominator::float8 as denominator, hidden, dataset_id
-       from measure where indicator = $1 and cohort = any($2)`,
-      [plan.indicator, plan.members],
+      `select m.cohort, m.area_code, m.dimension, m.grp, m.numerator::float8 as numerator, m.denominator::float8 as denominator, m.hidden, m.dataset_id,
+         coalesce(d.kind = any($3::text[]), false) as public
+       from measure m left join dataset d on d.id = m.dataset_id where m.indicator = $1 and m.cohort = any($2)`,
+      [plan.indicator, plan.members, PUBLIC_SOURCE_KINDS],
     );
     const members: MemberTable[] = plan.members.map((code) => {
       const own = rows.filter((r) => r.cohort === code);
@@ -103,7 +106,10 @@ export async function refreshPools(q: Query, indicators?: readonly string[], kno
         decision: Uint8Array.from(own, (r) => (r.hidden ? 2 : 0)),
       };
     });
-    const { cells, decision } = decidePool(members, basis.parentOf, basis.rulesFor(plan.indicator));
+    const pooled = decidePool(members, basis.parentOf, basis.rulesFor(plan.indicator));
+    const { cells } = pooled;
+    // Sums of public figures only are as public as their members.
+    const decision = publicTable(rows) ? new Uint8Array(cells.length) : pooled.decision;
     // The pooled rows carry the dataset of their members (one import in practice), so provenance and the demo label follow.
     const dataset = new Map(rows.map((r) => [`${r.area_code}|${r.dimension}|${r.grp}`, r.dataset_id]));
     await q('delete from measure where indicator = $1 and cohort = $2', [plan.indicator, plan.code]);

@@ -20,3 +20,15 @@ export function revealsAttribute(k: number, n: number, minCell: number): boolean
 export function publishable(k: number, n: number, rules: DisclosureRules): boolean {
   return n >= rules.minCell && !(rules.attribute && revealsAttribute(k, n, rules.minCell));
 }
+
+/**
+ * Dataset kinds whose figures come from public open files (import-duo: DUO and the CBS
+ * achterstandsscores): anyone can read them there, with the source's own masking, so hiding them
+ * protects nobody. A table (indicator × cohort) made only of such rows is published as its source
+ * publishes it; a table with any other row (the CBS delivery, the demo) is decided as a whole, so a
+ * hidden delivered cell never becomes solvable through a public figure beside it.
+ */
+export const PUBLIC_SOURCE_KINDS: readonly string[] = ['duo'];
+
+/** Whether a table is public as a whole: it has rows and every one is from a public open file. */
+export const publicTable = (rows: readonly { public: boolean }[]): boolean => rows.length > 0 && rows.every((r) => r.public);

@@ -1,21 +1,26 @@
 import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild, type SqlRunner } from '../db/measure-rebuild.ts';
 import { decideDisclosure, PUBLISHED, type TableCell } from './decide.ts';
 import { refreshPools, undecidedPools } from './pooled-periods.ts';
+import { PUBLIC_SOURCE_KINDS, publicTable } from './rules.ts';
 import { disclosureBasis, recordDecisions, summarise, type DisclosureBasis, type Pair, type PairSummary, type Query } from './records.ts';
 
 export * from './records.ts';
 
-type Row = { dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden: boolean };
+type Row = { dimension: string; grp: string; area_code: string; numerator: number; denominator: number; hidden: boolean; public: boolean };
 
-/** Decides one indicator × cohort from what `measure` holds for it: the whole table, as every sum it is part of counts. */
+/**
+ * Decides one indicator × cohort from what `measure` holds for it: the whole table, as every sum it is
+ * part of counts; a table only of public open-data rows is published as its source has it (PUBLIC_SOURCE_KINDS).
+ */
 async function decidePair(q: Query, basis: DisclosureBasis, pair: Pair) {
   const { rows } = await q<Row>(
-    `select dimension, grp, area_code, numerator::float8 as numerator, denominator::float8 as denominator, hidden
-     from measure where indicator = $1 and cohort = $2`,
-    [pair.indicator, pair.cohort],
+    `select m.dimension, m.grp, m.area_code, m.numerator::float8 as numerator, m.denominator::float8 as denominator, m.hidden,
+       coalesce(d.kind = any($3::text[]), false) as public
+     from measure m left join dataset d on d.id = m.dataset_id where m.indicator = $1 and m.cohort = $2`,
+    [pair.indicator, pair.cohort, PUBLIC_SOURCE_KINDS],
   );
   const cells: TableCell[] = rows.map((r) => ({ area: r.area_code, dimension: r.dimension, group: r.grp, k: r.numerator, n: r.denominator }));
-  const decision = decideDisclosure(cells, basis.parentOf, basis.rulesFor(pair.indicator));
+  const decision = publicTable(rows) ? new Uint8Array(rows.length).fill(PUBLISHED) : decideDisclosure(cells, basis.parentOf, basis.rulesFor(pair.indicator));
   return { rows, decision, summary: summarise(pair, decision) };
 }
 
