@@ -11,6 +11,7 @@ import * as m0009 from './0009_groups.ts';
 import * as m0010 from './0010_pooled_periods.ts';
 import * as m0011 from './0011_schools.ts';
 import * as m0012 from './0012_yearly_duo.ts';
+import * as m0013 from './0013_public_definitions.ts';
 
 /** Every migration, in order. Names sort lexically; add new ones with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_pooled_periods': m0010,
   '0011_schools': m0011,
   '0012_yearly_duo': m0012,
+  '0013_public_definitions': m0013,
 };

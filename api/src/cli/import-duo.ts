@@ -21,7 +21,7 @@ export function reportDuoImport(result: ImportDuoResult, ms: number, log: (m: st
     const lost = s.unmapped.reduce((sum, u) => sum + u.count, 0);
     log(`  ${s.indicator} ${s.cohorts.join(', ')} uit ${path.basename(s.file)}: ${s.measures} waarden`);
     // What the file held that has no figure of its own: said here too, not only in the dataset notes.
-    for (const key of ['weggelaten', 'geen_eigen_cijfer'] as const) {
+    for (const key of ['geschat', 'weggelaten', 'geen_eigen_cijfer'] as const) {
       const said = s.details[key];
       if (typeof said === 'string' && said !== 'geen' && !said.startsWith('0 '))
         log(`    ${said.length > 300 ? `${said.slice(0, 300)} … (volledig in de notities van de dataset)` : said}`);

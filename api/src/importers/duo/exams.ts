@@ -1,5 +1,6 @@
 import { duoCount, duoDecimal, type DuoRecord } from './files.ts';
 import type { GemeenteMapper } from './gemeente-mapping.ts';
+import { estimateMasked } from './masked-exams.ts';
 import type { SchoolRegister } from './schools.ts';
 import { brinVestiging } from './schools.ts';
 import type { Totals } from './totals.ts';
@@ -25,12 +26,13 @@ export function placeIndex(addresses: readonly DuoRecord[]): PlaceIndex {
 const SEXES = { TOTAAL: ['totaal', 'totaal'], MAN: ['geslacht', 'jongen'], VROUW: ['geslacht', 'meisje'] } as const;
 const CANDIDATES = /^EXAMENKANDIDATEN SCHOOLJAAR (\d{4}-\d{4}) - (TOTAAL|MAN|VROUW)$/;
 
-export type ExamStats = { schoolYears: string[]; leftOutCells: number; rebuiltPasses: number };
+export type ExamStats = { schoolYears: string[]; estimatedCells: number; leftOutCells: number; rebuiltPasses: number };
 
 /**
  * Adds the exam pass rate of one DUO "examenkandidaten en geslaagden" file to `totals`, per school year
- * and for totaal, jongen and meisje, per vestiging and its gemeente. `<5` candidates (1–4) are left out
- * of numerator and denominator alike; `<5` passes with published candidates are rebuilt exactly from
+ * and for totaal, jongen and meisje, per vestiging and its gemeente. A row of `<5` candidates (1–4)
+ * counts with the count its published SLAAGPERC allows that estimateMasked picks (left out only where
+ * no count of 1–4 gives that percentage); `<5` passes with published candidates are rebuilt exactly from
  * SLAAGPERC. A vestiging of the address list counts in its gemeente there; one that is not (closed
  * since) in the gemeente the file names.
  */
@@ -39,7 +41,7 @@ export function addExamPassRates(records: readonly DuoRecord[], file: string, ma
     const match = CANDIDATES.exec(c);
     return match ? [{ year: match[1]!, sex: match[2] as keyof typeof SEXES }] : [];
   });
-  const stats: ExamStats = { schoolYears: [...new Set(columns.map((c) => c.year))].sort(), leftOutCells: 0, rebuiltPasses: 0 };
+  const stats: ExamStats = { schoolYears: [...new Set(columns.map((c) => c.year))].sort(), estimatedCells: 0, leftOutCells: 0, rebuiltPasses: 0 };
   for (const r of records) {
     const vestiging = brinVestiging(undefined, r['VESTIGINGSCODE'] ?? r['VESTIGINGSNUMMER']);
     const named = mapper.byName(r['GEMEENTENAAM'] ?? '');
@@ -47,13 +49,18 @@ export function addExamPassRates(records: readonly DuoRecord[], file: string, ma
     const area = school?.gemeente ?? named;
     for (const { year, sex } of columns) {
       const suffix = `SCHOOLJAAR ${year} - ${sex}`;
-      const candidates = duoCount(r[`EXAMENKANDIDATEN ${suffix}`]);
+      let candidates = duoCount(r[`EXAMENKANDIDATEN ${suffix}`]);
+      let passes = duoCount(r[`GESLAAGDEN ${suffix}`]);
       if (candidates === 'lt5') {
-        stats.leftOutCells++;
-        continue;
+        const estimate = estimateMasked(duoDecimal(r[`SLAAGPERC ${suffix}`]));
+        if (!estimate) {
+          stats.leftOutCells++;
+          continue;
+        }
+        ({ k: passes, n: candidates } = estimate);
+        stats.estimatedCells++;
       }
       if (!candidates) continue;
-      let passes = duoCount(r[`GESLAAGDEN ${suffix}`]);
       if (passes === 'lt5') {
         passes = Math.round((candidates * (duoDecimal(r[`SLAAGPERC ${suffix}`]) ?? 0)) / 100);
         stats.rebuiltPasses++;

@@ -44,7 +44,13 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
       '2022-2023': 89.47,
       '2023-2024': 91.45,
     };
-    for (const [year, pct] of Object.entries(expected)) expect((await rate('slagingspercentage_vo', `sj${year}`)).pct).toBeCloseTo(pct, 2);
+    // From 2019-2020 on these leave out the rows DUO masks (1–4 candidates, about 2.5% of all); counted
+    // with their published percentage, they move Nederland by a few hundredths of a point.
+    for (const [year, pct] of Object.entries(expected)) {
+      const got = (await rate('slagingspercentage_vo', `sj${year}`)).pct;
+      if (year === '2018-2019') expect(got).toBeCloseTo(pct, 2);
+      else expect(Math.abs(got - pct)).toBeLessThan(0.05);
+    }
     expect(source('examens2014').cohorts).toEqual(['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2018-2019']);
     // Boys and girls add up to the total where DUO publishes both (small cells differ: <5 is left out per cell).
     const [boys, girls, all] = await Promise.all(['jongen', 'meisje', 'totaal'].map((g) => rate('slagingspercentage_vo', 'sj2022-2023', 'NL01', g)));
@@ -52,7 +58,7 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
     for (const g of [boys!, girls!]) expect(g.pct).toBeGreaterThan(85);
   });
 
-  it('defines the pass rate as it is counted: DUO masks opleidingen under 5 candidates from 2019-2020 on only', async () => {
+  it('defines the pass rate as it is counted: opleidingen DUO masks from 2019-2020 on count with their published percentage', async () => {
     const masked = (file: string) => readFileSync(file, 'utf8').includes('<5');
     expect(masked(source('examens2014').file)).toBe(false);
     expect(masked(source('examens2019').file)).toBe(true);
@@ -61,8 +67,8 @@ describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', 
       .select('denominator_definition')
       .where('code', '=', 'slagingspercentage_vo')
       .executeTakeFirstOrThrow();
-    expect(denominator_definition).toMatch(/per vestiging en opleiding.*vanaf schooljaar 2019-2020.*onder 5/);
-    expect(denominator_definition).not.toMatch(/vestigingen met minder dan 5/);
+    expect(denominator_definition).toMatch(/per vestiging en opleiding.*vanaf schooljaar 2019-2020.*"<5".*slaagpercentage.*dichtst bij 2,5/i);
+    expect(denominator_definition).not.toMatch(/tellen die opleidingen niet mee/);
   });
 
   it('maps every exam row to a gemeente of the imported indeling, merged gemeenten into their successor', async () => {

@@ -79,7 +79,8 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       unmapped: totals.unmappedReport(),
       details: {
         schooljaren: stats.schoolYears,
-        weggelaten: `${stats.leftOutCells} cellen met <5 kandidaten tellen niet mee in teller en noemer`,
+        geschat: `${stats.estimatedCells} cellen met <5 kandidaten tellen mee met het aantal dat hun SLAAGPERC toelaat (het dichtst bij 2,5)`,
+        weggelaten: `${stats.leftOutCells} cellen met <5 kandidaten zonder passend SLAAGPERC tellen niet mee`,
         herberekend: `${stats.rebuiltPasses} cellen met <5 geslaagden herberekend uit SLAAGPERC`,
       },
     });
