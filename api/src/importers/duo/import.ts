@@ -123,7 +123,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     const records = await readYearly(file, 'leerlingenVo');
     const totals = new Totals();
     // Counted on 1 October: pupils of the school year that starts then.
-    addHavoVwoLj3(records, path.basename(file), schoolYearOf(year), mapper, schools, places, totals);
+    const stats = addHavoVwoLj3(records, path.basename(file), schoolYearOf(year), mapper, schools, places, totals);
     derived.push({
       key: 'leerlingenVo',
       file,
@@ -132,6 +132,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       unmapped: totals.unmappedReport(),
       details: {
         koppeling: `gemeente via de vestiging in ${DUO_FILES.vestigingenVo.name}`,
+        weggelaten: `${stats.international} leerlingen in leerjaar 3 van een internationale stroom (Engelse Stroom: IB middle years programme; European Secondary School) tellen niet mee in teller en noemer: zij gaan naar het IB- of Europees diploma, niet naar havo of vwo`,
       },
     });
   }
