@@ -12,6 +12,7 @@ import * as m0010 from './0010_pooled_periods.ts';
 import * as m0011 from './0011_schools.ts';
 import * as m0012 from './0012_yearly_duo.ts';
 import * as m0013 from './0013_public_definitions.ts';
+import * as m0014 from './0014_rules_changed.ts';
 
 /** Every migration, in order. Names sort lexically; add new ones with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_schools': m0011,
   '0012_yearly_duo': m0012,
   '0013_public_definitions': m0013,
+  '0014_rules_changed': m0014,
 };

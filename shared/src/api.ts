@@ -89,7 +89,16 @@ export const CohortsResponse = z.object({ data: z.array(Cohort) });
  * A cohort as one indicator has it: whether COVID touched that indicator's figures of the cohort,
  * and how (`note`, in Dutch). The same cohort can be touched for one indicator and not another.
  */
-export const IndicatorCohort = Cohort.extend({ covid: z.boolean(), note: z.string().nullable() });
+export const IndicatorCohort = Cohort.extend({
+  covid: z.boolean(),
+  note: z.string().nullable(),
+  /**
+   * True where the indicator's own rules changed in the cohort (the central exams of 2020 were
+   * cancelled, those of 2021 and 2022 easier; no heroverweging in 2020): a change into it is shown
+   * without a verdict, with its note.
+   */
+  rulesChanged: z.boolean().optional(),
+});
 export type IndicatorCohort = z.infer<typeof IndicatorCohort>;
 
 export const Indicator = z.object({

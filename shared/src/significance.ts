@@ -1,4 +1,4 @@
-import type { BenchmarkKind, Significance } from './api.ts';
+import type { BenchmarkKind, IndicatorCohort, Significance } from './api.ts';
 
 /**
  * The dashboard's one rule: a value differs significantly from a benchmark when the benchmark lies
@@ -65,6 +65,14 @@ export function verdictOf(sig: Significance, higherIsBetter: boolean | null): Ve
   if (sig === 'niet_significant') return 'geen_verschil';
   if (higherIsBetter === null) return 'neutraal';
   return (sig === 'hoger') === higherIsBetter ? 'gunstig' : 'ongunstig';
+}
+
+/**
+ * The verdict on a change into `cohort`: as any verdict, except that a cohort whose rules changed
+ * (exams cancelled in 2020) is no news, good or bad, about the pupils: hoger or lager only, neutral.
+ */
+export function changeVerdict(sig: Significance, higherIsBetter: boolean | null, cohort: Pick<IndicatorCohort, 'rulesChanged'>): Verdict {
+  return verdictOf(sig, cohort.rulesChanged ? null : higherIsBetter);
 }
 
 /**

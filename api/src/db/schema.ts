@@ -49,6 +49,8 @@ export interface CovidNoteTable {
   note: string;
   /** No figures for that school year (no eindtoets in 2020). */
   missing: Generated<boolean>;
+  /** The indicator's own rules changed that year (exams cancelled in 2020): a change into it gets no verdict. */
+  rules_changed: Generated<boolean>;
 }
 
 export interface IndicatorTable {

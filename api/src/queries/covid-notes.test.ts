@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorCohort } from '@gka/shared';
-import { trendAxis } from './covid-notes.ts';
+import { indicatorCohort, trendAxis } from './covid-notes.ts';
 
 const sj = (y: number): IndicatorCohort => ({
   code: `sj${y}-${y + 1}`,
@@ -18,7 +18,7 @@ const gka = (y: number): IndicatorCohort => ({
   covid: false,
   note: null,
 });
-const notes = new Map([['2019-2020', { note: 'In 2020 ging de eindtoets niet door: er zijn geen scores.', missing: true }]]);
+const notes = new Map([['2019-2020', { note: 'In 2020 ging de eindtoets niet door: er zijn geen scores.', missing: true, rulesChanged: false }]]);
 
 describe('the trend axis of an indicator per school year', () => {
   it('keeps every school year between the first and the last, an empty one with its reason, so the axis never closes a gap', () => {
@@ -37,5 +37,18 @@ describe('the trend axis of an indicator per school year', () => {
     expect(trendAxis(own, notes)).toEqual(own);
     expect(trendAxis([sj(2018), sj(2019)], notes).map((c) => c.code)).toEqual(['sj2018-2019', 'sj2019-2020']);
     expect(trendAxis([sj(2018)], notes)).toHaveLength(1);
+  });
+});
+
+describe('a cohort as an indicator has it', () => {
+  const exams = new Map([
+    ['2019-2020', { note: 'In 2020 gingen de centrale examens niet door.', missing: false, rulesChanged: true }],
+    ['2020-2021', { note: 'Scholen waren dicht.', missing: false, rulesChanged: false }],
+  ]);
+  it('has changed rules where a school year it pools had, and only there', () => {
+    expect(indicatorCohort(sj(2019), exams)).toMatchObject({ covid: true, rulesChanged: true });
+    expect(indicatorCohort(gka(2020), exams)).toMatchObject({ covid: true, rulesChanged: true });
+    expect(indicatorCohort(sj(2020), exams).rulesChanged).toBeUndefined();
+    expect(indicatorCohort(sj(2018), exams)).toEqual(sj(2018));
   });
 });

@@ -1,23 +1,24 @@
 import { isSchoolYearCohort, schoolYearCode, type Cohort, type IndicatorCohort } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
 
-type Note = { note: string; missing: boolean };
+type Note = { note: string; missing: boolean; rulesChanged: boolean };
 /** Per indicator, per school year: what COVID did to its figures (table covid_note). */
 export type CovidNotes = Map<string, Map<string, Note>>;
 
 export async function listCovidNotes(db: Db): Promise<CovidNotes> {
-  const rows = await db.selectFrom('covid_note').select(['indicator', 'school_year', 'note', 'missing']).orderBy('school_year').execute();
+  const rows = await db.selectFrom('covid_note').select(['indicator', 'school_year', 'note', 'missing', 'rules_changed']).orderBy('school_year').execute();
   const out: CovidNotes = new Map();
   for (const r of rows) {
     if (!out.has(r.indicator)) out.set(r.indicator, new Map());
-    out.get(r.indicator)!.set(r.school_year, { note: r.note, missing: r.missing });
+    out.get(r.indicator)!.set(r.school_year, { note: r.note, missing: r.missing, rulesChanged: r.rules_changed });
   }
   return out;
 }
 
 /**
  * The cohort as one indicator has it: touched by COVID when a school year it pools has a note for
- * the indicator. A pooled cohort with a year that has no figures says which years its figures cover.
+ * the indicator, with changed rules when one of them had. A pooled cohort with a year that has no
+ * figures says which years its figures cover.
  */
 export function indicatorCohort(cohort: Cohort, notes: Map<string, Note> | undefined): IndicatorCohort {
   const found = cohort.schoolYears.flatMap((y) => {
@@ -28,7 +29,8 @@ export function indicatorCohort(cohort: Cohort, notes: Map<string, Note> | undef
   const missing = new Set(found.filter((n) => n.missing).map((n) => n.year));
   const rest = cohort.schoolYears.filter((y) => !missing.has(y));
   const cover = missing.size && rest.length ? ` De cijfers van dit cohort gaan alleen over schooljaar ${rest.join(' en ')}.` : '';
-  return { ...cohort, covid: true, note: found.map((n) => n.note).join(' ') + cover };
+  const rulesChanged = found.some((n) => n.rulesChanged);
+  return { ...cohort, covid: true, note: found.map((n) => n.note).join(' ') + cover, ...(rulesChanged ? { rulesChanged } : {}) };
 }
 
 const startYear = (c: IndicatorCohort) => Number(c.schoolYears[0]?.slice(0, 4));
