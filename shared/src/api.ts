@@ -122,7 +122,10 @@ export const Indicator = z.object({
   hasWijken: z.boolean(),
   /** Whether it has values per school (DUO and CBS figures by school location). */
   hasSchools: z.boolean(),
-  /** Whether any of its values come from a synthetic import (demo data): the UI says so wherever they are shown. */
+  /**
+   * Whether its figures are synthetic (`syntheticFigures`): an import holding its values is (demo
+   * data), or the boundaries are a fictitious region. Every page and file marks its figures by it.
+   */
   synthetic: z.boolean(),
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -219,6 +222,7 @@ export const Meta = z.object({
   cohort: IndicatorCohort,
   minCell: z.number().int(),
   sources: z.array(z.object({ kind: z.string(), source: z.string(), synthetic: z.boolean(), importedAt: z.string() })),
+  /** Whether this indicator's figures are synthetic, as `Indicator.synthetic`. */
   synthetic: z.boolean(),
 });
 export type Meta = z.infer<typeof Meta>;
@@ -284,7 +288,8 @@ export type ChangeReference = z.infer<typeof ChangeReference>;
 export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
 export const ProfileQuery = z.object({ cohort: code.optional(), group: code.optional() });
 export const ProfileIndicator = z.object({
-  indicator: Indicator.omit({ cohorts: true, synthetic: true }),
+  /** With `synthetic`: the gemeente page and the notitie mark each indicator's figures real or synthetic. */
+  indicator: Indicator.omit({ cohorts: true }),
   /** The cohort shown: the one asked for if the gemeente has values in it, else the indicator's latest. */
   cohort: IndicatorCohort,
   value: Value.nullable(),
@@ -320,6 +325,7 @@ export const ProfileResponse = z.object({
   wijken: z.array(Area),
   minCell: z.number().int(),
   sources: Meta.shape.sources,
+  /** Whether every figure shown is synthetic (`allSynthetic`): then one banner says so, else each indicator is marked. */
   synthetic: z.boolean(),
 });
 export type ProfileResponse = z.infer<typeof ProfileResponse>;
@@ -441,7 +447,15 @@ export type OverviewCell = z.infer<typeof OverviewCell>;
 export const OverviewRow = z.object({ area: z.string(), name: z.string(), cells: z.array(OverviewCell) });
 export type OverviewRow = z.infer<typeof OverviewRow>;
 /** An overview's column: the indicator as the table and its files describe it, in the cohort shown. */
-export const OverviewIndicator = Indicator.pick({ code: true, name: true, definition: true, unit: true, higherIsBetter: true, source: true }).extend({
+export const OverviewIndicator = Indicator.pick({
+  code: true,
+  name: true,
+  definition: true,
+  unit: true,
+  higherIsBetter: true,
+  source: true,
+  synthetic: true,
+}).extend({
   cohort: IndicatorCohort,
   reference: ChangeReference.nullable(),
 });
@@ -455,6 +469,7 @@ export const Overview = z.object({
   /** The members pooled (published cells only), against the same benchmark. */
   pooled: OverviewRow,
   minCell: z.number().int(),
+  /** Whether every column is synthetic (`allSynthetic`): then one banner says so, else each column is marked. */
   synthetic: z.boolean(),
 });
 export type Overview = z.infer<typeof Overview>;
@@ -493,6 +508,7 @@ export const OverviewResponse = z.object({
   pooled: OverviewArea,
   indicators: z.array(OverviewIndicator.extend({ cells: OverviewColumn })),
   minCell: z.number().int(),
+  /** As `Overview.synthetic`: every column synthetic. */
   synthetic: z.boolean(),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;

@@ -8,3 +8,4 @@ export * from './significance.ts';
 export * from './benchmarks.ts';
 export * from './aliases.ts';
 export * from './overview.ts';
+export * from './synthetic.ts';

@@ -1,4 +1,14 @@
-import { DIMENSIONS, DIMENSION_LABELS, GROUP_LABELS, SUPPRESSED_TEXT, type Dimension, isLocalLevel, type DataLevel } from '@gka/shared';
+import {
+  DIMENSIONS,
+  DIMENSION_LABELS,
+  GROUP_LABELS,
+  SUPPRESSED_TEXT,
+  SYNTHETIC_COLUMN,
+  syntheticCell,
+  type Dimension,
+  isLocalLevel,
+  type DataLevel,
+} from '@gka/shared';
 import { areas as allAreas, indicators as allIndicators } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { selectValues } from './values.ts';
@@ -23,6 +33,7 @@ export const BULK_COLUMNS = [
   '95%-interval ondergrens',
   '95%-interval bovengrens',
   'Onderdrukt',
+  SYNTHETIC_COLUMN,
 ];
 
 /**
@@ -70,6 +81,7 @@ export async function* bulkCsv(ctx: QueryContext, level: DataLevel): AsyncGenera
               num(r.ciLow),
               num(r.ciHigh),
               r.suppressed ? 'ja' : 'nee',
+              syntheticCell(indicator.synthetic),
             ].join(';'),
           );
           // Small flat chunks: the socket takes them as they come, nothing piles up as one long rope.

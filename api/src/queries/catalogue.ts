@@ -1,9 +1,9 @@
-import type { Cohort, Indicator } from '@gka/shared';
+import { syntheticFigures, type Cohort, type Indicator } from '@gka/shared';
 import { allAreas, type AreaDetail } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
 import { indicatorCohort, listCovidNotes, type CovidNotes } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
-import { datasetsByIndicator, listSources, syntheticDatasets, type Sources } from './datasets.ts';
+import { datasetKinds, datasetsByIndicator, listSources, type Sources } from './datasets.ts';
 import { listIndicators } from './indicators.ts';
 
 /**
@@ -15,20 +15,22 @@ export const covidNotes = (ctx: QueryContext): Promise<CovidNotes> => ctx.memo.g
 /** Each indicator with its own time axis: its cohorts, each with the COVID note for this indicator. */
 export const indicators = (ctx: QueryContext): Promise<Indicator[]> =>
   ctx.memo.get('indicators', async () => {
-    const [rows, all, notes, datasets, synthetic] = await Promise.all([
+    const [rows, all, notes, datasets, kinds, { sources: loaded }] = await Promise.all([
       listIndicators(ctx.db),
       cohorts(ctx),
       covidNotes(ctx),
       indicatorDatasets(ctx),
-      syntheticDatasets(ctx.db),
+      datasetKinds(ctx.db),
+      sources(ctx),
     ]);
+    const boundaries = loaded.filter((s) => s.kind === 'geo');
     const byCode = new Map(all.map((c) => [c.code, c]));
     return rows.map((r) => ({
       ...r,
       cohorts: r.cohorts.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))),
       pools: r.pools.map((code) => indicatorCohort(byCode.get(code)!, notes.get(r.code))),
       // Only the imports that hold its values now: demo rows replaced by a real import no longer count.
-      synthetic: (datasets.get(r.code) ?? []).some((id) => synthetic.has(id)),
+      synthetic: syntheticFigures([...boundaries, ...(datasets.get(r.code) ?? []).flatMap((id) => kinds.get(id) ?? [])]),
     }));
   });
 export const sources = (ctx: QueryContext): Promise<Sources> => ctx.memo.get('sources', () => listSources(ctx.db));

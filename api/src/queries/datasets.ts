@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Meta } from '@gka/shared';
+import { syntheticFigures, type FigureSource, type Meta } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
 
 export type Sources = { sources: Meta['sources']; synthetic: boolean };
 
 /**
- * The latest import of each source (docs/data-sources.md), and whether any figure shown is synthetic. For one
- * indicator: the boundaries plus only the imports that hold its values (`datasets`), so real DUO figures
- * are not called synthetic because demo values of other indicators are loaded beside them.
+ * The latest import of each source (docs/data-sources.md), and whether the figures resting on them are
+ * synthetic (`syntheticFigures`). For one indicator: the boundaries plus only the imports that hold its
+ * values (`datasets`), so real DUO figures are not called synthetic because demo values of other
+ * indicators are loaded beside them.
  */
 export async function listSources(db: Db, datasets?: readonly number[]): Promise<Sources> {
   const { rows } = await sql<{ kind: string; source: string; synthetic: boolean; importedAt: string }>`
@@ -20,7 +21,7 @@ export async function listSources(db: Db, datasets?: readonly number[]): Promise
       order by kind, source, imported_at desc
     ) d order by "importedAt", kind, source
   `.execute(db);
-  return { sources: rows.map((r) => ({ ...r, source: publicSource(r.source) })), synthetic: rows.some((r) => r.synthetic) };
+  return { sources: rows.map((r) => ({ ...r, source: publicSource(r.source) })), synthetic: syntheticFigures(rows) };
 }
 
 /** A URL as it is; a file by its name only: the folders of the server that imported it are nobody's business. */
@@ -47,8 +48,8 @@ export async function datasetsByIndicator(db: Db): Promise<Map<string, number[]>
   return new Map(rows.map((r) => [r.indicator, r.ids]));
 }
 
-/** The ids of synthetic imports. */
-export async function syntheticDatasets(db: Db): Promise<Set<number>> {
-  const rows = await db.selectFrom('dataset').select('id').where('synthetic', '=', true).execute();
-  return new Set(rows.map((r) => r.id));
+/** Every import by id: its kind and whether it is synthetic. */
+export async function datasetKinds(db: Db): Promise<Map<number, FigureSource>> {
+  const rows = await db.selectFrom('dataset').select(['id', 'kind', 'synthetic']).execute();
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, synthetic: r.synthetic }]));
 }

@@ -1,9 +1,18 @@
-import { preCovidCohortsFor, verdictOf, type Benchmark, type Group, type Indicator, type IndicatorCohort, type Overview, type OverviewCell } from '@gka/shared';
+import {
+  allSynthetic,
+  preCovidCohortsFor,
+  verdictOf,
+  type Benchmark,
+  type Group,
+  type Indicator,
+  type IndicatorCohort,
+  type Overview,
+  type OverviewCell,
+} from '@gka/shared';
 import { difference, pooled, significance, sumPublished } from '../stats/benchmarks.ts';
 import { applicableBenchmarks } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
-import { indicatorSources } from './catalogue.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { changeDispersions } from './dispersion.ts';
@@ -32,7 +41,6 @@ export async function overviewView(
   ]);
   const rowsOf = (i: number) => codes.flatMap((c) => totals[i]!.get(c) ?? []);
   const columns = await Promise.all(plans.map((p, i) => column(ctx, p, rowsOf(i), befores[i]!, codes, q)));
-  const synthetic = (await Promise.all(q.indicators.map((i) => indicatorSources(ctx, i.code)))).some((s) => s.synthetic);
   return {
     group: q.group ?? null,
     benchmark: q.benchmark,
@@ -40,7 +48,8 @@ export async function overviewView(
     rows: q.areas.map((a) => ({ area: a.code, name: a.name, cells: columns.map((c) => c.cells.get(a.code) ?? emptyCell(c.indicator.code)) })),
     pooled: { area: q.group?.code ?? 'selectie', name: q.group ? `${q.group.name} samen` : 'Gekozen gemeenten samen', cells: columns.map((c) => c.pooled) },
     minCell: ctx.minCell,
-    synthetic,
+    // One banner only when every column is synthetic; otherwise each column is marked.
+    synthetic: allSynthetic(q.indicators.map((i) => i.synthetic)),
   };
 }
 
@@ -171,6 +180,7 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
       unit: indicator.unit,
       higherIsBetter: indicator.higherIsBetter,
       source: indicator.source,
+      synthetic: indicator.synthetic,
       cohort,
       reference: since.length ? preCovidReference(since) : null,
     },

@@ -1,4 +1,5 @@
 import {
+  allSynthetic,
   cohortCodes,
   covidSplit,
   DIMENSIONS,
@@ -52,9 +53,12 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     const cohort = indicator.cohorts.find((c) => c.code === cohortCode && mine.has(c.code)) ?? indicator.cohorts.filter((c) => mine.has(c.code)).at(-1);
     return cohort ? [{ indicator, cohort }] : [];
   });
-  // Synthetic when a figure shown is: a fictitious region, or an indicator with demo values (not any demo import ever made).
+  // One banner only when every figure shown is synthetic; otherwise each indicator carries its own mark.
   const boundaries = sources.some((s) => s.kind === 'geo' && s.synthetic);
-  const synthetic = boundaries || chosen.some((c) => c.indicator.synthetic);
+  const synthetic = allSynthetic(
+    chosen.map((c) => c.indicator.synthetic),
+    boundaries,
+  );
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
@@ -78,7 +82,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   ]);
 
   const own = [...totals, ...breakdownRows];
-  const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, synthetic: _synthetic, ...indicator }, cohort }, i) => {
+  const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
     const rows = own.filter((r) => r.indicator === indicator.code);
     const inCohort = rows.filter((r) => r.cohort === cohort.code);
     const totaal = inCohort.find((r) => r.dimension === 'totaal');

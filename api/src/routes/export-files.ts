@@ -11,6 +11,9 @@ import {
   type BenchmarkKind,
   isLocalLevel,
   LEVEL_PLURALS,
+  SYNTHETIC_COLUMN,
+  SYNTHETIC_WARNING,
+  syntheticCell,
 } from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
@@ -25,7 +28,7 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
   const pct = indicator.unit === 'percentage';
   return [
     ['GKA Dashboard', 'export van onderwijsindicatoren'],
-    ...(synthetic ? ([['LET OP', 'synthetische demodata: deze cijfers zijn gegenereerd en beschrijven geen echte leerlingen']] as [string, string][]) : []),
+    ...(synthetic ? ([['LET OP', SYNTHETIC_WARNING]] as [string, string][]) : []),
     ['Indicator', `${indicator.name} (${indicator.code})`],
     ['Definitie', indicator.definition],
     ['Teller', indicator.numeratorDefinition],
@@ -87,6 +90,8 @@ function columns(t: ExportTable): Column[] {
     { header: '95%-interval ondergrens', cell: (r) => r.ciLow, number: 'value' },
     { header: '95%-interval bovengrens', cell: (r) => r.ciHigh, number: 'value' },
     { header: 'Onderdrukt', cell: (r) => (r.suppressed ? 'ja' : 'nee') },
+    // One indicator per file, so every row the same; a column all the same so that rows keep it when files are combined.
+    { header: SYNTHETIC_COLUMN, cell: () => syntheticCell(t.meta.synthetic) },
     ...t.benchmarkKinds.flatMap((k): Column[] => [
       { header: benchmarkName(t, k), cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
       {

@@ -7,6 +7,7 @@ import type { TestDatabase } from '../test/database.ts';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { testConfig } from '../test/config.ts';
 import { SEED } from '../test/seed.ts';
+import { withRealIndicator } from '../test/real-beside-demo.ts';
 
 const SEED_HIDDEN = SEED.suppressed;
 
@@ -34,7 +35,7 @@ describe('GET /export?format=csv', () => {
     const lines = res.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
       'Gebiedscode;Gebied;Niveau;Gemeentecode;Gemeente;Provincie;Stedelijkheid gemeente;GKA-gemeente;Cohort;Indicator;Uitsplitsing;Groep;Teller;Noemer;' +
-        'Percentage;95%-interval ondergrens;95%-interval bovengrens;Onderdrukt;' +
+        'Percentage;95%-interval ondergrens;95%-interval bovengrens;Onderdrukt;Synthetisch;' +
         'Nederland;Significantie t.o.v. Nederland;Gemiddelde van de gemeenten;Significantie t.o.v. het gemiddelde van de gemeenten;' +
         'Gemeenten met dezelfde stedelijkheid;Significantie t.o.v. gemeenten met dezelfde stedelijkheid;GKA-gemeenten;Significantie t.o.v. de GKA-gemeenten;' +
         'Eigen gemeente;Significantie t.o.v. de eigen gemeente',
@@ -59,6 +60,7 @@ describe('GET /export?format=csv', () => {
       '95%-interval ondergrens': '35,8',
       '95%-interval bovengrens': '44,4',
       Onderdrukt: 'nee',
+      Synthetisch: 'ja',
       Nederland: '45,0',
       'Significantie t.o.v. Nederland': 'significant lager',
       'Eigen gemeente': '40,0',
@@ -138,6 +140,27 @@ describe('GET /export?format=csv', () => {
       await t.db.updateTable('dataset').set({ synthetic: true }).execute();
     }
   });
+
+  it('says per row whether its figure is synthetic: real figures beside demo values are not called synthetic', async () => {
+    await withRealIndicator(t, 'eindtoets_gemiddelde', async (fresh) => {
+      const of = async (indicator: string, format: 'csv' | 'xlsx') =>
+        fresh.inject(`/api/v1/export?format=${format}&indicator=${indicator}&cohort=2019-2020&level=gemeente`);
+      const real = readCsv((await of('eindtoets_gemiddelde', 'csv')).body);
+      const demo = readCsv((await of('advies_havo_vwo', 'csv')).body);
+      expect(real.length).toBeGreaterThan(0);
+      expect(new Set(real.map((r) => r.Synthetisch))).toEqual(new Set(['nee']));
+      expect(new Set(demo.map((r) => r.Synthetisch))).toEqual(new Set(['ja']));
+      const meta = (await fresh.inject(`/api/v1/export?format=csv&indicator=eindtoets_gemiddelde&cohort=2019-2020&level=gemeente&metadata=1`)).body;
+      expect(meta).not.toContain('synthetische demodata');
+      // The XLSX the same, in its Data sheet.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await of('eindtoets_gemiddelde', 'xlsx')).rawPayload as unknown as ArrayBuffer);
+      const data = wb.getWorksheet('Data')!;
+      const column = ((data.getRow(1).values as unknown[]).slice(1) as string[]).indexOf('Synthetisch') + 1;
+      expect(column).toBeGreaterThan(0);
+      expect(new Set(data.getColumn(column).values.slice(2))).toEqual(new Set(['nee']));
+    });
+  });
 });
 
 describe('GET /export?format=xlsx', () => {
@@ -196,6 +219,7 @@ describe('GET /export/bulk', () => {
       Noemer: '1000',
       Waarde: '40,0',
       Onderdrukt: 'nee',
+      Synthetisch: 'ja',
       COVID: 'nee',
       Uitsplitsing: 'Totaal',
     });
@@ -208,6 +232,15 @@ describe('GET /export/bulk', () => {
     const hidden = rows.filter((r) => r.Onderdrukt === 'ja');
     expect(hidden.length).toBeGreaterThan(0);
     for (const r of hidden) expect([r.Teller, r.Noemer, r.Waarde]).toEqual(['', '', 'afgeschermd']);
+  });
+
+  it('says per row whether its figure is synthetic, by the import that holds its indicator', async () => {
+    await withRealIndicator(t, 'eindtoets_gemiddelde', async (fresh) => {
+      const rows = readCsv((await fresh.inject('/api/v1/export/bulk?level=gemeente')).body);
+      const marks = (indicator: string) => new Set(rows.filter((r) => r.Indicatorcode === indicator).map((r) => r.Synthetisch));
+      expect(marks('eindtoets_gemiddelde')).toEqual(new Set(['nee']));
+      expect(marks('advies_havo_vwo')).toEqual(new Set(['ja']));
+    });
   });
 
   it('never writes the counts of a hidden wijk', async () => {

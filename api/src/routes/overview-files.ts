@@ -1,5 +1,17 @@
 import ExcelJS from 'exceljs';
-import { BENCHMARK_LABELS, COMPARISON_RULE, disclosureSentence, SIGNIFICANCE_WORDS, SUPPRESSED_TEXT, verdictText, type Overview } from '@gka/shared';
+import {
+  BENCHMARK_LABELS,
+  COMPARISON_RULE,
+  disclosureSentence,
+  provenanceLabel,
+  SIGNIFICANCE_WORDS,
+  SUPPRESSED_TEXT,
+  SYNTHETIC_COLUMN,
+  SYNTHETIC_WARNING,
+  syntheticCell,
+  verdictText,
+  type Overview,
+} from '@gka/shared';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
 import { addSourcesSheet, numberFormat } from './export-files.ts';
 
@@ -25,6 +37,7 @@ function columns(o: Overview): Column[] {
     { header: 'Indicator', cell: (l) => l.indicator.name },
     { header: 'Indicatorcode', cell: (l) => l.indicator.code },
     { header: 'Cohort', cell: (l) => l.indicator.cohort.label },
+    { header: SYNTHETIC_COLUMN, cell: (l) => syntheticCell(l.indicator.synthetic) },
     { header: 'Eenheid', cell: (l) => (l.indicator.unit === 'percentage' ? 'percentage' : 'gemiddelde') },
     { header: 'Waarde', cell: (l) => (hidden(l) ? SUPPRESSED_TEXT : l.cell.value), number: 'value' },
     { header: '95%-interval ondergrens', cell: (l) => l.cell.ciLow, number: 'value' },
@@ -51,7 +64,8 @@ function columns(o: Overview): Column[] {
 export function overviewAbout(o: Overview, exportedAt = new Date()): [string, string][] {
   return [
     ['GKA Dashboard', 'regio-overzicht: gemeenten × indicatoren'],
-    ...(o.synthetic ? ([['LET OP', 'synthetische demodata: deze cijfers zijn gegenereerd en beschrijven geen echte leerlingen']] as [string, string][]) : []),
+    // Only when every column is synthetic; otherwise each indicator below says which it is, and each line in its column.
+    ...(o.synthetic ? ([['LET OP', SYNTHETIC_WARNING]] as [string, string][]) : []),
     [
       'Gemeenten',
       o.group
@@ -61,7 +75,7 @@ export function overviewAbout(o: Overview, exportedAt = new Date()): [string, st
     ['Vergeleken met', `${BENCHMARK_LABELS[o.benchmark]}; ${COMPARISON_RULE}`],
     ['Oordeel', 'gunstig of ongunstig volgt uit de richting van de indicator; neutrale indicatoren krijgen alleen hoger of lager'],
     ['Eenheid', 'percentages in procenten (CSV) of als percentage (XLSX), verschillen in procentpunt; gemiddelden en hun verschillen in punten'],
-    ...o.indicators.map((i): [string, string] => [i.name, `${i.definition} Bron: ${i.source}.`]),
+    ...o.indicators.map((i): [string, string] => [i.name, `${provenanceLabel(i)}. ${i.definition} Bron: ${i.source}.`]),
     ['Onderdrukking', disclosureSentence(o.minCell)],
     ['Geëxporteerd op', exportedAt.toISOString()],
   ];

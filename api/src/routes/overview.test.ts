@@ -3,9 +3,15 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ChangeResponse, CompareResponse, expandOverview, OverviewResponse, ValuesResponse, verdictOf, verdictText } from '@gka/shared';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
+import type { TestDatabase } from '../test/database.ts';
+import { withRealIndicator } from '../test/real-beside-demo.ts';
 
 let app: TestApp;
-useSeededApp((a) => (app = a));
+let t: TestDatabase;
+useSeededApp((a, db) => {
+  app = a;
+  t = db;
+});
 
 const json = async (url: string) => {
   const res = await app.inject(url);
@@ -115,9 +121,43 @@ describe('GET /overview', () => {
     expect(sheet.rowCount).toBe(1 + rows.length);
     const aastad = sheet.getRow(2);
     expect(aastad.getCell(1).value).toBe(body.rows[0]!.area);
-    expect(aastad.getCell(7).value).toBeCloseTo(body.rows[0]!.cells[0]!.value!, 4);
-    expect(aastad.getCell(7).numFmt).toBe('0.0%');
+    expect(aastad.getCell(8).value).toBeCloseTo(body.rows[0]!.cells[0]!.value!, 4);
+    expect(aastad.getCell(8).numFmt).toBe('0.0%');
     expect(wb.getWorksheet('Bronnen')!.getCell('A1').value).toBe('GKA Dashboard');
+  });
+
+  it('marks each indicator real or synthetic: in the answer, in a column per line of the files and in the Bronnen sheet', async () => {
+    const all = await overviewAt('/api/v1/overview?group=provincie-testland');
+    // Demo data only: every column synthetic, so one warning says so.
+    expect(all.indicators.map((i) => i.synthetic)).toEqual([true, true]);
+    expect(all.synthetic).toBe(true);
+    await withRealIndicator(t, 'eindtoets_gemiddelde', async (fresh) => {
+      const body = expandOverview(OverviewResponse.parse((await fresh.inject('/api/v1/overview?group=provincie-testland')).json()));
+      expect(Object.fromEntries(body.indicators.map((i) => [i.code, i.synthetic]))).toEqual({ advies_havo_vwo: true, eindtoets_gemiddelde: false });
+      expect(body.synthetic).toBe(false);
+      const csv = (await fresh.inject('/api/v1/overview/export?group=provincie-testland&format=csv')).body;
+      expect(csv.slice(1).split('\r\n')[0]).toBe(
+        'Gemeentecode;Gemeente;Indicator;Indicatorcode;Cohort;Synthetisch;Eenheid;Waarde;95%-interval ondergrens;95%-interval bovengrens;Noemer;' +
+          'Benchmark;Waarde benchmark;Verschil met benchmark;Significantie;Oordeel;Verandering t.o.v.;Verandering sinds vóór COVID;' +
+          'Verandering 95%-ondergrens;Verandering 95%-bovengrens;Significantie verandering',
+      );
+      const rows = parse(csv.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+      const marks = (code: string) => new Set(rows.filter((r) => r.Indicatorcode === code).map((r) => r.Synthetisch));
+      expect(marks('eindtoets_gemiddelde')).toEqual(new Set(['nee']));
+      expect(marks('advies_havo_vwo')).toEqual(new Set(['ja']));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await fresh.inject('/api/v1/overview/export?group=provincie-testland&format=xlsx')).rawPayload as unknown as ArrayBuffer);
+      const bronnen = new Map(
+        wb
+          .getWorksheet('Bronnen')!
+          .getSheetValues()
+          .flatMap((r) => (Array.isArray(r) ? [[String(r[1]), String(r[2])]] : [])),
+      );
+      expect(bronnen.has('LET OP')).toBe(false);
+      const name = (code: string) => body.indicators.find((i) => i.code === code)!.name;
+      expect(bronnen.get(name('advies_havo_vwo'))).toMatch(/^synthetisch\. /);
+      expect(bronnen.get(name('eindtoets_gemiddelde'))).toMatch(/^echte cijfers \(/);
+    });
   });
 
   it("takes a gemeente's vergelijkbare gemeenten as a group, and as the benchmark of the gemeente itself", async () => {
