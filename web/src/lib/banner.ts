@@ -1,4 +1,6 @@
 import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
+import { allSynthetic } from '@gka/shared';
+import { useBoundariesSynthetic } from '../api/hooks.ts';
 
 /**
  * Whether the figures the current view shows are synthetic: each view says so for what it shows (the
@@ -13,8 +15,14 @@ const set = (v: boolean | null) => {
   listeners.forEach((l) => l());
 };
 
-/** For a view: its figures are synthetic (true), real (false), or not known yet (undefined). */
-export function useSyntheticFigures(synthetic: boolean | undefined) {
+/**
+ * For a view: whether each figure it shows is synthetic, as the API marked its indicator (undefined
+ * while not known). The banner comes only when every one is (`allSynthetic`); a view without figures
+ * follows the boundaries. Mixed views mark each figure instead.
+ */
+export function usePageFigures(figures: readonly boolean[] | undefined) {
+  const boundaries = useBoundariesSynthetic();
+  const synthetic = figures === undefined || boundaries === undefined ? undefined : allSynthetic(figures, boundaries);
   useEffect(() => {
     if (synthetic !== undefined) set(synthetic);
   }, [synthetic]);

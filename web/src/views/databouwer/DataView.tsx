@@ -17,8 +17,9 @@ import {
   type Dimension,
   type Value,
 } from '@gka/shared';
-import { exportUrl, useAreas, useBoundariesSynthetic, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { exportUrl, useAreas, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
+import { usePageFigures } from '../../lib/banner.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
@@ -43,8 +44,7 @@ export function DataView() {
   const { get, set } = useSearchState();
   const choice = useIndicatorChoice(get('indicator'), get('cohort'));
   // The chosen indicator decides, whether or not a table is shown yet (wijken before a gemeente is chosen).
-  const boundaries = useBoundariesSynthetic();
-  useSyntheticFigures(boundaries === undefined || !choice.indicator ? undefined : boundaries || choice.indicator.synthetic);
+  usePageFigures(choice.indicator ? [choice.indicator.synthetic] : undefined);
   const niveau = get('niveau');
   const level: DataLevel = niveau === 'wijk' || niveau === 'school' ? niveau : 'gemeente';
   const parent = isLocalLevel(level) ? get('gemeente') : undefined;
@@ -199,7 +199,9 @@ export function DataView() {
           <dt>Noemer</dt>
           <dd>{choice.indicator.denominatorDefinition}</dd>
           <dt>Bron</dt>
-          <dd>{choice.indicator.source}</dd>
+          <dd>
+            {choice.indicator.source} <ProvenanceMark indicator={choice.indicator} />
+          </dd>
         </dl>
       )}
       {choice.cohort && <CovidNote cohorts={[choice.cohort]} />}

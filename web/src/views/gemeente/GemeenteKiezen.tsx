@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useAreas, useBoundariesSynthetic } from '../../api/hooks.ts';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { useAreas } from '../../api/hooks.ts';
+import { usePageFigures } from '../../lib/banner.ts';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 
 /** `/gemeente` without a code: choose one. A button opens the profile (no navigation on select). */
 export function GemeenteKiezen() {
   const areas = useAreas('gemeente');
-  useSyntheticFigures(useBoundariesSynthetic());
+  // No figures yet: the boundaries decide.
+  usePageFigures([]);
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   return (

@@ -2,7 +2,8 @@ import { Link, useParams } from 'react-router';
 import { COMPARISON_RULE, STEDELIJKHEID, cohortPhrase, similarGroupCode, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
 import { useGroups, useIndicators, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { usePageFigures } from '../../lib/banner.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -29,7 +30,7 @@ export function GemeenteView() {
   const profile = useProfile(code, get('cohort'), group?.code);
   const indicators = useIndicators();
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
-  useSyntheticFigures(profile.data?.synthetic);
+  usePageFigures(profile.data?.indicators.map((i) => i.indicator.synthetic));
   return (
     <>
       {profile.error && (
@@ -123,7 +124,8 @@ export function GemeenteView() {
                     />
                   </form>
                   <p className="definition">
-                    <strong>{selected.indicator.name}:</strong> {selected.indicator.definition} Bron: {selected.indicator.source}.
+                    <strong>{selected.indicator.name}:</strong> {selected.indicator.definition} Bron: {selected.indicator.source}.{' '}
+                    <ProvenanceMark indicator={selected.indicator} />
                   </p>
                   <section aria-labelledby="trend-kop">
                     <h2 id="trend-kop">Trend over de cohorten</h2>

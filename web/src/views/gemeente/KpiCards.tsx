@@ -1,6 +1,7 @@
 import { cohortPhrase, type ProfileIndicator, formatterFor } from '@gka/shared';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatValue } from '../../lib/format.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { comparisonText, covidText } from '../../lib/significance.ts';
 
 const KPI_BENCHMARKS = ['nederland', 'stedelijkheid', 'gka'] as const;
@@ -15,7 +16,9 @@ export function KpiCards({ indicators }: { indicators: ProfileIndicator[] }) {
           <li key={p.indicator.code} className="kpi">
             <h3 className="kpi__title">{p.indicator.name}</h3>
             <p className="kpi__value">{formatValue(p.value, p.indicator.unit)}</p>
-            <p className="kpi__cohort">{cohortLabel(p.cohort)}</p>
+            <p className="kpi__cohort">
+              {cohortLabel(p.cohort)} <ProvenanceMark indicator={p.indicator} />
+            </p>
             <ul className="kpi__comparisons">
               {KPI_BENCHMARKS.map((kind) => {
                 const c = p.comparisons.find((x) => x.kind === kind);

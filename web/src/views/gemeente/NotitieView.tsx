@@ -11,7 +11,8 @@ import {
 } from '@gka/shared';
 import { useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { usePageFigures } from '../../lib/banner.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -27,7 +28,7 @@ export function NotitieView() {
   const { get } = useSearchState();
   const profile = useProfile(code, get('cohort'));
   usePageTitle(profile.data && `Gespreksnotitie ${profile.data.area.name}`);
-  useSyntheticFigures(profile.data?.synthetic);
+  usePageFigures(profile.data?.indicators.map((i) => i.indicator.synthetic));
   return (
     <>
       {profile.error && (
@@ -54,7 +55,11 @@ export function NotitieView() {
               <p className="notitie__meta">
                 {`Stedelijkheid ${stedelijkheidLabel(p.area.stedelijkheid)}`} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
                 {p.area.gka ? 'GKA-gemeente' : 'geen GKA-gemeente'} · opgesteld {new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}
-                {p.synthetic && <strong> · DEMODATA: synthetische cijfers</strong>}
+                {p.synthetic ? (
+                  <strong> · DEMODATA: alle cijfers synthetisch</strong>
+                ) : (
+                  p.indicators.some((i) => i.indicator.synthetic) && <strong> · echte en synthetische cijfers naast elkaar: per indicator aangegeven</strong>
+                )}
               </p>
               <h2>Kerncijfers</h2>
               <TableScroll label="Kerncijfers">
@@ -93,7 +98,7 @@ export function NotitieView() {
                       return (
                         <tr key={i.indicator.code}>
                           <th scope="row">
-                            {i.indicator.name} <small>({cohortLabel(i.cohort)})</small>
+                            {i.indicator.name} <small>({cohortLabel(i.cohort)})</small> <ProvenanceMark indicator={i.indicator} />
                           </th>
                           <td className="num">{formatValue(i.value, i.indicator.unit)}</td>
                           {cell('nederland')}
@@ -116,7 +121,7 @@ export function NotitieView() {
                   <h2>Trend: {selected.indicator.name}</h2>
                   <TrendChart profile={selected} gemeente={p.area.name} height={220} showTable={false} />
                   <h2>
-                    Opvallende wijken: {selected.indicator.name} ({cohortLabel(selected.cohort)})
+                    Opvallende wijken: {selected.indicator.name} ({cohortLabel(selected.cohort)}) <ProvenanceMark indicator={selected.indicator} />
                   </h2>
                   {selected.deviatingWijken.length === 0 ? (
                     <p>Geen wijkcijfers beschikbaar.</p>

@@ -4,6 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { cohortPhrase, isToetsIndicator, toetsName, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
 import { useAreas, useValuesOf } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
 import { significanceOf } from '../../lib/significance.ts';
@@ -84,6 +85,10 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
     const present = columns.filter((c) => c.values.data.some((v) => codes.has(v.area)));
     return { own: present.filter((c) => !isToetsIndicator(c.indicator.code)), toetsen: present.filter((c) => isToetsIndicator(c.indicator.code)) };
   }, [schools, columns]);
+  // The toetsen share a column: its header carries their mark when they agree (DUO's files: always), else each cell.
+  const toetsMark = toetsen.every((t) => t.indicator.synthetic === toetsen[0]!.indicator.synthetic && t.indicator.source === toetsen[0]!.indicator.source)
+    ? toetsen[0]?.indicator
+    : undefined;
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     for (const school of schools) {
@@ -121,6 +126,12 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
                   Eind- of doorstroomtoets
                   <br />
                   <small>gemiddelde, op de schaal van de toets</small>
+                  {toetsMark && (
+                    <>
+                      <br />
+                      <ProvenanceMark indicator={toetsMark} />
+                    </>
+                  )}
                 </>
               ),
               cell: (c) => {
@@ -133,6 +144,12 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
                     <small className="toets-label">
                       {toetsName(t.column.indicator.name)}, {cohortPhrase(t.column.values.meta.cohort)}
                     </small>
+                    {!toetsMark && (
+                      <>
+                        <br />
+                        <ProvenanceMark indicator={t.column.indicator} />
+                      </>
+                    )}
                   </>
                 );
               },
@@ -172,6 +189,8 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
               {indicator.name}
               <br />
               <small>{cohortPhrase(values.meta.cohort)}</small>
+              <br />
+              <ProvenanceMark indicator={indicator} />
             </>
           ),
           cell: (c) => {
@@ -210,7 +229,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
         }),
       ]),
     ],
-    [own, toetsen, gemeente],
+    [own, toetsen, toetsMark, gemeente],
   );
 
   if (!rows.length) return null;

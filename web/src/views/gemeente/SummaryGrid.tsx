@@ -1,5 +1,5 @@
 import { isToetsIndicator, verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
-import { useIndicators } from '../../api/hooks.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
 import { covidText } from '../../lib/significance.ts';
@@ -19,9 +19,6 @@ export const SUMMARY_BENCHMARKS: { kind: BenchmarkKind; label: string }[] = [
  */
 export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndicator[]; groupName?: string }) {
   const kinds = SUMMARY_BENCHMARKS.filter((b) => b.kind !== 'groep' || groupName);
-  // Real and synthetic figures side by side (DUO next to demodata): each row says which it shows.
-  const catalogue = useIndicators();
-  const synthetic = new Set((catalogue.data?.data ?? []).filter((i) => i.synthetic).map((i) => i.code));
   // The toetsen together under a heading of their own: each its own scale, never one figure.
   const others = indicators.filter((p) => !isToetsIndicator(p.indicator.code));
   const toetsen = indicators.filter((p) => isToetsIndicator(p.indicator.code));
@@ -29,10 +26,9 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
     <tr key={p.indicator.code}>
       <th scope="row">
         {p.indicator.name}
-        <small>
-          {p.cohort.label}
-          {catalogue.data && (synthetic.has(p.indicator.code) ? ' · synthetische demodata' : ' · echte cijfers')}
-        </small>
+        <small>{p.cohort.label}</small>
+        {/* Real and synthetic figures side by side (DUO next to demodata): each row says which it shows. */}
+        <ProvenanceMark indicator={p.indicator} />
       </th>
       <td className="summary-grid__value">{p.value ? formatValue(p.value, p.indicator.unit) : '–'}</td>
       {kinds.map((b) => {

@@ -4,6 +4,7 @@ import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { covidBand, scaleNote, trendBenchmarks, trendOption } from './trendOption.ts';
 
@@ -44,7 +45,8 @@ export function TrendChart({
         label={`Lijndiagram: ${indicator.name} per cohort voor ${gemeente} met 95%-interval, ${lines.map((b) => BENCHMARK_LABELS[b.kind]).join(', ')}`}
       />
       <p className="hint" data-testid="trend-scale">
-        {scaleNote(trend, unit)} {trend.some((p) => p.cohort.covid) && 'Het gearceerde deel markeert de cohorten waarin COVID een rol speelde.'}
+        <ProvenanceMark indicator={indicator} /> {scaleNote(trend, unit)}{' '}
+        {trend.some((p) => p.cohort.covid) && 'Het gearceerde deel markeert de cohorten waarin COVID een rol speelde.'}
       </p>
       <CovidNote cohorts={trend.map((p) => p.cohort)} />
       {showTable && (

@@ -6,6 +6,7 @@ import { useChange, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { NO_DATA_COLOUR, classBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
@@ -23,7 +24,7 @@ export function WijkSection({
   covidCohort,
 }: {
   gemeente: { code: string; name: string };
-  indicator: Omit<Indicator, 'cohorts' | 'synthetic'>;
+  indicator: Omit<Indicator, 'cohorts'>;
   cohort: string;
   gemeenteValue: number | null;
   /** The indicator's first COVID cohort: each wijk's change from the cohorts before COVID gets a column. */
@@ -64,7 +65,11 @@ export function WijkSection({
       }),
       col.accessor((r) => r.value ?? undefined, {
         id: 'waarde',
-        header: indicator.name,
+        header: () => (
+          <>
+            {indicator.name} <ProvenanceMark indicator={indicator} />
+          </>
+        ),
         cell: (c) => formatValue(c.row.original, unit),
         sortUndefined: 'last',
       }),

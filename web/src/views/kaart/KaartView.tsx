@@ -1,8 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { stedelijkheidLabel, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
-import { useAreas, useBoundariesSynthetic, useChange, useGeo, useValues } from '../../api/hooks.ts';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { useAreas, useChange, useGeo, useValues } from '../../api/hooks.ts';
+import { usePageFigures } from '../../lib/banner.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
@@ -38,9 +39,8 @@ export function KaartView() {
   const geo = useGeo('gemeente');
   const areas = useAreas('gemeente');
   const indicator = choice.indicator;
-  // Real CBS stedelijkheid is no demo data: only the figures shown decide the banner.
-  const boundaries = useBoundariesSynthetic();
-  useSyntheticFigures(boundaries === undefined ? undefined : boundaries || !!indicator?.synthetic);
+  // Coloured by stedelijkheid the map shows no indicator's figures: then the boundaries decide the banner.
+  usePageFigures(choice.isLoading ? undefined : indicator ? [indicator.synthetic] : []);
   const values = useValues({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente', dimension }, !!indicator);
   // Colour by the change since a reference (the cohorts before COVID, or an earlier cohort) instead of the value.
   const references = referenceOptions(indicator, choice.cohort?.code);
@@ -186,7 +186,11 @@ export function KaartView() {
               ]}
             />
           </div>
-          {indicator && values.data && <p className="hint">{disclosureSentence(values.data.meta.minCell)}</p>}
+          {indicator && values.data && (
+            <p className="hint">
+              <ProvenanceMark indicator={indicator} /> {disclosureSentence(values.data.meta.minCell)}
+            </p>
+          )}
           {indicator && values.isFetching && <Loading what="de waarden" />}
           <GemeentenTable
             areas={areas.data.data}

@@ -18,13 +18,14 @@ import {
   type Overview,
   type OverviewRow,
 } from '@gka/shared';
-import { overviewExportUrl, useAreas, useBoundariesSynthetic, useGroup, useGroups, useOverview } from '../../api/hooks.ts';
+import { overviewExportUrl, useAreas, useGroup, useGroups, useOverview } from '../../api/hooks.ts';
 import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { usePageFigures } from '../../lib/banner.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -60,7 +61,7 @@ function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemidd
 }
 
 /** The toetsen a gemeente's schools took, each with its own value and verdict: on different scales, so in one column but never merged. */
-function ToetsCells({ row, toetsen }: { row: OverviewRow; toetsen: { indicator: Overview['indicators'][number]; i: number }[] }) {
+function ToetsCells({ row, toetsen, marked }: { row: OverviewRow; toetsen: { indicator: Overview['indicators'][number]; i: number }[]; marked: boolean }) {
   const taken = toetsen.filter(({ i }) => row.cells[i] && (row.cells[i]!.value !== null || row.cells[i]!.suppressed));
   if (!taken.length) return <span>–</span>;
   return (
@@ -70,6 +71,12 @@ function ToetsCells({ row, toetsen }: { row: OverviewRow; toetsen: { indicator: 
           <small>
             {toetsName(indicator.name)} ({cohortPhrase(indicator.cohort)})
           </small>
+          {marked && (
+            <>
+              {' '}
+              <ProvenanceMark indicator={indicator} />
+            </>
+          )}
           <br />
           <Cell cell={row.cells[i]!} unit={indicator.unit} />
         </li>
@@ -81,6 +88,10 @@ function ToetsCells({ row, toetsen }: { row: OverviewRow; toetsen: { indicator: 
 export function columnsFor(data: Overview) {
   const indexed = data.indicators.map((indicator, i) => ({ indicator, i }));
   const toetsen = indexed.filter(({ indicator }) => isToetsIndicator(indicator.code));
+  // The toetsen share a column: one mark in its header when they agree, else one per toets in the cells.
+  const toetsenAgree = toetsen.every(
+    ({ indicator }) => indicator.synthetic === toetsen[0]?.indicator.synthetic && indicator.source === toetsen[0]?.indicator.source,
+  );
   return [
     col.accessor('name', {
       header: 'Gemeente',
@@ -94,15 +105,29 @@ export function columnsFor(data: Overview) {
           ? [
               col.display({
                 id: 'toetsen',
-                header: 'Eind- en doorstroomtoetsen (gemiddelde, elk op eigen schaal)',
-                cell: (c) => <ToetsCells row={c.row.original} toetsen={toetsen} />,
+                header: () => (
+                  <>
+                    Eind- en doorstroomtoetsen (gemiddelde, elk op eigen schaal)
+                    {toetsenAgree && (
+                      <>
+                        {' '}
+                        <ProvenanceMark indicator={indicator} />
+                      </>
+                    )}
+                  </>
+                ),
+                cell: (c) => <ToetsCells row={c.row.original} toetsen={toetsen} marked={!toetsenAgree} />,
               }),
             ]
           : [];
       return [
         col.accessor((r) => r.cells[i]?.value ?? undefined, {
           id: indicator.code,
-          header: `${indicator.name} (${cohortPhrase(indicator.cohort)})`,
+          header: () => (
+            <>
+              {indicator.name} ({cohortPhrase(indicator.cohort)}) <ProvenanceMark indicator={indicator} />
+            </>
+          ),
           cell: (c) => <Cell cell={c.row.original.cells[i]!} unit={indicator.unit} />,
           sortUndefined: 'last',
         }),
@@ -129,8 +154,9 @@ export function RegioView() {
   const overview = useOverview({ group: similarTo ? undefined : groupCode, areas, benchmark });
   const group = similarTo ? similar.data?.data : groups.data?.data.find((g) => g.code === groupCode);
   usePageTitle(group && `Regio ${group.name}`);
-  const boundaries = useBoundariesSynthetic();
-  useSyntheticFigures(overview.data && boundaries !== undefined ? boundaries || overview.data.synthetic : boundaries);
+  // Before a regio is chosen no figures are shown: then the boundaries decide.
+  const showing = !!groupCode && !choosingSimilar;
+  usePageFigures(!showing ? [] : overview.data?.indicators.map((i) => i.synthetic));
   const columns = useMemo(() => (overview.data ? columnsFor(overview.data) : []), [overview.data]);
   const options = [
     ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` })),

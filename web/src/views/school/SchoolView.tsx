@@ -4,6 +4,8 @@ import type { Indicator, ProfileIndicator, TrendResponse } from '@gka/shared';
 import { useArea, useIndicators, useTrend } from '../../api/hooks.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { usePageTitle } from '../../lib/page.ts';
+import { usePageFigures } from '../../lib/banner.ts';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TrendChart } from '../gemeente/TrendChart.tsx';
 
 /** The trend of /trend for one area as the trend chart draws it: the area's totaal and each benchmark's. */
@@ -29,10 +31,10 @@ function SchoolTrend({ indicator, code, name }: { indicator: Indicator; code: st
     <section aria-label={indicator.name}>
       <h2>{indicator.name}</h2>
       <p className="definition">
-        {indicator.definition} Bron: {indicator.source}.
+        {indicator.definition} Bron: {indicator.source}. <ProvenanceMark indicator={indicator} />
       </p>
       <QueryState query={trend} what={`de trend van ${indicator.name}`}>
-        {(t) => <TrendChart profile={{ trend: points, indicator: t.indicator }} gemeente={name} />}
+        {(t) => <TrendChart profile={{ trend: points, indicator: { ...t.indicator, synthetic: t.synthetic } }} gemeente={name} />}
       </QueryState>
     </section>
   );
@@ -45,6 +47,7 @@ export function SchoolView() {
   const parent = useArea(area.data?.data.parent ?? undefined);
   const indicators = useIndicators();
   usePageTitle(area.data && `School ${area.data.data.name}`);
+  usePageFigures(indicators.data?.data.filter((i) => i.hasSchools).map((i) => i.synthetic));
   return (
     <QueryState query={area} what="de school">
       {({ data: school }) => {

@@ -4,6 +4,7 @@ import { type CompareRow, type IndicatorCohort, type Indicator, disclosureSenten
 import { useCompare } from '../../api/hooks.ts';
 import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
@@ -52,7 +53,7 @@ export function IndicatorComparison({
   return (
     <section className="comparison" aria-labelledby={`cmp-${indicator.code}`} data-testid="comparison">
       <h3 id={`cmp-${indicator.code}`}>
-        {indicator.name} <span className="subtle">({cohort ? cohortLabel(cohort) : '–'})</span>
+        {indicator.name} <span className="subtle">({cohort ? cohortLabel(cohort) : '–'})</span> <ProvenanceMark indicator={indicator} />
       </h3>
       {cohort && <CovidNote cohorts={[cohort]} />}
       {!cohort ? (

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useAreas, useBoundariesSynthetic } from '../../api/hooks.ts';
-import { useSyntheticFigures } from '../../lib/banner.ts';
+import { useAreas } from '../../api/hooks.ts';
+import { usePageFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
@@ -42,8 +42,7 @@ export function VergelijkenView() {
     const seen = new Map(indicators.flatMap((i) => [...i.cohorts, ...i.pools]).map((c) => [c.code, c]));
     return [...seen.values()];
   }, [indicators]);
-  const boundaries = useBoundariesSynthetic();
-  useSyntheticFigures(boundaries === undefined || indicators.length === 0 ? boundaries : boundaries || indicators.some((i) => i.synthetic));
+  usePageFigures(choice.isLoading ? undefined : indicators.map((i) => i.synthetic));
   const gemeenteArea = gemeenten.data?.data.find((g) => g.code === gemeente);
   usePageTitle(gemeenteArea && `Wijken vergelijken: ${gemeenteArea.name}`);
   const error = gemeenten.error ?? wijken.error ?? choice.error;

@@ -1,6 +1,7 @@
 import { shortCohortLabel, type CompareRow, type Indicator, type IndicatorCohort, type Verdict } from '@gka/shared';
 import { useCompares } from '../../api/hooks.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
+import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatValue } from '../../lib/format.ts';
 import { compareVerdict } from './comparisonOption.ts';
@@ -75,6 +76,7 @@ export function WijkHeatmap({
                 <th scope="col" key={i.code}>
                   {i.name}
                   {cohort && <small>{shortCohortLabel(cohort)}</small>}
+                  <ProvenanceMark indicator={i} />
                 </th>
               );
             })}
