@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allSynthetic, provenanceLabel, syntheticCell, syntheticFigures } from './synthetic.ts';
+import { allSynthetic, provenanceLabel, sharedProvenance, syntheticCell, syntheticFigures } from './synthetic.ts';
 
 const geo = (synthetic: boolean) => ({ kind: 'geo', synthetic });
 
@@ -28,6 +28,14 @@ describe('real or synthetic, per figure', () => {
     expect(provenanceLabel({ synthetic: false, source: 'DUO Open Onderwijsdata, naar vestigingsplaats van de school' })).toBe('echte cijfers (DUO)');
     expect(provenanceLabel({ synthetic: false, source: 'CBS, Achterstandsscores per basisschoolvestiging 2019 (Tabel 1)' })).toBe('echte cijfers (CBS)');
     expect(provenanceLabel({ synthetic: false, source: 'GKA-monitor: levering van het CBS' })).toBe('echte cijfers (GKA-monitor)');
+  });
+
+  it('gives figures that share a column one mark only when their marks agree', () => {
+    const cito = { synthetic: false, source: 'DUO Open Onderwijsdata, naar vestigingsplaats van de school' };
+    const iep = { synthetic: false, source: 'DUO Open Onderwijsdata, Gemiddelde eindscores per schoolvestiging' };
+    expect(sharedProvenance([cito, iep])).toBe(cito);
+    expect(sharedProvenance([cito, { ...iep, synthetic: true }])).toBeUndefined();
+    expect(sharedProvenance([])).toBeUndefined();
   });
 
   it('writes the export column as ja or nee', () => {

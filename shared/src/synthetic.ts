@@ -39,6 +39,15 @@ export function provenanceLabel(indicator: { synthetic: boolean; source: string 
   return indicator.synthetic ? SYNTHETIC_WORD : `echte cijfers (${sourceShortName(indicator.source)})`;
 }
 
+/**
+ * For figures that share one column (the toetsen): the indicator whose mark stands for all of them
+ * when their marks are the same, else undefined (then each figure is marked on its own).
+ */
+export function sharedProvenance<T extends { synthetic: boolean; source: string }>(indicators: readonly T[]): T | undefined {
+  const first = indicators[0];
+  return first && indicators.every((i) => provenanceLabel(i) === provenanceLabel(first)) ? first : undefined;
+}
+
 /** The column every export file gives each row (CSV, XLSX, the overview files, the bulk export), and its cells. */
 export const SYNTHETIC_COLUMN = 'Synthetisch';
 export const syntheticCell = (synthetic: boolean): 'ja' | 'nee' => (synthetic ? 'ja' : 'nee');

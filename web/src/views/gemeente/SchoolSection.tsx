@@ -1,7 +1,18 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { cohortPhrase, isToetsIndicator, toetsName, verdictOf, verdictText, type Area, type Indicator, type ValuesResponse, type Verdict } from '@gka/shared';
+import {
+  cohortPhrase,
+  isToetsIndicator,
+  sharedProvenance,
+  toetsName,
+  verdictOf,
+  verdictText,
+  type Area,
+  type Indicator,
+  type ValuesResponse,
+  type Verdict,
+} from '@gka/shared';
 import { useAreas, useValuesOf } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -86,9 +97,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
     return { own: present.filter((c) => !isToetsIndicator(c.indicator.code)), toetsen: present.filter((c) => isToetsIndicator(c.indicator.code)) };
   }, [schools, columns]);
   // The toetsen share a column: its header carries their mark when they agree (DUO's files: always), else each cell.
-  const toetsMark = toetsen.every((t) => t.indicator.synthetic === toetsen[0]!.indicator.synthetic && t.indicator.source === toetsen[0]!.indicator.source)
-    ? toetsen[0]?.indicator
-    : undefined;
+  const toetsMark = sharedProvenance(toetsen.map((t) => t.indicator));
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     for (const school of schools) {

@@ -8,6 +8,7 @@ import {
   COMPARISON_RULE,
   OVERVIEW_BENCHMARKS,
   isToetsIndicator,
+  sharedProvenance,
   toetsName,
   similarGroupCode,
   similarGroupOf,
@@ -89,9 +90,7 @@ export function columnsFor(data: Overview) {
   const indexed = data.indicators.map((indicator, i) => ({ indicator, i }));
   const toetsen = indexed.filter(({ indicator }) => isToetsIndicator(indicator.code));
   // The toetsen share a column: one mark in its header when they agree, else one per toets in the cells.
-  const toetsenAgree = toetsen.every(
-    ({ indicator }) => indicator.synthetic === toetsen[0]?.indicator.synthetic && indicator.source === toetsen[0]?.indicator.source,
-  );
+  const toetsMark = sharedProvenance(toetsen.map((t) => t.indicator));
   return [
     col.accessor('name', {
       header: 'Gemeente',
@@ -108,15 +107,15 @@ export function columnsFor(data: Overview) {
                 header: () => (
                   <>
                     Eind- en doorstroomtoetsen (gemiddelde, elk op eigen schaal)
-                    {toetsenAgree && (
+                    {toetsMark && (
                       <>
                         {' '}
-                        <ProvenanceMark indicator={indicator} />
+                        <ProvenanceMark indicator={toetsMark} />
                       </>
                     )}
                   </>
                 ),
-                cell: (c) => <ToetsCells row={c.row.original} toetsen={toetsen} marked={!toetsenAgree} />,
+                cell: (c) => <ToetsCells row={c.row.original} toetsen={toetsen} marked={!toetsMark} />,
               }),
             ]
           : [];
