@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../api/src/test/databa
 import { testConfig } from '../../api/src/test/config.ts';
 // The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
 import type {} from '../../api/src/test/global-setup.ts';
-import { seedAmsterdam, seedRegion, seedSchools } from './seed.ts';
+import { seedAmsterdam, seedDemoBesideDuo, seedRegion, seedSchools } from './seed.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 
@@ -552,9 +552,17 @@ describe('web app in Chromium', () => {
       await page.goto(`${base}/data?indicator=slagingspercentage_vo`);
       await page.getByTestId('values-table').waitFor();
       expect(await banner(), 'data, real pass rates').toBe(false);
+      // Demo indicators beside real pass rates: no banner, a mark per row.
       await page.goto(`${base}/gemeente/GM9901`);
       await page.getByTestId('summary-grid').waitFor();
-      expect(await banner(), 'gemeente with demo indicators').toBe(true);
+      expect(await banner(), 'gemeente with demo indicators and real pass rates').toBe(false);
+      const grid = page.getByTestId('summary-grid');
+      expect(await grid.locator('tbody tr', { hasText: 'Slagingspercentage' }).getByTestId('provenance').textContent()).toBe('echte cijfers (DUO)');
+      expect(await grid.locator('tbody tr', { hasText: 'Schooladvies havo/vwo' }).getByTestId('provenance').textContent()).toBe('synthetisch');
+      // A page of demo figures only keeps its banner.
+      await page.goto(`${base}/vergelijken?gemeente=GM9902&indicatoren=advies_havo_vwo`);
+      await page.getByTestId('compare-table').waitFor();
+      expect(await banner(), 'vergelijken, demo indicator only').toBe(true);
     } finally {
       await context.close();
       await real(false);
@@ -733,5 +741,97 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     await list.getByRole('link').first().click();
     await page.getByTestId('trend-chart').first().waitFor();
     expect(pageErrors.slice(errors)).toEqual([]);
+  });
+});
+
+/**
+ * Tilburg with the demo values of the GKA indicators beside the real DUO and CBS figures: every page
+ * marks each indicator real or synthetic, and none calls the DUO figures synthetic.
+ */
+describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real DUO figures', () => {
+  const base = useServerOn((d) => seedDemoBesideDuo(d, OPEN_DATA));
+  /** The names of the nine demo indicators; the rest are DUO and CBS figures, loaded by import-duo. */
+  let demo: string[] = [];
+  beforeAll(async () => {
+    const { data } = (await (await fetch(`${base()}/api/v1/indicators`)).json()) as { data: { code: string; name: string; cohorts: unknown[] }[] };
+    const loaded = data.filter((i) => i.cohorts.length > 0);
+    demo = loaded.filter((i) => (DEMO_INDICATORS as readonly string[]).includes(i.code)).map((i) => i.name);
+  });
+  const startsWithOneOf = (text: string, names: string[]) => names.some((n) => text.trim().startsWith(n));
+  const noBanner = async () => {
+    // The banner would come with the answer the page waited for; give the layout a render to show it.
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('synthetic-banner').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toMatch(/cijfers op deze pagina zijn synthetisch|DEMODATA/);
+  };
+
+  it('Regio: each column says synthetisch or echte cijfers, the files a column per line, and no page-wide banner', async () => {
+    await page.goto(`${base()}/regio?groep=provincie-noord-brabant`);
+    const table = page.getByTestId('overview-table');
+    await table.locator('tbody tr').first().waitFor();
+    const headers = (await table.locator('thead th').allTextContents()).slice(1);
+    const marked = (names: string[]) => headers.filter((h) => startsWithOneOf(h, names));
+    expect(marked(demo).length).toBe(demo.length);
+    for (const h of marked(demo)) expect(h, h).toMatch(/synthetisch/);
+    // The pass rate (and the other DUO columns): real, never called synthetic.
+    expect(headers.find((h) => h.startsWith('Slagingspercentage'))).toMatch(/echte cijfers \(DUO\)/);
+    for (const h of headers.filter((h) => !startsWithOneOf(h, demo))) expect(h, h).toMatch(/echte cijfers \((DUO|CBS)\)/);
+    await noBanner();
+    expect((await axeFindings()).found).toEqual([]);
+    // The CSV says it per line.
+    const csv = await (await fetch(new URL((await page.getByTestId('overview-csv').getAttribute('href'))!, base()))).text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    const column = lines[0]!.indexOf('Synthetisch');
+    const indicator = lines[0]!.indexOf('Indicatorcode');
+    expect(column).toBeGreaterThan(0);
+    const marks = new Map<string, Set<string>>();
+    for (const l of lines.slice(1)) marks.set(l[indicator]!, (marks.get(l[indicator]!) ?? new Set()).add(l[column]!));
+    for (const [code, m] of marks) expect([...m], code).toEqual([(DEMO_INDICATORS as readonly string[]).includes(code) ? 'ja' : 'nee']);
+    expect(marks.get('slagingspercentage_vo')).toEqual(new Set(['nee']));
+  });
+
+  it('Gemeente Tilburg: each row of the grid, each card and the trend say which they are; no banner', async () => {
+    await page.goto(`${base()}/gemeente/GM0855`);
+    const grid = page.getByTestId('summary-grid');
+    await grid.locator('tbody tr').first().waitFor();
+    const rows = await grid.locator('tbody tr th[scope=row]').allTextContents();
+    expect(rows.filter((r) => startsWithOneOf(r, demo)).length).toBe(demo.length);
+    for (const r of rows) expect(r, r).toMatch(startsWithOneOf(r, demo) ? /synthetisch$/ : /echte cijfers \((DUO|CBS)\)$/);
+    expect(rows.find((r) => r.startsWith('Slagingspercentage'))).toMatch(/echte cijfers \(DUO\)$/);
+    // The cards below in sentences: the same mark per card.
+    const cards = page.getByTestId('kpi-cards').locator('li.kpi');
+    expect(await cards.count()).toBe(rows.length);
+    for (const card of await cards.all()) {
+      const title = (await card.locator('.kpi__title').textContent())!;
+      expect(await card.getByTestId('provenance').textContent(), title).toMatch(demo.includes(title) ? /^synthetisch$/ : /^echte cijfers \((DUO|CBS)\)$/);
+    }
+    // The trend of a demo indicator and of the pass rate, each with its mark beside the chart.
+    await page.getByLabel('Indicator voor trend, kansenkloof en wijken').selectOption('advies_havo_vwo');
+    await page.getByTestId('trend-scale').getByText('synthetisch').waitFor();
+    await page.getByLabel('Indicator voor trend, kansenkloof en wijken').selectOption('slagingspercentage_vo');
+    await page.getByTestId('trend-scale').getByText('echte cijfers (DUO)').waitFor();
+    // The schools: real figures, each column marked so.
+    const vo = page.getByTestId('school-table-vo');
+    await vo.locator('tbody tr').first().waitFor();
+    expect(await vo.locator('thead').getByTestId('provenance').allTextContents()).toEqual(expect.arrayContaining(['echte cijfers (DUO)']));
+    expect(await page.getByTestId('school-table-po').locator('thead').getByTestId('provenance').allTextContents()).not.toContain('synthetisch');
+    await noBanner();
+    expect((await axeFindings()).found).toEqual([]);
+  });
+
+  it('Gespreksnotitie Tilburg: each row marked, the DUO figures real, no DEMODATA line', async () => {
+    await page.goto(`${base()}/gemeente/GM0855/notitie?indicator=slagingspercentage_vo`);
+    await page.getByTestId('notitie').locator('svg').first().waitFor();
+    const rows = await page.locator('.notitie__kpi tbody th[scope=row]').allTextContents();
+    expect(rows.filter((r) => startsWithOneOf(r, demo)).length).toBe(demo.length);
+    for (const r of rows) expect(r, r).toMatch(startsWithOneOf(r, demo) ? /synthetisch$/ : /echte cijfers \((DUO|CBS)\)$/);
+    expect(await page.locator('.notitie__meta').textContent()).toContain('echte en synthetische cijfers naast elkaar: per indicator aangegeven');
+    expect(await page.getByTestId('trend-scale').textContent()).toMatch(/^echte cijfers \(DUO\)/);
+    await noBanner();
+    expect((await axeFindings()).found).toEqual([]);
   });
 });

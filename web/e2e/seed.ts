@@ -93,3 +93,15 @@ export async function seedSchools({ db }: TestDatabase, openData: string): Promi
   await importOpenDataBoundaries(db, openData);
   await importDuo(db, openData);
 }
+
+/**
+ * A first start with the demo, then import-duo: the real 2024 boundaries, the synthetic demo values
+ * of the nine GKA indicators, and beside them the real DUO and CBS figures per school (open data).
+ * Only Tilburg keeps its wijken, so that the demo loads in seconds rather than a minute.
+ */
+export async function seedDemoBesideDuo({ db, url }: TestDatabase, openData: string): Promise<void> {
+  await importOpenDataBoundaries(db, openData);
+  await db.deleteFrom('area').where('level', '=', 'wijk').where('parent_code', '<>', 'GM0855').execute();
+  await loadDemo(url);
+  await importDuo(db, openData);
+}
