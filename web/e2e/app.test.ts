@@ -217,7 +217,7 @@ describe('web app in Chromium', () => {
       'COVID-cohort t.o.v. vóór COVID',
     ]);
     const advies = grid.locator('tbody tr', { hasText: 'Schooladvies havo/vwo' });
-    await advies.locator('th', { hasText: 'synthetische demodata' }).waitFor();
+    await advies.locator('th').getByTestId('provenance').getByText('synthetisch', { exact: true }).waitFor();
     for (const cell of (await advies.locator('td').allTextContents()).slice(1, 4))
       expect(cell).toMatch(/^(gunstig|ongunstig|geen significant verschil|hoger \(neutraal\)|lager \(neutraal\))/);
     // A group the gemeente belongs to as one more benchmark, kept in the URL.
