@@ -61,4 +61,28 @@ describe('synthetic labelling per indicator', () => {
     expect(real.synthetic).toBe(false);
     expect(real.sources).toMatchObject([{ kind: 'duo', source: 'duo_examens.csv', synthetic: false }]);
   });
+
+  it('says the same per indicator in the catalogue and the profile, with a page-wide flag only when all are synthetic', async () => {
+    // The figures of the test above: demo schooladviezen beside real pass rates.
+    const flags = async () => {
+      const app = await buildApp({ config: testConfig(), db: t.db });
+      const catalogue = (await app.inject('/api/v1/indicators')).json().data as { code: string; synthetic: boolean }[];
+      const profile = (await app.inject('/api/v1/profile/GM0001')).json() as {
+        synthetic: boolean;
+        indicators: { indicator: { code: string; synthetic: boolean } }[];
+      };
+      await app.close();
+      return {
+        catalogue: Object.fromEntries(catalogue.filter((i) => ['advies_havo_vwo', 'slagingspercentage_vo'].includes(i.code)).map((i) => [i.code, i.synthetic])),
+        profile: Object.fromEntries(profile.indicators.map((i) => [i.indicator.code, i.indicator.synthetic])),
+        page: profile.synthetic,
+      };
+    };
+    const mixed = { advies_havo_vwo: true, slagingspercentage_vo: false };
+    expect(await flags()).toEqual({ catalogue: mixed, profile: mixed, page: false });
+    // On a fictitious region every figure describes a made-up gemeente: all synthetic, and the page says so once.
+    await t.db.insertInto('dataset').values({ kind: 'geo', source: 'fixtures/regio.geojson', synthetic: true }).execute();
+    const all = { advies_havo_vwo: true, slagingspercentage_vo: true };
+    expect(await flags()).toEqual({ catalogue: all, profile: all, page: true });
+  });
 });
