@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Overview } from '@gka/shared';
 import { columnsFor } from './RegioView.tsx';
 
-const indicator = (code: string) => ({ code, name: code, unit: 'percentage', cohort: { code: '2022-2023', label: 'Cohort 2022-2023', schoolYears: [] } });
+const indicator = (code: string) => ({
+  code,
+  name: code,
+  unit: 'percentage',
+  source: 'DUO',
+  synthetic: false,
+  cohort: { code: '2022-2023', label: 'Cohort 2022-2023', schoolYears: [] },
+});
 
 describe('the regio overview columns', () => {
   it('put the toetsen in one column where the first of them stands, and every other indicator in its own', () => {
