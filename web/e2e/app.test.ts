@@ -759,8 +759,8 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
   });
   const startsWithOneOf = (text: string, names: string[]) => names.some((n) => text.trim().startsWith(n));
   const noBanner = async () => {
-    // The banner would come with the answer the page waited for; give the layout a render to show it.
-    await page.waitForTimeout(300);
+    // The view decides on the banner once it knows what it shows: wait for that decision, then look.
+    await page.locator('main[data-banner="geen"], main[data-banner="getoond"]').waitFor();
     expect(await page.getByTestId('synthetic-banner').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toMatch(/cijfers op deze pagina zijn synthetisch|DEMODATA/);
   };

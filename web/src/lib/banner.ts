@@ -33,14 +33,13 @@ export function useBannerResetOn(key: string) {
   useLayoutEffect(() => set(null), [key]);
 }
 
-export function useSyntheticBanner(): boolean {
-  return (
-    useSyncExternalStore(
-      (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-      () => shown,
-    ) === true
+/** Whether the current view's figures are all synthetic (the banner), none or some (no banner), or null while not known. */
+export function useSyntheticBanner(): boolean | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => shown,
   );
 }

@@ -15,7 +15,8 @@ export function Layout() {
   // /sources seeds the provenance; every later answer (values, profile, compare) updates it.
   useSources();
   const provenance = useProvenance();
-  const synthetic = useSyntheticBanner();
+  const banner = useSyntheticBanner();
+  const synthetic = banner === true;
   return (
     <>
       <a className="skip-link" href="#inhoud">
@@ -40,7 +41,8 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="inhoud" tabIndex={-1}>
+      {/* data-banner: whether the view has decided on the banner yet, so a test can wait for it instead of sleeping. */}
+      <main id="inhoud" tabIndex={-1} data-banner={banner === null ? 'open' : banner ? 'getoond' : 'geen'}>
         {synthetic && (
           <div className="synthetic-banner" role="note" data-testid="synthetic-banner">
             <strong>Demodata:</strong> de cijfers op deze pagina zijn synthetisch (gegenereerd voor demonstratie) en zeggen niets over echte leerlingen, wijken
