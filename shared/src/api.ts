@@ -446,7 +446,12 @@ export const OverviewCell = z.object({
 export type OverviewCell = z.infer<typeof OverviewCell>;
 export const OverviewRow = z.object({ area: z.string(), name: z.string(), cells: z.array(OverviewCell) });
 export type OverviewRow = z.infer<typeof OverviewRow>;
-/** An overview's column: the indicator as the table and its files describe it, in the cohort shown. */
+/**
+ * An overview's column: the indicator as the table and its files describe it, in the cohort shown.
+ * `covidCohort` and `reference`: the indicator's COVID change, its first COVID
+ * cohort against its cohorts before COVID taken together, whichever cohort the column shows (the same
+ * change as the gemeente page and the notitie give); both null without one.
+ */
 export const OverviewIndicator = Indicator.pick({
   code: true,
   name: true,
@@ -457,6 +462,7 @@ export const OverviewIndicator = Indicator.pick({
   synthetic: true,
 }).extend({
   cohort: IndicatorCohort,
+  covidCohort: IndicatorCohort.nullable(),
   reference: ChangeReference.nullable(),
 });
 export type OverviewIndicator = z.infer<typeof OverviewIndicator>;

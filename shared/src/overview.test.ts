@@ -45,6 +45,7 @@ const indicator = (code: string): Overview['indicators'][number] => ({
   source: 'test',
   synthetic: false,
   cohort: { code: '2021-2022', label: 'Cohort 2021-2022', schoolYears: ['2021-2022'], pooled: [], covid: true, note: null },
+  covidCohort: null,
   reference: null,
 });
 

@@ -1,4 +1,5 @@
 import type { BenchmarkKind, IndicatorCohort, Significance } from './api.ts';
+import { shortCohortLabel } from './cohorts.ts';
 
 /**
  * The dashboard's one rule: a value differs significantly from a benchmark when the benchmark lies
@@ -74,6 +75,17 @@ export function verdictOf(sig: Significance, higherIsBetter: boolean | null): Ve
 export function changeVerdict(sig: Significance, higherIsBetter: boolean | null, cohort: Pick<IndicatorCohort, 'rulesChanged'>): Verdict {
   return verdictOf(sig, cohort.rulesChanged ? null : higherIsBetter);
 }
+
+/** What stands instead of a verdict on a change into a cohort whose rules changed; its note says which. */
+export const RULES_CHANGED_TEXT = 'geen oordeel: andere regels dat jaar';
+
+/** The verdict on a change in words: 'gunstig', 'geen significant verschil', or RULES_CHANGED_TEXT. */
+export function changeVerdictText(sig: Significance, higherIsBetter: boolean | null, cohort: Pick<IndicatorCohort, 'rulesChanged'>): string {
+  return cohort.rulesChanged ? RULES_CHANGED_TEXT : verdictText(verdictOf(sig, higherIsBetter), sig);
+}
+
+/** 'COVID (2020-2021)': a COVID change always names the cohort it is. */
+export const covidHeading = (cohort: Pick<IndicatorCohort, 'label'>): string => `COVID (${shortCohortLabel(cohort)})`;
 
 /**
  * The verdict in words, for the cell beside its colour. Neutral: the direction only, without good or

@@ -234,7 +234,7 @@ describe('web app in Chromium', () => {
     expect(kpi).toMatch(/significant (hoger|lager) dan|niet significant verschillend van/);
     // Every GKA card: the COVID cohort against the cohorts before COVID, with the change and its significance in words.
     const covid = await page.getByTestId('kpi-covid').first().textContent();
-    expect(covid).toMatch(/^COVID: cohort 2020-2021 t\.o\.v\. vóór COVID \(2012-2013 t\/m 2018-2019 samen\):/);
+    expect(covid).toMatch(/^COVID \(2020-2021\) t\.o\.v\. vóór COVID \(2012-2013 t\/m 2018-2019 samen\):/);
     expect(covid).toMatch(/[+−]?\d+,\d procentpunt, (significant hoger|significant lager|niet significant)$|afgeschermd$/);
     const trend = page.getByTestId('trend-chart');
     await trend.locator('svg').first().waitFor();
@@ -300,7 +300,7 @@ describe('web app in Chromium', () => {
     expect(await table.locator('tbody tr th, tbody tr td:first-child').allTextContents()).toEqual(['Heuvelrode', 'Vlietstad', 'GKA-gemeenten samen']);
     const text = (await table.textContent())!;
     expect(text).toMatch(/gunstig|ongunstig|geen significant verschil/);
-    expect(text).toMatch(/COVID: [+−]?\d+,\d pp/);
+    expect(text).toMatch(/COVID \(\d{4}-\d{4}\): [+−]?\d+,\d pp/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Regio-overzicht: GKA-gemeenten');
     await page.waitForFunction(() => document.title === 'Regio GKA-gemeenten – GKA Dashboard');
     // Sorting with the keyboard: focus a column's button, press Enter.
@@ -821,6 +821,56 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     expect(await page.getByTestId('school-table-po').locator('thead').getByTestId('provenance').allTextContents()).not.toContain('synthetisch');
     await noBanner();
     expect((await axeFindings()).found).toEqual([]);
+  });
+
+  it('One COVID story: the regio overview, the gemeente page and the notitie give Tilburg the same COVID change; the cancelled exams get no verdict', async () => {
+    // The COVID change of an indicator as a cohort and a signed number, wherever it stands.
+    const covidOf = (text: string) => {
+      const m = /(\d{4}-\d{4}).*?([+−]?\d+,\d) (pp|procentpunt)|([+−]?\d+,\d) (pp|procentpunt).*?\((\d{4}-\d{4})\)/s.exec(text);
+      expect(m, text).not.toBeNull();
+      return m![1] ? { cohort: m![1], change: m![2] } : { cohort: m![6], change: m![4] };
+    };
+    await page.goto(`${base()}/regio?groep=provincie-noord-brabant`);
+    const table = page.getByTestId('overview-table');
+    await table.locator('tbody tr').first().waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    const tilburg = table.locator('tbody tr', { has: page.locator('th, td:first-child', { hasText: /^Tilburg$/ }) });
+    const regioCell = async (name: string) =>
+      tilburg
+        .locator('th, td')
+        .nth(headers.findIndex((h) => h.startsWith(name)))
+        .textContent();
+    // The GKA schooladvies (demo, by where pupils live), not DUO's schooladvies by school.
+    const regio = { advies: (await regioCell('Schooladvies havo/vwo (cohort'))!, pass: (await regioCell('Slagingspercentage'))! };
+    expect(regio.pass).toMatch(/COVID \(2019-2020\): .*geen oordeel: andere regels dat jaar/);
+
+    await page.goto(`${base()}/gemeente/GM0855`);
+    const grid = page.getByTestId('summary-grid');
+    await grid.locator('tbody tr').first().waitFor();
+    const gridCovid = (name: RegExp) =>
+      grid
+        .locator('tbody tr', { has: page.locator('th[scope=row]', { hasText: name }) })
+        .locator('td')
+        .last();
+    for (const [name, text] of [
+      [/^Schooladvies havo\/vwo(?! \(naar school\))/, regio.advies],
+      [/^Slagingspercentage/, regio.pass],
+    ] as const) {
+      expect(covidOf((await gridCovid(name).textContent())!), String(name)).toEqual(covidOf(text.slice(text.indexOf('COVID'))));
+    }
+    // The cancelled central exams of 2020: no green or red, the words say why.
+    expect(
+      await gridCovid(/^Slagingspercentage/)
+        .locator('.verdict')
+        .getAttribute('class'),
+    ).toMatch(/verdict--(neutraal|geen_verschil|onbekend)/);
+
+    await page.goto(`${base()}/gemeente/GM0855/notitie`);
+    const covid = page.getByTestId('notitie-covid');
+    await covid.waitFor();
+    const passLine = (await covid.locator('li', { hasText: 'Slagingspercentage' }).textContent())!;
+    expect(covidOf(passLine)).toEqual(covidOf(regio.pass.slice(regio.pass.indexOf('COVID'))));
+    expect(passLine).toMatch(/geen oordeel: andere regels dat jaar\. In 2020 gingen de centrale examens niet door/);
   });
 
   it('Gespreksnotitie Tilburg: each row marked, the DUO figures real, no DEMODATA line', async () => {

@@ -1,6 +1,6 @@
 import {
   allSynthetic,
-  preCovidCohortsFor,
+  covidSplit,
   verdictOf,
   type Benchmark,
   type Group,
@@ -30,17 +30,20 @@ export async function overviewView(
   q: { areas: AreaDetail[]; group?: Group; indicators: Indicator[]; cohort?: string; benchmark: Kind },
 ): Promise<Overview> {
   const codes = q.areas.map((a) => a.code);
-  // Each indicator's cohort and its cohorts before COVID (when the cohort is COVID or later).
-  const plans = q.indicators.map((indicator) => {
+  // Each indicator's cohort shown, and its COVID change: its first COVID cohort against its cohorts
+  // before COVID, whichever cohort is shown (the same change as on the gemeente page and the notitie).
+  const plans = q.indicators.map((indicator): Plan => {
     const cohort = indicator.cohorts.find((c) => c.code === q.cohort) ?? indicator.cohorts.at(-1)!;
-    return { indicator, cohort, since: preCovidCohortsFor(indicator.cohorts, cohort.code) };
+    const split = covidSplit(indicator.cohorts);
+    return { indicator, cohort, covid: split?.before.length ? split.covid : null, since: split?.before ?? [] };
   });
-  const [totals, befores] = await Promise.all([
+  const [totals, covidTotals, befores] = await Promise.all([
     Promise.all(plans.map((p) => gemeenteTotals(ctx, p.indicator, p.cohort.code))),
-    Promise.all(plans.map((p) => (p.since.length ? preCovidSides(ctx, p.indicator, p.since) : new Map<string, Before>()))),
+    Promise.all(plans.map((p) => (p.covid ? gemeenteTotals(ctx, p.indicator, p.covid.code) : new Map<string, ValueRow>()))),
+    Promise.all(plans.map((p) => (p.covid ? preCovidSides(ctx, p.indicator, p.since) : new Map<string, Before>()))),
   ]);
-  const rowsOf = (i: number) => codes.flatMap((c) => totals[i]!.get(c) ?? []);
-  const columns = await Promise.all(plans.map((p, i) => column(ctx, p, rowsOf(i), befores[i]!, codes, q)));
+  const of = (m: Map<string, ValueRow>) => codes.flatMap((c) => m.get(c) ?? []);
+  const columns = await Promise.all(plans.map((p, i) => column(ctx, p, of(totals[i]!), of(covidTotals[i]!), befores[i]!, codes, q)));
   return {
     group: q.group ?? null,
     benchmark: q.benchmark,
@@ -69,7 +72,8 @@ function emptyCell(indicator: string): OverviewCell {
   };
 }
 
-type Plan = { indicator: Indicator; cohort: IndicatorCohort; since: IndicatorCohort[] };
+/** An indicator's column: the cohort shown, and its COVID cohort with the cohorts before it (none without). */
+type Plan = { indicator: Indicator; cohort: IndicatorCohort; covid: IndicatorCohort | null; since: IndicatorCohort[] };
 
 /**
  * Every gemeente's total of an indicator in a cohort. An overview of any group reads the same cells,
@@ -104,8 +108,16 @@ function preCovidSides(ctx: QueryContext, indicator: Indicator, since: Indicator
   });
 }
 
-async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: Map<string, Before>, members: string[], q: { group?: Group; benchmark: Kind }) {
-  const { indicator, cohort, since } = plan;
+async function column(
+  ctx: QueryContext,
+  plan: Plan,
+  rows: ValueRow[],
+  covidRows: ValueRow[],
+  before: Map<string, Before>,
+  members: string[],
+  q: { group?: Group; benchmark: Kind },
+) {
+  const { indicator, cohort, covid, since } = plan;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
   // The group as benchmark is the members pooled: the rows already read, no second query.
   const [byCohort, dispersion] = await Promise.all([
@@ -116,7 +128,7 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
       dimension: 'totaal',
       stedelijkheden,
     }),
-    since.length ? changeDispersions(ctx, indicator, 'gemeente', 'totaal') : undefined,
+    covid ? changeDispersions(ctx, indicator, 'gemeente', 'totaal') : undefined,
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const percentage = indicator.unit === 'percentage';
@@ -152,9 +164,12 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
     q.benchmark === 'groep'
       ? () => est.value
       : (r: ValueRow) => applicableBenchmarks(r, benchmarks).find((b: Benchmark) => b.kind === q.benchmark)?.value ?? null;
-  const cells = new Map(
-    rows.map((r) => [r.area, cell(r, chosen(r), since.length ? change([side(r), before.get(r.area)?.side], [1, -1], percentage, dispersion) : null)]),
-  );
+  const covidOf = new Map(covidRows.map((r) => [r.area, r]));
+  const covidChange = (area: string) => {
+    const now = covidOf.get(area);
+    return covid ? change([now && side(now), before.get(area)?.side], [1, -1], percentage, dispersion) : null;
+  };
+  const cells = new Map(rows.map((r) => [r.area, cell(r, chosen(r), covidChange(r.area))]));
 
   // One value for the pool; stedelijkheid has one per class, so the pool has none to meet.
   const reference =
@@ -171,7 +186,11 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
     beforeSum.n += p.n;
     beforeSum.areas += p.areas;
   }
-  const pooledCell = cell(groupRow, reference, since.length ? change([now, asSide(beforeSum, since.length)], [1, -1], percentage, dispersion) : null);
+  const pooledCell = cell(
+    groupRow,
+    reference,
+    covid ? change([asSide(sumPublished(covidRows), 1), asSide(beforeSum, since.length)], [1, -1], percentage, dispersion) : null,
+  );
   return {
     indicator: {
       code: indicator.code,
@@ -182,7 +201,8 @@ async function column(ctx: QueryContext, plan: Plan, rows: ValueRow[], before: M
       source: indicator.source,
       synthetic: indicator.synthetic,
       cohort,
-      reference: since.length ? preCovidReference(since) : null,
+      reference: covid ? preCovidReference(since) : null,
+      covidCohort: covid,
     },
     cells,
     pooled: pooledCell,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
   BENCHMARK_LABELS,
+  changeVerdictText,
   COMPARISON_RULE,
   disclosureSentence,
   provenanceLabel,
@@ -48,15 +49,23 @@ function columns(o: Overview): Column[] {
     { header: 'Verschil met benchmark', cell: (l) => l.cell.difference, number: 'difference' },
     { header: 'Significantie', cell: (l) => SIGNIFICANCE_WORDS[l.cell.significance] },
     { header: 'Oordeel', cell: (l) => verdictText(l.cell.verdict, l.cell.significance) },
+    { header: 'COVID-cohort', cell: (l) => (l.cell.covidChange && l.indicator.covidCohort ? l.indicator.covidCohort.label : null) },
     { header: 'Verandering t.o.v.', cell: (l) => (l.cell.covidChange && l.indicator.reference ? l.indicator.reference.label : null) },
     {
-      header: 'Verandering sinds vóór COVID',
+      header: 'Verandering COVID-cohort',
       cell: (l) => (l.cell.covidChange?.suppressed ? SUPPRESSED_TEXT : (change(l)?.difference ?? null)),
       number: 'difference',
     },
     { header: 'Verandering 95%-ondergrens', cell: (l) => change(l)?.ciLow ?? null, number: 'difference' },
     { header: 'Verandering 95%-bovengrens', cell: (l) => change(l)?.ciHigh ?? null, number: 'difference' },
     { header: 'Significantie verandering', cell: (l) => (l.cell.covidChange ? SIGNIFICANCE_WORDS[l.cell.covidChange.significance] : null) },
+    {
+      header: 'Oordeel verandering',
+      cell: (l) =>
+        l.cell.covidChange && !l.cell.covidChange.suppressed && l.indicator.covidCohort
+          ? changeVerdictText(l.cell.covidChange.significance, l.indicator.higherIsBetter, l.indicator.covidCohort)
+          : null,
+    },
   ];
 }
 

@@ -138,8 +138,8 @@ describe('GET /overview', () => {
       const csv = (await fresh.inject('/api/v1/overview/export?group=provincie-testland&format=csv')).body;
       expect(csv.slice(1).split('\r\n')[0]).toBe(
         'Gemeentecode;Gemeente;Indicator;Indicatorcode;Cohort;Synthetisch;Eenheid;Waarde;95%-interval ondergrens;95%-interval bovengrens;Noemer;' +
-          'Benchmark;Waarde benchmark;Verschil met benchmark;Significantie;Oordeel;Verandering t.o.v.;Verandering sinds vóór COVID;' +
-          'Verandering 95%-ondergrens;Verandering 95%-bovengrens;Significantie verandering',
+          'Benchmark;Waarde benchmark;Verschil met benchmark;Significantie;Oordeel;COVID-cohort;Verandering t.o.v.;Verandering COVID-cohort;' +
+          'Verandering 95%-ondergrens;Verandering 95%-bovengrens;Significantie verandering;Oordeel verandering',
       );
       const rows = parse(csv.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
       const marks = (code: string) => new Set(rows.filter((r) => r.Indicatorcode === code).map((r) => r.Synthetisch));

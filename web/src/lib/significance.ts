@@ -1,4 +1,13 @@
-import { SIGNIFICANCE_WORDS, significanceAgainst, significanceText, type BenchmarkKind, type Indicator, type Significance } from '@gka/shared';
+import {
+  RULES_CHANGED_TEXT,
+  SIGNIFICANCE_WORDS,
+  significanceAgainst,
+  significanceText,
+  type BenchmarkKind,
+  type Indicator,
+  type IndicatorCohort,
+  type Significance,
+} from '@gka/shared';
 import { formatDifference, SUPPRESSED_TEXT } from './format.ts';
 
 export { significanceText };
@@ -18,14 +27,18 @@ export const significanceOf = significanceAgainst;
 /** Short form for tables whose header names the benchmark: 'significant hoger'. */
 export const significanceWord = (sig: Significance): string => SIGNIFICANCE_WORDS[sig];
 
-/** A change between cohorts in words: '+2,1 procentpunt, significant hoger' or 'afgeschermd'. */
+/**
+ * A change between cohorts in words: '+2,1 procentpunt, significant hoger' or 'afgeschermd'; into a
+ * cohort whose rules changed (`cohort.rulesChanged`) it adds that it gets no verdict.
+ */
 export function covidText(
   c: { difference: number | null; significance: Significance; suppressed: boolean },
   unit: Indicator['unit'] = 'percentage',
   short = false,
+  cohort?: Pick<IndicatorCohort, 'rulesChanged'> | null,
 ): string {
   if (c.suppressed) return SUPPRESSED_TEXT;
   if (c.difference === null) return 'geen gegevens';
   const words = c.significance === 'onbekend' ? 'significantie onbekend' : SIGNIFICANCE_WORDS[c.significance];
-  return `${formatDifference(c.difference, unit, short)}, ${words}`;
+  return `${formatDifference(c.difference, unit, short)}, ${words}${cohort?.rulesChanged ? `; ${RULES_CHANGED_TEXT}` : ''}`;
 }

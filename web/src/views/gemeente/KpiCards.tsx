@@ -1,4 +1,4 @@
-import { cohortPhrase, type ProfileIndicator, formatterFor } from '@gka/shared';
+import { covidHeading, type ProfileIndicator, formatterFor } from '@gka/shared';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatValue } from '../../lib/format.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -37,10 +37,13 @@ export function KpiCards({ indicators }: { indicators: ProfileIndicator[] }) {
             {p.covidChange && (
               <p className="kpi__covid" data-testid="kpi-covid">
                 <span className="kpi__bench">
-                  COVID: {cohortPhrase(p.covidChange.cohort)} t.o.v. {p.covidChange.reference.label}:
+                  {covidHeading(p.covidChange.cohort)} t.o.v. {p.covidChange.reference.label}:
                 </span>
                 <br />
-                <span className={`sig sig--${p.covidChange.significance}`}>{covidText(p.covidChange, p.indicator.unit)}</span>
+                <span className={`sig sig--${p.covidChange.cohort.rulesChanged ? 'neutraal' : p.covidChange.significance}`}>
+                  {covidText(p.covidChange, p.indicator.unit, false, p.covidChange.cohort)}
+                </span>
+                {p.covidChange.cohort.rulesChanged && p.covidChange.cohort.note && <small className="kpi__note"> {p.covidChange.cohort.note}</small>}
               </p>
             )}
           </li>

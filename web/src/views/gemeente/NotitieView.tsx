@@ -148,23 +148,43 @@ export function NotitieView() {
 }
 
 /**
- * What COVID changed, in a few sentences: the indicators whose COVID cohort differs significantly
- * from the cohorts before COVID, with the change; the rest in one clause.
+ * What COVID changed: per indicator its COVID cohort against its cohorts before COVID, as on the
+ * gemeente page and the regio overview. Significant changes as a list; changes into a year whose
+ * rules changed apart, without a verdict and with their note; the rest in one clause.
  */
 function CovidParagraph({ indicators }: { indicators: ProfileIndicator[] }) {
   const withChange = indicators.filter((i) => i.covidChange);
   if (withChange.length === 0) return null;
-  const significant = withChange.filter((i) => i.covidChange!.significance === 'hoger' || i.covidChange!.significance === 'lager');
-  const others = withChange.filter((i) => !significant.includes(i));
-  const first = withChange[0]!.covidChange!;
+  const changed = withChange.filter((i) => i.covidChange!.cohort.rulesChanged);
+  const significant = withChange.filter((i) => !changed.includes(i) && (i.covidChange!.significance === 'hoger' || i.covidChange!.significance === 'lager'));
+  const others = withChange.length - changed.length - significant.length;
+  const line = (i: ProfileIndicator) =>
+    `${i.indicator.name}, ${cohortPhrase(i.covidChange!.cohort)}: ${covidText(i.covidChange!, i.indicator.unit, false, i.covidChange!.cohort)}`;
   return (
     <section className="notitie__covid" data-testid="notitie-covid">
-      <h2>COVID: vergeleken met de cohorten ervoor</h2>
+      <h2>COVID: het eerste COVID-cohort vergeleken met de cohorten ervoor samen</h2>
+      {significant.length === 0 ? (
+        <p>Bij geen van de indicatoren verschilt het eerste cohort dat COVID raakte significant van de cohorten ervoor.</p>
+      ) : (
+        <ul>
+          {significant.map((i) => (
+            <li key={i.indicator.code}>{line(i)}</li>
+          ))}
+        </ul>
+      )}
+      {changed.length > 0 && (
+        <ul>
+          {changed.map((i) => (
+            <li key={i.indicator.code}>
+              {line(i)}. {i.covidChange!.cohort.note}
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
-        {significant.length === 0
-          ? `Bij geen van de indicatoren verschilt het eerste cohort dat COVID raakte (bijvoorbeeld ${cohortPhrase(first.cohort)}) significant van de cohorten ervoor. `
-          : `${significant.map((i) => `${i.indicator.name}, ${cohortPhrase(i.covidChange!.cohort)} t.o.v. ${i.covidChange!.reference.label}: ${covidText(i.covidChange!, i.indicator.unit)}`).join('; ')}. `}
-        {significant.length > 0 && others.length > 0 && `Bij de andere ${others.length} indicatoren is het verschil niet significant of niet te bepalen. `}
+        {significant.length > 0 &&
+          others > 0 &&
+          `Bij de andere ${others === 1 ? 'indicator' : `${others} indicatoren`} is het verschil niet significant of niet te bepalen. `}
         Veranderingen: {CHANGE_RULE}.
       </p>
     </section>

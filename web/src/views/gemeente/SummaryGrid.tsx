@@ -1,4 +1,4 @@
-import { isToetsIndicator, verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
+import { changeVerdict, isToetsIndicator, shortCohortLabel, verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
@@ -46,9 +46,11 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
       })}
       <td>
         {p.covidChange ? (
-          <span className={`verdict verdict--${p.covidChange.suppressed ? 'onbekend' : verdictOf(p.covidChange.significance, p.indicator.higherIsBetter)}`}>
-            {covidText(p.covidChange, p.indicator.unit, true)}
-            <small> ({p.covidChange.cohort.label.replace(/^Cohort /, '')})</small>
+          <span
+            className={`verdict verdict--${p.covidChange.suppressed ? 'onbekend' : changeVerdict(p.covidChange.significance, p.indicator.higherIsBetter, p.covidChange.cohort)}`}
+          >
+            {covidText(p.covidChange, p.indicator.unit, true, p.covidChange.cohort)}
+            <small> ({shortCohortLabel(p.covidChange.cohort)})</small>
           </span>
         ) : (
           '–'

@@ -5,6 +5,7 @@ import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
   CHANGE_RULE,
+  covidHeading,
   COMPARISON_RULE,
   OVERVIEW_BENCHMARKS,
   isToetsIndicator,
@@ -38,7 +39,8 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 const col = createColumnHelper<OverviewRow>();
 
 /** One cell: the value, and against the benchmark a colour and a word (never colour alone), then the change since before COVID. */
-function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemiddelde' }) {
+function Cell({ cell, indicator }: { cell: OverviewCell; indicator: Overview['indicators'][number] }) {
+  const unit = indicator.unit;
   return (
     <span className={`verdict verdict--${cell.verdict}`}>
       <strong>{formatValue(cell, unit)}</strong>
@@ -51,10 +53,12 @@ function Cell({ cell, unit }: { cell: OverviewCell; unit: 'percentage' | 'gemidd
           </small>
         </>
       )}
-      {cell.covidChange && (
+      {cell.covidChange && indicator.covidCohort && (
         <>
           <br />
-          <small className="verdict__covid">COVID: {covidText(cell.covidChange, unit, true)}</small>
+          <small className="verdict__covid">
+            {covidHeading(indicator.covidCohort)}: {covidText(cell.covidChange, unit, true, indicator.covidCohort)}
+          </small>
         </>
       )}
     </span>
@@ -79,7 +83,7 @@ function ToetsCells({ row, toetsen, marked }: { row: OverviewRow; toetsen: { ind
             </>
           )}
           <br />
-          <Cell cell={row.cells[i]!} unit={indicator.unit} />
+          <Cell cell={row.cells[i]!} indicator={indicator} />
         </li>
       ))}
     </ul>
@@ -127,7 +131,7 @@ export function columnsFor(data: Overview) {
               {indicator.name} ({cohortPhrase(indicator.cohort)}) <ProvenanceMark indicator={indicator} />
             </>
           ),
-          cell: (c) => <Cell cell={c.row.original.cells[i]!} unit={indicator.unit} />,
+          cell: (c) => <Cell cell={c.row.original.cells[i]!} indicator={indicator} />,
           sortUndefined: 'last',
         }),
       ];
@@ -240,8 +244,8 @@ export function RegioView() {
                 </li>
               </ul>
               <p className="hint">
-                Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; {COMPARISON_RULE}. COVID: verandering t.o.v. de
-                cohorten vóór COVID samen; {CHANGE_RULE}. {disclosureSentence(d.minCell)}
+                Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; {COMPARISON_RULE}. COVID (cohort): het eerste
+                cohort dat COVID raakte t.o.v. de cohorten vóór COVID samen; {CHANGE_RULE}. {disclosureSentence(d.minCell)}
               </p>
               <p className="actions no-print">
                 <a className="button" href={overviewExportUrl('csv', { group: groupCode, areas, benchmark })} download data-testid="overview-csv">
