@@ -191,6 +191,9 @@ export const Benchmark = z.object({
   /** For kind 'gemeente': its binomial interval where overdispersion widened `ciLow`–`ciHigh`, as on Value. */
   samplingCiLow: z.number().nullable().optional(),
   samplingCiHigh: z.number().nullable().optional(),
+  /** Pupils pooled (teller and noemer summed over published cells); null for the mean of the gemeenten and a hidden pool. */
+  numerator: z.number().nullable().optional(),
+  denominator: z.number().nullable().optional(),
   /** Areas pooled: only published cells count, so a pool never reopens a hidden one; for 'gemeenten' the number of gemeenten averaged. */
   n: z.number().int(),
   /** For kind 'stedelijkheid': the class pooled (a wijk is compared with its gemeente's class). */
@@ -227,8 +230,27 @@ export const Meta = z.object({
 });
 export type Meta = z.infer<typeof Meta>;
 
+/**
+ * A value against one benchmark: `difference` = value − benchmark with its 95% interval, which
+ * decides `significance`. Against a pool that holds the area itself the test is against the rest of
+ * the pool and `share` is the area's part of its pupils (docs/methodology.md).
+ */
+export const Comparison = z.object({
+  kind: BenchmarkKind,
+  benchmark: z.number().nullable(),
+  difference: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  share: z.number().nullable(),
+  significance: Significance,
+});
+export type Comparison = z.infer<typeof Comparison>;
+/** A value of /values with its comparisons with every benchmark that applies to it, decided by the API. */
+export const ComparedValue = Value.extend({ comparisons: z.array(Comparison) });
+export type ComparedValue = z.infer<typeof ComparedValue>;
+
 export const ValuesResponse = z.object({
-  data: z.array(Value),
+  data: z.array(ComparedValue),
   benchmarks: z.array(Benchmark),
   /** The overdispersion that widened the intervals of `data`, per group (empty for means). */
   dispersion: z.array(GroupDispersion),
@@ -245,12 +267,6 @@ export const CompareQuery = z.object({
   group: code.optional(),
 });
 
-export const Comparison = z.object({
-  kind: BenchmarkKind,
-  benchmark: z.number().nullable(),
-  difference: z.number().nullable(),
-  significance: Significance,
-});
 export const CompareRow = Value.extend({ level: AreaLevel, parent: z.string().nullable(), comparisons: z.array(Comparison) });
 export type CompareRow = z.infer<typeof CompareRow>;
 export const CompareResponse = z.object({ data: z.array(CompareRow), benchmarks: z.array(Benchmark), meta: Meta });
@@ -439,6 +455,9 @@ export const OverviewCell = z.object({
   suppressed: z.boolean(),
   benchmark: z.number().nullable(),
   difference: z.number().nullable(),
+  /** The 95% interval of `difference`, which decides `significance` (docs/methodology.md). */
+  differenceCiLow: z.number().nullable(),
+  differenceCiHigh: z.number().nullable(),
   significance: Significance,
   verdict: Verdict,
   covidChange: OverviewChange.nullable(),
@@ -495,6 +514,9 @@ export const OverviewColumn = z.object({
   ciLow: Numbers,
   ciHigh: Numbers,
   benchmark: Numbers,
+  /** The interval of value − benchmark that decides `significance`, rounded outward like ciLow and ciHigh. */
+  differenceCiLow: Numbers,
+  differenceCiHigh: Numbers,
   significance: z.array(Significance),
   suppressed: Hidden,
   /** The change since before COVID (`reference` of the indicator); null when the cohort is not after COVID. */

@@ -16,6 +16,8 @@ const cellArb = (indicator: string): fc.Arbitrary<OverviewCell> =>
       denominator: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
       suppressed: fc.boolean(),
       benchmark: share,
+      differenceCiLow: fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
+      differenceCiHigh: fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
       significance: fc.constantFrom(...SIGNIFICANCE),
       change: fc.option(
         fc.record({ difference: share, ciLow: share, ciHigh: share, significance: fc.constantFrom(...SIGNIFICANCE), suppressed: fc.boolean() }),
@@ -31,6 +33,8 @@ const cellArb = (indicator: string): fc.Arbitrary<OverviewCell> =>
       suppressed: c.suppressed,
       benchmark: c.benchmark,
       difference: c.value === null || c.benchmark === null ? null : c.value - c.benchmark,
+      differenceCiLow: c.differenceCiLow,
+      differenceCiHigh: c.differenceCiHigh,
       significance: c.significance,
       verdict: verdictOf(c.significance, true),
       covidChange: c.change,
@@ -106,6 +110,7 @@ describe('the overview sent column-wise', () => {
               else expect(Math.abs(b[k]! - c[k])).toBeLessThanOrEqual(k === 'difference' ? 1.5e-4 : 0.5e-4 + 1e-12);
             }
             expectOutward([b.ciLow, b.ciHigh], [c.ciLow, c.ciHigh]);
+            expectOutward([b.differenceCiLow, b.differenceCiHigh], [c.differenceCiLow, c.differenceCiHigh]);
             expect(b.covidChange === null).toBe(c.covidChange === null);
             if (c.covidChange && b.covidChange) {
               expect([b.covidChange.significance, b.covidChange.suppressed]).toEqual([c.covidChange.significance, c.covidChange.suppressed]);

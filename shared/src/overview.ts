@@ -42,6 +42,8 @@ export function compactOverview(o: Overview): OverviewResponse {
         ciLow: cells.map((c) => low(c.ciLow)),
         ciHigh: cells.map((c) => high(c.ciHigh)),
         benchmark: cells.map((c) => round(c.benchmark)),
+        differenceCiLow: cells.map((c) => low(c.differenceCiLow)),
+        differenceCiHigh: cells.map((c) => high(c.differenceCiHigh)),
         significance: cells.map((c) => c.significance),
         suppressed: hiddenRows(cells.map((c) => c.suppressed)),
         change: hasChange
@@ -80,6 +82,8 @@ export function expandOverview(r: OverviewResponse): Overview {
         suppressed: hidden.has(row),
         benchmark,
         difference: value === null || benchmark === null ? null : round(value - benchmark),
+        differenceCiLow: cells.differenceCiLow[row] ?? null,
+        differenceCiHigh: cells.differenceCiHigh[row] ?? null,
         significance,
         verdict: verdictOf(significance, indicator.higherIsBetter),
         covidChange: change && {

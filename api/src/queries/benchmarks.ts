@@ -1,5 +1,17 @@
 import { sql } from 'kysely';
-import { BENCHMARK_LABELS, BENCHMARKS, DIMENSIONS, NATIONAL_CODE, type Benchmark, type Dimension, type Group, stedelijkheidLabel } from '@gka/shared';
+import {
+  BENCHMARK_LABELS,
+  BENCHMARKS,
+  DIMENSIONS,
+  NATIONAL_CODE,
+  isLocalLevel,
+  type AreaLevel,
+  type Benchmark,
+  type Dimension,
+  type Group,
+  stedelijkheidLabel,
+} from '@gka/shared';
+import { areas } from './catalogue.ts';
 import { pooled, sumPublished } from '../stats/benchmarks.ts';
 import type { Unit } from '../stats/cells.ts';
 import type { QueryContext } from './context.ts';
@@ -50,7 +62,8 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
     if (r.kind === 'stedelijkheid' && !classes.has(r.stedelijkheid!)) continue;
     const label = r.kind === 'stedelijkheid' ? `${BENCHMARK_LABELS.stedelijkheid} (${stedelijkheidLabel(r.stedelijkheid)})` : BENCHMARK_LABELS[r.kind];
     // A hidden NL01 cell stays hidden; pooled sums are over published cells only.
-    const est = r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas } : pooled(r.k, r.n, r.areas, s.unit);
+    const est =
+      r.kind === 'gemeenten' ? { value: r.mean, ciLow: null, ciHigh: null, n: r.areas, numerator: null, denominator: null } : pooled(r.k, r.n, r.areas, s.unit);
     out.get(r.cohort)?.push({ kind: r.kind, label, group: r.group, ...est, ...(r.kind === 'stedelijkheid' ? { stedelijkheid: r.stedelijkheid } : {}) });
   }
   for (const v of own) {
@@ -62,6 +75,8 @@ export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): 
       ciLow: v.ciLow,
       ciHigh: v.ciHigh,
       ...(v.samplingCiLow !== undefined ? { samplingCiLow: v.samplingCiLow, samplingCiHigh: v.samplingCiHigh } : {}),
+      numerator: v.numerator,
+      denominator: v.denominator,
       n: v.suppressed ? 0 : 1,
       area: v.area,
     });
@@ -121,4 +136,35 @@ async function aggregateRows(ctx: QueryContext, s: BenchmarkScope): Promise<Aggr
     select cohort, grp, 'gka', null, k, n, areas, null from agg where by_gka and gka_lid
   `.execute(ctx.db);
   return rows;
+}
+
+/**
+ * Whether a benchmark's pool holds an area's own pupils, so that the area is compared with the rest
+ * of it (stats/compare.ts): Nederland and the own stedelijkheid class always, GKA and a group when
+ * the area (or, for a wijk or school, its gemeente) is a member, the own gemeente of a wijk or school.
+ * The mean of the gemeenten has no pool.
+ */
+export async function containment(
+  ctx: QueryContext,
+  group?: Pick<Group, 'members'>,
+): Promise<(v: { area: string; level: string; parent: string | null }) => (b: Benchmark) => boolean> {
+  const all = await areas(ctx);
+  const members = new Set(group?.members ?? []);
+  return (v) => {
+    const gemeente = isLocalLevel(v.level as AreaLevel) ? v.parent : v.area;
+    return (b) => {
+      switch (b.kind) {
+        case 'nederland':
+        case 'stedelijkheid':
+        case 'gemeente':
+          return true;
+        case 'gka':
+          return all.get(v.area)?.gka === true;
+        case 'groep':
+          return gemeente !== null && members.has(gemeente);
+        default:
+          return false;
+      }
+    };
+  };
 }

@@ -1,7 +1,7 @@
 import { DIMENSIONS, type IndicatorCohort, type CompareResponse, type CompareRow, type Dimension, type Group, type Indicator, isLocalLevel } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort } from './benchmarks.ts';
+import { benchmarksByCohort, containment } from './benchmarks.ts';
 import type { QueryContext } from './context.ts';
 import { meta } from './meta.ts';
 import { toValue, valueRows } from './values.ts';
@@ -27,9 +27,10 @@ export async function compareView(
   });
   const stedelijkheden = [...new Set(rows.map((r) => r.stedelijkheid).filter((s): s is number => s !== null))];
   const gemeenten = [...new Set(rows.filter((r) => isLocalLevel(r.level) && r.parent).map((r) => r.parent!))];
-  const [byCohort, m] = await Promise.all([
+  const [byCohort, m, contains] = await Promise.all([
     benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension, stedelijkheden, gemeenten, group }),
     meta(ctx, indicator, cohort),
+    containment(ctx, group),
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
 
@@ -51,7 +52,7 @@ export async function compareView(
           parent: area.parent,
           stedelijkheid: null,
         }));
-    return placed.map((r) => ({ ...toValue(r), level: r.level, parent: r.parent, comparisons: comparisons(r, benchmarks) }));
+    return placed.map((r) => ({ ...toValue(r), level: r.level, parent: r.parent, comparisons: comparisons(r, benchmarks, contains(r)) }));
   });
   return { data, benchmarks, meta: m };
 }

@@ -9,13 +9,14 @@ import {
   type Overview,
   type OverviewCell,
 } from '@gka/shared';
-import { difference, pooled, significance, sumPublished } from '../stats/benchmarks.ts';
-import { applicableBenchmarks } from '../stats/compare.ts';
+import { pooled, sumPublished } from '../stats/benchmarks.ts';
+import { applicableBenchmarks, compareWith, type Against, type Placed } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort } from './benchmarks.ts';
+import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
-import { changeDispersions } from './dispersion.ts';
+import { areaDispersions, changeDispersions } from './dispersion.ts';
+import { widen } from '../stats/overdispersion.ts';
 import { selectValues, type ValueRow } from './values.ts';
 
 type Kind = Overview['benchmark'];
@@ -66,6 +67,8 @@ function emptyCell(indicator: string): OverviewCell {
     suppressed: false,
     benchmark: null,
     difference: null,
+    differenceCiLow: null,
+    differenceCiHigh: null,
     significance: 'onbekend',
     verdict: 'onbekend',
     covidChange: null,
@@ -120,7 +123,7 @@ async function column(
   const { indicator, cohort, covid, since } = plan;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
   // The group as benchmark is the members pooled: the rows already read, no second query.
-  const [byCohort, dispersion] = await Promise.all([
+  const [byCohort, dispersion, areaSpread] = await Promise.all([
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
       unit: indicator.unit,
@@ -129,15 +132,12 @@ async function column(
       stedelijkheden,
     }),
     covid ? changeDispersions(ctx, indicator, 'gemeente', 'totaal') : undefined,
+    areaDispersions(ctx, indicator, 'gemeente', cohort.code, 'totaal'),
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const percentage = indicator.unit === 'percentage';
-  const cell = (
-    r: Pick<ValueRow, 'value' | 'ciLow' | 'ciHigh' | 'denominator' | 'suppressed'>,
-    b: number | null,
-    covid: OverviewCell['covidChange'],
-  ): OverviewCell => {
-    const sig = significance(r, b);
+  const cell = (r: Placed & { suppressed: boolean }, against: Against, contained: boolean, covid: OverviewCell['covidChange']): OverviewCell => {
+    const c = compareWith(r, against, contained);
     return {
       indicator: indicator.code,
       value: r.value,
@@ -145,10 +145,12 @@ async function column(
       ciHigh: r.ciHigh,
       denominator: r.denominator,
       suppressed: r.suppressed,
-      benchmark: b,
-      difference: difference(r.value, b),
-      significance: sig,
-      verdict: verdictOf(sig, indicator.higherIsBetter),
+      benchmark: c.benchmark,
+      difference: c.difference,
+      differenceCiLow: c.ciLow,
+      differenceCiHigh: c.ciHigh,
+      significance: c.significance,
+      verdict: verdictOf(c.significance, indicator.higherIsBetter),
       covidChange: covid,
     };
   };
@@ -159,25 +161,40 @@ async function column(
   const nowSum = sumPublished(rows);
   const now = asSide(nowSum, 1);
   const est = pooled(now?.k ?? null, now?.n ?? null, nowSum.areas, indicator.unit);
-  const groupRow = { ...est, denominator: now?.n ?? null, suppressed: !now };
-  const chosen =
-    q.benchmark === 'groep'
-      ? () => est.value
-      : (r: ValueRow) => applicableBenchmarks(r, benchmarks).find((b: Benchmark) => b.kind === q.benchmark)?.value ?? null;
+  // The members together are widened as one gemeente, like their change.
+  const tau2 = areaSpread.get('totaal')?.tau2 ?? 0;
+  const wide = est.value !== null && est.ciLow !== null && est.ciHigh !== null ? widen(est.value, { low: est.ciLow, high: est.ciHigh }, tau2) : null;
+  const groupRow = {
+    ...est,
+    ciLow: wide?.low ?? null,
+    ciHigh: wide?.high ?? null,
+    suppressed: !now,
+    group: 'totaal',
+    level: 'groep',
+    parent: null,
+    stedelijkheid: null,
+  };
+  const contains = await containment(ctx, q.group);
+  const chosen = (r: ValueRow): [Against, boolean] => {
+    if (q.benchmark === 'groep') return [est, true];
+    const b = applicableBenchmarks(r, benchmarks).find((x: Benchmark) => x.kind === q.benchmark);
+    return b ? [b, contains(r)(b)] : [{ value: null }, false];
+  };
   const covidOf = new Map(covidRows.map((r) => [r.area, r]));
   const covidChange = (area: string) => {
     const now = covidOf.get(area);
     return covid ? change([now && side(now), before.get(area)?.side], [1, -1], percentage, dispersion) : null;
   };
-  const cells = new Map(rows.map((r) => [r.area, cell(r, chosen(r), covidChange(r.area))]));
+  const cells = new Map(rows.map((r) => [r.area, cell(r, ...chosen(r), covidChange(r.area))]));
 
-  // One value for the pool; stedelijkheid has one per class, so the pool has none to meet.
-  const reference =
+  // One benchmark for the pool; stedelijkheid has one per class, so the pool has none to meet. The pool
+  // lies wholly in Nederland and is itself the group; its overlap with GKA is partial and left out.
+  const reference: Against =
     q.benchmark === 'groep'
-      ? est.value
+      ? est
       : q.benchmark === 'stedelijkheid'
-        ? null
-        : (benchmarks.find((b) => b.kind === q.benchmark && b.group === 'totaal')?.value ?? null);
+        ? { value: null }
+        : (benchmarks.find((b) => b.kind === q.benchmark && b.group === 'totaal') ?? { value: null });
   const beforeSum = { k: 0, n: 0, areas: 0 };
   for (const m of members) {
     const p = before.get(m)?.published;
@@ -189,6 +206,7 @@ async function column(
   const pooledCell = cell(
     groupRow,
     reference,
+    q.benchmark === 'groep' || q.benchmark === 'nederland',
     covid ? change([asSide(sumPublished(covidRows), 1), asSide(beforeSum, since.length)], [1, -1], percentage, dispersion) : null,
   );
   return {

@@ -10,10 +10,10 @@ import {
   type ProfileIndicator,
   type ProfileResponse,
 } from '@gka/shared';
-import { kansenkloof, significance, difference } from '../stats/benchmarks.ts';
-import { comparisons } from '../stats/compare.ts';
+import { kansenkloof } from '../stats/benchmarks.ts';
+import { compareWith, comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
-import { benchmarksByCohort } from './benchmarks.ts';
+import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { cohorts as allCohorts, covidNotes, indicators as allIndicators, sources as allSources } from './catalogue.ts';
 import { trendAxis } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
@@ -80,6 +80,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     ),
     Promise.all(chosen.map(({ indicator }) => changeDispersions(ctx, indicator, 'gemeente', 'totaal'))),
   ]);
+  const contains = await containment(ctx, group);
 
   const own = [...totals, ...breakdownRows];
   const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
@@ -93,7 +94,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       indicator,
       cohort,
       value: totaal ? toValue(totaal) : null,
-      comparisons: totaal ? comparisons(totaal, cohortBenchmarks) : [],
+      comparisons: totaal ? comparisons(totaal, cohortBenchmarks, contains(totaal)) : [],
       benchmarks: cohortBenchmarks,
       kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
       covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]),
@@ -111,7 +112,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       }),
       deviatingWijken: deviating(
         wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort.code),
-        totaal?.value ?? null,
+        totaal,
       ),
     };
   });
@@ -123,10 +124,14 @@ function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
   return dims.map((dimension) => ({ dimension, values: rows.filter((r) => r.dimension === dimension).map(toValue) }));
 }
 
-/** Wijken against their gemeente's value: significant first, then by distance; unknown last. */
-function deviating(wijken: ValueRow[], gemeente: number | null): ProfileIndicator['deviatingWijken'] {
+/** Wijken against their gemeente (which holds them): significant first, then by distance; unknown last. */
+function deviating(wijken: ValueRow[], gemeente: ValueRow | undefined): ProfileIndicator['deviatingWijken'] {
+  const against = { value: gemeente?.value ?? null, numerator: gemeente?.numerator, denominator: gemeente?.denominator };
   return wijken
-    .map((w) => ({ ...toValue(w), difference: difference(w.value, gemeente), significance: significance(w, gemeente) }))
+    .map((w) => {
+      const c = compareWith(w, against, true);
+      return { ...toValue(w), difference: c.difference, significance: c.significance };
+    })
     .sort(
       (a, b) =>
         Number(SIGNIFICANT.has(b.significance)) - Number(SIGNIFICANT.has(a.significance)) ||

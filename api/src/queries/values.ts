@@ -1,10 +1,11 @@
 import { isLocalLevel, type DataLevel } from '@gka/shared';
 import { sql, type RawBuilder } from 'kysely';
-import type { AreaLevel, Benchmark, Group, GroupDispersion, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
+import type { AreaLevel, Benchmark, ComparedValue, Group, GroupDispersion, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, type Unit } from '../stats/cells.ts';
 import { widen } from '../stats/overdispersion.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort } from './benchmarks.ts';
+import { benchmarksByCohort, containment } from './benchmarks.ts';
+import { comparisons } from '../stats/compare.ts';
 import { areas as allAreas, sortOrder } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { areaDispersions, publishedDispersion, type Dispersions } from './dispersion.ts';
@@ -149,7 +150,7 @@ export function toValue(r: Value): Value {
   };
 }
 
-export type ValuesView = { data: Value[]; benchmarks: Benchmark[]; dispersion: GroupDispersion[]; meta: Meta };
+export type ValuesView = { data: ComparedValue[]; benchmarks: Benchmark[]; dispersion: GroupDispersion[]; meta: Meta };
 
 /**
  * GET /values: one indicator × cohort × dimension for a level. With a gemeente as parent the
@@ -162,7 +163,7 @@ export async function valuesView(
   q: { level: DataLevel; dimension: string; parent?: AreaDetail; group?: Group },
 ): Promise<ValuesView> {
   const gemeente = q.parent?.level === 'gemeente' ? q.parent : undefined;
-  const [rows, benchmarks, m, dispersion] = await Promise.all([
+  const [rows, byCohort, m, dispersion, contains] = await Promise.all([
     valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension: q.dimension, level: q.level, parent: q.parent?.code }),
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
@@ -175,6 +176,13 @@ export async function valuesView(
     }),
     meta(ctx, indicator, cohort),
     areaDispersions(ctx, indicator, q.level, cohort.code, q.dimension),
+    containment(ctx, q.group),
   ]);
-  return { data: rows.map(toValue), benchmarks: benchmarks.get(cohort.code) ?? [], dispersion: publishedDispersion(dispersion), meta: m };
+  const benchmarks = byCohort.get(cohort.code) ?? [];
+  return {
+    data: rows.map((r) => ({ ...toValue(r), comparisons: comparisons(r, benchmarks, contains(r)) })),
+    benchmarks,
+    dispersion: publishedDispersion(dispersion),
+    meta: m,
+  };
 }

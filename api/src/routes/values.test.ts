@@ -33,7 +33,17 @@ describe('GET /values', () => {
   it('uses the NL01 row for Nederland when delivered, and pools GKA gemeenten', async () => {
     const { benchmarks } = await values('indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente');
     expect(bench(benchmarks, 'nederland')).toEqual([
-      { kind: 'nederland', label: 'Nederland', group: 'totaal', value: 0.45, ciLow: wilson(45000, 100000)!.low, ciHigh: wilson(45000, 100000)!.high, n: 1 },
+      {
+        kind: 'nederland',
+        label: 'Nederland',
+        group: 'totaal',
+        value: 0.45,
+        ciLow: wilson(45000, 100000)!.low,
+        ciHigh: wilson(45000, 100000)!.high,
+        numerator: 45000,
+        denominator: 100000,
+        n: 1,
+      },
     ]);
     expect(bench(benchmarks, 'gemeenten')[0]).toMatchObject({ value: expect.closeTo((0.4 + 0.6 + 0.25) / 3, 12), ciLow: null, ciHigh: null, n: 3 });
     expect(bench(benchmarks, 'gka')[0]).toMatchObject({ value: 500 / 1400, n: 2 });
@@ -61,7 +71,11 @@ describe('GET /values', () => {
       ciLow: null,
       ciHigh: null,
       suppressed: true,
+      comparisons: expect.any(Array),
     });
+    expect(data.find((v) => v.area === 'GM0002' && v.group === 'laag')!.comparisons.every((c) => c.significance === 'onbekend' && c.difference === null)).toBe(
+      true,
+    );
     expect(data.filter((v) => v.area === 'GM0001').map((v) => v.group)).toEqual(['laag', 'midden', 'hoog']);
   });
 
@@ -130,13 +144,23 @@ describe('GET /compare', () => {
     expect(body.data.map((r) => r.area)).toEqual(['WK000301', 'WK000101', 'GM0002']);
     const [ceeveenOost, centrum, beedorp] = body.data;
     // WK000101: 200/500 = 0.4 (0.3580–0.4436); own gemeente 0.4; Nederland 0.45; class 1 pooled 700/1500.
+    // Each pool that holds the wijk is compared as its rest: share is the wijk's part of its pupils.
     expect(centrum!.comparisons).toEqual([
-      { kind: 'nederland', benchmark: 0.45, difference: expect.closeTo(-0.05, 12), significance: 'lager' },
-      { kind: 'gemeenten', benchmark: expect.closeTo(1.25 / 3, 12), difference: expect.closeTo(0.4 - 1.25 / 3, 12), significance: 'niet_significant' },
-      { kind: 'stedelijkheid', benchmark: 700 / 1500, difference: expect.closeTo(0.4 - 700 / 1500, 12), significance: 'lager' },
-      { kind: 'gka', benchmark: 500 / 1400, difference: expect.closeTo(0.4 - 500 / 1400, 12), significance: 'hoger' },
-      { kind: 'gemeente', benchmark: 0.4, difference: 0, significance: 'niet_significant' },
+      expect.objectContaining({ kind: 'nederland', benchmark: 0.45, difference: expect.closeTo(-0.05, 12), share: 500 / 100_000, significance: 'lager' }),
+      expect.objectContaining({
+        kind: 'gemeenten',
+        benchmark: expect.closeTo(1.25 / 3, 12),
+        difference: expect.closeTo(0.4 - 1.25 / 3, 12),
+        share: null,
+        significance: 'niet_significant',
+      }),
+      expect.objectContaining({ kind: 'stedelijkheid', benchmark: 700 / 1500, difference: expect.closeTo(0.4 - 700 / 1500, 12), share: 500 / 1500 }),
+      expect.objectContaining({ kind: 'gka', benchmark: 500 / 1400, difference: expect.closeTo(0.4 - 500 / 1400, 12), share: 500 / 1400 }),
+      // Half of its gemeente's pupils, with the same share as the other half.
+      expect.objectContaining({ kind: 'gemeente', benchmark: 0.4, difference: 0, share: 0.5, significance: 'niet_significant' }),
     ]);
+    // Every verdict follows the interval of the difference published beside it.
+    for (const c of centrum!.comparisons) expect(c.significance).toBe(c.ciLow! > 0 ? 'hoger' : c.ciHigh! < 0 ? 'lager' : 'niet_significant');
     expect(ceeveenOost!.comparisons.find((c) => c.kind === 'stedelijkheid')).toMatchObject({ benchmark: 0.25 });
     expect(ceeveenOost!.comparisons.find((c) => c.kind === 'gemeente')).toMatchObject({ benchmark: 0.25, significance: 'niet_significant' });
     expect(beedorp!.comparisons.map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid', 'gka']);

@@ -1,7 +1,7 @@
 import { significanceAgainst, type Significance } from '@gka/shared';
 import { estimate, type Estimate, type Unit } from './cells.ts';
 
-export type BenchmarkEstimate = Estimate & { n: number };
+export type BenchmarkEstimate = Estimate & { n: number; numerator: number | null; denominator: number | null };
 
 /**
  * A pooled benchmark: counts summed over published cells only, so it tells nothing the cells did
@@ -9,7 +9,8 @@ export type BenchmarkEstimate = Estimate & { n: number };
  */
 export function pooled(numerator: number | null, denominator: number | null, areas: number, unit: Unit): BenchmarkEstimate {
   const suppressed = numerator === null || denominator === null;
-  return { ...estimate({ numerator, denominator, suppressed }, unit), n: areas };
+  const e = estimate({ numerator, denominator, suppressed }, unit);
+  return { ...e, n: areas, numerator: suppressed ? null : numerator, denominator: suppressed ? null : denominator };
 }
 
 type Counted = { numerator: number | null; denominator: number | null; suppressed: boolean };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { difference, kansenkloof, pooled, significance } from './benchmarks.ts';
 import { cellValue, estimate } from './cells.ts';
 import { wilson } from './wilson.ts';
-import { comparisons } from './compare.ts';
+import { compareWith, comparisons } from './compare.ts';
 import type { Benchmark } from '@gka/shared';
 
 describe('wilson', () => {
@@ -131,7 +131,7 @@ describe('comparisons', () => {
     bench('nederland', 0.1, { group: 'laag' }),
   ];
   const wijk = {
-    ...estimate({ numerator: 50, denominator: 100, suppressed: false }, 'percentage'),
+    ...cellValue(50, 100, 'percentage'),
     group: 'totaal',
     level: 'wijk',
     parent: 'GM0001',
@@ -139,15 +139,75 @@ describe('comparisons', () => {
   };
 
   it('uses only the benchmarks of its own group, class and gemeente', () => {
-    expect(comparisons(wijk, list)).toEqual([
-      { kind: 'nederland', benchmark: 0.3, difference: expect.closeTo(0.2, 12), significance: 'hoger' },
-      { kind: 'gemeenten', benchmark: 0.5, difference: 0, significance: 'niet_significant' },
-      { kind: 'stedelijkheid', benchmark: 0.2, difference: expect.closeTo(0.3, 12), significance: 'hoger' },
-      { kind: 'gemeente', benchmark: 0.45, difference: expect.closeTo(0.05, 12), significance: 'niet_significant' },
+    expect(comparisons(wijk, list).map((c) => [c.kind, c.benchmark, c.significance])).toEqual([
+      ['nederland', 0.3, 'hoger'],
+      ['gemeenten', 0.5, 'niet_significant'],
+      ['stedelijkheid', 0.2, 'hoger'],
+      ['gemeente', 0.45, 'niet_significant'],
     ]);
   });
 
   it('gives a gemeente no own-gemeente comparison', () => {
     expect(comparisons({ ...wijk, level: 'gemeente', parent: 'NL01' }, list).map((c) => c.kind)).toEqual(['nederland', 'gemeenten', 'stedelijkheid']);
+  });
+});
+
+describe('an area against a benchmark (compareWith)', () => {
+  const area = (k: number, n: number) => ({ ...cellValue(k, n, 'percentage'), group: 'totaal', level: 'gemeente', parent: null, stedelijkheid: null });
+  const counts = fc.integer({ min: 1, max: 20_000 }).chain((n) => fc.record({ n: fc.constant(n), k: fc.integer({ min: 0, max: n }) }));
+
+  it('takes a benchmark without counts as a fixed value: significant exactly when it lies outside the area interval', () => {
+    fc.assert(
+      fc.property(counts, fc.double({ min: 0, max: 1, noNaN: true }), ({ k, n }, b) => {
+        const a = area(k, n);
+        const c = compareWith(a, { value: b }, false);
+        expect(c.significance).toBe(significance(a, b));
+        expect(c.ciLow).toBeCloseTo(a.ciLow! - b, 12);
+        expect(c.ciHigh).toBeCloseTo(a.ciHigh! - b, 12);
+        expect(c.difference).toBeCloseTo(a.value! - b, 12);
+      }),
+    );
+  });
+
+  it('compares with the rest of a pool that holds the area: the difference is (1 − w) times that with the rest, and so is its interval', () => {
+    fc.assert(
+      fc.property(counts, counts, ({ k, n }, rest) => {
+        const a = area(k, n);
+        const pool = { value: (k + rest.k) / (n + rest.n), numerator: k + rest.k, denominator: n + rest.n };
+        const inside = compareWith(a, pool, true);
+        const apart = compareWith(a, { value: rest.k / rest.n, numerator: rest.k, denominator: rest.n }, false);
+        const w = n / (n + rest.n);
+        expect(inside.share).toBeCloseTo(w, 12);
+        expect(inside.significance).toBe(apart.significance);
+        expect(inside.difference!).toBeCloseTo((1 - w) * apart.difference!, 12);
+        expect(inside.ciLow!).toBeCloseTo((1 - w) * apart.ciLow!, 12);
+        expect(inside.ciHigh!).toBeCloseTo((1 - w) * apart.ciHigh!, 12);
+        // The interval holds the difference, and the verdict follows the interval.
+        expect(inside.ciLow!).toBeLessThanOrEqual(inside.difference! + 1e-12);
+        expect(inside.ciHigh!).toBeGreaterThanOrEqual(inside.difference! - 1e-12);
+        expect(inside.significance).toBe(inside.ciLow! > 0 ? 'hoger' : inside.ciHigh! < 0 ? 'lager' : 'niet_significant');
+      }),
+    );
+  });
+
+  it('finds no difference between a school and the gemeente it is the whole of', () => {
+    const school = area(40, 50);
+    expect(compareWith(school, { value: 0.8, numerator: 40, denominator: 50 }, true)).toMatchObject({
+      difference: 0,
+      share: 1,
+      significance: 'niet_significant',
+    });
+  });
+
+  it('counts the benchmark own uncertainty: a small pool calls fewer differences than its value alone would', () => {
+    const a = area(60, 100);
+    // 60% of 100 against 40%: significant as a fixed value; as 24 of 60 pupils the benchmark's own margin widens the interval.
+    const fixed = compareWith(a, { value: 0.4 }, false);
+    const small = compareWith(a, { value: 0.4, numerator: 24, denominator: 60 }, false);
+    expect(fixed.significance).toBe('hoger');
+    expect(small.ciLow!).toBeLessThan(fixed.ciLow!);
+    // Against a national pool the benchmark's own uncertainty hardly counts.
+    const large = compareWith(a, { value: 0.4, numerator: 400_000, denominator: 1_000_000 }, false);
+    expect(large.ciLow!).toBeCloseTo(fixed.ciLow!, 3);
   });
 });

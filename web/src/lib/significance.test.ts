@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonText, covidText, significanceOf, significanceText } from './significance.ts';
+import { comparisonText, covidText, significanceText, significanceWith } from './significance.ts';
 
 describe('a change between cohorts in words', () => {
   it('gives the difference and its significance, or says why there is none', () => {
@@ -21,11 +21,12 @@ describe('significance in words', () => {
     expect(comparisonText({ kind: 'nederland', difference: 0.021, significance: 'hoger' })).toBe('+2,1 procentpunt: significant hoger dan Nederland');
   });
 
-  it('is significant only when the benchmark lies outside the interval', () => {
-    expect(significanceOf({ ciLow: 0.4, ciHigh: 0.5 }, 0.35)).toBe('hoger');
-    expect(significanceOf({ ciLow: 0.4, ciHigh: 0.5 }, 0.55)).toBe('lager');
-    expect(significanceOf({ ciLow: 0.4, ciHigh: 0.5 }, 0.45)).toBe('niet_significant');
-    expect(significanceOf({ ciLow: null, ciHigh: null }, 0.45)).toBe('onbekend');
+  it('takes the significance the API decided for that benchmark, and none where it made no such comparison', () => {
+    const c = { benchmark: 0.3, difference: 0.1, ciLow: 0.02, ciHigh: 0.18, share: 0.1, significance: 'hoger' as const };
+    const v = { comparisons: [{ kind: 'nederland' as const, ...c }] };
+    expect(significanceWith(v, 'nederland')).toBe('hoger');
+    expect(significanceWith(v, 'gemeente')).toBe('onbekend');
+    expect(significanceWith(undefined, 'nederland')).toBe('onbekend');
   });
 });
 

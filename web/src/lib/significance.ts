@@ -1,9 +1,9 @@
 import {
   RULES_CHANGED_TEXT,
   SIGNIFICANCE_WORDS,
-  significanceAgainst,
   significanceText,
   type BenchmarkKind,
+  type Comparison,
   type Indicator,
   type IndicatorCohort,
   type Significance,
@@ -21,8 +21,13 @@ export function comparisonText(
   return c.difference === null ? words : `${formatDifference(c.difference, unit)}: ${words}`;
 }
 
-/** The shared rule, where the API gives intervals rather than verdicts. */
-export const significanceOf = significanceAgainst;
+/** The API's comparison of a value with one benchmark kind, as /values and /compare decide it. */
+export const comparisonWith = (v: { comparisons?: readonly Comparison[] } | undefined, kind: BenchmarkKind): Comparison | undefined =>
+  v?.comparisons?.find((c) => c.kind === kind);
+
+/** Its significance; 'onbekend' where the API made no such comparison (no benchmark, a hidden value). */
+export const significanceWith = (v: { comparisons?: readonly Comparison[] } | undefined, kind: BenchmarkKind): Significance =>
+  comparisonWith(v, kind)?.significance ?? 'onbekend';
 
 /** Short form for tables whose header names the benchmark: 'significant hoger'. */
 export const significanceWord = (sig: Significance): string => SIGNIFICANCE_WORDS[sig];

@@ -3,19 +3,18 @@ import { createColumnHelper } from '@tanstack/react-table';
 import {
   BENCHMARK_LABELS,
   BENCHMARKS,
-  applicableBenchmarks,
   GROUP_LABELS,
   SIGNIFICANCE_WORDS,
   cohortPhrase,
   disclosureSentence,
   formatInteger,
-  significanceAgainst,
   isLocalLevel,
   LEVEL_PLURALS,
   type ChangeRow,
   type DataLevel,
   type Dimension,
-  type Value,
+  type ComparedValue,
+  type Significance,
 } from '@gka/shared';
 import { exportUrl, useAreas, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { usePageFigures } from '../../lib/banner.ts';
@@ -30,9 +29,9 @@ import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';
 import { SUPPRESSED_TEXT, formatInterval, formatValue } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/searchState.ts';
-import { covidText } from '../../lib/significance.ts';
+import { comparisonWith, covidText } from '../../lib/significance.ts';
 
-type Row = Value & { benchmark?: number | null; change?: ChangeRow };
+type Row = ComparedValue & { benchmark: number | null; significance: Significance; change?: ChangeRow };
 const col = createColumnHelper<Row>();
 
 /** What the table can compare with: every benchmark; a group as 'groep:<code>'. */
@@ -72,20 +71,20 @@ export function DataView() {
     if (Object.keys(patch).length) set(patch);
   }, [choice.indicator, choice.cohort, reference, get, set]);
 
-  const klasse = useMemo(() => new Map((gemeenten.data?.data ?? []).map((g) => [g.code, g.stedelijkheid])), [gemeenten.data]);
   const rows: Row[] = useMemo(() => {
     const d = values.data;
     if (!d) return [];
     const changes = new Map((change.data?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
-    return d.data.map((v) => ({
-      ...v,
-      benchmark:
-        applicableBenchmarks({ group: v.group, level, parent: parent ?? null, stedelijkheid: klasse.get(parent ?? v.area) ?? null }, d.benchmarks).find(
-          (b) => b.kind === shownBenchmark,
-        )?.value ?? null,
-      change: reference ? changes.get(`${v.area}|${v.group}`) : undefined,
-    }));
-  }, [values.data, change.data, shownBenchmark, klasse, parent, level, reference]);
+    return d.data.map((v) => {
+      const c = comparisonWith(v, shownBenchmark);
+      return {
+        ...v,
+        benchmark: c?.benchmark ?? null,
+        significance: c?.significance ?? 'onbekend',
+        change: reference ? changes.get(`${v.area}|${v.group}`) : undefined,
+      };
+    });
+  }, [values.data, change.data, shownBenchmark, reference]);
 
   const columns = useMemo(
     () => [
@@ -117,7 +116,7 @@ export function DataView() {
         cell: (c) => formatValue({ value: c.getValue() ?? null }, unit),
         sortUndefined: 'last',
       }),
-      col.accessor((r) => (r.suppressed ? '–' : SIGNIFICANCE_WORDS[significanceAgainst(r, r.benchmark)]), { id: 'significantie', header: 'Significantie' }),
+      col.accessor((r) => (r.suppressed ? '–' : SIGNIFICANCE_WORDS[r.significance]), { id: 'significantie', header: 'Significantie' }),
       ...(reference
         ? [
             col.accessor((r) => (r.change && !r.change.suppressed ? (r.change.difference ?? undefined) : undefined), {

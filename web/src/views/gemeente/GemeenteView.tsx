@@ -137,13 +137,7 @@ export function GemeenteView() {
                   </section>
                   <section aria-labelledby="wijk-kop">
                     <h2 id="wijk-kop">Wijken ({cohortPhrase(selected.cohort)})</h2>
-                    <WijkSection
-                      gemeente={p.area}
-                      indicator={selected.indicator}
-                      cohort={selected.cohort.code}
-                      gemeenteValue={selected.value?.value ?? null}
-                      covidCohort={selected.covidChange?.cohort}
-                    />
+                    <WijkSection gemeente={p.area} indicator={selected.indicator} cohort={selected.cohort.code} covidCohort={selected.covidChange?.cohort} />
                   </section>
                 </>
               )}

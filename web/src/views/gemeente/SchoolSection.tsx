@@ -18,7 +18,7 @@ import { DataTable } from '../../components/table/DataTable.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
-import { significanceOf } from '../../lib/significance.ts';
+import { comparisonWith } from '../../lib/significance.ts';
 
 type Against = { text: string; verdict: Verdict | null };
 type Cell = { value: ValuesResponse['data'][number] | undefined; vsGemeente: Against; vsNederland: Against };
@@ -34,12 +34,12 @@ const SECTORS = [
 ] as const;
 
 /** Against a benchmark: the verdict (by the indicator's direction and significance); a mean has no interval, so its difference instead. */
-function against(v: Cell['value'], benchmark: number | null | undefined, indicator: Indicator): Against {
-  if (!v || v.suppressed || v.value === null || benchmark === null || benchmark === undefined) return { text: '–', verdict: null };
-  if (v.ciLow === null) return { text: formatDifference(v.value - benchmark, indicator.unit, true), verdict: null };
-  const sig = significanceOf(v, benchmark);
-  const verdict = verdictOf(sig, indicator.higherIsBetter);
-  return { text: verdictText(verdict, sig), verdict };
+function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indicator: Indicator): Against {
+  const c = comparisonWith(v, kind);
+  if (!v || v.suppressed || v.value === null || !c || c.difference === null) return { text: '–', verdict: null };
+  if (v.ciLow === null) return { text: formatDifference(c.difference, indicator.unit, true), verdict: null };
+  const verdict = verdictOf(c.significance, indicator.higherIsBetter);
+  return { text: verdictText(verdict, c.significance), verdict };
 }
 
 function AgainstLine({ label, a }: { label: string; a: Against }) {
@@ -85,8 +85,7 @@ export function SchoolSection({ gemeente, indicators }: { gemeente: { code: stri
 
 function cellOf(school: Area, { indicator, values }: Column): Cell {
   const value = values.data.find((v) => v.area === school.code && v.group === 'totaal');
-  const bench = (kind: string) => values.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
-  return { value, vsGemeente: against(value, bench('gemeente'), indicator), vsNederland: against(value, bench('nederland'), indicator) };
+  return { value, vsGemeente: against(value, 'gemeente', indicator), vsNederland: against(value, 'nederland', indicator) };
 }
 
 function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: Area[]; columns: Column[] }) {

@@ -10,7 +10,7 @@ import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { NO_DATA_COLOUR, classBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
-import { covidText, significanceOf, significanceText } from '../../lib/significance.ts';
+import { covidText, significanceText, significanceWith } from '../../lib/significance.ts';
 
 type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined };
 const col = createColumnHelper<Row>();
@@ -20,13 +20,11 @@ export function WijkSection({
   gemeente,
   indicator,
   cohort,
-  gemeenteValue,
   covidCohort,
 }: {
   gemeente: { code: string; name: string };
   indicator: Omit<Indicator, 'cohorts'>;
   cohort: string;
-  gemeenteValue: number | null;
   /** The indicator's first COVID cohort: each wijk's change from the cohorts before COVID gets a column. */
   covidCohort?: IndicatorCohort;
 }) {
@@ -39,19 +37,16 @@ export function WijkSection({
   const rows = useMemo<Row[]>(() => {
     const d = values.data;
     if (!d) return [];
-    const bench = (kind: string) => d.benchmarks.find((b) => b.kind === kind && b.group === 'totaal')?.value;
-    const own = bench('gemeente') ?? gemeenteValue;
-    const nl = bench('nederland');
     const covid = new Map((change.data?.data ?? []).filter((c) => c.group === 'totaal').map((c) => [c.area, c]));
     return d.data
       .filter((v) => v.group === 'totaal')
       .map((v) => ({
         ...v,
-        vsGemeente: v.suppressed ? '–' : significanceText(significanceOf(v, own), 'gemeente'),
-        vsNederland: v.suppressed ? '–' : significanceText(significanceOf(v, nl), 'nederland'),
+        vsGemeente: v.suppressed ? '–' : significanceText(significanceWith(v, 'gemeente'), 'gemeente'),
+        vsNederland: v.suppressed ? '–' : significanceText(significanceWith(v, 'nederland'), 'nederland'),
         covid: covid.get(v.area),
       }));
-  }, [values.data, change.data, gemeenteValue]);
+  }, [values.data, change.data]);
   const numbers = useMemo(() => rows.flatMap((r) => (r.value === null ? [] : [r.value])), [rows]);
   const breaks = useMemo(() => classBreaks(numbers), [numbers]);
   const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, stepOf(r.value, breaks)] as const]))), [rows, breaks]);

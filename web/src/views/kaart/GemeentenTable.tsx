@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { stedelijkheidLabel, type Area, type Benchmark, type ChangeRow, type Indicator, type Value } from '@gka/shared';
+import { stedelijkheidLabel, type Area, type ChangeRow, type Indicator, type ComparedValue } from '@gka/shared';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { covidText, significanceOf, significanceText } from '../../lib/significance.ts';
+import { covidText, significanceText, significanceWith } from '../../lib/significance.ts';
 
-type Row = Area & { v: Value | undefined };
+type Row = Area & { v: ComparedValue | undefined };
 const col = createColumnHelper<Row>();
 
 /** The map's table alternative: every gemeente with its class or value, keyboard-reachable links. */
@@ -14,17 +14,14 @@ export function GemeentenTable({
   areas,
   values,
   indicator,
-  benchmarks,
   changes,
 }: {
   areas: Area[];
-  values: Map<string, Value> | null;
+  values: Map<string, ComparedValue> | null;
   indicator: Indicator | undefined;
-  benchmarks: Benchmark[];
   /** When the map shows a change: each gemeente's change and what it is measured against. */
   changes?: { byCode: Map<string, ChangeRow>; label: string };
 }) {
-  const nederland = benchmarks.find((b) => b.kind === 'nederland')?.value;
   const data = useMemo(() => areas.map((a) => ({ ...a, v: values?.get(a.code) })), [areas, values]);
   const columns = useMemo(
     () => [
@@ -44,7 +41,7 @@ export function GemeentenTable({
               sortUndefined: 'last',
             }),
             col.accessor((r) => (r.v ? formatInterval(r.v, indicator.unit) : '–'), { id: 'interval', header: '95%-interval', enableSorting: false }),
-            col.accessor((r) => (r.v && !r.v.suppressed ? significanceText(significanceOf(r.v, nederland), 'nederland') : '–'), {
+            col.accessor((r) => (r.v && !r.v.suppressed ? significanceText(significanceWith(r.v, 'nederland'), 'nederland') : '–'), {
               id: 'significantie',
               header: 'Vergeleken met Nederland',
             }),
@@ -64,7 +61,7 @@ export function GemeentenTable({
           ]
         : []),
     ],
-    [values, indicator, nederland, changes],
+    [values, indicator, changes],
   );
   return (
     <DataTable

@@ -192,13 +192,7 @@ export function KaartView() {
             </p>
           )}
           {indicator && values.isFetching && <Loading what="de waarden" />}
-          <GemeentenTable
-            areas={areas.data.data}
-            values={indicator ? valueByCode : null}
-            indicator={indicator}
-            benchmarks={values.data?.benchmarks.filter((b) => b.group === group) ?? []}
-            changes={changes}
-          />
+          <GemeentenTable areas={areas.data.data} values={indicator ? valueByCode : null} indicator={indicator} changes={changes} />
           <p>
             <Link to="/data">Naar de tabelbouwer en downloads</Link>
           </p>

@@ -11,7 +11,7 @@ export type HeatmapBenchmark = 'gemeente' | 'gemeenten';
 /** What each benchmark is, in the words the page uses to explain it. */
 export function benchmarkExplanation(kind: HeatmapBenchmark, gemeenteName: string): string {
   return kind === 'gemeente'
-    ? `Elke wijk tegenover ${gemeenteName} als geheel (de wijk telt daarin zelf mee): is de wijk significant gunstiger of ongunstiger dan haar gemeente?`
+    ? `Elke wijk tegenover ${gemeenteName} als geheel: is de wijk significant gunstiger of ongunstiger dan haar gemeente? De wijk telt in de gemeente zelf mee, dus toetst het dashboard haar tegen de rest van de gemeente.`
     : 'Elke wijk tegenover het gemiddelde van de gemeenten: het ongewogen gemiddelde van alle gemeentewaarden van Nederland, waarin een kleine gemeente even zwaar telt als Amsterdam. Het heeft geen interval, dus alleen het interval van de wijk telt.';
 }
 

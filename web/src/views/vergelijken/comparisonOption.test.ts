@@ -52,7 +52,7 @@ describe('comparisonOption', () => {
       ...r,
       ciLow: ci[0],
       ciHigh: ci[1],
-      comparisons: [{ kind: 'gemeente', benchmark: 0.5, difference: r.value! - 0.5, significance }],
+      comparisons: [{ kind: 'gemeente', benchmark: 0.5, difference: r.value! - 0.5, ciLow: null, ciHigh: null, share: null, significance }],
     });
     const rows = [
       withSignificance(row('a', 0.4), 'lager', [0.35, 0.45]),
