@@ -482,7 +482,7 @@ describe('web app in Chromium', () => {
     expect(await page.getByRole('heading', { name: /Trend: Zittenblijvers/ }).isVisible()).toBe(true);
     expect(await page.getByLabel('Cohort', { exact: true }).inputValue()).toBe('2020-2021');
     const covid = (await page.getByTestId('notitie-covid').textContent())!;
-    expect(covid).toMatch(/^COVID: vergeleken met de cohorten ervoor/);
+    expect(covid).toMatch(/^COVID: het eerste COVID-cohort vergeleken met de cohorten ervoor samen/);
     expect(covid).toMatch(/cohort 2020-2021/);
     // Its own cohort control.
     await page.getByLabel('Cohort', { exact: true }).selectOption('2018-2019');
