@@ -51,4 +51,12 @@ describe('a cohort as an indicator has it', () => {
     expect(indicatorCohort(sj(2020), exams).rulesChanged).toBeUndefined();
     expect(indicatorCohort(sj(2018), exams)).toEqual(sj(2018));
   });
+  it('has no changed rules from a year whose figures do not exist: the cohort has only the other year', () => {
+    const heroverweging = new Map([
+      ['2019-2020', { note: 'Geen heroverweging.', missing: true, rulesChanged: true }],
+      ['2020-2021', { note: 'Scholen waren dicht.', missing: false, rulesChanged: false }],
+    ]);
+    expect(indicatorCohort(gka(2020), heroverweging)).toMatchObject({ covid: true });
+    expect(indicatorCohort(gka(2020), heroverweging).rulesChanged).toBeUndefined();
+  });
 });

@@ -29,7 +29,8 @@ export function indicatorCohort(cohort: Cohort, notes: Map<string, Note> | undef
   const missing = new Set(found.filter((n) => n.missing).map((n) => n.year));
   const rest = cohort.schoolYears.filter((y) => !missing.has(y));
   const cover = missing.size && rest.length ? ` De cijfers van dit cohort gaan alleen over schooljaar ${rest.join(' en ')}.` : '';
-  const rulesChanged = found.some((n) => n.rulesChanged);
+  // A year without figures (no heroverweging in 2020) changes nothing in the figures the cohort has.
+  const rulesChanged = found.some((n) => n.rulesChanged && !n.missing);
   return { ...cohort, covid: true, note: found.map((n) => n.note).join(' ') + cover, ...(rulesChanged ? { rulesChanged } : {}) };
 }
 
