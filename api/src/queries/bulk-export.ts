@@ -63,14 +63,14 @@ export async function* bulkCsv(ctx: QueryContext, level: DataLevel): AsyncGenera
         for (const r of rows) {
           lines.push(
             [
-              r.area,
+              csvQuote(r.area),
               csvQuote(r.name),
               r.level,
               isLocalLevel(level) ? (r.parent ?? '') : '',
-              indicator.code,
+              csvQuote(indicator.code),
               csvQuote(indicator.name),
               pct ? 'percentage' : 'gemiddelde',
-              cohort.code,
+              csvQuote(cohort.code),
               csvQuote(cohort.label),
               cohort.covid ? 'ja' : 'nee',
               DIMENSION_LABELS[r.dimension as Dimension] ?? r.dimension,

@@ -3,4 +3,12 @@ const decimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maxim
 
 export const csvDecimal = (v: number): string => decimal.format(v);
 
-export const csvQuote = (s: string): string => (/[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+/**
+ * A text cell. Excel and LibreOffice run a cell that starts with = + - @ (or tab/CR before one) as a
+ * formula, and names come from imported files: such a cell gets a leading ' and quotes (OWASP CSV
+ * injection). Numbers never pass through here, so a difference like -1,5 stays a number.
+ */
+export const csvQuote = (s: string): string => {
+  if (/^[=+\-@\t\r]/.test(s)) return `"'${s.replaceAll('"', '""')}"`;
+  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
