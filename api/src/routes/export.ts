@@ -6,6 +6,7 @@ import { bulkCsv } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
 import { aboutText, toCsv, toXlsx } from './export-files.ts';
+import { sentHeadersOnly } from './head.ts';
 import { cohortFor, groupFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,18 +34,20 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
       ]);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
       const reference = q.reference ? await resolveReference(ctx, indicator, cohort, q.reference) : undefined;
-      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
       const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension, reference && `tov-${reference.code}`].filter(Boolean).join('_');
-      if (q.metadata === '1') {
-        reply.header('content-disposition', `attachment; filename="${name}-bronnen.txt"`);
-        return reply.type('text/plain; charset=utf-8').send(aboutText(table));
-      }
-      reply.header('content-disposition', `attachment; filename="${name}.${q.format}"`);
-      if (q.format === 'xlsx') return reply.type(XLSX).send(await toXlsx(table));
+      const headers = {
+        'content-disposition': `attachment; filename="${name}${q.metadata === '1' ? '-bronnen.txt' : `.${q.format}`}"`,
+        'content-type': q.metadata === '1' ? 'text/plain; charset=utf-8' : q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
+      };
+      if (sentHeadersOnly(req, reply, headers)) return reply;
+      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
+      reply.headers(headers);
+      if (q.metadata === '1') return reply.send(aboutText(table));
+      if (q.format === 'xlsx') return reply.send(await toXlsx(table));
       const self = new URLSearchParams(req.query as unknown as Record<string, string>);
       self.set('metadata', '1');
       reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);
-      return reply.type('text/csv; charset=utf-8').send(toCsv(table));
+      return reply.send(toCsv(table));
     },
   );
 
@@ -64,6 +67,9 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     },
     async (req, reply) => {
       if (running >= 2) throw new HttpError(429, 'busy', 'Er lopen al twee volledige downloads; probeer het over een paar minuten opnieuw.');
+      const headers = { 'content-disposition': `attachment; filename="gka_alles_${req.query.level}.csv"`, 'content-type': 'text/csv; charset=utf-8' };
+      if (sentHeadersOnly(req, reply, headers)) return reply;
+      reply.headers(headers);
       running++;
       const stream = Readable.from(bulkCsv(ctx, req.query.level), { objectMode: false });
       const done = () => {
@@ -71,8 +77,7 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
         stream.off('close', done);
       };
       stream.on('close', done);
-      reply.header('content-disposition', `attachment; filename="gka_alles_${req.query.level}.csv"`);
-      return reply.type('text/csv; charset=utf-8').send(stream);
+      return reply.send(stream);
     },
   );
 };

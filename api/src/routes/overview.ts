@@ -4,6 +4,7 @@ import { notFound } from '../errors.ts';
 import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { overviewView } from '../queries/overview.ts';
+import { sentHeadersOnly } from './head.ts';
 import { overviewCsv, overviewXlsx } from './overview-files.ts';
 import { groupFor, requireCohort } from './resolve.ts';
 
@@ -24,7 +25,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, c
         response: { 200: OverviewResponse, 400: ApiError, 404: ApiError },
       },
     },
-    async (req) => compactOverview(await overview(ctx, req.query)),
+    async (req) => compactOverview(await overviewView(ctx, await resolveOverview(ctx, req.query))),
   );
 
   app.get(
@@ -38,17 +39,23 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, c
       },
     },
     async (req, reply) => {
-      const o = await overview(ctx, req.query);
-      const name = ['gka-overzicht', o.group?.code ?? 'gemeenten', o.benchmark].join('_');
-      reply.header('content-disposition', `attachment; filename="${name}.${req.query.format}"`);
-      if (req.query.format === 'xlsx') return reply.type(XLSX).send(await overviewXlsx(o));
-      return reply.type('text/csv; charset=utf-8').send(overviewCsv(o));
+      const q = req.query;
+      const resolved = await resolveOverview(ctx, q);
+      const name = ['gka-overzicht', resolved.group?.code ?? 'gemeenten', q.benchmark].join('_');
+      const headers = {
+        'content-disposition': `attachment; filename="${name}.${q.format}"`,
+        'content-type': q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
+      };
+      if (sentHeadersOnly(req, reply, headers)) return reply;
+      const o = await overviewView(ctx, resolved);
+      reply.headers(headers);
+      return reply.send(q.format === 'xlsx' ? await overviewXlsx(o) : overviewCsv(o));
     },
   );
 };
 
 /** The members and indicators asked for, checked: an unknown gemeente, indicator or cohort is a 404. */
-async function overview(ctx: QueryContext, q: OverviewQuery) {
+async function resolveOverview(ctx: QueryContext, q: OverviewQuery) {
   // A known cohort an indicator lacks gives that indicator's latest, as on the gemeente page.
   const [group, areas, catalogue] = await Promise.all([
     groupFor(ctx, q.group),
@@ -63,5 +70,5 @@ async function overview(ctx: QueryContext, q: OverviewQuery) {
   const missing = (q.indicators ?? []).filter((c) => !withValues.some((i) => i.code === c));
   if (missing.length) throw notFound(`Indicator ${missing.map((c) => `'${c}'`).join(', ')} (of zonder waarden)`, { indicators: missing });
   const indicators = q.indicators ? q.indicators.map((c) => withValues.find((i) => i.code === c)!) : withValues;
-  return overviewView(ctx, { areas: codes.map((c) => areas.get(c)!), group, indicators, cohort: q.cohort, benchmark: q.benchmark });
+  return { areas: codes.map((c) => areas.get(c)!), group, indicators, cohort: q.cohort, benchmark: q.benchmark };
 }
