@@ -21,6 +21,7 @@ import { registerHttpCache } from './routes/cache.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { changeRoutes } from './routes/change.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { DownloadSlots } from './routes/downloads.ts';
 import { exportRoutes } from './routes/export.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { overviewRoutes } from './routes/overview.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
       });
     }
     if (err instanceof HttpError) {
+      if (err.headers) reply.headers(err.headers);
       return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -156,9 +158,26 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(trendRoutes, { prefix: API, ...ctx });
   await app.register(changeRoutes, { prefix: API, ...ctx });
   await app.register(profileRoutes, { prefix: API, ...ctx });
-  await app.register(exportRoutes, { prefix: API, ...ctx });
+  await app.register(exportRoutes, {
+    prefix: API,
+    ...ctx,
+    slots: new DownloadSlots(config.bulkSlots),
+    sendTimeoutMs: config.exportSendTimeoutMs,
+  });
   await app.register(overviewRoutes, { prefix: API, ...ctx });
   await registerWeb(app);
+
+  // close() waits for every open response: a download whose client stopped reading would hold it
+  // (and a stop) forever. After the grace its connections are ended, which ends its stream.
+  let grace: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    grace = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs).unref();
+    done();
+  });
+  app.addHook('onClose', (_app, done) => {
+    clearTimeout(grace);
+    done();
+  });
   return app;
 }
 

@@ -32,6 +32,12 @@ const Env = z.object({
     .refine((v) => v.trim() === '' || /^\d+$/.test(v.trim()) || v.split(',').every((x) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(x.trim())), {
       message: 'verwacht een aantal proxy-stappen (1) of IP-adressen/subnetten gescheiden door komma’s (10.0.0.0/8,127.0.0.1)',
     }),
+  /** Bulk downloads at once, in total; each client gets one of them at a time. */
+  GKA_BULK_SLOTS: z.coerce.number().int().min(1).max(20).default(2),
+  /** Seconds a download waits for its client to take the next piece before it is ended. */
+  GKA_EXPORT_SEND_TIMEOUT: z.coerce.number().min(0.1).max(600).default(30),
+  /** Seconds a stop (SIGTERM) waits for running downloads before it ends them. */
+  GKA_SHUTDOWN_GRACE: z.coerce.number().min(0).max(10, 'hoogstens 10 seconden').default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +58,9 @@ export type Config = {
   /** Fastify's trustProxy: false, a hop count or addresses. The client's IP (rate limit, logs) comes from X-Forwarded-For only then. */
   trustProxy: false | number | string[];
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  bulkSlots: number;
+  exportSendTimeoutMs: number;
+  shutdownGraceMs: number;
 };
 
 /** Parses the environment once; a bad value stops the process with a message naming the variable. */
@@ -79,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.GKA_RATE_LIMIT,
     trustProxy: parseTrustProxy(e.GKA_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
+    bulkSlots: e.GKA_BULK_SLOTS,
+    exportSendTimeoutMs: Math.round(e.GKA_EXPORT_SEND_TIMEOUT * 1000),
+    shutdownGraceMs: Math.round(e.GKA_SHUTDOWN_GRACE * 1000),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   DIMENSIONS,
   DIMENSION_LABELS,
@@ -42,9 +43,10 @@ export const BULK_COLUMNS = [
  * table however large the whole is, and an import running meanwhile cannot mix versions. Shares are
  * written in percent, means as they are (column Eenheid); hidden cells as in every other export.
  */
-export async function* bulkCsv(ctx: QueryContext, level: DataLevel): AsyncGenerator<string> {
+export async function* bulkCsv(ctx: QueryContext, level: DataLevel, o: { idleInTransactionMs?: number } = {}): AsyncGenerator<string> {
   const trx = await ctx.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
+    if (o.idleInTransactionMs) await sql`select set_config('idle_in_transaction_session_timeout', ${String(o.idleInTransactionMs)}, true)`.execute(trx);
     const snapshot: QueryContext = { ...ctx, db: trx };
     const codes = [...(await allAreas(ctx)).values()].filter((a) => a.level === level).map((a) => a.code);
     yield `\uFEFF${BULK_COLUMNS.join(';')}\r\n`;

@@ -1,9 +1,12 @@
+import http, { type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { createDb, type Db } from '../db/connect.ts';
 import { testConfig } from '../test/config.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
 import { seed } from '../test/seed.ts';
 import type { TestApp } from '../test/seeded-app.ts';
 
@@ -14,6 +17,15 @@ let app: TestApp;
 beforeAll(async () => {
   t = await createTestDatabase();
   await seed(t.db);
+  // Thousands of wijken like Aastad-Centrum: a bulk export of several MB, more than the socket
+  // buffers between a server and a client that reads nothing can hold.
+  await sql`insert into area (code, level, name, parent_code, provincie, indeling_jaar, dataset_id)
+    select 'WK9' || lpad(i::text, 5, '0'), 'wijk', 'Wijk ' || i, 'GM0001', 'Testland', 2024, dataset_id
+    from area, generate_series(1, 6000) i where code = 'WK000101'`.execute(t.db);
+  await sql`insert into measure (area_code, cohort, indicator, dimension, grp, numerator, denominator, dataset_id)
+    select a.code, m.cohort, m.indicator, m.dimension, m.grp, m.numerator, m.denominator, m.dataset_id
+    from area a cross join measure m where a.code like 'WK9%' and m.area_code = 'WK000101'`.execute(t.db);
+  await t.db.transaction().execute((trx) => refreshDisclosure(viaKysely(trx)));
   // Room for two downloads, the lock below and the ordinary queries next to them.
   db = createDb(t.url, 10);
   app = await buildApp({ config: testConfig({ rateLimitPerMinute: 0 }), db });
@@ -114,5 +126,83 @@ describe('HEAD on a download', () => {
     expect(get.statusCode).toBe(200);
     expect(get.body.split('\r\n').length).toBeGreaterThan(10);
     await until('geen open transactie meer', async () => (await sessions()).inTransaction === 0);
+  });
+});
+
+describe('bulk download slots', () => {
+  it('gives each client one bulk download at a time, and the other slot to another client', async () => {
+    const from = (ip: string) => app.inject({ url: BULK, remoteAddress: ip });
+    const { a, b } = await withFiguresLocked(async () => {
+      const a = from('203.0.113.1');
+      await until('A wacht op de cijfers', async () => (await sessions()).waiting === 1);
+      const again = await withoutFigures(from('203.0.113.1'));
+      expect(again.statusCode).toBe(429);
+      expect(again.json()).toMatchObject({ error: { code: 'busy', message: expect.stringMatching(/^U heeft al een volledige download lopen/) } });
+      expect(again.headers['retry-after']).toBe('60');
+      const b = from('203.0.113.2');
+      await until('B wacht op de cijfers', async () => (await sessions()).waiting === 2);
+      const third = await withoutFigures(from('203.0.113.3'));
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error.message).toMatch(/^Er lopen al 2 volledige downloads/);
+      return { a, b };
+    });
+    for (const res of [await a, await b]) expect(res.statusCode).toBe(200);
+    // Both slots are free again.
+    expect((await from('203.0.113.3')).statusCode).toBe(200);
+  });
+});
+
+/** A GET whose client takes the headers and then reads nothing; once resumed, `ended` tells when its body ends. */
+async function readNothing(url: string): Promise<{ res: IncomingMessage; ended: () => boolean }> {
+  const res = await new Promise<IncomingMessage>((resolve, reject) => http.get(url, resolve).on('error', reject));
+  res.pause();
+  let ended = false;
+  res.on('error', () => {});
+  res.on('close', () => (ended = true));
+  return { res, ended: () => ended };
+}
+
+/** The slow client reads again: what was sent before the server ended it arrives, and then the cut. */
+async function expectCutShort(slow: Awaited<ReturnType<typeof readNothing>>) {
+  slow.res.resume();
+  await until('het einde van de afgebroken download', slow.ended);
+  expect(slow.res.complete).toBe(false);
+}
+
+describe('a client that stops reading', () => {
+  it('loses its slot after the send timeout: the export ends, its transaction too, and the next client is served', async () => {
+    const timed = await buildApp({ config: testConfig({ rateLimitPerMinute: 0, bulkSlots: 1, exportSendTimeoutMs: 300 }), db });
+    try {
+      await timed.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = timed.server.address() as AddressInfo;
+      const slow = await readNothing(`http://127.0.0.1:${port}${BULK}`);
+      expect(slow.res.statusCode).toBe(200);
+      // The only slot is the slow client's until the server gives up on it.
+      let next = await timed.inject(BULK);
+      expect(next.statusCode).toBe(429);
+      await until('de plek van de trage client komt vrij', async () => (next = await timed.inject(BULK)).statusCode !== 429);
+      expect(next.statusCode).toBe(200);
+      // The whole export, not a cut one: only a client that stops reading is ended.
+      expect(next.body.length).toBeGreaterThan(5_000_000);
+      await until('geen open transactie meer', async () => (await sessions()).inTransaction === 0);
+      await expectCutShort(slow);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('does not hold up a stop: close() ends it after the grace', async () => {
+    const stopping = await buildApp({ config: testConfig({ rateLimitPerMinute: 0, exportSendTimeoutMs: 600_000, shutdownGraceMs: 200 }), db });
+    await stopping.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = stopping.server.address() as AddressInfo;
+    const slow = await readNothing(`http://127.0.0.1:${port}${BULK}`);
+    // Until the export has filled what the sockets hold: from then on it waits on the client.
+    await until('de export wacht op de client', async () => (await sessions()).inTransaction === 1);
+    let stopped = false;
+    const closing = stopping.close().then(() => (stopped = true));
+    await until('close() is klaar', () => stopped);
+    await closing;
+    await until('geen open transactie meer', async () => (await sessions()).inTransaction === 0);
+    await expectCutShort(slow);
   });
 });

@@ -1,17 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Readable } from 'node:stream';
 import { BulkExportQuery, ExportQuery } from '@gka/shared';
-import { HttpError } from '../errors.ts';
 import { bulkCsv } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
 import { aboutText, toCsv, toXlsx } from './export-files.ts';
+import { DownloadSlots, sendWithTimeout } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
 import { cohortFor, groupFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
+type DownloadLimits = { slots: DownloadSlots; sendTimeoutMs: number };
+
+export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> = async (app, { slots, sendTimeoutMs, ...ctx }) => {
   app.get(
     '/export',
     {
@@ -51,8 +52,6 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
     },
   );
 
-  // Each bulk download holds a database connection for as long as the client reads.
-  let running = 0;
   app.get(
     '/export/bulk',
     {
@@ -66,17 +65,13 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
       },
     },
     async (req, reply) => {
-      if (running >= 2) throw new HttpError(429, 'busy', 'Er lopen al twee volledige downloads; probeer het over een paar minuten opnieuw.');
       const headers = { 'content-disposition': `attachment; filename="gka_alles_${req.query.level}.csv"`, 'content-type': 'text/csv; charset=utf-8' };
       if (sentHeadersOnly(req, reply, headers)) return reply;
+      const release = slots.take(req.ip);
+      // A transaction left idle this long is ended by Postgres itself: a backstop for the timer here.
+      const stream = sendWithTimeout(bulkCsv(ctx, req.query.level, { idleInTransactionMs: sendTimeoutMs * 10 }), sendTimeoutMs);
+      stream.once('close', release);
       reply.headers(headers);
-      running++;
-      const stream = Readable.from(bulkCsv(ctx, req.query.level), { objectMode: false });
-      const done = () => {
-        running--;
-        stream.off('close', done);
-      };
-      stream.on('close', done);
       return reply.send(stream);
     },
   );

@@ -274,6 +274,12 @@ describe('security headers', () => {
     expect(() => loadConfig({ GKA_TRUST_PROXY: 'ja graag' })).toThrow(/GKA_TRUST_PROXY: verwacht een aantal proxy-stappen/);
   });
 
+  it('reads the download limits in seconds, and refuses a grace over 10 seconds in Dutch', () => {
+    expect(loadConfig({})).toMatchObject({ bulkSlots: 2, exportSendTimeoutMs: 30_000, shutdownGraceMs: 10_000 });
+    expect(loadConfig({ GKA_EXPORT_SEND_TIMEOUT: '0.5', GKA_SHUTDOWN_GRACE: '2' })).toMatchObject({ exportSendTimeoutMs: 500, shutdownGraceMs: 2000 });
+    expect(() => loadConfig({ GKA_SHUTDOWN_GRACE: '30' })).toThrow(/GKA_SHUTDOWN_GRACE: hoogstens 10 seconden/);
+  });
+
   it('reads the DUO settings: a mirror, empty as unset, a bad address refused in Dutch, the first-start switch', () => {
     expect(loadConfig({ GKA_DUO_BASE_URL: 'http://spiegel.example/duo/' }).duoBaseUrl).toBe('http://spiegel.example/duo/');
     expect(loadConfig({ GKA_DUO_BASE_URL: '' }).duoBaseUrl).toBeUndefined();
