@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { HttpError } from './errors.ts';
@@ -55,7 +56,12 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     // Malformed URLs (bad percent-encoding, over-long path parameters) get the same error body as the rest.
     frameworkErrors: (err, _req, reply: FastifyReply) => reply.code(400).send({ error: { code: 'bad_request', message: `Ongeldige URL (${err.code})` } }),
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Unknown query parameters are refused (400), not ignored: each would otherwise be a cache entry of
+  // its own, with a full query to fill it, and a misspelt parameter would go unnoticed.
+  app.setValidatorCompiler<z.ZodType>((route) => validatorCompiler(route.httpPart === 'querystring' ? { ...route, schema: strictQuery(route.schema) } : route));
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(API) && !route.schema?.querystring) route.schema = { ...route.schema, querystring: NO_PARAMETERS };
+  });
   app.setSerializerCompiler(serializerCompiler);
 
   // helmet's own middleware, built once: @fastify/helmet builds it anew on every request, and parsing
@@ -96,11 +102,17 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // zod names unknown keys together, on the object: here each is a parameter of its own.
+      const details = err.validation.flatMap((v) =>
+        v.keyword === 'unrecognized_keys'
+          ? (v.params.keys as string[]).map((k) => ({ path: `/${k}`, message: 'is een onbekende parameter' }))
+          : [{ path: v.instancePath, message: v.message }],
+      );
       return reply.code(400).send({
         error: {
           code: 'bad_request',
-          message: `Ongeldige parameter: ${err.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'} ${v.message}`).join('; ')}`,
-          details: err.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+          message: `Ongeldige parameter: ${details.map((d) => `${d.path.replace(/^\//, '') || 'request'} ${d.message}`).join('; ')}`,
+          details,
         },
       });
     }
@@ -179,6 +191,12 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     done();
   });
   return app;
+}
+
+const NO_PARAMETERS = z.object({});
+/** A querystring schema that also refuses parameters it does not name. */
+function strictQuery(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
 }
 
 /** Connection failures (refused, dropped, pool timeout, server shutting down): a 503, not a 500. */

@@ -114,8 +114,9 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   const encodingOf = (req: FastifyRequest) => (req.headers['x-no-compression'] === undefined ? storedEncoding(req.headers['accept-encoding']) : undefined);
 
   const state = new WeakMap<FastifyRequest, { key: string; etag: string; hit: boolean }>();
+  // Excluded by route, not by URL: /health/ (the router ignores the slash) is the same route.
   const cacheable = (req: FastifyRequest) =>
-    (req.method === 'GET' || req.method === 'HEAD') && req.url.startsWith(o.prefix) && !o.exclude.includes(req.url.split('?')[0]!);
+    (req.method === 'GET' || req.method === 'HEAD') && req.url.startsWith(o.prefix) && !o.exclude.includes(req.routeOptions.url ?? req.url.split('?')[0]!);
 
   // preValidation runs after the route's own onRequest hooks, so rate limiting still applies to hits.
   app.addHook('preValidation', async (req, reply) => {

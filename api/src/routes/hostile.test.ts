@@ -68,6 +68,7 @@ const ROUTES: [string, Record<string, string>][] = [
   ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
   ['/api/v1/export/bulk', { level: 'wijk' }],
   ['/api/v1/overview', { group: 'gka', indicators: 'advies_havo_vwo', cohort: '2020-2021', benchmark: 'gka' }],
+  ['/api/v1/overview/export', { group: 'gka', indicators: 'advies_havo_vwo', cohort: '2020-2021', benchmark: 'gka', format: 'csv' }],
   [
     '/api/v1/export',
     {
@@ -83,6 +84,8 @@ const ROUTES: [string, Record<string, string>][] = [
   ],
 ];
 const PATHS = ['/api/v1/areas/', '/api/v1/geo/', '/api/v1/profile/'];
+/** Routes without query parameters of their own. */
+const PLAIN = ['/api/v1/cohorts', '/api/v1/indicators', '/api/v1/sources', '/api/v1/groups', '/api/v1/groups/gka', '/api/v1/areas/GM0001', '/api/v1/health'];
 
 const qs = (params: Record<string, string | string[]>) =>
   Object.entries(params)
@@ -150,8 +153,25 @@ describe('hostile input', () => {
     ]) {
       await expectClientError(url);
     }
+    // A group code; the empty one is the list of groups.
+    for (const bad of HOSTILE.filter(Boolean)) await expectClientError(`/api/v1/groups/${encodeURIComponent(bad)}`);
     expect(n).toBeGreaterThan(500);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses unknown query parameters with a Dutch 400 on every route, and caches nothing for them', async () => {
+    const urls = [...ROUTES.map(([path, params]) => `${path}?${qs(params)}`), ...PLAIN.map((p) => `${p}?`)];
+    for (const url of urls) {
+      for (const extra of [`x=${Math.random()}`, 'Level=wijk', 'indicator%5B%5D=x', '_=1']) {
+        const res = await app.inject(`${url}${url.endsWith('?') ? '' : '&'}${extra}`);
+        expect(res.statusCode, `${url} ${extra}`).toBe(400);
+        const key = decodeURIComponent(extra.split('=')[0]!);
+        expect(res.json().error, url).toMatchObject({ code: 'bad_request', message: `Ongeldige parameter: ${key} is een onbekende parameter` });
+        expect(res.headers.etag, url).toBeUndefined();
+      }
+    }
+    // The known parameters alone still work.
+    for (const url of urls) expect((await app.inject(url)).statusCode, url).toBe(200);
   });
 
   it('rejects write methods', async () => {

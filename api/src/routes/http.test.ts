@@ -137,7 +137,12 @@ describe('HTTP caching', () => {
     const res = await app.inject('/api/v1/areas/GM0404');
     expect(res.statusCode).toBe(404);
     expect(res.headers.etag).toBeUndefined();
-    expect((await app.inject('/api/v1/health')).headers.etag).toBeUndefined();
+    for (const url of ['/api/v1/health', '/api/v1/health/', '/api/v1/health?']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers.etag, url).toBeUndefined();
+      expect(res.headers['cache-control'], url).toBeUndefined();
+    }
   });
 
   it('compresses large bodies when asked', async () => {
