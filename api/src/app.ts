@@ -15,7 +15,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
-import { HttpError } from './errors.ts';
+import { clientErrorHandler, frameworkError, HttpError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { createQueryContext } from './queries/context.ts';
 import { registerHttpCache } from './routes/cache.ts';
@@ -53,9 +53,45 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     trustProxy: trustProxy(config.trustProxy),
     // Path parameters are area codes and levels; anything longer is hostile.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // Malformed URLs (bad percent-encoding, over-long path parameters) get the same error body as the rest.
+    // Requests Node's parser refuses get the same error body as the rest.
+    clientErrorHandler,
+    // Malformed URLs (bad percent-encoding, over-long path parameters) too.
     frameworkErrors: (err, _req, reply: FastifyReply) => reply.code(400).send({ error: { code: 'bad_request', message: `Ongeldige URL (${err.code})` } }),
   }).withTypeProvider<ZodTypeProvider>();
+  // Before any plugin: routes take the error handler that is set when they are registered (CORS's OPTIONS route too).
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      // zod names unknown keys together, on the object: here each is a parameter of its own.
+      const details = err.validation.flatMap((v) =>
+        v.keyword === 'unrecognized_keys'
+          ? (v.params.keys as string[]).map((k) => ({ path: `/${k}`, message: 'is een onbekende parameter' }))
+          : [{ path: v.instancePath, message: v.message }],
+      );
+      return reply.code(400).send({
+        error: {
+          code: 'bad_request',
+          message: `Ongeldige parameter: ${details.map((d) => `${d.path.replace(/^\//, '') || 'request'} ${d.message}`).join('; ')}`,
+          details,
+        },
+      });
+    }
+    if (err instanceof HttpError) {
+      if (err.headers) reply.headers(err.headers);
+      return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: frameworkError(err.statusCode, err.code) });
+    }
+    if (isDatabaseUnavailable(err)) {
+      return reply.code(503).send({ error: { code: 'database_unavailable', message: 'De database is niet bereikbaar; probeer het later opnieuw' } });
+    }
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Interne fout' } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `Onbekende route: ${req.method} ${req.url.split('?')[0]}` } }),
+  );
+
   // Unknown query parameters are refused (400), not ignored: each would otherwise be a cache entry of
   // its own, with a full query to fill it, and a misspelt parameter would go unnoticed.
   app.setValidatorCompiler<z.ZodType>((route) => validatorCompiler(route.httpPart === 'querystring' ? { ...route, schema: strictQuery(route.schema) } : route));
@@ -99,39 +135,6 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
         ),
     });
   }
-
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      // zod names unknown keys together, on the object: here each is a parameter of its own.
-      const details = err.validation.flatMap((v) =>
-        v.keyword === 'unrecognized_keys'
-          ? (v.params.keys as string[]).map((k) => ({ path: `/${k}`, message: 'is een onbekende parameter' }))
-          : [{ path: v.instancePath, message: v.message }],
-      );
-      return reply.code(400).send({
-        error: {
-          code: 'bad_request',
-          message: `Ongeldige parameter: ${details.map((d) => `${d.path.replace(/^\//, '') || 'request'} ${d.message}`).join('; ')}`,
-          details,
-        },
-      });
-    }
-    if (err instanceof HttpError) {
-      if (err.headers) reply.headers(err.headers);
-      return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, details: err.details } });
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send({ error: { code: err.code ?? 'bad_request', message: err.message } });
-    }
-    if (isDatabaseUnavailable(err)) {
-      return reply.code(503).send({ error: { code: 'database_unavailable', message: 'De database is niet bereikbaar; probeer het later opnieuw' } });
-    }
-    req.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'Interne fout' } });
-  });
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `Onbekende route: ${req.method} ${req.url.split('?')[0]}` } }),
-  );
 
   await app.register(swagger, {
     openapi: {

@@ -1,3 +1,5 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -179,6 +181,64 @@ describe('hostile input', () => {
       const res = await app.inject({ method, url: '/api/v1/areas/GM0001', payload: { name: 'x' } });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('not_found');
+    }
+  });
+});
+
+/** The one error body, with a Dutch message. */
+function expectErrorBody(body: string, where: string, message: RegExp) {
+  const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+  expect(Object.keys(parsed), where).toEqual(['error']);
+  expect(typeof parsed.error?.code, where).toBe('string');
+  expect(parsed.error?.message, where).toMatch(message);
+}
+
+/** What a server answers to bytes written on a socket of their own: status line and body. */
+async function raw(port: number, request: string): Promise<{ status: number; body: string }> {
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+    let out = '';
+    socket.on('data', (d) => (out += d.toString()));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(out));
+  });
+  const [head = '', body = ''] = text.split('\r\n\r\n');
+  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body };
+}
+
+describe("Fastify's and Node's own errors", () => {
+  it('have the one JSON error body in Dutch: body too large, bad JSON, on every method', async () => {
+    const cases = [
+      { method: 'POST', payload: 'x'.repeat(2 * 1024 * 1024), status: 413, message: /^De inhoud van het verzoek is te groot$/ },
+      { method: 'OPTIONS', payload: 'x'.repeat(2 * 1024 * 1024), status: 413, message: /^De inhoud van het verzoek is te groot$/ },
+      { method: 'OPTIONS', payload: '{"kapot', status: 400, message: /^De inhoud van het verzoek is geen geldige JSON$/ },
+      { method: 'POST', payload: '{"kapot', status: 400, message: /^De inhoud van het verzoek is geen geldige JSON$/ },
+    ] as const;
+    for (const c of cases) {
+      const res = await app.inject({ method: c.method, url: '/api/v1/areas', payload: c.payload, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode, c.method).toBe(c.status);
+      expectErrorBody(res.body, `${c.method} ${c.payload.slice(0, 10)}`, c.message);
+    }
+  });
+
+  it('have it too for what Node refuses before Fastify, and for paths out of the docs folder', async () => {
+    const served = await buildApp({ config: testConfig({ rateLimitPerMinute: 0 }), db: t.db });
+    try {
+      await served.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = served.server.address() as AddressInfo;
+      const malformed = await raw(port, 'GET /api/v1/cohorts HTTP/1.1\r\nHost: x\r\nKapotte kopregel\r\n\r\n');
+      expect(malformed.status).toBe(400);
+      expectErrorBody(malformed.body, 'malformed', /^Ongeldig verzoek$/);
+      const huge = await raw(port, `GET /api/v1/cohorts HTTP/1.1\r\nHost: x\r\nX-Groot: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(huge.status).toBe(431);
+      expectErrorBody(huge.body, 'huge', /^De kopregels van het verzoek zijn te groot$/);
+      for (const path of ['/api/docs/static/%2e%2e/', '/api/docs/static/%2e%2e/%2e%2e/package.json', '/api/docs/static/..%2f..%2fpackage.json']) {
+        const res = await raw(port, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+        expect([403, 404], path).toContain(res.status);
+        expectErrorBody(res.body, path, /^(Dit pad is niet toegankelijk|Onbekende route)/);
+      }
+    } finally {
+      await served.close();
     }
   });
 });
