@@ -43,6 +43,7 @@ export type AppDeps = {
 const API = '/api/v1';
 // Smaller bodies gain less from compression than it costs.
 const COMPRESS_THRESHOLD = 1024;
+const XLSX_AT_ONCE = 2;
 
 /** Builds the HTTP app: plugins, error handling and every route. Tests use it through inject(). */
 export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 1024 }: AppDeps) {
@@ -156,6 +157,9 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   app.get(`${API}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
 
   const ctx = createQueryContext(db, config.minCell);
+  // Workbooks are built on the event loop (about a second for a large one): a few at a time keeps
+  // every other request answered. /export and /overview/export share them.
+  const xlsxSlots = new DownloadSlots(XLSX_AT_ONCE, Infinity, 'Excel-exports');
   registerHttpCache(app, {
     version: () => ctx.memo.version(),
     prefix: API,
@@ -177,9 +181,10 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     prefix: API,
     ...ctx,
     slots: new DownloadSlots(config.bulkSlots),
+    xlsxSlots,
     sendTimeoutMs: config.exportSendTimeoutMs,
   });
-  await app.register(overviewRoutes, { prefix: API, ...ctx });
+  await app.register(overviewRoutes, { prefix: API, ...ctx, xlsxSlots });
   await registerWeb(app);
 
   // close() waits for every open response: a download whose client stopped reading would hold it

@@ -137,7 +137,7 @@ describe('bulk download slots', () => {
       await until('A wacht op de cijfers', async () => (await sessions()).waiting === 1);
       const again = await withoutFigures(from('203.0.113.1'));
       expect(again.statusCode).toBe(429);
-      expect(again.json()).toMatchObject({ error: { code: 'busy', message: expect.stringMatching(/^U heeft al een volledige download lopen/) } });
+      expect(again.json()).toMatchObject({ error: { code: 'busy', message: expect.stringMatching(/^U heeft al volledige downloads lopen/) } });
       expect(again.headers['retry-after']).toBe('60');
       const b = from('203.0.113.2');
       await until('B wacht op de cijfers', async () => (await sessions()).waiting === 2);
@@ -149,6 +149,24 @@ describe('bulk download slots', () => {
     for (const res of [await a, await b]) expect(res.statusCode).toBe(200);
     // Both slots are free again.
     expect((await from('203.0.113.3')).statusCode).toBe(200);
+  });
+});
+
+describe('XLSX exports', () => {
+  it('are built two at a time; a third is refused in Dutch with Retry-After', async () => {
+    const xlsx = '/api/v1/export?format=xlsx&indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente';
+    const other = '/api/v1/export?format=xlsx&indicator=eindtoets_gemiddelde&cohort=2020-2021&level=wijk';
+    const { running } = await withFiguresLocked(async () => {
+      const running = [app.inject(xlsx), app.inject(other)];
+      await until('beide wachten op de cijfers', async () => (await sessions()).waiting >= 2);
+      const third = await withoutFigures(app.inject({ url: xlsx, remoteAddress: '203.0.113.9' }));
+      expect(third.statusCode).toBe(429);
+      expect(third.json().error).toMatchObject({ code: 'busy', message: 'Er lopen al 2 Excel-exports; probeer het over een paar minuten opnieuw.' });
+      expect(third.headers['retry-after']).toBe('60');
+      return { running };
+    });
+    for (const res of await Promise.all(running)) expect(res.statusCode).toBe(200);
+    expect((await app.inject(xlsx)).statusCode).toBe(200);
   });
 });
 

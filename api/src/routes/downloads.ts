@@ -5,8 +5,9 @@ import { HttpError } from '../errors.ts';
 const RETRY_AFTER_S = 60;
 
 /**
- * Bulk downloads hold a database connection and a transaction for as long as their client reads, so
- * they are counted: `total` at once, and one per client, so one client cannot take them all.
+ * Bulk downloads hold a database connection and a transaction for as long as their client reads, and
+ * an XLSX file is built on the event loop: both are counted, `total` at once and `perClient` for
+ * each client, so one client cannot take them all. `what` names them in the refusal.
  */
 export class DownloadSlots {
   private running = 0;
@@ -15,13 +16,14 @@ export class DownloadSlots {
   constructor(
     readonly total: number,
     readonly perClient = 1,
+    readonly what = 'volledige downloads',
   ) {}
 
   /** A slot for `client`, given back by calling the result once; a Dutch 429 when there is none. */
   take(client: string): () => void {
     const mine = this.byClient.get(client) ?? 0;
-    if (mine >= this.perClient) throw busy('U heeft al een volledige download lopen; wacht tot die klaar is en probeer het dan opnieuw.');
-    if (this.running >= this.total) throw busy(`Er lopen al ${this.total} volledige downloads; probeer het over een paar minuten opnieuw.`);
+    if (mine >= this.perClient) throw busy(`U heeft al ${this.what} lopen; wacht tot die klaar zijn en probeer het dan opnieuw.`);
+    if (this.running >= this.total) throw busy(`Er lopen al ${this.total} ${this.what}; probeer het over een paar minuten opnieuw.`);
     this.running++;
     this.byClient.set(client, mine + 1);
     let given = false;

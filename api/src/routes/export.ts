@@ -10,9 +10,9 @@ import { cohortFor, groupFor, requireArea, requireIndicator, resolveReference } 
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type DownloadLimits = { slots: DownloadSlots; sendTimeoutMs: number };
+type DownloadLimits = { slots: DownloadSlots; xlsxSlots: DownloadSlots; sendTimeoutMs: number };
 
-export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> = async (app, { slots, sendTimeoutMs, ...ctx }) => {
+export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> = async (app, { slots, xlsxSlots, sendTimeoutMs, ...ctx }) => {
   app.get(
     '/export',
     {
@@ -41,14 +41,19 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
         'content-type': q.metadata === '1' ? 'text/plain; charset=utf-8' : q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       };
       if (sentHeadersOnly(req, reply, headers)) return reply;
-      const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
-      reply.headers(headers);
-      if (q.metadata === '1') return reply.send(aboutText(table));
-      if (q.format === 'xlsx') return reply.send(await toXlsx(table));
-      const self = new URLSearchParams(req.query as unknown as Record<string, string>);
-      self.set('metadata', '1');
-      reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);
-      return reply.send(toCsv(table));
+      const release = q.format === 'xlsx' && q.metadata !== '1' ? xlsxSlots.take(req.ip) : undefined;
+      try {
+        const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
+        reply.headers(headers);
+        if (q.metadata === '1') return reply.send(aboutText(table));
+        if (q.format === 'xlsx') return reply.send(await toXlsx(table));
+        const self = new URLSearchParams(req.query as unknown as Record<string, string>);
+        self.set('metadata', '1');
+        reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);
+        return reply.send(toCsv(table));
+      } finally {
+        release?.();
+      }
     },
   );
 

@@ -4,6 +4,7 @@ import { notFound } from '../errors.ts';
 import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { overviewView } from '../queries/overview.ts';
+import type { DownloadSlots } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
 import { overviewCsv, overviewXlsx } from './overview-files.ts';
 import { groupFor, requireCohort } from './resolve.ts';
@@ -13,7 +14,7 @@ const DESCRIPTION =
   'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
   'neutrale indicatoren krijgen geen oordeel. De rij "samen" telt de gepubliceerde cellen van de leden op.';
 
-export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
+export const overviewRoutes: FastifyPluginAsyncZod<QueryContext & { xlsxSlots: DownloadSlots }> = async (app, { xlsxSlots, ...ctx }) => {
   app.get(
     '/overview',
     {
@@ -47,9 +48,14 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, c
         'content-type': q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       };
       if (sentHeadersOnly(req, reply, headers)) return reply;
-      const o = await overviewView(ctx, resolved);
-      reply.headers(headers);
-      return reply.send(q.format === 'xlsx' ? await overviewXlsx(o) : overviewCsv(o));
+      const release = q.format === 'xlsx' ? xlsxSlots.take(req.ip) : undefined;
+      try {
+        const o = await overviewView(ctx, resolved);
+        reply.headers(headers);
+        return reply.send(q.format === 'xlsx' ? await overviewXlsx(o) : overviewCsv(o));
+      } finally {
+        release?.();
+      }
     },
   );
 };
