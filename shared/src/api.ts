@@ -258,6 +258,40 @@ export const ValuesResponse = z.object({
 });
 export type ValuesResponse = z.infer<typeof ValuesResponse>;
 
+/**
+ * A funnel plot of one indicator × cohort × level (docs/methodology.md, "Trechterdiagram"): only for
+ * shares. `subgroup` is the group of the dimension whose areas are the points (without it the
+ * dimension's first group: totaal for totaal).
+ */
+export const FunnelQuery = ValuesQuery.omit({ group: true }).extend({ subgroup: code.optional() });
+export type FunnelQuery = z.infer<typeof FunnelQuery>;
+/** One area: its share against its number of pupils (the noemer), with the interval and verdict of /values. */
+export const FunnelPoint = z.object({
+  area: z.string(),
+  name: z.string(),
+  n: z.number(),
+  value: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  significance: Significance,
+});
+export type FunnelPoint = z.infer<typeof FunnelPoint>;
+/** The shares at which the target lies exactly on the edge of the (widened) 95% and 99.8% interval for n pupils. */
+export const FunnelLimit = z.object({ n: z.number(), low95: z.number(), high95: z.number(), low998: z.number(), high998: z.number() });
+export type FunnelLimit = z.infer<typeof FunnelLimit>;
+export const FunnelResponse = z.object({
+  /** What the points are judged against: the own gemeente for its wijken or schools, else Nederland; value null when hidden. */
+  target: z.object({ kind: BenchmarkKind, label: z.string(), value: z.number().nullable() }),
+  /** The overdispersion that widens the intervals and the limits. */
+  dispersion: GroupDispersion,
+  /** Published shares only: a hidden cell is no point. */
+  points: z.array(FunnelPoint),
+  /** On a log-spaced grid of n from the smallest to the largest point; empty without a target or points. */
+  limits: z.array(FunnelLimit),
+  meta: Meta,
+});
+export type FunnelResponse = z.infer<typeof FunnelResponse>;
+
 const MAX_COMPARE_AREAS = 100;
 export const CompareQuery = z.object({
   indicator: code,

@@ -311,6 +311,7 @@ describe('OpenAPI', () => {
         '/api/v1/compare',
         '/api/v1/export',
         '/api/v1/export/bulk',
+        '/api/v1/funnel',
         '/api/v1/geo/{level}',
         '/api/v1/groups',
         '/api/v1/groups/{code}',
@@ -330,6 +331,8 @@ describe('OpenAPI', () => {
     }
     const values = doc.paths['/api/v1/values'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
     expect(values).toEqual(expect.arrayContaining(['query:indicator', 'query:cohort', 'query:level', 'query:parent', 'query:dimension']));
+    const funnel = doc.paths['/api/v1/funnel'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(funnel).toEqual(expect.arrayContaining(['query:indicator', 'query:level', 'query:parent', 'query:dimension', 'query:subgroup']));
     const compare = doc.paths['/api/v1/compare'].get.parameters.find((p: { name: string }) => p.name === 'areas');
     expect(compare.schema.type).toBe('string');
   });
