@@ -12,6 +12,7 @@ import {
   ProfileResponse,
   SourcesResponse,
   ValuesResponse,
+  FunnelResponse,
   TrendResponse,
   AreaResponse,
   type DataLevel,
@@ -121,6 +122,17 @@ function valuesQuery(p: ValuesParams) {
 export function useValues(p: ValuesParams, enabled = true) {
   const options = valuesQuery(p);
   return useQuery({ ...options, enabled: enabled && options.enabled });
+}
+
+/** A funnel plot of a level (a gemeente's wijken or schools, or all gemeenten); only for shares. */
+export function useFunnel(p: Omit<ValuesParams, 'group'>, enabled = true) {
+  return useQuery({
+    queryKey: ['funnel', p],
+    queryFn: ({ signal }) =>
+      getJson(apiUrl('funnel', { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension }), FunnelResponse, signal),
+    enabled: enabled && !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The API compares at most this many areas per request; larger selections are split and merged. */

@@ -24,6 +24,7 @@ import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
+import { FunnelChart } from '../../components/funnel/FunnelChart.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';
@@ -269,6 +270,23 @@ export function DataView() {
               </>
             )}
           </QueryState>
+          {choice.indicator && (
+            <section aria-labelledby="trechter-kop">
+              <h2 id="trechter-kop">Trechterdiagram van de {LEVEL_PLURALS[level]}</h2>
+              {dimension === 'totaal' ? (
+                <FunnelChart
+                  indicator={choice.indicator}
+                  cohort={choice.cohort?.code}
+                  level={level}
+                  parent={parent ? { code: parent, name: gemeenten.data?.data.find((g) => g.code === parent)?.name ?? parent } : undefined}
+                  highlight={get('markeer')}
+                  onHighlight={(v) => set({ markeer: v })}
+                />
+              ) : (
+                <p className="status status--empty">Het trechterdiagram toont het totaal: kies bij Uitsplitsing &lsquo;Totaal&rsquo;.</p>
+              )}
+            </section>
+          )}
         </>
       )}
     </>

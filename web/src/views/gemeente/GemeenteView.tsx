@@ -1,9 +1,19 @@
 import { Link, useParams } from 'react-router';
-import { COMPARISON_RULE, STEDELIJKHEID, cohortPhrase, similarGroupCode, stedelijkheidLabel, formatInteger, disclosureSentence } from '@gka/shared';
+import {
+  COMPARISON_RULE,
+  LEVEL_PLURALS,
+  STEDELIJKHEID,
+  cohortPhrase,
+  similarGroupCode,
+  stedelijkheidLabel,
+  formatInteger,
+  disclosureSentence,
+} from '@gka/shared';
 import { useGroups, useIndicators, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
+import { FunnelChart } from '../../components/funnel/FunnelChart.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
@@ -45,6 +55,8 @@ export function GemeenteView() {
         {(p) => {
           const selected = p.indicators.find((i) => i.indicator.code === get('indicator')) ?? p.indicators[0];
           const sted = STEDELIJKHEID.find((s) => s.klasse === p.area.stedelijkheid);
+          // The funnel of the gemeente's wijken where the indicator has them, else of its schools.
+          const funnelLevel = selected?.indicator.hasWijken ? 'wijk' : selected?.indicator.hasSchools ? 'school' : undefined;
           return (
             <>
               <h1>Gemeente {p.area.name}</h1>
@@ -139,6 +151,21 @@ export function GemeenteView() {
                     <h2 id="wijk-kop">Wijken ({cohortPhrase(selected.cohort)})</h2>
                     <WijkSection gemeente={p.area} indicator={selected.indicator} cohort={selected.cohort.code} covidCohort={selected.covidChange?.cohort} />
                   </section>
+                  {funnelLevel && (
+                    <section aria-labelledby="trechter-kop">
+                      <h2 id="trechter-kop">
+                        Trechterdiagram van de {LEVEL_PLURALS[funnelLevel]} ({cohortPhrase(selected.cohort)})
+                      </h2>
+                      <FunnelChart
+                        indicator={selected.indicator}
+                        cohort={selected.cohort.code}
+                        level={funnelLevel}
+                        parent={p.area}
+                        highlight={get('markeer')}
+                        onHighlight={(v) => set({ markeer: v })}
+                      />
+                    </section>
+                  )}
                 </>
               )}
               <section aria-labelledby="scholen-kop">

@@ -1,0 +1,164 @@
+import { SIGNIFICANCE_WORDS, formatInteger, formatPercent, verdictOf, type FunnelLimit, type FunnelPoint, type FunnelResponse } from '@gka/shared';
+import type { ChartOption } from '../chart/echarts.ts';
+import { VERDICT_COLOURS } from '../../views/vergelijken/comparisonOption.ts';
+import { formatInterval } from '../../lib/format.ts';
+
+const TARGET_COLOUR = '#a04a00';
+const LIMIT_COLOUR = '#525252';
+const HIGHLIGHT_COLOUR = '#08306b';
+
+export const LIMIT_NAMES = { l95: '95%-grenzen', l998: '99,8%-grenzen' } as const;
+
+/** A shape per verdict besides its colour: up for significantly higher, down for lower. */
+function symbolOf(p: FunnelPoint): { symbol: string; symbolRotate: number } {
+  if (p.significance === 'hoger') return { symbol: 'triangle', symbolRotate: 0 };
+  if (p.significance === 'lager') return { symbol: 'triangle', symbolRotate: 180 };
+  return { symbol: 'circle', symbolRotate: 0 };
+}
+
+/** The y-range: the points and the target with room around them, on whole 5%, within 0–100%. */
+export function funnelRange(points: FunnelPoint[], target: number | null): { min: number; max: number } | null {
+  const values = [...points.map((p) => p.value), ...(target === null ? [] : [target])];
+  if (values.length === 0) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = Math.max((hi - lo) * 0.15, 0.02);
+  return { min: Math.max(0, Math.floor((lo - pad) * 20) / 20), max: Math.min(1, Math.ceil((hi + pad) * 20) / 20) };
+}
+
+/** The x-range on a log axis: from the power of ten below the smallest area to the one above the largest. */
+export function funnelDomain(points: FunnelPoint[]): { min: number; max: number } | null {
+  if (points.length === 0) return null;
+  const ns = points.map((p) => p.n);
+  return { min: 10 ** Math.floor(Math.log10(Math.min(...ns))), max: 10 ** Math.ceil(Math.log10(Math.max(...ns))) };
+}
+
+/** One limit curve as [n, share] pairs. */
+const curve = (limits: FunnelLimit[], key: keyof Omit<FunnelLimit, 'n'>) => limits.map((l) => [l.n, l[key]]);
+
+/**
+ * A funnel plot: each area at (pupils, share) on a log axis of pupils, shaped and coloured by its
+ * verdict against the target; the target as a line; the 95% limits solid and the 99.8% limits dashed;
+ * the highlighted area last, so nothing covers it, larger and labelled with its name.
+ */
+export function funnelOption({
+  funnel,
+  indicatorName,
+  higherIsBetter,
+  areasLabel,
+  highlight,
+}: {
+  funnel: Pick<FunnelResponse, 'points' | 'limits' | 'target'>;
+  indicatorName: string;
+  higherIsBetter: boolean | null;
+  /** What the points are: 'Wijken', 'Scholen', 'Gemeenten'. */
+  areasLabel: string;
+  highlight?: string;
+}): ChartOption {
+  const { points, limits, target } = funnel;
+  const range = funnelRange(points, target.value);
+  const domain = funnelDomain(points);
+  const marked = points.find((p) => p.area === highlight);
+  const limitLine = (name: string, key: keyof Omit<FunnelLimit, 'n'>, dashed: boolean) => ({
+    name,
+    type: 'line' as const,
+    data: curve(limits, key),
+    showSymbol: false,
+    silent: true,
+    color: LIMIT_COLOUR,
+    lineStyle: { color: LIMIT_COLOUR, width: dashed ? 1.5 : 2, type: dashed ? ('dashed' as const) : ('solid' as const) },
+    z: 2,
+  });
+  const tooltipOf = (p: FunnelPoint) =>
+    [
+      `<strong>${p.name}</strong>`,
+      `${indicatorName}: ${formatPercent(p.value)} (${formatInterval(p)})`,
+      `Leerlingen: ${formatInteger(p.n)}`,
+      `Vergeleken met ${target.label}: ${SIGNIFICANCE_WORDS[p.significance]}`,
+    ].join('<br/>');
+  return {
+    grid: { left: 56, right: 24, top: 64, bottom: 48, containLabel: false },
+    legend: {
+      top: 0,
+      type: 'scroll',
+      data: [areasLabel, target.label, LIMIT_NAMES.l95, LIMIT_NAMES.l998, ...(marked ? [marked.name] : [])],
+    },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const area = (params as { data?: { name?: string } }).data?.name;
+        const p = points.find((x) => x.area === area);
+        return p ? tooltipOf(p) : '';
+      },
+    },
+    xAxis: {
+      type: 'log',
+      logBase: 10,
+      min: domain?.min,
+      max: domain?.max,
+      name: 'Aantal leerlingen',
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { formatter: (v: number) => formatInteger(v) },
+    },
+    yAxis: {
+      type: 'value',
+      min: range?.min,
+      max: range?.max,
+      name: indicatorName,
+      nameLocation: 'end',
+      nameTextStyle: { align: 'left' },
+      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+    },
+    series: [
+      limitLine(LIMIT_NAMES.l998, 'low998', true),
+      limitLine(LIMIT_NAMES.l998, 'high998', true),
+      limitLine(LIMIT_NAMES.l95, 'low95', false),
+      limitLine(LIMIT_NAMES.l95, 'high95', false),
+      {
+        name: target.label,
+        type: 'line',
+        data: target.value === null || !domain ? [] : [domain.min, domain.max].map((n) => [n, target.value]),
+        showSymbol: false,
+        silent: true,
+        color: TARGET_COLOUR,
+        lineStyle: { color: TARGET_COLOUR, width: 2 },
+        z: 3,
+      },
+      {
+        name: areasLabel,
+        type: 'scatter',
+        symbolSize: 9,
+        color: VERDICT_COLOURS.geen_verschil,
+        data: points.map((p) => ({
+          value: [p.n, p.value],
+          name: p.area,
+          ...symbolOf(p),
+          itemStyle: { color: VERDICT_COLOURS[verdictOf(p.significance, higherIsBetter)], opacity: 0.85 },
+        })),
+        z: 4,
+      },
+      // Last: drawn over every other point and line.
+      ...(marked
+        ? [
+            {
+              name: marked.name,
+              type: 'scatter' as const,
+              symbolSize: 16,
+              color: HIGHLIGHT_COLOUR,
+              data: [
+                {
+                  value: [marked.n, marked.value],
+                  name: marked.area,
+                  ...symbolOf(marked),
+                  itemStyle: { color: VERDICT_COLOURS[verdictOf(marked.significance, higherIsBetter)], borderColor: HIGHLIGHT_COLOUR, borderWidth: 3 },
+                },
+              ],
+              label: { show: true, position: 'right' as const, formatter: marked.name, color: HIGHLIGHT_COLOUR, fontWeight: 'bold' as const },
+              z: 10,
+            },
+          ]
+        : []),
+    ],
+  };
+}
