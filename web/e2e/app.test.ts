@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import axe from 'axe-core';
+import { formatInteger, formatPercent, ProfileResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
@@ -107,6 +108,32 @@ async function axeFindings(): Promise<{ found: string[]; passes: number }> {
         .join(', ')}`,
   );
   return { found, passes: result.passes.length };
+}
+
+/**
+ * The funnel plot on the page: drawn, and its table (opened) holds exactly the published totaal rows
+ * of /values at `valuesUrl`, area by area, with the same number of pupils and the same share, shown
+ * rounded as the page rounds them. Gives the areas' names.
+ */
+async function expectFunnelOfValues(valuesUrl: string): Promise<string[]> {
+  const funnel = page.getByTestId('funnel-chart');
+  await funnel.locator('svg').first().waitFor();
+  await funnel.getByText('Tabel bij de grafiek').click();
+  const table = funnel.getByTestId('funnel-table');
+  await table.locator('tbody tr').first().waitFor();
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      area: tr.getAttribute('data-area'),
+      n: Number(tr.getAttribute('data-n')),
+      value: Number(tr.getAttribute('data-value')),
+      cells: [...tr.children].map((c) => c.textContent),
+    })),
+  );
+  const values = ValuesResponse.parse(await (await fetch(valuesUrl)).json());
+  const published = values.data.filter((v) => v.group === 'totaal' && !v.suppressed);
+  expect(rows.map((r) => [r.area, r.n, r.value])).toEqual(published.map((v) => [v.area, v.denominator, v.value]));
+  expect(rows.map((r) => r.cells.slice(0, 3))).toEqual(published.map((v) => [v.name, formatInteger(v.denominator), formatPercent(v.value)]));
+  return published.map((v) => v.name);
 }
 
 async function waitForColours(min: number): Promise<Map<string, number>> {
@@ -630,6 +657,37 @@ describe('web app in Chromium', () => {
     }
   });
 
+  it('Gemeente: the funnel plot of its wijken has the points of /values, marks a chosen wijk, and axe finds nothing', async () => {
+    await page.goto(`${base}/gemeente/GM9901?indicator=advies_havo_vwo&cohort=2022-2023`);
+    await page.getByRole('heading', { name: /^Trechterdiagram van de wijken/ }).waitFor();
+    const funnel = page.getByTestId('funnel-chart');
+    const names = await expectFunnelOfValues(`${base}/api/v1/values?indicator=advies_havo_vwo&cohort=2022-2023&level=wijk&parent=GM9901`);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(await funnel.locator('.chart[role="img"]').getAttribute('aria-label')).toMatch(
+      /^Trechterdiagram: Schooladvies havo\/vwo per wijk tegen het aantal leerlingen, met de 95%- en 99,8%-grenzen rond Vlietstad/,
+    );
+    expect(await funnel.locator('p.hint').first().textContent()).toMatch(
+      /95%-grenzen .* 99,8%-grenzen rond Vlietstad, inclusief de gewone spreiding tussen gebieden/,
+    );
+    // The axes say what they are; the chosen wijk is labelled in the chart and stands out in the table.
+    await funnel.locator('svg text', { hasText: 'Aantal leerlingen' }).first().waitFor();
+    const chosen = names.at(-1)!;
+    await funnel.getByLabel('Markeer een wijk').selectOption({ label: chosen });
+    await page.waitForURL(/markeer=/);
+    await funnel.locator('svg text', { hasText: chosen }).first().waitFor();
+    expect(await funnel.locator('tr[aria-current="true"] th').textContent()).toBe(chosen);
+    const { found, passes } = await axeFindings();
+    expect(found).toEqual([]);
+    expect(passes).toBeGreaterThan(15);
+
+    // The Data view: the gemeenten against Nederland.
+    await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023`);
+    await page.getByRole('heading', { name: 'Trechterdiagram van de gemeenten' }).waitFor();
+    expect(await expectFunnelOfValues(`${base}/api/v1/values?indicator=advies_havo_vwo&cohort=2022-2023&level=gemeente`)).toHaveLength(4);
+    expect(await funnel.locator('.chart[role="img"]').getAttribute('aria-label')).toMatch(/rond Nederland\./);
+    expect((await axeFindings()).found).toEqual([]);
+  });
+
   it('shows errors in Dutch and raised no script errors or CSP violations', async () => {
     await page.goto(`${base}/gemeente/GM0000`);
     await page.getByRole('alert').waitFor();
@@ -741,6 +799,19 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     await list.getByRole('link').first().click();
     await page.getByTestId('trend-chart').first().waitFor();
     expect(pageErrors.slice(errors)).toEqual([]);
+  });
+
+  it('Gemeente Tilburg: the funnel plot of its schools on the real pass rates has the points of /values, against Tilburg', async () => {
+    await page.goto(`${base()}/gemeente/GM0855?indicator=slagingspercentage_vo`);
+    await page.getByRole('heading', { name: /^Trechterdiagram van de scholen/ }).waitFor();
+    const profile = ProfileResponse.parse(await (await fetch(`${base()}/api/v1/profile/GM0855`)).json());
+    const cohort = profile.indicators.find((i) => i.indicator.code === 'slagingspercentage_vo')!.cohort.code;
+    const names = await expectFunnelOfValues(`${base()}/api/v1/values?indicator=slagingspercentage_vo&cohort=${cohort}&level=school&parent=GM0855`);
+    expect(names.length).toBeGreaterThan(5);
+    expect(await page.getByTestId('funnel-table').locator('caption').textContent()).toMatch(
+      /^Slagingspercentage.* per school, vergeleken met Tilburg \(\d+,\d%\)$/,
+    );
+    expect((await axeFindings()).found).toEqual([]);
   });
 });
 

@@ -127,7 +127,8 @@ function Funnel({ funnel, indicator, level, parent, highlight, onHighlight, heig
             </thead>
             <tbody>
               {funnel.points.map((p) => (
-                <tr key={p.area} data-area={p.area} aria-current={p.area === marked?.area ? 'true' : undefined}>
+                // The exact numbers beside the rounded ones, so a test can hold the table to /values.
+                <tr key={p.area} data-area={p.area} data-n={p.n} data-value={p.value} aria-current={p.area === marked?.area ? 'true' : undefined}>
                   <th scope="row">{p.area === marked?.area ? <strong>{p.name}</strong> : p.name}</th>
                   <td className="num">{formatInteger(p.n)}</td>
                   <td className="num">{formatPercent(p.value)}</td>

@@ -113,8 +113,11 @@ describe('funnelOption', () => {
 });
 
 describe('funnelRange and funnelDomain', () => {
-  it('fit the points and the target within 0–100% on whole 5%, and whole powers of ten of pupils', () => {
+  it('fit the points, the target and the 95% limits within 0–100% on whole 5%, and whole powers of ten of pupils', () => {
     expect(funnelRange(funnel.points, 0.4)).toEqual({ min: 0, max: 0.7 });
+    expect(funnelRange([point('A', 40, 0.42)], 0.4)).toEqual({ min: 0.35, max: 0.45 });
+    // Limits wider than the points widen the axis, so the funnel shows.
+    expect(funnelRange([point('A', 40, 0.42)], 0.4, funnel.limits)).toEqual({ min: 0.2, max: 0.65 });
     expect(funnelRange([point('A', 10, 0.97)], 0.95)).toEqual({ min: 0.9, max: 1 });
     expect(funnelRange([], null)).toBeNull();
     expect(funnelDomain([point('A', 12, 0.5), point('B', 99, 0.5)])).toEqual({ min: 10, max: 100 });

@@ -16,9 +16,12 @@ function symbolOf(p: FunnelPoint): { symbol: string; symbolRotate: number } {
   return { symbol: 'circle', symbolRotate: 0 };
 }
 
-/** The y-range: the points and the target with room around them, on whole 5%, within 0–100%. */
-export function funnelRange(points: FunnelPoint[], target: number | null): { min: number; max: number } | null {
-  const values = [...points.map((p) => p.value), ...(target === null ? [] : [target])];
+/**
+ * The y-range: the points, the target and the 95% limits with room around them, on whole 5%, within
+ * 0–100%. The 99.8% limits may run off it: with much spread between areas they would squash the rest.
+ */
+export function funnelRange(points: FunnelPoint[], target: number | null, limits: FunnelLimit[] = []): { min: number; max: number } | null {
+  const values = [...points.map((p) => p.value), ...(target === null ? [] : [target]), ...limits.flatMap((l) => [l.low95, l.high95])];
   if (values.length === 0) return null;
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -56,14 +59,14 @@ export function funnelOption({
   highlight?: string;
 }): ChartOption {
   const { points, limits, target } = funnel;
-  const range = funnelRange(points, target.value);
+  const range = funnelRange(points, target.value, limits);
   const domain = funnelDomain(points);
   const marked = points.find((p) => p.area === highlight);
   const limitLine = (name: string, key: keyof Omit<FunnelLimit, 'n'>, dashed: boolean) => ({
     name,
     type: 'line' as const,
     data: curve(limits, key),
-    showSymbol: false,
+    symbol: 'none',
     silent: true,
     color: LIMIT_COLOUR,
     lineStyle: { color: LIMIT_COLOUR, width: dashed ? 1.5 : 2, type: dashed ? ('dashed' as const) : ('solid' as const) },
@@ -77,7 +80,7 @@ export function funnelOption({
       `Vergeleken met ${target.label}: ${SIGNIFICANCE_WORDS[p.significance]}`,
     ].join('<br/>');
   return {
-    grid: { left: 56, right: 24, top: 64, bottom: 48, containLabel: false },
+    grid: { left: 56, right: 32, top: 64, bottom: 48, containLabel: false },
     legend: {
       top: 0,
       type: 'scroll',
@@ -119,7 +122,7 @@ export function funnelOption({
         name: target.label,
         type: 'line',
         data: target.value === null || !domain ? [] : [domain.min, domain.max].map((n) => [n, target.value]),
-        showSymbol: false,
+        symbol: 'none',
         silent: true,
         color: TARGET_COLOUR,
         lineStyle: { color: TARGET_COLOUR, width: 2 },
