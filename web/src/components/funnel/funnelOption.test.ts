@@ -101,6 +101,14 @@ describe('funnelOption', () => {
     expect(seriesOf(build('onbekend')).at(-1)!.name).toBe('Wijken');
   });
 
+  it('says in the tooltip what a point is: its share with interval, its pupils and its verdict against the target', () => {
+    const tooltip = (build().tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(tooltip({ data: { name: 'B' } })).toBe(
+      '<strong>Wijk B</strong><br/>Schooladvies havo/vwo: 10,0% (5,0% – 15,0%)<br/>Leerlingen: 300<br/>significant lager (t.o.v. Eigen gemeente: Vlietstad)',
+    );
+    expect(tooltip({ data: undefined })).toBe('');
+  });
+
   it('draws no target line and no limits where the target is hidden', () => {
     const o = funnelOption({
       funnel: { ...funnel, target: { ...funnel.target, value: null }, limits: [] },

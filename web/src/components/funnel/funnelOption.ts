@@ -77,7 +77,7 @@ export function funnelOption({
       `<strong>${p.name}</strong>`,
       `${indicatorName}: ${formatPercent(p.value)} (${formatInterval(p)})`,
       `Leerlingen: ${formatInteger(p.n)}`,
-      `Vergeleken met ${target.label}: ${SIGNIFICANCE_WORDS[p.significance]}`,
+      `${SIGNIFICANCE_WORDS[p.significance]} (t.o.v. ${target.label})`,
     ].join('<br/>');
   return {
     grid: { left: 56, right: 32, top: 64, bottom: 48, containLabel: false },
