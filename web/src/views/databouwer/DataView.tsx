@@ -24,7 +24,7 @@ import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
 import { CovidNote } from '../../components/CovidNote.tsx';
-import { FunnelChart } from '../../components/funnel/FunnelChart.tsx';
+import { FunnelChart } from '../../components/funnel/LazyFunnelChart.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';

@@ -13,7 +13,7 @@ import { useGroups, useIndicators, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
-import { FunnelChart } from '../../components/funnel/FunnelChart.tsx';
+import { FunnelChart } from '../../components/funnel/LazyFunnelChart.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
