@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictOf, verdictText } from './significance.ts';
+import { changeVerdictText, significanceText, significanceWord, verdictOf, verdictText } from './significance.ts';
 
 describe('a verdict in words', () => {
   it('says good or bad by the direction, neutral only higher or lower', () => {
@@ -10,10 +10,21 @@ describe('a verdict in words', () => {
   });
 
   it('calls a known difference without a test (a mean) untested, and only a missing comparison unknown', () => {
-    expect(verdictText(verdictOf('onbekend', true), 'onbekend', 1.2)).toBe('niet getoetst');
+    expect(verdictText(verdictOf('onbekend', true), 'onbekend', 1.2)).toBe('zonder significantietoets');
     expect(verdictText(verdictOf('onbekend', true), 'onbekend', null)).toBe('onbekend');
     expect(verdictText(verdictOf('onbekend', true), 'onbekend')).toBe('onbekend');
     // A verdict with a difference keeps its own words.
     expect(verdictText(verdictOf('lager', true), 'lager', -3)).toBe('ongunstig');
+  });
+
+  it('says the same phrase for an untested difference in every form, and onbekend only without a difference', () => {
+    expect(significanceWord('onbekend', -0.4)).toBe('zonder significantietoets');
+    expect(significanceWord('onbekend', 0)).toBe('zonder significantietoets');
+    expect(significanceWord('onbekend', null)).toBe('onbekend');
+    expect(significanceWord('niet_significant', 0.1)).toBe('niet significant');
+    expect(significanceText('onbekend', 'nederland', 2)).toBe('verschil met Nederland zonder significantietoets');
+    expect(significanceText('onbekend', 'nederland')).toBe('verschil met Nederland onbekend');
+    expect(changeVerdictText('onbekend', true, { rulesChanged: false }, 1.5)).toBe('zonder significantietoets');
+    expect(changeVerdictText('onbekend', true, { rulesChanged: true }, 1.5)).toBe('geen oordeel: andere regels dat jaar');
   });
 });

@@ -25,6 +25,13 @@ export const COMPARISON_RULE =
 export const CHANGE_RULE =
   'verschil met 95%-interval; significant als het interval 0 niet bevat; dat interval telt naast toeval ook de gewone schommeling van jaar tot jaar mee (overdispersie)';
 
+/**
+ * A difference that exists but has no significance test (a mean has no interval). Not 'niet getoetst',
+ * which beside the eindtoets indicators reads as pupils who did not take the test; it names the
+ * statistical test, and 'onbekend' stays for a value that is itself unknown (hidden, no data).
+ */
+export const NO_TEST_TEXT = 'zonder significantietoets';
+
 /** Short words, for a column or card whose header names the benchmark or the change. */
 export const SIGNIFICANCE_WORDS: Record<Significance, string> = {
   hoger: 'significant hoger',
@@ -43,8 +50,16 @@ export const BENCHMARK_IN_SENTENCE: Record<BenchmarkKind, string> = {
   gemeente: 'de eigen gemeente',
 };
 
-/** 'significant hoger dan Nederland', 'niet significant verschillend van de eigen gemeente'. */
-export function significanceText(sig: Significance, kind: BenchmarkKind): string {
+/** SIGNIFICANCE_WORDS, except that a known `difference` without a test reads NO_TEST_TEXT, not 'onbekend'. */
+export function significanceWord(sig: Significance, difference: number | null = null): string {
+  return sig === 'onbekend' && difference !== null ? NO_TEST_TEXT : SIGNIFICANCE_WORDS[sig];
+}
+
+/**
+ * 'significant hoger dan Nederland', 'niet significant verschillend van de eigen gemeente'; with a
+ * known `difference` but no test: 'verschil met Nederland zonder significantietoets'.
+ */
+export function significanceText(sig: Significance, kind: BenchmarkKind, difference: number | null = null): string {
   const name = BENCHMARK_IN_SENTENCE[kind];
   switch (sig) {
     case 'hoger':
@@ -54,7 +69,7 @@ export function significanceText(sig: Significance, kind: BenchmarkKind): string
     case 'niet_significant':
       return `niet significant verschillend van ${name}`;
     default:
-      return `verschil met ${name} onbekend`;
+      return difference === null ? `verschil met ${name} onbekend` : `verschil met ${name} ${NO_TEST_TEXT}`;
   }
 }
 
@@ -80,8 +95,13 @@ export function changeVerdict(sig: Significance, higherIsBetter: boolean | null,
 export const RULES_CHANGED_TEXT = 'geen oordeel: andere regels dat jaar';
 
 /** The verdict on a change in words: 'gunstig', 'geen significant verschil', or RULES_CHANGED_TEXT. */
-export function changeVerdictText(sig: Significance, higherIsBetter: boolean | null, cohort: Pick<IndicatorCohort, 'rulesChanged'>): string {
-  return cohort.rulesChanged ? RULES_CHANGED_TEXT : verdictText(verdictOf(sig, higherIsBetter), sig);
+export function changeVerdictText(
+  sig: Significance,
+  higherIsBetter: boolean | null,
+  cohort: Pick<IndicatorCohort, 'rulesChanged'>,
+  difference: number | null = null,
+): string {
+  return cohort.rulesChanged ? RULES_CHANGED_TEXT : verdictText(verdictOf(sig, higherIsBetter), sig, difference);
 }
 
 /** 'COVID (2020-2021)': a COVID change always names the cohort it is. */
@@ -89,11 +109,11 @@ export const covidHeading = (cohort: Pick<IndicatorCohort, 'label'>): string => 
 
 /**
  * The verdict in words, for the cell beside its colour. Neutral: the direction only, without good or
- * bad. With `difference`: a difference without a verdict (a mean has no interval) is "niet getoetst",
+ * bad. With `difference`: a difference without a verdict (a mean has no interval) is NO_TEST_TEXT,
  * not "onbekend", since the difference itself is known.
  */
 export function verdictText(v: Verdict, sig: Significance, difference: number | null = null): string {
-  if (v === 'onbekend' && difference !== null) return 'niet getoetst';
+  if (v === 'onbekend' && difference !== null) return NO_TEST_TEXT;
   switch (v) {
     case 'gunstig':
       return 'gunstig';

@@ -43,7 +43,7 @@ export type ExportRow = {
   ciHigh: number | null;
   suppressed: boolean;
   /** Per benchmark kind of the table: the value this row is compared with, and the verdict. */
-  benchmarks: Partial<Record<BenchmarkKind, { value: number | null; significance: Significance }>>;
+  benchmarks: Partial<Record<BenchmarkKind, { value: number | null; difference: number | null; significance: Significance }>>;
   change?: ChangeRow;
 };
 
@@ -127,7 +127,7 @@ export async function exportTable(
         ciLow: r.ciLow,
         ciHigh: r.ciHigh,
         suppressed: r.suppressed,
-        benchmarks: Object.fromEntries(own.map((c) => [c.kind, { value: c.benchmark, significance: c.significance }])),
+        benchmarks: Object.fromEntries(own.map((c) => [c.kind, { value: c.benchmark, difference: c.difference, significance: c.significance }])),
         change: q.reference ? changes.get(`${r.area}|${r.group}`) : undefined,
       };
     }),

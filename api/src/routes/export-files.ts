@@ -3,7 +3,7 @@ import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
   disclosureSentence,
-  SIGNIFICANCE_WORDS,
+  significanceWord,
   CHANGE_RULE,
   COMPARISON_RULE,
   SUPPRESSED_TEXT,
@@ -96,7 +96,7 @@ function columns(t: ExportTable): Column[] {
       { header: benchmarkName(t, k), cell: (r) => r.benchmarks[k]?.value ?? null, number: 'value' },
       {
         header: `Significantie t.o.v. ${benchmarkInSentence(t, k)}`,
-        cell: (r) => SIGNIFICANCE_WORDS[r.benchmarks[k]?.significance ?? 'onbekend'],
+        cell: (r) => significanceWord(r.benchmarks[k]?.significance ?? 'onbekend', r.benchmarks[k]?.difference ?? null),
       },
     ]),
     ...(t.reference ? changeColumns(t.reference.label) : []),
@@ -111,7 +111,7 @@ function changeColumns(label: string): Column[] {
     { header: 'Verschil met referentie', cell: (r) => (r.change?.suppressed ? SUPPRESSED_TEXT : (r.change?.difference ?? null)), number: 'difference' },
     { header: 'Verschil 95%-ondergrens', cell: (r) => (hidden(r) ? null : r.change!.ciLow), number: 'difference' },
     { header: 'Verschil 95%-bovengrens', cell: (r) => (hidden(r) ? null : r.change!.ciHigh), number: 'difference' },
-    { header: 'Verandering', cell: (r) => SIGNIFICANCE_WORDS[r.change?.significance ?? 'onbekend'] },
+    { header: 'Verandering', cell: (r) => significanceWord(r.change?.significance ?? 'onbekend', r.change?.difference ?? null) },
   ];
 }
 

@@ -78,6 +78,13 @@ describe('GET /export?format=csv', () => {
     }
   });
 
+  it('calls the difference of a mean with a benchmark untested, not unknown', async () => {
+    const rows = readCsv((await app.inject('/api/v1/export?format=csv&indicator=eindtoets_gemiddelde&cohort=2020-2021&level=gemeente')).body);
+    const aastad = rows.find((r) => r.Gebiedscode === 'GM0001')!;
+    expect(aastad.Gemiddelde).toBe('536,0');
+    expect(aastad['Significantie t.o.v. Nederland']).toBe('zonder significantietoets');
+  });
+
   it('keeps the metadata apart: metadata=1 gives it as text, and the CSV links to it', async () => {
     const res = await app.inject(`/api/v1/export?format=csv&${Q}`);
     const link = /^<([^>]+)>; rel="describedby"; type="text\/plain"$/.exec(String(res.headers.link))![1]!;

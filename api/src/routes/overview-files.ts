@@ -5,7 +5,7 @@ import {
   COMPARISON_RULE,
   disclosureSentence,
   provenanceLabel,
-  SIGNIFICANCE_WORDS,
+  significanceWord,
   SUPPRESSED_TEXT,
   SYNTHETIC_COLUMN,
   SYNTHETIC_WARNING,
@@ -47,8 +47,8 @@ function columns(o: Overview): Column[] {
     { header: 'Benchmark', cell: () => benchmark },
     { header: 'Waarde benchmark', cell: (l) => l.cell.benchmark, number: 'value' },
     { header: 'Verschil met benchmark', cell: (l) => l.cell.difference, number: 'difference' },
-    { header: 'Significantie', cell: (l) => SIGNIFICANCE_WORDS[l.cell.significance] },
-    { header: 'Oordeel', cell: (l) => verdictText(l.cell.verdict, l.cell.significance) },
+    { header: 'Significantie', cell: (l) => significanceWord(l.cell.significance, l.cell.difference) },
+    { header: 'Oordeel', cell: (l) => verdictText(l.cell.verdict, l.cell.significance, l.cell.difference) },
     { header: 'COVID-cohort', cell: (l) => (l.cell.covidChange && l.indicator.covidCohort ? l.indicator.covidCohort.label : null) },
     { header: 'Verandering t.o.v.', cell: (l) => (l.cell.covidChange && l.indicator.reference ? l.indicator.reference.label : null) },
     {
@@ -58,12 +58,15 @@ function columns(o: Overview): Column[] {
     },
     { header: 'Verandering 95%-ondergrens', cell: (l) => change(l)?.ciLow ?? null, number: 'difference' },
     { header: 'Verandering 95%-bovengrens', cell: (l) => change(l)?.ciHigh ?? null, number: 'difference' },
-    { header: 'Significantie verandering', cell: (l) => (l.cell.covidChange ? SIGNIFICANCE_WORDS[l.cell.covidChange.significance] : null) },
+    {
+      header: 'Significantie verandering',
+      cell: (l) => (l.cell.covidChange ? significanceWord(l.cell.covidChange.significance, l.cell.covidChange.difference) : null),
+    },
     {
       header: 'Oordeel verandering',
       cell: (l) =>
         l.cell.covidChange && !l.cell.covidChange.suppressed && l.indicator.covidCohort
-          ? changeVerdictText(l.cell.covidChange.significance, l.indicator.higherIsBetter, l.indicator.covidCohort)
+          ? changeVerdictText(l.cell.covidChange.significance, l.indicator.higherIsBetter, l.indicator.covidCohort, l.cell.covidChange.difference)
           : null,
     },
   ];

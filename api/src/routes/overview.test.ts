@@ -109,8 +109,12 @@ describe('GET /overview', () => {
         const scale = indicator.unit === 'percentage' ? 100 : 1;
         if (cell.suppressed) expect(line.Waarde).toBe('afgeschermd');
         else expect(Number(line.Waarde!.replace(',', '.'))).toBeCloseTo(cell.value! * scale, 2);
-        expect(line.Oordeel).toBe(verdictText(cell.verdict, cell.significance));
+        expect(line.Oordeel).toBe(verdictText(cell.verdict, cell.significance, cell.difference));
       });
+    // A mean has no interval: its known difference is untested, in the words the page uses, never 'onbekend'.
+    const means = rows.filter((r) => r.Eenheid === 'gemiddelde' && r['Verschil met benchmark'] !== '');
+    expect(means.length).toBeGreaterThan(0);
+    for (const r of means) expect([r.Significantie, r.Oordeel]).toEqual(['zonder significantietoets', 'zonder significantietoets']);
     expect(rows.filter((r) => r.Gemeente === body.pooled.name)).toHaveLength(body.indicators.length);
 
     const xlsx = await app.inject('/api/v1/overview/export?group=provincie-testland&format=xlsx');

@@ -5,7 +5,7 @@ describe('a change between cohorts in words', () => {
   it('gives the difference and its significance, or says why there is none', () => {
     expect(covidText({ difference: 0.021, significance: 'hoger', suppressed: false })).toBe('+2,1 procentpunt, significant hoger');
     expect(covidText({ difference: -0.004, significance: 'niet_significant', suppressed: false })).toBe('−0,4 procentpunt, niet significant');
-    expect(covidText({ difference: 1.2, significance: 'onbekend', suppressed: false }, 'gemiddelde')).toBe('+1,2 punt, significantie onbekend');
+    expect(covidText({ difference: 1.2, significance: 'onbekend', suppressed: false }, 'gemiddelde')).toBe('+1,2 punt, zonder significantietoets');
     expect(covidText({ difference: null, significance: 'onbekend', suppressed: true })).toBe('afgeschermd');
     expect(covidText({ difference: null, significance: 'onbekend', suppressed: false })).toBe('geen gegevens');
     // Short, for table cells; a change that rounds to zero has no sign.

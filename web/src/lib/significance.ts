@@ -1,7 +1,7 @@
 import {
   RULES_CHANGED_TEXT,
-  SIGNIFICANCE_WORDS,
   significanceText,
+  significanceWord,
   type BenchmarkKind,
   type Comparison,
   type Indicator,
@@ -10,14 +10,14 @@ import {
 } from '@gka/shared';
 import { formatDifference, SUPPRESSED_TEXT } from './format.ts';
 
-export { significanceText };
+export { significanceText, significanceWord };
 
 /** '+2,1 procentpunt: significant hoger dan Nederland' */
 export function comparisonText(
   c: { kind: BenchmarkKind; difference: number | null; significance: Significance },
   unit: Indicator['unit'] = 'percentage',
 ): string {
-  const words = significanceText(c.significance, c.kind);
+  const words = significanceText(c.significance, c.kind, c.difference);
   return c.difference === null ? words : `${formatDifference(c.difference, unit)}: ${words}`;
 }
 
@@ -28,9 +28,6 @@ export const comparisonWith = (v: { comparisons?: readonly Comparison[] } | unde
 /** Its significance; 'onbekend' where the API made no such comparison (no benchmark, a hidden value). */
 export const significanceWith = (v: { comparisons?: readonly Comparison[] } | undefined, kind: BenchmarkKind): Significance =>
   comparisonWith(v, kind)?.significance ?? 'onbekend';
-
-/** Short form for tables whose header names the benchmark: 'significant hoger'. */
-export const significanceWord = (sig: Significance): string => SIGNIFICANCE_WORDS[sig];
 
 /**
  * A change between cohorts in words: '+2,1 procentpunt, significant hoger' or 'afgeschermd'; into a
@@ -44,6 +41,6 @@ export function covidText(
 ): string {
   if (c.suppressed) return SUPPRESSED_TEXT;
   if (c.difference === null) return 'geen gegevens';
-  const words = c.significance === 'onbekend' ? 'significantie onbekend' : SIGNIFICANCE_WORDS[c.significance];
+  const words = significanceWord(c.significance, c.difference);
   return `${formatDifference(c.difference, unit, short)}, ${words}${cohort?.rulesChanged ? `; ${RULES_CHANGED_TEXT}` : ''}`;
 }

@@ -4,7 +4,7 @@ import {
   BENCHMARK_LABELS,
   BENCHMARKS,
   GROUP_LABELS,
-  SIGNIFICANCE_WORDS,
+  significanceWord,
   cohortPhrase,
   disclosureSentence,
   formatInteger,
@@ -32,7 +32,7 @@ import { SUPPRESSED_TEXT, formatInterval, formatValue } from '../../lib/format.t
 import { useSearchState } from '../../lib/searchState.ts';
 import { comparisonWith, covidText } from '../../lib/significance.ts';
 
-type Row = ComparedValue & { benchmark: number | null; significance: Significance; change?: ChangeRow };
+type Row = ComparedValue & { benchmark: number | null; difference: number | null; significance: Significance; change?: ChangeRow };
 const col = createColumnHelper<Row>();
 
 /** What the table can compare with: every benchmark; a group as 'groep:<code>'. */
@@ -81,6 +81,7 @@ export function DataView() {
       return {
         ...v,
         benchmark: c?.benchmark ?? null,
+        difference: c?.difference ?? null,
         significance: c?.significance ?? 'onbekend',
         change: reference ? changes.get(`${v.area}|${v.group}`) : undefined,
       };
@@ -117,7 +118,7 @@ export function DataView() {
         cell: (c) => formatValue({ value: c.getValue() ?? null }, unit),
         sortUndefined: 'last',
       }),
-      col.accessor((r) => (r.suppressed ? '–' : SIGNIFICANCE_WORDS[r.significance]), { id: 'significantie', header: 'Significantie' }),
+      col.accessor((r) => (r.suppressed ? '–' : significanceWord(r.significance, r.difference)), { id: 'significantie', header: 'Significantie' }),
       ...(reference
         ? [
             col.accessor((r) => (r.change && !r.change.suppressed ? (r.change.difference ?? undefined) : undefined), {

@@ -88,7 +88,7 @@ export function NotitieView() {
                             {f(c.benchmark)}
                             <br />
                             <small>
-                              {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance)}
+                              {formatDifference(c.difference, i.indicator.unit, true)}, {significanceWord(c.significance, c.difference)}
                             </small>
                           </td>
                         ) : (

@@ -33,12 +33,13 @@ const SECTORS = [
   { sector: 'vo', title: 'Scholen voor voortgezet onderwijs' },
 ] as const;
 
-/** Against a benchmark: the verdict (by the indicator's direction and significance); a mean has no interval, so its difference instead. */
+/** Against a benchmark: the verdict (by the indicator's direction and significance); a mean has no interval, so its difference, untested. */
 function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indicator: Indicator): Against {
   const c = comparisonWith(v, kind);
   if (!v || v.suppressed || v.value === null || !c || c.difference === null) return { text: '–', verdict: null };
-  if (v.ciLow === null) return { text: formatDifference(c.difference, indicator.unit, true), verdict: null };
   const verdict = verdictOf(c.significance, indicator.higherIsBetter);
+  if (c.significance === 'onbekend')
+    return { text: `${verdictText(verdict, c.significance, c.difference)} (${formatDifference(c.difference, indicator.unit, true)})`, verdict: null };
   return { text: verdictText(verdict, c.significance), verdict };
 }
 

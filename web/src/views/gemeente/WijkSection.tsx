@@ -10,7 +10,7 @@ import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { NO_DATA_COLOUR, classBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
-import { covidText, significanceText, significanceWith } from '../../lib/significance.ts';
+import { comparisonWith, covidText, significanceText, significanceWith } from '../../lib/significance.ts';
 
 type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined };
 const col = createColumnHelper<Row>();
@@ -42,8 +42,8 @@ export function WijkSection({
       .filter((v) => v.group === 'totaal')
       .map((v) => ({
         ...v,
-        vsGemeente: v.suppressed ? '–' : significanceText(significanceWith(v, 'gemeente'), 'gemeente'),
-        vsNederland: v.suppressed ? '–' : significanceText(significanceWith(v, 'nederland'), 'nederland'),
+        vsGemeente: v.suppressed ? '–' : significanceText(significanceWith(v, 'gemeente'), 'gemeente', comparisonWith(v, 'gemeente')?.difference),
+        vsNederland: v.suppressed ? '–' : significanceText(significanceWith(v, 'nederland'), 'nederland', comparisonWith(v, 'nederland')?.difference),
         covid: covid.get(v.area),
       }));
   }, [values.data, change.data]);

@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { stedelijkheidLabel, type Area, type ChangeRow, type Indicator, type ComparedValue } from '@gka/shared';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { covidText, significanceText, significanceWith } from '../../lib/significance.ts';
+import { comparisonWith, covidText, significanceText, significanceWith } from '../../lib/significance.ts';
 
 type Row = Area & { v: ComparedValue | undefined };
 const col = createColumnHelper<Row>();
@@ -41,10 +41,14 @@ export function GemeentenTable({
               sortUndefined: 'last',
             }),
             col.accessor((r) => (r.v ? formatInterval(r.v, indicator.unit) : '–'), { id: 'interval', header: '95%-interval', enableSorting: false }),
-            col.accessor((r) => (r.v && !r.v.suppressed ? significanceText(significanceWith(r.v, 'nederland'), 'nederland') : '–'), {
-              id: 'significantie',
-              header: 'Vergeleken met Nederland',
-            }),
+            col.accessor(
+              (r) =>
+                r.v && !r.v.suppressed ? significanceText(significanceWith(r.v, 'nederland'), 'nederland', comparisonWith(r.v, 'nederland')?.difference) : '–',
+              {
+                id: 'significantie',
+                header: 'Vergeleken met Nederland',
+              },
+            ),
             ...(changes
               ? [
                   col.accessor((r) => changes.byCode.get(r.code)?.difference ?? undefined, {
