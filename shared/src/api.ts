@@ -110,6 +110,11 @@ export const Indicator = z.object({
   unit: z.enum(UNITS),
   higherIsBetter: z.boolean().nullable(),
   source: z.string(),
+  /**
+   * The breakdown that defines the indicator, if any (opleidingsmobiliteit: opleiding_ouders). Its
+   * gap between that breakdown's groups measures the definition, so the API gives no kansenkloof for it.
+   */
+  definedBy: Dimension.nullable(),
   /** The indicator's own time axis: the cohorts that hold values for it, oldest first. */
   cohorts: z.array(IndicatorCohort),
   /**
@@ -345,8 +350,11 @@ export const ProfileIndicator = z.object({
   value: Value.nullable(),
   comparisons: z.array(Comparison),
   benchmarks: z.array(Benchmark),
-  /** opleiding_ouders hoog minus laag, as a fraction (0.25 = 25 procentpunt); null when either is suppressed. */
-  kansenkloof: z.number().nullable(),
+  /**
+   * opleiding_ouders hoog minus laag, as a fraction (0.25 = 25 procentpunt); null when either is
+   * suppressed or missing; absent when it does not apply (an indicator defined by opleiding_ouders).
+   */
+  kansenkloof: z.number().nullable().optional(),
   breakdown: z.array(z.object({ dimension: Dimension, values: z.array(Value) })),
   /** The indicator's own cohorts, oldest first: the gemeente's totaal with its interval, and the pooled benchmarks. */
   trend: z.array(
@@ -398,7 +406,10 @@ export const ChangeQuery = z.object({
  */
 export const ChangeRow = z.object({ area: z.string(), name: z.string(), group: z.string() }).extend(ChangeFields.shape);
 export type ChangeRow = z.infer<typeof ChangeRow>;
-/** For dimension opleiding_ouders: the kansenkloof (hoog − laag) now, before and its change, with an interval. */
+/**
+ * For dimension opleiding_ouders: the kansenkloof (hoog − laag) now, before and its change, with an
+ * interval; absent for an indicator defined by opleiding_ouders (`definedBy`).
+ */
 export const GapChange = ChangeRow.omit({ group: true });
 export const ChangeResponse = z.object({
   data: z.array(ChangeRow),

@@ -956,6 +956,10 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     expect(rows.filter((r) => startsWithOneOf(r, demo)).length).toBe(demo.length);
     for (const r of rows) expect(r, r).toMatch(startsWithOneOf(r, demo) ? /synthetisch$/ : /echte cijfers \((DUO|CBS)\)$/);
     expect(await page.locator('.notitie__meta').textContent()).toContain('echte en synthetische cijfers naast elkaar: per indicator aangegeven');
+    // Opleidingsmobiliteit is defined by parents' education: no kansenkloof, and the notitie says so.
+    const kloof = (name: string) => page.locator('.notitie__kpi tbody tr', { hasText: name }).locator('td').last().textContent();
+    expect(await kloof('Opleidingsmobiliteit')).toBe('n.v.t.');
+    expect(await kloof('Schooladvies havo/vwo')).toMatch(/^[+−]?\d+,\d pp$|^–$/);
     expect(await page.getByTestId('trend-scale').textContent()).toMatch(/^echte cijfers \(DUO\)/);
     await noBanner();
     expect((await axeFindings()).found).toEqual([]);

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AreaLevel, Unit } from '@gka/shared';
+import type { AreaLevel, Dimension, Unit } from '@gka/shared';
 
 /** Table types of migrations/ (keep in step with the migrations). */
 export interface AreaTable {
@@ -63,6 +63,8 @@ export interface IndicatorTable {
   higher_is_better: boolean | null;
   source: string;
   sort_order: Generated<number>;
+  /** The breakdown that defines the indicator (migration 0015): no kansenkloof for it. */
+  defined_by: Generated<Dimension | null>;
 }
 
 export interface DimensionTable {

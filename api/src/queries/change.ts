@@ -9,6 +9,7 @@ import {
   type IndicatorCohort,
   type DataLevel,
 } from '@gka/shared';
+import { hasKansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
 import type { AreaDetail } from './areas.ts';
@@ -35,7 +36,7 @@ export type Side = { name: string; group: string; k: number; n: number; hidden: 
 /**
  * GET /change: per area and group the value in `cohort` against the reference (one cohort, or
  * several pooled: counts summed), the difference with its Newcombe interval, and for opleiding_ouders
- * the change of the kansenkloof. Built from published cells only, so it tells nothing they do not.
+ * the change of the kansenkloof (not for an indicator that breakdown defines). Built from published cells only, so it tells nothing they do not.
  */
 export async function changeView(
   ctx: QueryContext,
@@ -71,7 +72,7 @@ export async function changeView(
     return { area, name: (a ?? b)!.name, group, ...change([a, b], [1, -1], percentage, dispersion) };
   });
   const kansenkloof =
-    q.dimension === 'opleiding_ouders'
+    q.dimension === KANSENKLOOF_DIMENSION && hasKansenkloof(indicator)
       ? [...new Set(order.map((o) => o.area))].map((area) => {
           const at = (m: Map<string, Side>, g: string) => m.get(`${area}|${g}`);
           const sides = [at(now, 'hoog'), at(now, 'laag'), at(before, 'hoog'), at(before, 'laag')];

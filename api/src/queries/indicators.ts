@@ -14,6 +14,7 @@ function selectIndicators(db: Db) {
       'i.unit',
       'i.higher_is_better as higherIsBetter',
       'i.source',
+      'i.defined_by as definedBy',
     ])
     .orderBy('i.sort_order')
     .orderBy('i.code');

@@ -10,7 +10,7 @@ import {
   type ProfileIndicator,
   type ProfileResponse,
 } from '@gka/shared';
-import { kansenkloof } from '../stats/benchmarks.ts';
+import { hasKansenkloof, kansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
 import { compareWith, comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
@@ -87,7 +87,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     const rows = own.filter((r) => r.indicator === indicator.code);
     const inCohort = rows.filter((r) => r.cohort === cohort.code);
     const totaal = inCohort.find((r) => r.dimension === 'totaal');
-    const opleiding = (g: string) => inCohort.find((r) => r.dimension === 'opleiding_ouders' && r.group === g)?.value;
+    const opleiding = (g: string) => inCohort.find((r) => r.dimension === KANSENKLOOF_DIMENSION && r.group === g)?.value;
     const byCohort = benchmarks[i]!;
     const cohortBenchmarks = byCohort.get(cohort.code) ?? [];
     return {
@@ -96,7 +96,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       value: totaal ? toValue(totaal) : null,
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks, contains(totaal)) : [],
       benchmarks: cohortBenchmarks,
-      kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')),
+      ...(hasKansenkloof(indicator) ? { kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')) } : {}),
       covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]),
       breakdown: breakdowns(inCohort),
       trend: trendAxis(indicatorCohorts, notes.get(indicator.code)).map((c) => {

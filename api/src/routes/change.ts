@@ -13,7 +13,7 @@ export const changeRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
         description:
           `reference: een cohortcode, of ${PRE_COVID} voor de cohorten van de indicator vóór het eerste COVID-cohort, samengenomen. ` +
           'difference = value − referenceValue (als fractie, zoals /values), met het 95%-interval van Newcombe; significant als het interval 0 niet bevat. ' +
-          'Afgeschermd als een van beide kanten afgeschermd is. Bij dimension=opleiding_ouders ook de verandering van de kansenkloof (hoog − laag).',
+          'Afgeschermd als een van beide kanten afgeschermd is. Bij dimension=opleiding_ouders ook de verandering van de kansenkloof (hoog − laag), behalve bij een indicator die zelf naar opleiding van de ouders is gedefinieerd (definedBy).',
         tags: ['waarden'],
         querystring: ChangeQuery,
         response: { 200: ChangeResponse, 400: ApiError, 404: ApiError },

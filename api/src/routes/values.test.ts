@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CompareResponse, ProfileResponse, TrendResponse, ValuesResponse, type Benchmark } from '@gka/shared';
+import { ChangeResponse, CompareResponse, IndicatorsResponse, ProfileResponse, TrendResponse, ValuesResponse, type Benchmark } from '@gka/shared';
+import { buildApp } from '../app.ts';
 import { wilson } from '../stats/wilson.ts';
+import { testConfig } from '../test/config.ts';
+import type { TestDatabase } from '../test/database.ts';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 
 let app: TestApp;
-useSeededApp((a) => {
+let t: TestDatabase;
+useSeededApp((a, db) => {
   app = a;
+  t = db;
 });
 
 const values = async (qs: string) => {
@@ -259,6 +264,31 @@ describe('GET /profile/:code', () => {
     expect(body.indicators[0]).toMatchObject({ cohort: { code: '2020-2021' }, kansenkloof: null });
     const older = ProfileResponse.parse(await json('/api/v1/profile/GM0002?cohort=2019-2020'));
     expect(older.indicators[0]!.kansenkloof).toBeCloseTo(1 - 0.2, 12);
+  });
+
+  it('gives no kansenkloof, now or as a change, for an indicator its breakdown defines', async () => {
+    const catalogue = IndicatorsResponse.parse(await json('/api/v1/indicators')).data;
+    expect(catalogue.find((i) => i.code === 'opleidingsmobiliteit')?.definedBy).toBe('opleiding_ouders');
+    expect(catalogue.find((i) => i.code === 'advies_havo_vwo')?.definedBy).toBeNull();
+    // The seed's advies as if it were defined by parents' education: the rule follows the data, not a list.
+    await t.db.updateTable('indicator').set({ defined_by: 'opleiding_ouders' }).where('code', '=', 'advies_havo_vwo').execute();
+    const fresh = await buildApp({ config: testConfig(), db: t.db });
+    try {
+      const profile = ProfileResponse.parse((await fresh.inject('/api/v1/profile/GM0001?cohort=2020-2021')).json());
+      const advies = profile.indicators.find((i) => i.indicator.code === 'advies_havo_vwo')!;
+      expect(advies.indicator.definedBy).toBe('opleiding_ouders');
+      expect(advies).not.toHaveProperty('kansenkloof');
+      // Its breakdown by parents' education stays: only the gap between hoog and laag is meaningless.
+      expect(advies.breakdown.find((b) => b.dimension === 'opleiding_ouders')?.values).toHaveLength(3);
+      const change = ChangeResponse.parse(
+        (await fresh.inject('/api/v1/change?indicator=advies_havo_vwo&cohort=2020-2021&reference=2019-2020&level=gemeente&dimension=opleiding_ouders')).json(),
+      );
+      expect(change.data.length).toBeGreaterThan(0);
+      expect(change).not.toHaveProperty('kansenkloof');
+    } finally {
+      await fresh.close();
+      await t.db.updateTable('indicator').set({ defined_by: null }).where('code', '=', 'advies_havo_vwo').execute();
+    }
   });
 
   it('is 404 for a wijk, an unknown gemeente or cohort', async () => {

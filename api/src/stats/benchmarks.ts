@@ -34,6 +34,12 @@ export function difference(value: number | null, benchmark: number | null): numb
   return value === null || benchmark === null ? null : value - benchmark;
 }
 
+/** The breakdown whose groups hoog minus laag make the kansenkloof. */
+export const KANSENKLOOF_DIMENSION = 'opleiding_ouders';
+
+/** An indicator that breakdown defines (opleidingsmobiliteit) has no kansenkloof: its gap measures the definition. */
+export const hasKansenkloof = (indicator: { definedBy: string | null }): boolean => indicator.definedBy !== KANSENKLOOF_DIMENSION;
+
 /** Kansenkloof: opleiding_ouders hoog minus laag; unknown when either is suppressed or missing. */
 export function kansenkloof(hoog: number | null | undefined, laag: number | null | undefined): number | null {
   return hoog === null || hoog === undefined || laag === null || laag === undefined ? null : hoog - laag;

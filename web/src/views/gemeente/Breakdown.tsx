@@ -3,6 +3,13 @@ import { formatDifference, formatValue } from '../../lib/format.ts';
 
 const DIMENSIONS = ['opleiding_ouders', 'inkomen_ouders'] as const;
 
+/** The kansenkloof as the API gives it: a number, null (hidden or missing), or none for an indicator defined by the breakdown. */
+function kloofText({ kansenkloof, indicator }: ProfileIndicator): string {
+  if (kansenkloof === undefined)
+    return `niet van toepassing${indicator.definedBy ? ` (de indicator is zelf naar ${DIMENSION_LABELS[indicator.definedBy].toLowerCase()} gedefinieerd)` : ''}`;
+  return kansenkloof === null ? 'niet te berekenen (afgeschermd of geen gegevens)' : formatDifference(kansenkloof, indicator.unit);
+}
+
 /** Values by parents' education and income as a table with inline bars, and the kansenkloof. */
 export function Breakdown({ profile }: { profile: ProfileIndicator }) {
   const unit = profile.indicator.unit;
@@ -11,8 +18,7 @@ export function Breakdown({ profile }: { profile: ProfileIndicator }) {
   return (
     <div className="breakdown" data-testid="breakdown">
       <p className="kloof">
-        <strong>Kansenkloof</strong> (kinderen van hoog- minus laagopgeleide ouders):{' '}
-        {profile.kansenkloof === null ? 'niet te berekenen (afgeschermd of geen gegevens)' : formatDifference(profile.kansenkloof, unit)}
+        <strong>Kansenkloof</strong> (kinderen van hoog- minus laagopgeleide ouders): {kloofText(profile)}
       </p>
       <div className="breakdown__tables">
         {DIMENSIONS.map((d) => {

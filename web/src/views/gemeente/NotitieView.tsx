@@ -104,7 +104,9 @@ export function NotitieView() {
                           {cell('nederland')}
                           {cell('stedelijkheid')}
                           {cell('gka')}
-                          <td className="num">{i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}</td>
+                          <td className="num">
+                            {i.kansenkloof === undefined ? 'n.v.t.' : i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}
+                          </td>
                         </tr>
                       );
                     })}
@@ -112,8 +114,8 @@ export function NotitieView() {
                 </table>
               </TableScroll>
               <p className="hint">
-                Vergelijkingen: {COMPARISON_RULE}. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in procentpunten (pp).{' '}
-                {disclosureSentence(p.minCell)}
+                Vergelijkingen: {COMPARISON_RULE}. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in procentpunten (pp); n.v.t. bij een indicator
+                die zelf naar opleiding van de ouders is gedefinieerd. {disclosureSentence(p.minCell)}
               </p>
               <CovidParagraph indicators={p.indicators} />
               {selected && (
