@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaCode, AreaLevel, DataLevel, Dimension, UNITS } from './domain.ts';
+import { AreaCode, AreaLevel, DataLevel, Dimension, UNITS, ValueNote } from './domain.ts';
 
 // Validation messages in Dutch, in the API's error bodies and in the web app alike.
 z.config(z.locales.nl());
@@ -161,6 +161,11 @@ export const Value = z.object({
   samplingCiLow: z.number().nullable().optional(),
   samplingCiHigh: z.number().nullable().optional(),
   suppressed: z.boolean(),
+  /**
+   * What the source itself says about the figure, shown with it (`VALUE_NOTE_TEXT`); absent when it
+   * says nothing. 'onbetrouwbaar': CBS flags the achterstandsscore of a school with 40 pupils or fewer.
+   */
+  note: ValueNote.optional(),
 });
 export type Value = z.infer<typeof Value>;
 

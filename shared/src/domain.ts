@@ -59,6 +59,14 @@ export const GROUP_LABELS: Record<string, string> = {
   meisje: 'Meisje',
 };
 
+/**
+ * What a source itself says about one of its figures, shown with it: CBS flags the achterstandsscore
+ * of a school with 40 pupils or fewer as unreliable (code `a`).
+ */
+export const ValueNote = z.enum(['onbetrouwbaar']);
+export type ValueNote = z.infer<typeof ValueNote>;
+export const VALUE_NOTE_TEXT: Record<ValueNote, string> = { onbetrouwbaar: 'CBS: onbetrouwbaar, 40 leerlingen of minder' };
+
 /** Own keys only: a file or URL may say `toString` or `__proto__`, which every object has. */
 export function isDimension(dimension: string): dimension is Dimension {
   return Object.hasOwn(DIMENSIONS, dimension);

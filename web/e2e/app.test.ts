@@ -818,6 +818,20 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     );
     expect((await axeFindings()).found).toEqual([]);
   });
+
+  it('A school CBS calls unreliable (De Smeltkroes, Coevorden: 38 pupils) says so with its achterstandsscore, in the table and on its page', async () => {
+    await page.goto(`${base()}/gemeente/GM0109`);
+    const row = page.getByTestId('school-table-po').locator('tbody tr', { hasText: 'De Smeltkroes' });
+    await row.first().waitFor();
+    expect(await row.getByTestId('value-note').allTextContents()).toEqual(['CBS: onbetrouwbaar, 40 leerlingen of minder']);
+    // Its neighbours with more pupils carry no such note.
+    const notes = await page.getByTestId('school-table-po').getByTestId('value-note').count();
+    expect(notes).toBeLessThan(await page.getByTestId('school-table-po').locator('tbody tr').count());
+    await row.getByRole('link', { name: 'De Smeltkroes' }).click();
+    await page.getByTestId('value-note').waitFor();
+    expect(await page.getByTestId('value-note').textContent()).toBe('Schooljaar 2019-2020: CBS: onbetrouwbaar, 40 leerlingen of minder');
+    expect((await axeFindings()).found).toEqual([]);
+  });
 });
 
 /**

@@ -46,6 +46,7 @@ describe('migrations', () => {
       'disclosure_setting',
       'indicator',
       'measure',
+      'measure_note',
       'school',
     ]);
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AreaLevel, Dimension, Unit } from '@gka/shared';
+import type { AreaLevel, Dimension, Unit, ValueNote } from '@gka/shared';
 
 /** Table types of migrations/ (keep in step with the migrations). */
 export interface AreaTable {
@@ -132,6 +132,14 @@ export interface AreaGroupMemberTable {
   area_code: string;
 }
 
+/** What a source says about one of its figures (migration 0016): the area's totaal of an indicator × cohort. */
+export interface MeasureNoteTable {
+  indicator: string;
+  cohort: string;
+  area_code: string;
+  note: ValueNote;
+}
+
 export interface Database {
   area: AreaTable;
   school: SchoolTable;
@@ -143,6 +151,7 @@ export interface Database {
   dimension: DimensionTable;
   breakdown_group: BreakdownGroupTable;
   measure: MeasureTable;
+  measure_note: MeasureNoteTable;
   dataset: DatasetTable;
   disclosure: DisclosureTable;
   disclosure_setting: DisclosureSettingTable;

@@ -1,4 +1,4 @@
-import { syntheticFigures, type Cohort, type Indicator } from '@gka/shared';
+import { syntheticFigures, type Cohort, type Indicator, type ValueNote } from '@gka/shared';
 import { allAreas, type AreaDetail } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
 import { indicatorCohort, listCovidNotes, type CovidNotes } from './covid-notes.ts';
@@ -47,6 +47,13 @@ export const areas = (ctx: QueryContext): Promise<Map<string, AreaDetail>> =>
 export const findIndicator = async (ctx: QueryContext, code: string) => (await indicators(ctx)).find((i) => i.code === code);
 export const findCohort = async (ctx: QueryContext, code: string) => (await cohorts(ctx)).find((c) => c.code === code);
 export const findArea = async (ctx: QueryContext, code: string) => (await areas(ctx)).get(code);
+
+/** What sources say about their figures (a hundred rows), by `indicator|cohort|area`: notes on an area's totaal. */
+export const valueNotes = (ctx: QueryContext): Promise<Map<string, ValueNote>> =>
+  ctx.memo.get('valueNotes', async () => {
+    const rows = await ctx.db.selectFrom('measure_note').select(['indicator', 'cohort', 'area_code', 'note']).execute();
+    return new Map(rows.map((r) => [`${r.indicator}|${r.cohort}|${r.area_code}`, r.note]));
+  });
 
 /** `group`: per dimension, per group. */
 export type SortOrder = { area: Map<string, number>; cohort: Map<string, number>; group: Map<string, Map<string, number>> };

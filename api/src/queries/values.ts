@@ -6,7 +6,7 @@ import { widen } from '../stats/overdispersion.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
-import { areas as allAreas, sortOrder } from './catalogue.ts';
+import { areas as allAreas, sortOrder, valueNotes } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { areaDispersions, publishedDispersion, type Dispersions } from './dispersion.ts';
 import { meta } from './meta.ts';
@@ -56,7 +56,7 @@ export function valuesSql(k: MeasureKeys): RawBuilder<CountRow> {
 /** Measure rows with these keys, suppressed, with their share and Wilson interval, by cohort, area name and group. */
 export async function selectValues(ctx: QueryContext, k: MeasureKeys, unitOf: (indicator: string) => Unit): Promise<ValueRow[]> {
   if (k.indicators.length === 0 || k.cohorts.length === 0 || k.dimensions.length === 0 || k.areas?.length === 0) return [];
-  const [{ rows }, areas, order] = await Promise.all([valuesSql(k).execute(ctx.db), allAreas(ctx), sortOrder(ctx)]);
+  const [{ rows }, areas, order, notes] = await Promise.all([valuesSql(k).execute(ctx.db), allAreas(ctx), sortOrder(ctx), valueNotes(ctx)]);
   // A plain loop: this runs for every row of a national response (3,763 for all wijken).
   const ranked: { row: ValueRow; c: number; a: number; g: number }[] = [];
   for (const r of rows) {
@@ -80,6 +80,8 @@ export async function selectValues(ctx: QueryContext, k: MeasureKeys, unitOf: (i
       ciHigh: v.ciHigh,
       suppressed: v.suppressed,
     };
+    const note = r.group === 'totaal' && !v.suppressed ? notes.get(`${r.indicator}|${r.cohort}|${r.area}`) : undefined;
+    if (note) row.note = note;
     ranked.push({ row, c: order.cohort.get(r.cohort) ?? 0, a: order.area.get(r.area) ?? 0, g: order.group.get(r.dimension)?.get(r.group) ?? 0 });
   }
   const sorted = ranked.sort((x, y) => x.c - y.c || x.a - y.a || x.g - y.g).map((x) => x.row);
@@ -147,6 +149,7 @@ export function toValue(r: Value): Value {
     ciHigh: r.ciHigh,
     ...(r.samplingCiLow !== undefined ? { samplingCiLow: r.samplingCiLow, samplingCiHigh: r.samplingCiHigh } : {}),
     suppressed: r.suppressed,
+    ...(r.note ? { note: r.note } : {}),
   };
 }
 

@@ -50,7 +50,8 @@ export async function readAchterstandsscores(file: string): Promise<AchterstandR
   return rows;
 }
 
-export type AchterstandStats = { schools: number; unreliable: number; notInList: string[] };
+/** `flagged`: the school codes whose score CBS flags unreliable, for the note shown with their figure. */
+export type AchterstandStats = { schools: number; unreliable: number; notInList: string[]; flagged: string[] };
 
 /**
  * Adds the achterstandsscore per 100 pupils: the score × 100 (whole, as the score has two decimals)
@@ -71,7 +72,7 @@ export function addAchterstand(
     const v = brinVestiging(r['BRIN_NUMMER'], r['VESTIGINGSNUMMER']);
     if (v) then.set(v, r);
   }
-  const stats: AchterstandStats = { schools: 0, unreliable: 0, notInList: [] };
+  const stats: AchterstandStats = { schools: 0, unreliable: 0, notInList: [], flagged: [] };
   for (const row of rows) {
     const listed = schools.get(row.vestiging);
     const old = then.get(row.vestiging);
@@ -87,6 +88,7 @@ export function addAchterstand(
     if (!area) totals.unmapped(ACHTERSTAND, `vestiging ${row.vestiging} (niet in de adreslijst, gemeente onbekend)`, row.pupils);
     stats.schools++;
     if (row.unreliable) stats.unreliable++;
+    if (row.unreliable && school) stats.flagged.push(school.code);
   }
   return stats;
 }

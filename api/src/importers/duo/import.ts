@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
 import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
-import { schoolYearCode } from '@gka/shared';
+import { schoolYearCode, type ValueNote } from '@gka/shared';
 import { schoolYearCohort } from './cohorts.ts';
 import { addEindscores } from './eindtoets.ts';
 import { ACHTERSTAND, addAchterstand, readAchterstandsscores } from './achterstand.ts';
@@ -64,7 +64,9 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
     log(`Lezen: ${path.basename(file)}`);
     return readDuoCsv(file, YEARLY[family].encoding, YEARLY[family].columns);
   };
-  const derived: (Omit<DuoSourceResult, 'measures' | 'cohorts'> & { rows: MeasureRow[] })[] = [];
+  // `notes`: what the source says about some of its figures (an area's totaal), kept with them.
+  const derived: (Omit<DuoSourceResult, 'measures' | 'cohorts'> & { rows: MeasureRow[]; notes?: { cohort: string; area_code: string; note: ValueNote }[] })[] =
+    [];
   for (const key of ['examens2014', 'examens2019'] as const) {
     const exams = await readIfThere(key);
     if (!exams) continue;
@@ -150,6 +152,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       file: workbook,
       indicator: ACHTERSTAND,
       rows: totals.rows(),
+      notes: stats.flagged.map((area_code) => ({ cohort: '2019-2020', area_code, note: 'onbetrouwbaar' as const })),
       unmapped: totals.unmappedReport(),
       details: {
         scholen: stats.schools,
@@ -218,7 +221,17 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
           )
           .execute();
       }
-      const { rows, ...rest } = d;
+      if (d.notes) {
+        // The source's notes replace those of an earlier import of the same figures.
+        const cohorts = [...new Set(d.rows.map((r) => schoolYearCode(r.cohort)))];
+        await trx.deleteFrom('measure_note').where('indicator', '=', d.indicator).where('cohort', 'in', cohorts).execute();
+        if (d.notes.length)
+          await trx
+            .insertInto('measure_note')
+            .values(d.notes.map((n) => ({ indicator: d.indicator, cohort: schoolYearCode(n.cohort), area_code: n.area_code, note: n.note })))
+            .execute();
+      }
+      const { rows, notes: _notes, ...rest } = d;
       results.push({ ...rest, cohorts: [...new Set(rows.map((r) => schoolYearCode(r.cohort)))].sort(), measures: rows.length });
     }
     await refreshDisclosure(

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AreasResponse, ValuesResponse } from '@gka/shared';
+import { AreasResponse, TrendResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../app.ts';
 import type { TestDatabase } from '../../test/database.ts';
 import { createDuoDatabase } from '../../test/duo-database.ts';
@@ -249,6 +249,32 @@ describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
     const unplaced = new Set(result.schools.unplaced.map((u) => u.vestiging));
     for (const v of missing) expect(closed.has(v) || unplaced.has(v), v).toBe(true);
     expect(missing.filter((v) => closed.get(v)?.gesloten === true).length).toBeGreaterThan(missing.length * 0.9);
+  });
+
+  it('carries the CBS flag: each school CBS calls unreliable (40 pupils or fewer) has the note with its figure, no other does', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(openDataFile('cbs_achterstandsscores-basisscholen-2019.xlsx'));
+    const flagged = new Set<string>();
+    wb.getWorksheet('Tabel 1')!.eachRow((row) => {
+      const code = row.getCell(1).value;
+      if (typeof code === 'string' && row.getCell(4).value === 'a') flagged.add(code);
+    });
+    expect(flagged.size).toBe(120);
+    const values = await get('/api/v1/values?indicator=achterstandsscore&cohort=sj2019-2020&level=school', ValuesResponse);
+    const noted = values.data.filter((v) => v.note === 'onbetrouwbaar');
+    // Every flagged school the import placed, published with its figure and the flag.
+    const placed = values.data.filter((v) => flagged.has(v.area.slice(2)));
+    expect(noted.map((v) => v.area).sort()).toEqual(placed.map((v) => v.area).sort());
+    expect(noted.length).toBe(120);
+    for (const v of noted) expect(v.denominator!, v.area).toBeLessThanOrEqual(40);
+    expect(values.data.length - noted.length).toBeGreaterThan(6000);
+    // A gemeente sums many schools: its figure carries no school's flag.
+    const gemeenten = await get('/api/v1/values?indicator=achterstandsscore&cohort=sj2019-2020&level=gemeente', ValuesResponse);
+    expect(gemeenten.data.some((v) => v.note)).toBe(false);
+    // One school on its own page: 03EJ00, 38 pupils, flagged 'a' in the CBS table.
+    const trend = await get('/api/v1/trend?indicator=achterstandsscore&area=SC03EJ00', TrendResponse);
+    const own = trend.data.flatMap((p) => p.values).find((v) => v.area === 'SC03EJ00')!;
+    expect(own).toMatchObject({ denominator: 38, note: 'onbetrouwbaar', suppressed: false });
   });
 
   it('lists the schools of a gemeente with their address, and compares a school with its gemeente and Nederland', async () => {

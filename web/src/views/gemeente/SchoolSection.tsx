@@ -15,6 +15,7 @@ import {
 } from '@gka/shared';
 import { useAreas, useValuesOf } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { ValueNote } from '../../components/ValueNote.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
@@ -211,6 +212,12 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
                   <>
                     <br />
                     <small>{formatInterval(v, indicator.unit)}</small>
+                  </>
+                )}
+                {v?.note && (
+                  <>
+                    <br />
+                    <ValueNote value={v} />
                   </>
                 )}
               </>

@@ -5,6 +5,7 @@ import { useArea, useIndicators, useTrend } from '../../api/hooks.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 import { usePageFigures } from '../../lib/banner.ts';
+import { ValueNote } from '../../components/ValueNote.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TrendChart } from '../gemeente/TrendChart.tsx';
 
@@ -26,6 +27,12 @@ export function areaTrend(t: TrendResponse): ProfileIndicator['trend'] {
 function SchoolTrend({ indicator, code, name }: { indicator: Indicator; code: string; name: string }) {
   const trend = useTrend(indicator.code, code);
   const points = useMemo(() => (trend.data ? areaTrend(trend.data) : []), [trend.data]);
+  // What the source says about the school's own figures (CBS: too few pupils), per cohort, with the chart.
+  const notes = useMemo(
+    () =>
+      (trend.data?.data ?? []).flatMap((p) => p.values.filter((v) => v.area === code && v.group === 'totaal' && v.note).map((v) => ({ cohort: p.cohort, v }))),
+    [trend.data, code],
+  );
   if (trend.data && !points.some((p) => p.value !== null || p.suppressed)) return null;
   return (
     <section aria-label={indicator.name}>
@@ -33,6 +40,11 @@ function SchoolTrend({ indicator, code, name }: { indicator: Indicator; code: st
       <p className="definition">
         {indicator.definition} Bron: {indicator.source}. <ProvenanceMark indicator={indicator} />
       </p>
+      {notes.map(({ cohort, v }) => (
+        <p key={cohort.code}>
+          <ValueNote value={v} prefix={`${cohort.label}: `} />
+        </p>
+      ))}
       <QueryState query={trend} what={`de trend van ${indicator.name}`}>
         {(t) => <TrendChart profile={{ trend: points, indicator: { ...t.indicator, synthetic: t.synthetic } }} gemeente={name} />}
       </QueryState>
