@@ -1,6 +1,17 @@
 import { DIMENSIONS, type AreaLevel } from '@gka/shared';
 import { DEMO_COHORTS, hadEindtoets, type DemoCohort } from './cohorts.ts';
-import { areaProfile, cohortSize, COVERAGE, DEMO_INDICATORS, NATIONAL_PROFILE, outcomes, PUPIL_TYPES, pupilSampler, type AreaProfile } from './model.ts';
+import {
+  areaProfile,
+  cohortSize,
+  COVERAGE,
+  DEMO_INDICATORS,
+  measurable,
+  NATIONAL_PROFILE,
+  outcomes,
+  PUPIL_TYPES,
+  pupilSampler,
+  type AreaProfile,
+} from './model.ts';
 import { rngFor, type Rng } from './prng.ts';
 
 /** An area of any level; the demo makes values for gemeenten and wijken only (never schools). */
@@ -123,17 +134,25 @@ function simulate(profile: AreaProfile, cohorts: DemoCohort[], rng: Rng, out: In
 
 export type DemoRow = { indicator: string; cohort: string; dimension: string; grp: string; area: string; numerator: number; denominator: number };
 
+/** How many rows demoRows gives: every area and group of each indicator × cohort it can have. */
+export function demoRowCount(data: DemoData): number {
+  const pairs = DEMO_INDICATORS.reduce((n, indicator) => n + data.cohorts.filter((c) => measurable(indicator, c)).length, 0);
+  return data.counts.size * pairs * GROUPS.length;
+}
+
 /** Byte order, as Postgres sorts these ASCII codes; independent of the machine's locale. */
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every measure row, in primary-key order of `measure` (indicator, cohort, dimension, area, group),
- * so the heap lies in the order `values` reads it and the key's sort finds it sorted.
+ * so the heap lies in the order `values` reads it and the key's sort finds it sorted. A cohort an
+ * indicator cannot have yet (`measurable`) has no rows: not zero, not there. Its pupils are still
+ * simulated, so the other figures stay as they are.
  */
 export function* demoRows(data: DemoData): Generator<DemoRow> {
   const codes = [...data.counts.keys()].sort();
   const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i })).sort((a, b) => byCode(a.code, b.code));
-  const cohorts = data.cohorts.map((c, i) => ({ code: c.code, i })).sort((a, b) => byCode(a.code, b.code));
+  const cohorts = data.cohorts.map((c, i) => ({ code: c.code, i, cohort: c })).sort((a, b) => byCode(a.code, b.code));
   const dimensions = [...new Set(GROUPS.map((g) => g.dimension))].sort();
   const groupsOf = dimensions.map((d) =>
     GROUPS.map((g, i) => ({ ...g, i }))
@@ -142,6 +161,7 @@ export function* demoRows(data: DemoData): Generator<DemoRow> {
   );
   for (const ind of indicators) {
     for (const coh of cohorts) {
+      if (!measurable(ind.code, coh.cohort)) continue;
       for (const groups of groupsOf) {
         for (const area of codes) {
           const counts = data.counts.get(area)!;

@@ -9,7 +9,7 @@ import { planPools, savePoolCohort } from '../../disclosure/pooled-periods.ts';
 import { disclosureBasis, recordDecisions, summarise, viaClient, type PairSummary } from '../../disclosure/store.ts';
 import { recordDataset } from '../dataset.ts';
 import type { DemoCohort } from './cohorts.ts';
-import { demoRows, generateDemo, GROUPS, type DemoArea, type DemoRow } from './generate.ts';
+import { demoRowCount, demoRows, generateDemo, type DemoArea, type DemoRow } from './generate.ts';
 import { chooseGkaSet, type GkaMember } from './gka-set.ts';
 import { DEMO_INDICATORS } from './model.ts';
 
@@ -88,7 +88,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   await db.updateTable('area').set({ gka_lid: false, gka_sinds: null }).where('gka_lid', '=', true).execute();
   for (const m of gka) await db.updateTable('area').set({ gka_lid: true, gka_sinds: m.sinds }).where('code', '=', m.code).execute();
 
-  const total = data.counts.size * data.cohorts.length * DEMO_INDICATORS.length * GROUPS.length;
+  const total = demoRowCount(data);
   const datasetId = await recordDataset(db, {
     kind: DEMO_KIND,
     source: `pnpm gka demo (seed ${seed})`,

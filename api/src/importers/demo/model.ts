@@ -21,6 +21,38 @@ export const DEMO_INDICATORS = [
 ] as const;
 export type DemoIndicator = (typeof DEMO_INDICATORS)[number];
 
+/**
+ * The school year after groep 8 (1 = the brugklas) on whose 1 October count the first pupils of a
+ * groep-8 year reach the indicator's stage, by the shortest route its definition allows: the advice
+ * in groep 8 itself (0); leerjaar 3 (3), where a repeat of leerjaar 1 or 2 shows too; a vmbo-gt
+ * diploma after four years, then havo (5); vmbo, a one-year mbo entree diploma, then a higher level
+ * (6); a diploma above the parents' level, at the earliest vmbo-gt and a next school (5).
+ */
+export const OBSERVED_IN_YEAR: Record<DemoIndicator, number> = {
+  advies_havo_vwo: 0,
+  heroverweging: 0,
+  bijstelling: 0,
+  opstroom_lj3: 3,
+  afstroom_lj3: 3,
+  zittenblijven: 3,
+  stapelen_vo: 5,
+  stapelen_mbo: 6,
+  opleidingsmobiliteit: 5,
+};
+
+/** The demo stands for a delivery whose latest count is that of 1 October of this year (school year 2026-2027). */
+export const DEMO_LAST_COUNT = 2026;
+
+/**
+ * Whether the demo can have an indicator for a cohort: every groep-8 year it pools (the last ends in
+ * `yearEnds.at(-1)`) has reached the indicator's stage by the last count. Stapelaars and
+ * opleidingsmobiliteit of cohort 2022-2023 have not: those pupils are in leerjaar 3 or 4 now.
+ */
+export function measurable(indicator: DemoIndicator, cohort: { yearEnds: readonly number[] }): boolean {
+  const lastGroep8 = Math.max(...cohort.yearEnds);
+  return lastGroep8 + OBSERVED_IN_YEAR[indicator] - 1 <= DEMO_LAST_COUNT;
+}
+
 type Three = readonly [number, number, number];
 
 type IndicatorModel = {
