@@ -770,8 +770,10 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     expect(taken.length).toBeGreaterThan(20);
     expect(taken.every((t) => /^(Centrale Eindtoets|IEP|Route 8|Dia|AMN|Dé Doorstroomtoets|Leerling in Beeld).*, schooljaar 2018-2019$/.test(t))).toBe(true);
     expect(taken.some((t) => t.startsWith('Centrale Eindtoets')) && taken.some((t) => !t.startsWith('Centrale Eindtoets'))).toBe(true);
-    // A toets score is a mean without interval: its difference is shown untested, in one phrase on the grid and the schools.
-    expect(await po.locator('tbody').textContent()).toMatch(/Tilburg: zonder significantietoets \([+−]?\d+,\d/);
+    // A toets score is a mean without interval: its difference is shown untested, in one phrase on the grid and, once in
+    // the column header, on the schools.
+    expect(await po.locator('thead').textContent()).toMatch(/verschil met dezelfde toets, zonder significantietoets/);
+    expect(await po.locator('tbody').textContent()).toMatch(/Tilburg: [+−]?\d+,\d punt/);
     const grid = await page.getByTestId('summary-grid').textContent();
     expect(grid).toMatch(/zonder significantietoets \([+−]?\d+,\d/);
     expect(`${grid}${await po.textContent()}`).not.toMatch(/niet getoetst|onbekend/);

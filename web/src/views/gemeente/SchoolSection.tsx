@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import {
   cohortPhrase,
+  NO_TEST_TEXT,
   isToetsIndicator,
   sharedProvenance,
   toetsName,
@@ -39,8 +40,8 @@ function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indicator: In
   const c = comparisonWith(v, kind);
   if (!v || v.suppressed || v.value === null || !c || c.difference === null) return { text: '–', verdict: null };
   const verdict = verdictOf(c.significance, indicator.higherIsBetter);
-  if (c.significance === 'onbekend')
-    return { text: `${verdictText(verdict, c.significance, c.difference)} (${formatDifference(c.difference, indicator.unit, true)})`, verdict: null };
+  // A mean has no test: the column header says so once, the cell gives the difference.
+  if (c.significance === 'onbekend') return { text: formatDifference(c.difference, indicator.unit, true), verdict: null };
   return { text: verdictText(verdict, c.significance), verdict };
 }
 
@@ -172,7 +173,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
                 <>
                   <span className="visually-hidden">Toets: </span>vergeleken
                   <br />
-                  <small>verschil, met dezelfde toets</small>
+                  <small>verschil met dezelfde toets, {NO_TEST_TEXT}</small>
                 </>
               ),
               cell: (c) => {
@@ -231,7 +232,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
             <>
               <span className="visually-hidden">{indicator.name}: </span>vergeleken
               <br />
-              <small>{indicator.unit === 'percentage' ? 'significant (95%)' : 'verschil'}</small>
+              <small>{indicator.unit === 'percentage' ? 'significant (95%)' : `verschil, ${NO_TEST_TEXT}`}</small>
             </>
           ),
           cell: (c) => (
