@@ -309,10 +309,18 @@ async function main() {
   const { rows: gemeenten } = await sql<{ code: string; wijk: string }>`
     select a.code, min(w.code) as wijk from area a join area w on w.parent_code = a.code
     where a.level = 'gemeente' group by a.code order by a.code`.execute(db);
-  const cohorts = (await sql<{ code: string }>`select code from cohort order by sort_order, code`.execute(db)).rows.map((r) => r.code);
+  // The time axis only: a pooled period sorts after it and is no cohort to ask for as the latest.
+  const cohorts = (await sql<{ code: string }>`select code from cohort where cardinality(pooled) = 0 order by sort_order, code`.execute(db)).rows.map(
+    (r) => r.code,
+  );
   const indicators = (
     await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)
   ).rows.map((r) => r.code);
+  // voor-covid needs a COVID cohort: an indicator without one (the achterstandsscore) is rightly a 400 there.
+  const withCovid = (await sql<{ code: string }>`select distinct indicator as code from covid_note where indicator = any(${indicators})`.execute(db)).rows.map(
+    (r) => r.code,
+  );
+  const changeIndicators = indicators.filter((i) => withCovid.includes(i));
   const { rows: version } = await sql<{ v: string }>`select version() as v`.execute(db);
   const latest = cohorts.at(-1)!;
   const { rows: wijkRows } = await sql<{ parent: string; codes: string }>`
@@ -361,7 +369,9 @@ async function main() {
     },
     change: {
       uncached: mix(
-        gemeenten.flatMap((g) => indicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`)),
+        gemeenten.flatMap((g) =>
+          changeIndicators.map((i) => `/api/v1/change?indicator=${i}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`),
+        ),
         DISTINCT,
       ),
       cached: gemeenten.map((g) => `/api/v1/change?indicator=${indicator}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`),
