@@ -16,7 +16,7 @@ import {
 } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort } from './benchmarks.ts';
+import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { areas as allAreas } from './catalogue.ts';
 import { changeView } from './change.ts';
 import type { QueryContext } from './context.ts';
@@ -79,7 +79,7 @@ export async function exportTable(
     parent: q.parent?.code,
   });
   const wijken = isLocalLevel(q.level);
-  const [byCohort, m, areas, change] = await Promise.all([
+  const [byCohort, m, areas, change, contains] = await Promise.all([
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
       unit: indicator.unit,
@@ -92,6 +92,7 @@ export async function exportTable(
     meta(ctx, indicator, cohort),
     allAreas(ctx),
     q.reference ? changeView(ctx, indicator, cohort, q.reference, { level: q.level, dimension: q.dimension, parent: q.parent }) : undefined,
+    containment(ctx, q.group),
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const changes = new Map((change?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
@@ -107,7 +108,8 @@ export async function exportTable(
     rows: rows.map((r) => {
       const area = areas.get(r.area);
       const parent = r.parent ? areas.get(r.parent) : undefined;
-      const own = comparisons(r, benchmarks);
+      // As /values decides them, so a file never says other than the page.
+      const own = comparisons(r, benchmarks, contains(r));
       return {
         areaCode: r.area,
         areaName: r.name,

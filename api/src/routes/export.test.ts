@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { ChangeResponse, disclosureSentence } from '@gka/shared';
+import { ChangeResponse, disclosureSentence, significanceWord, ValuesResponse } from '@gka/shared';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { TestDatabase } from '../test/database.ts';
@@ -67,6 +67,20 @@ describe('GET /export?format=csv', () => {
       'Significantie t.o.v. de eigen gemeente': 'niet significant',
     });
     expect(rows[1]).toMatchObject({ Gebiedscode: 'WK000102', Teller: '30', Noemer: '60', Percentage: '50,0' });
+  });
+
+  it('says of every comparison what /values decided, nothing of its own', async () => {
+    const q = 'indicator=advies_havo_vwo&cohort=2019-2020&level=wijk&parent=GM0001';
+    const rows = readCsv((await app.inject(`/api/v1/export?format=csv&${q}`)).body);
+    const values = ValuesResponse.parse((await app.inject(`/api/v1/values?${q}`)).json());
+    const column = { nederland: 'Significantie t.o.v. Nederland', gemeente: 'Significantie t.o.v. de eigen gemeente' } as const;
+    expect(rows).toHaveLength(values.data.length);
+    for (const [i, v] of values.data.entries()) {
+      for (const kind of ['nederland', 'gemeente'] as const) {
+        const c = v.comparisons.find((x) => x.kind === kind)!;
+        expect(rows[i]![column[kind]], `${v.area} ${kind}`).toBe(significanceWord(c.significance, c.difference));
+      }
+    }
   });
 
   it('writes hidden cells in words, the same cells as the API hides', async () => {
