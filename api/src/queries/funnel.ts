@@ -2,7 +2,6 @@ import {
   BENCHMARK_LABELS,
   DIMENSIONS,
   isLocalLevel,
-  significanceAgainst,
   type DataLevel,
   type Dimension,
   type FunnelResponse,
@@ -10,6 +9,7 @@ import {
   type IndicatorCohort,
 } from '@gka/shared';
 import { badRequest } from '../errors.ts';
+import { compareWith } from '../stats/compare.ts';
 import { funnelLimits } from '../stats/funnel.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
@@ -69,7 +69,8 @@ export async function funnelView(
             value: r.value,
             ciLow: r.ciLow,
             ciHigh: r.ciHigh,
-            significance: significanceAgainst(r, target.value),
+            // As the tables decide it: against the rest of the target, which holds the area.
+            significance: found ? compareWith(r, found, true).significance : ('onbekend' as const),
           },
         ],
   );
@@ -82,7 +83,7 @@ export async function funnelView(
       target.value === null
         ? []
         : funnelLimits(
-            target.value,
+            { value: target.value, numerator: found?.numerator, denominator: found?.denominator, contains: true },
             points.map((p) => p.n),
             estimate?.tau2 ?? 0,
           ),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FunnelResponse, significanceAgainst, ValuesResponse } from '@gka/shared';
+import { FunnelResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../app.ts';
 import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
 import { controlLimits, Z998 } from '../stats/funnel.ts';
@@ -66,7 +66,8 @@ describe('GET /funnel', () => {
         value: v.value,
         ciLow: v.ciLow,
         ciHigh: v.ciHigh,
-        significance: significanceAgainst(v, own.value),
+        // The verdict of the wijk table: /values' own comparison with the gemeente (the rest of it).
+        significance: v.comparisons.find((c) => c.kind === 'gemeente')!.significance,
       })),
     );
     expect(funnel.points).toHaveLength(16);
@@ -75,15 +76,16 @@ describe('GET /funnel', () => {
     expect(tau2).toBeGreaterThan(0);
     // Both kinds of verdict occur here, and each lies where the limits say.
     expect(new Set(funnel.points.map((p) => p.significance))).toEqual(new Set(['hoger', 'lager', 'niet_significant']));
+    const pool = { value: own.value!, numerator: own.numerator, denominator: own.denominator, contains: true };
     for (const p of funnel.points) {
-      const { low, high } = controlLimits(own.value!, p.n, tau2);
+      const { low, high } = controlLimits(pool, p.n, tau2);
       expect(p.significance).toBe(p.value < low ? 'lager' : p.value > high ? 'hoger' : 'niet_significant');
     }
     // Limits from the smallest to the largest wijk, the 99.8% ones outside the 95% ones, narrowing.
     expect(funnel.limits[0]!.n).toBe(40);
     expect(funnel.limits.at(-1)!.n).toBe(40 + 37 * 15);
     const last = funnel.limits.at(-1)!;
-    expect(last.high998).toBeCloseTo(controlLimits(own.value!, last.n, tau2, Z998).high, 12);
+    expect(last.high998).toBeCloseTo(controlLimits(pool, last.n, tau2, Z998).high, 12);
     for (const l of funnel.limits) {
       expect(l.low998).toBeLessThan(l.low95);
       expect(l.high998).toBeGreaterThan(l.high95);

@@ -1,7 +1,7 @@
 import { applicableBenchmarks, type Benchmark, type Comparison, type Placed as SharedPlaced, type Significance } from '@gka/shared';
 import { difference } from './benchmarks.ts';
 import type { Estimate } from './cells.ts';
-import { wilson } from './wilson.ts';
+import { wilson, Z95 } from './wilson.ts';
 
 export type { Comparison };
 
@@ -27,9 +27,10 @@ const sign = (low: number, high: number): Significance => (low > 0 ? 'hoger' : h
  * So Amsterdam, 17% of its stedelijkheid class, is compared with the other 83%, and a school that is
  * its whole gemeente differs from it by nothing. A benchmark without counts (the unweighted mean of
  * the gemeenten, a hidden pool) is taken as a fixed value: significant when it lies outside the
- * area's interval, as before.
+ * area's interval. `z` sets the confidence of the rest's interval, as the area's was made (a
+ * funnel's 99.8% limits).
  */
-export function compareWith(v: Placed, b: Against, contained: boolean): Omit<Comparison, 'kind'> {
+export function compareWith(v: Placed, b: Against, contained: boolean, z = Z95): Omit<Comparison, 'kind'> {
   const d = difference(v.value, b.value);
   const none = { benchmark: b.value, difference: d, ciLow: null, ciHigh: null, share: null, significance: 'onbekend' as const };
   if (v.value === null || v.ciLow === null || v.ciHigh === null || b.value === null || d === null) return none;
@@ -47,7 +48,7 @@ export function compareWith(v: Placed, b: Against, contained: boolean): Omit<Com
   const share = contained ? Math.min(1, nA / nB) : 0;
   // The area is (all but nothing of) the benchmark: no rest to differ from.
   if (nR <= 0 || kR < 0 || kR > nR) return { ...none, ciLow: 0, ciHigh: 0, share, significance: 'niet_significant' };
-  const rest = wilson(kR, nR)!;
+  const rest = wilson(kR, nR, z)!;
   const pR = kR / nR;
   const dR = v.value - pR;
   const low = (1 - share) * (dR - Math.hypot(v.value - v.ciLow, rest.high - pR));
