@@ -9,14 +9,10 @@ import {
   type IndicatorCohort,
 } from '@gka/shared';
 import { badRequest } from '../errors.ts';
-import { compareWith } from '../stats/compare.ts';
 import { funnelLimits } from '../stats/funnel.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort } from './benchmarks.ts';
 import type { QueryContext } from './context.ts';
-import { areaDispersions, publishedDispersion } from './dispersion.ts';
-import { meta } from './meta.ts';
-import { valueRows } from './values.ts';
+import { valuesView } from './values.ts';
 
 /**
  * GET /funnel: the published shares of one group of a level as points (the rows of /values, so the
@@ -39,26 +35,16 @@ export async function funnelView(
   const group = q.subgroup ?? groups[0]!;
   if (!groups.includes(group)) throw badRequest(`Groep '${group}' hoort niet bij de uitsplitsing ${q.dimension}; kies uit ${groups.join(', ')}`);
   const gemeente = q.parent?.level === 'gemeente' && isLocalLevel(q.level) ? q.parent : undefined;
-  const [rows, benchmarks, m, dispersion] = await Promise.all([
-    valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension: q.dimension, level: q.level, parent: q.parent?.code }),
-    benchmarksByCohort(ctx, {
-      indicator: indicator.code,
-      unit: indicator.unit,
-      cohorts: [cohort.code],
-      dimension: q.dimension,
-      gemeenten: gemeente ? [gemeente.code] : [],
-    }),
-    meta(ctx, indicator, cohort),
-    areaDispersions(ctx, indicator, q.level, cohort.code, q.dimension),
-  ]);
+  // The answer of /values itself: the same points, benchmarks, overdispersion and verdicts.
+  const values = await valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent: q.parent });
   const kind = gemeente ? 'gemeente' : 'nederland';
-  const found = benchmarks.get(cohort.code)?.find((b) => b.kind === kind && b.group === group);
+  const found = values.benchmarks.find((b) => b.kind === kind && b.group === group);
   const target = {
     kind,
     label: found?.label ?? (gemeente ? `${BENCHMARK_LABELS.gemeente}: ${gemeente.name}` : BENCHMARK_LABELS.nederland),
     value: found?.value ?? null,
   } as const;
-  const points = rows.flatMap((r) =>
+  const points = values.data.flatMap((r) =>
     r.group !== group || r.value === null || r.ciLow === null || r.ciHigh === null || r.denominator === null
       ? []
       : [
@@ -69,24 +55,24 @@ export async function funnelView(
             value: r.value,
             ciLow: r.ciLow,
             ciHigh: r.ciHigh,
-            // As the tables decide it: against the rest of the target, which holds the area.
-            significance: found ? compareWith(r, found, true).significance : ('onbekend' as const),
+            significance: r.comparisons.find((c) => c.kind === kind)?.significance ?? ('onbekend' as const),
           },
         ],
   );
-  const estimate = dispersion.get(group) ?? null;
+  const dispersion = values.dispersion.find((d) => d.group === group) ?? { group, units: 0, phi: null, tau2: null };
   return {
     target,
-    dispersion: publishedDispersion(new Map([[group, estimate]]))[0]!,
+    dispersion,
     points,
     limits:
       target.value === null
         ? []
         : funnelLimits(
+            // A pool holds the areas it is made of: each is judged against the rest, as in the tables.
             { value: target.value, numerator: found?.numerator, denominator: found?.denominator, contains: true },
             points.map((p) => p.n),
-            estimate?.tau2 ?? 0,
+            dispersion.tau2 ?? 0,
           ),
-    meta: m,
+    meta: values.meta,
   };
 }
