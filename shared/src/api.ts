@@ -347,6 +347,8 @@ export type ChangeReference = z.infer<typeof ChangeReference>;
 
 export const ProfileParams = z.object({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een gemeentecode zoals GM0363') });
 export const ProfileQuery = z.object({ cohort: code.optional(), group: code.optional() });
+/** How many wijken a profile names per indicator as most deviating: what the gespreksnotitie shows. */
+export const DEVIATING_WIJKEN = 6;
 export const ProfileIndicator = z.object({
   /** With `synthetic`: the gemeente page and the notitie mark each indicator's figures real or synthetic. */
   indicator: Indicator.omit({ cohorts: true }),
@@ -378,7 +380,7 @@ export const ProfileIndicator = z.object({
    */
   covidChange: ChangeFields.extend({ cohort: IndicatorCohort, reference: ChangeReference }).nullable(),
   /** Wijken furthest from the own gemeente, significant ones first. */
-  deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })),
+  deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })).max(DEVIATING_WIJKEN),
 });
 export type ProfileIndicator = z.infer<typeof ProfileIndicator>;
 export const ProfileResponse = z.object({

@@ -1,6 +1,7 @@
 import {
   allSynthetic,
   cohortCodes,
+  DEVIATING_WIJKEN,
   covidSplit,
   DIMENSIONS,
   type Group,
@@ -11,6 +12,7 @@ import {
   type ProfileResponse,
 } from '@gka/shared';
 import { hasKansenkloof, kansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
+import { nearest, roundDown, roundUp } from '../stats/cells.ts';
 import { compareWith, comparisons } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
@@ -104,8 +106,8 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         return {
           cohort: c,
           value: r?.value ?? null,
-          ciLow: r?.ciLow ?? null,
-          ciHigh: r?.ciHigh ?? null,
+          ciLow: roundDown(r?.ciLow ?? null),
+          ciHigh: roundUp(r?.ciHigh ?? null),
           suppressed: r?.suppressed ?? false,
           benchmarks: (byCohort.get(c.code) ?? []).map((b) => ({ kind: b.kind, value: b.value })),
         };
@@ -124,19 +126,20 @@ function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
   return dims.map((dimension) => ({ dimension, values: rows.filter((r) => r.dimension === dimension).map(toValue) }));
 }
 
-/** Wijken against their gemeente (which holds them): significant first, then by distance; unknown last. */
+/** The DEVIATING_WIJKEN wijken furthest from their gemeente (which holds them): significant first, then by distance; unknown last. */
 function deviating(wijken: ValueRow[], gemeente: ValueRow | undefined): ProfileIndicator['deviatingWijken'] {
   const against = { value: gemeente?.value ?? null, numerator: gemeente?.numerator, denominator: gemeente?.denominator };
   return wijken
     .map((w) => {
       const c = compareWith(w, against, true);
-      return { ...toValue(w), difference: c.difference, significance: c.significance };
+      return { ...toValue(w), difference: nearest(c.difference), significance: c.significance };
     })
     .sort(
       (a, b) =>
         Number(SIGNIFICANT.has(b.significance)) - Number(SIGNIFICANT.has(a.significance)) ||
         (b.difference === null ? -1 : Math.abs(b.difference)) - (a.difference === null ? -1 : Math.abs(a.difference)),
-    );
+    )
+    .slice(0, DEVIATING_WIJKEN);
 }
 
 /** The gemeente's totaal in the indicator's first COVID cohort against its cohorts before COVID, pooled. */

@@ -1,7 +1,7 @@
 import { isLocalLevel, type DataLevel } from '@gka/shared';
 import { sql, type RawBuilder } from 'kysely';
 import type { AreaLevel, Benchmark, ComparedValue, Group, GroupDispersion, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
-import { cellValue, type Unit } from '../stats/cells.ts';
+import { cellValue, roundDown, roundUp, type Unit } from '../stats/cells.ts';
 import { widen } from '../stats/overdispersion.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
@@ -145,9 +145,9 @@ export function toValue(r: Value): Value {
     numerator: r.numerator,
     denominator: r.denominator,
     value: r.value,
-    ciLow: r.ciLow,
-    ciHigh: r.ciHigh,
-    ...(r.samplingCiLow !== undefined ? { samplingCiLow: r.samplingCiLow, samplingCiHigh: r.samplingCiHigh } : {}),
+    ciLow: roundDown(r.ciLow),
+    ciHigh: roundUp(r.ciHigh),
+    ...(r.samplingCiLow !== undefined ? { samplingCiLow: roundDown(r.samplingCiLow ?? null), samplingCiHigh: roundUp(r.samplingCiHigh ?? null) } : {}),
     suppressed: r.suppressed,
     ...(r.note ? { note: r.note } : {}),
   };

@@ -29,7 +29,12 @@ describe('GET /values', () => {
       ['GM0003', 'Ceeveen', 0.25],
     ]);
     const ci = wilson(400, 1000)!;
-    expect(body.data[0]).toMatchObject({ group: 'totaal', numerator: 400, denominator: 1000, ciLow: ci.low, ciHigh: ci.high, suppressed: false });
+    expect(body.data[0]).toMatchObject({ group: 'totaal', numerator: 400, denominator: 1000, suppressed: false });
+    // Published to 1e-6, rounded outward: the interval sent holds the computed one.
+    expect(body.data[0]!.ciLow).toBeLessThanOrEqual(ci.low);
+    expect(body.data[0]!.ciLow).toBeGreaterThan(ci.low - 1e-6);
+    expect(body.data[0]!.ciHigh).toBeGreaterThanOrEqual(ci.high);
+    expect(body.data[0]!.ciHigh).toBeLessThan(ci.high + 1e-6);
     expect(body.data[0]!.ciLow).toBeCloseTo(0.3701, 4);
     expect(body.data[0]!.ciHigh).toBeCloseTo(0.4307, 4);
     expect(body.meta).toMatchObject({ indicator: { code: 'advies_havo_vwo' }, cohort: { code: '2019-2020', covid: false }, minCell: 10, synthetic: true });
@@ -151,16 +156,27 @@ describe('GET /compare', () => {
     // WK000101: 200/500 = 0.4 (0.3580–0.4436); own gemeente 0.4; Nederland 0.45; class 1 pooled 700/1500.
     // Each pool that holds the wijk is compared as its rest: share is the wijk's part of its pupils.
     expect(centrum!.comparisons).toEqual([
-      expect.objectContaining({ kind: 'nederland', benchmark: 0.45, difference: expect.closeTo(-0.05, 12), share: 500 / 100_000, significance: 'lager' }),
+      expect.objectContaining({
+        kind: 'nederland',
+        benchmark: 0.45,
+        difference: expect.closeTo(-0.05, 6),
+        share: expect.closeTo(500 / 100_000, 6),
+        significance: 'lager',
+      }),
       expect.objectContaining({
         kind: 'gemeenten',
-        benchmark: expect.closeTo(1.25 / 3, 12),
-        difference: expect.closeTo(0.4 - 1.25 / 3, 12),
+        benchmark: expect.closeTo(1.25 / 3, 6),
+        difference: expect.closeTo(0.4 - 1.25 / 3, 6),
         share: null,
         significance: 'niet_significant',
       }),
-      expect.objectContaining({ kind: 'stedelijkheid', benchmark: 700 / 1500, difference: expect.closeTo(0.4 - 700 / 1500, 12), share: 500 / 1500 }),
-      expect.objectContaining({ kind: 'gka', benchmark: 500 / 1400, difference: expect.closeTo(0.4 - 500 / 1400, 12), share: 500 / 1400 }),
+      expect.objectContaining({
+        kind: 'stedelijkheid',
+        benchmark: 700 / 1500,
+        difference: expect.closeTo(0.4 - 700 / 1500, 6),
+        share: expect.closeTo(500 / 1500, 6),
+      }),
+      expect.objectContaining({ kind: 'gka', benchmark: 500 / 1400, difference: expect.closeTo(0.4 - 500 / 1400, 6), share: expect.closeTo(500 / 1400, 6) }),
       // Half of its gemeente's pupils, with the same share as the other half.
       expect.objectContaining({ kind: 'gemeente', benchmark: 0.4, difference: 0, share: 0.5, significance: 'niet_significant' }),
     ]);

@@ -1,6 +1,6 @@
 import { applicableBenchmarks, type Benchmark, type Comparison, type Placed as SharedPlaced, type Significance } from '@gka/shared';
 import { difference } from './benchmarks.ts';
-import type { Estimate } from './cells.ts';
+import { nearest, roundDown, roundUp, type Estimate } from './cells.ts';
 import { wilson, Z95 } from './wilson.ts';
 
 export type { Comparison };
@@ -62,5 +62,17 @@ export function compareWith(v: Placed, b: Against, contained: boolean, z = Z95):
  * group of its gemeente, Nederland always.
  */
 export function comparisons(v: Placed, benchmarks: readonly Benchmark[], contains: (b: Benchmark) => boolean = () => false): Comparison[] {
-  return applicableBenchmarks(v, benchmarks).map((b) => ({ kind: b.kind, ...compareWith(v, b, contains(b)) }));
+  return applicableBenchmarks(v, benchmarks).map((b) => {
+    const c = compareWith(v, b, contains(b));
+    // Published at the precision of cells.ts, the verdict decided before.
+    return {
+      kind: b.kind,
+      benchmark: c.benchmark,
+      difference: nearest(c.difference),
+      ciLow: roundDown(c.ciLow),
+      ciHigh: roundUp(c.ciHigh),
+      share: nearest(c.share),
+      significance: c.significance,
+    };
+  });
 }

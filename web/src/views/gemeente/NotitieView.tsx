@@ -129,7 +129,7 @@ export function NotitieView() {
                     <p>Geen wijkcijfers beschikbaar.</p>
                   ) : (
                     <ul className="notitie__wijken">
-                      {selected.deviatingWijken.slice(0, 6).map((w) => (
+                      {selected.deviatingWijken.map((w) => (
                         <li key={w.area}>
                           <strong>{w.name}</strong>: {formatValue(w, selected.indicator.unit)}
                           {w.denominator !== null && ` (${formatInteger(w.denominator)} leerlingen)`}{' '}
