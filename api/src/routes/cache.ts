@@ -56,8 +56,10 @@ function varyOnEncoding(reply: FastifyReply): void {
 /**
  * Data only changes by import, and every import writes a dataset row, so (data version, URL)
  * identifies a response exactly: it is the ETag (a 304 costs no query beyond the memoised version), the key of an
- * in-memory LRU of serialised bodies, and the reason `max-age=300` is safe. Several instances
- * behind a load balancer derive the same ETag from the same database.
+ * in-memory LRU of serialised bodies. Answers are `no-cache`: a browser or proxy asks again every
+ * time and gets a bodiless 304 while the version stands, so an import shows on the next request (once
+ * the memoised version moves, within its TTL). Several instances behind a load balancer derive the
+ * same ETag from the same database.
  *
  * Entries also keep their gzip and br bodies, each made on the first request that asks for it:
  * @fastify/compress would otherwise compress the same body again on every hit, which costs more than
@@ -146,7 +148,7 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   app.addHook('onSend', async (req, reply, payload) => {
     const s = state.get(req);
     if (!s || (reply.statusCode !== 200 && reply.statusCode !== 304)) return payload;
-    reply.header('etag', s.etag).header('cache-control', 'public, max-age=300');
+    reply.header('etag', s.etag).header('cache-control', 'no-cache');
     varyOnEncoding(reply);
     // Downloads carry their export time, so they are made afresh (a 304 still saves them).
     if (reply.statusCode !== 200 || s.hit || o.maxBytes <= 0 || typeof payload !== 'string' || reply.hasHeader('content-disposition')) return payload;

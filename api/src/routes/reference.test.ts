@@ -55,7 +55,7 @@ describe('GET /geo/:level', () => {
     const res = await get('/api/v1/geo/gemeente');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/geo+json');
-    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    expect(res.headers['cache-control']).toBe('no-cache');
     const fc = res.json();
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toHaveLength(3);
