@@ -21,13 +21,10 @@ import {
 import { apiUrl, getJson, type Params } from './client.ts';
 import { FeatureCollectionSchema } from './geo.ts';
 
-const STATIC = { staleTime: Infinity };
-
 export function useIndicators() {
   return useQuery({
     queryKey: ['indicators'],
     queryFn: ({ signal }) => getJson(apiUrl('indicators'), IndicatorsResponse, signal),
-    ...STATIC,
   });
 }
 
@@ -36,7 +33,6 @@ export function useSources() {
   return useQuery({
     queryKey: ['sources'],
     queryFn: ({ signal }) => getJson(apiUrl('sources'), SourcesResponse, signal),
-    ...STATIC,
   });
 }
 
@@ -50,7 +46,6 @@ export function useCohorts() {
   return useQuery({
     queryKey: ['cohorts'],
     queryFn: ({ signal }) => getJson(apiUrl('cohorts'), CohortsResponse, signal),
-    ...STATIC,
   });
 }
 
@@ -59,7 +54,6 @@ export function useAreas(level: DataLevel, parent?: string) {
     queryKey: ['areas', level, parent],
     queryFn: ({ signal }) => getJson(apiUrl('areas', { level, parent }), AreasResponse, signal),
     enabled: level === 'gemeente' || !!parent,
-    ...STATIC,
   });
 }
 
@@ -69,7 +63,6 @@ export function useArea(code: string | undefined) {
     queryKey: ['area', code],
     queryFn: ({ signal }) => getJson(apiUrl(`areas/${encodeURIComponent(code!)}`), AreaResponse, signal),
     enabled: !!code,
-    ...STATIC,
   });
 }
 
@@ -92,7 +85,6 @@ export function useGeo(level: 'gemeente' | 'wijk', parent?: string) {
     queryKey: ['geo', level, parent],
     queryFn: ({ signal }) => getJson(apiUrl(`geo/${level}`, { parent }), FeatureCollectionSchema, signal),
     enabled: level === 'gemeente' || !!parent,
-    ...STATIC,
   });
 }
 
@@ -192,7 +184,6 @@ export function useGroups() {
   return useQuery({
     queryKey: ['groups'],
     queryFn: ({ signal }) => getJson(apiUrl('groups'), GroupsResponse, signal),
-    ...STATIC,
   });
 }
 
@@ -221,6 +212,5 @@ export function useGroup(code: string | undefined) {
     queryKey: ['group', code],
     queryFn: ({ signal }) => getJson(apiUrl(`groups/${encodeURIComponent(code!)}`), GroupResponse, signal),
     enabled: !!code,
-    ...STATIC,
   });
 }

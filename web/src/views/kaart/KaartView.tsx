@@ -191,7 +191,8 @@ export function KaartView() {
               <ProvenanceMark indicator={indicator} /> {disclosureSentence(values.data.meta.minCell)}
             </p>
           )}
-          {indicator && values.isFetching && <Loading what="de waarden" />}
+          {/* Only while other figures are shown: revalidating the shown ones (on focus) needs no notice. */}
+          {indicator && values.isFetching && (values.isPending || values.isPlaceholderData) && <Loading what="de waarden" />}
           <GemeentenTable areas={areas.data.data} values={indicator ? valueByCode : null} indicator={indicator} changes={changes} />
           <p>
             <Link to="/data">Naar de tabelbouwer en downloads</Link>
