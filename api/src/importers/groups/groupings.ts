@@ -1,8 +1,25 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GEMEENTE_CODE, groupSlug } from '@gka/shared';
+import { GEMEENTE_CODE, GroupParams, groupSlug } from '@gka/shared';
 import type { Db } from '../../db/connect.ts';
 import { GroupingFileError, loadGrouping, type Grouping } from './load.ts';
+
+/** The longest group code the API accepts in `/groups/{code}`. */
+const MAX_CODE = GroupParams.shape.code.maxLength ?? Infinity;
+const HASH = 8;
+
+/**
+ * The code of a group: `regio-hart-van-brabant`. A name too long for that is cut and given a hash of
+ * its whole slug, so the code stays the same on every import and the name is kept in full.
+ */
+export function groupCode(soort: string, name: string): string {
+  const slug = groupSlug(name);
+  const code = `${soort}-${slug}`;
+  if (code.length <= MAX_CODE) return code;
+  const hash = createHash('sha256').update(slug).digest('hex').slice(0, HASH);
+  return `${code.slice(0, MAX_CODE - HASH - 1).replace(/-+$/, '')}-${hash}`;
+}
 
 /**
  * A user's grouping: lines `gemeentecode;groep` (a header line `gemeentecode;groep` may lead), for
@@ -25,8 +42,16 @@ export function readGroupings(file: string, kind: string): Grouping {
     if (parts.length !== 2 || !parts[1]) return void problems.push(`${name} regel ${line}: verwacht 'gemeentecode;groep', gevonden '${text}'`);
     const gm = /^\d{1,4}$/.test(parts[0]!) ? `GM${parts[0]!.padStart(4, '0')}` : parts[0]!.toUpperCase();
     if (!GEMEENTE_CODE.test(gm)) return void problems.push(`${name} regel ${line}: '${parts[0]}' is geen gemeentecode (GM0363 of 0363)`);
-    const code = `${soort}-${groupSlug(parts[1]!)}`;
+    if (!groupSlug(parts[1]!)) return void problems.push(`${name} regel ${line}: groepsnaam '${parts[1]}' heeft geen letter of cijfer`);
+    const code = groupCode(soort, parts[1]!);
     const group = grouping.groups.get(code) ?? { name: parts[1]!, members: new Map<string, number>() };
+    // Names that differ only in case, accents or punctuation would silently become one group.
+    if (group.name !== parts[1]) {
+      const first = [...group.members.values()][0];
+      return void problems.push(
+        `${name} regel ${line}: groep '${parts[1]}' krijgt dezelfde code '${code}' als groep '${group.name}' (regel ${first}); geef groepen namen die in letters of cijfers verschillen`,
+      );
+    }
     grouping.groups.set(code, group);
     if (group.members.has(gm)) return void problems.push(`${name} regel ${line}: ${gm} staat al in groep '${parts[1]}' (regel ${group.members.get(gm)})`);
     group.members.set(gm, line);

@@ -9,7 +9,7 @@ import { testConfig } from '../../test/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { hasOpenData, openDataFile } from '../../test/open-data.ts';
 import { importCorop } from './corop.ts';
-import { importGroupings } from './groupings.ts';
+import { groupCode, importGroupings } from './groupings.ts';
 
 // The real CBS files are read where they lie; nothing of them is copied into the repo.
 const CBS_GEMEENTEN = openDataFile('cbs_gemeenten-alfabetisch-2023.csv');
@@ -99,5 +99,47 @@ describe.skipIf(!hasOpenData)('groups of gemeenten on the real CBS files', () =>
     // Nothing changed, and the memo sees the same data version.
     await new Promise((r) => setTimeout(r, 2100));
     expect(await groups()).toEqual(before);
+  });
+  const stored = () => t.db.selectFrom('area_group').select(['code', 'name']).where('kind', '=', 'rmc').orderBy('code').execute();
+
+  it('refuses names that would become one group, naming both, and imports nothing', async () => {
+    await importGroupings(t.db, write('rmc.csv', 'GM0855;Regio Noord\nGM0363;Regio Zuid\n'), 'rmc');
+    const before = await stored();
+    const clash = write('rmc-clash.csv', 'GM0855;Regio Noord\nGM0785;regio noord!\nGM0363;Régio Noord\nGM0796;Regio Zuid\n');
+    const error = await importGroupings(t.db, clash, 'rmc').then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain("rmc-clash.csv regel 2: groep 'regio noord!' krijgt dezelfde code 'rmc-regio-noord' als groep 'Regio Noord' (regel 1)");
+    expect(error?.message).toContain("rmc-clash.csv regel 3: groep 'Régio Noord' krijgt dezelfde code 'rmc-regio-noord' als groep 'Regio Noord' (regel 1)");
+    expect(error?.message).toContain('er is niets veranderd');
+    expect(await stored()).toEqual(before);
+    await expect(importGroupings(t.db, write('rmc-leeg.csv', 'GM0855;!!!\n'), 'rmc')).rejects.toThrow(
+      "rmc-leeg.csv regel 1: groepsnaam '!!!' heeft geen letter of cijfer",
+    );
+  });
+
+  it('gives a long name a code the API accepts, the same on every import, and keeps the name whole', async () => {
+    const long = `Samenwerkingsverband ${'Passend Onderwijs '.repeat(16)}Noord`;
+    const other = `${long.slice(0, -5)}Zuid`;
+    expect(long.length).toBeGreaterThan(300);
+    const file = write('rmc-lang.csv', `GM0855;${long}\nGM0363;${other}\n`);
+    expect(await importGroupings(t.db, file, 'rmc')).toEqual({ groups: 2, members: 2 });
+    const codes = (await stored()).map((g) => g.code);
+    expect(codes).toHaveLength(2);
+    expect(new Set(codes).size).toBe(2);
+    expect(codes).toContain(groupCode('rmc', long));
+    // Again: the same codes, so links to a group keep working.
+    await importGroupings(t.db, file, 'rmc');
+    expect((await stored()).map((g) => g.code)).toEqual(codes);
+
+    const fresh = await buildApp({ config: testConfig(), db: t.db });
+    try {
+      const res = await fresh.inject(`/api/v1/groups/${groupCode('rmc', long)}`);
+      expect(res.statusCode).toBe(200);
+      expect(GroupResponse.parse(res.json()).data).toMatchObject({ kind: 'rmc', name: long, members: ['GM0855'] });
+    } finally {
+      await fresh.close();
+    }
   });
 });
