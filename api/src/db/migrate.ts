@@ -11,7 +11,7 @@ export async function migrateToLatest(db: Kysely<any>, migrations: Record<string
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Migratie ${failed?.migrationName ?? ''} mislukt, niets gewijzigd: ${reason}`);
+    throw new Error(`${failed ? `Migratie ${failed.migrationName}` : 'Migreren'} mislukt, niets gewijzigd: ${reason}`);
   }
   return results;
 }
