@@ -59,6 +59,8 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     clientErrorHandler,
     // Malformed URLs (bad percent-encoding, over-long path parameters) too.
     frameworkErrors: (err, _req, reply: FastifyReply) => reply.code(400).send({ error: { code: 'bad_request', message: `Ongeldige URL (${err.code})` } }),
+    // Fastify's own 503 while stopping is English and of another shape: the hook below answers it.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   // Before any plugin: routes take the error handler that is set when they are registered (CORS's OPTIONS route too).
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -89,6 +91,16 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     }
     req.log.error(err);
     return reply.code(500).send({ error: { code: 'internal', message: 'Interne fout' } });
+  });
+  // Requests that still arrive during close() (on a connection that was busy): a Dutch 503, before
+  // any other hook, so no query runs for them. Fastify itself asks for Connection: close.
+  let stopping = false;
+  app.addHook('onRequest', async (_req, reply) => {
+    if (stopping)
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: { code: 'shutting_down', message: 'De server stopt; probeer het over enkele seconden opnieuw' } });
   });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: `Onbekende route: ${req.method} ${req.url.split('?')[0]}` } }),
@@ -193,6 +205,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   // (and a stop) forever. After the grace its connections are ended, which ends its stream.
   let grace: NodeJS.Timeout | undefined;
   app.addHook('preClose', (done) => {
+    stopping = true;
     grace = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs).unref();
     done();
   });

@@ -244,6 +244,35 @@ describe("Fastify's and Node's own errors", () => {
   });
 });
 
+describe('a request during a stop', () => {
+  it('gets a Dutch 503 in the one error body, and the stop completes', async () => {
+    const served = await buildApp({ config: testConfig({ rateLimitPerMinute: 0 }), db: t.db });
+    await served.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = served.server.address() as AddressInfo;
+    // A request half sent when the stop begins: its connection is busy, so close() waits for it.
+    const socket = net.connect(port, '127.0.0.1');
+    let out = '';
+    socket.on('data', (d) => (out += d.toString()));
+    const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    await new Promise<void>((resolve) => socket.write('GET /api/v1/cohorts HTTP/1.1\r\nHost: x\r\n', () => resolve()));
+    let stopped = false;
+    const closing = served.close().then(() => (stopped = true));
+    // The stop has begun once the server no longer listens; it waits for the busy connection.
+    for (const start = Date.now(); served.server.listening;) {
+      if (Date.now() - start > 10_000) throw new Error('de server stopt nooit met luisteren');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(stopped).toBe(false);
+    socket.write('\r\n');
+    await ended;
+    await closing;
+    const [head = '', body = ''] = out.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 503 /);
+    expect(head.toLowerCase()).toContain('connection: close');
+    expectErrorBody(body, 'stopping', /^De server stopt; probeer het over enkele seconden opnieuw$/);
+  });
+});
+
 describe('database unreachable', () => {
   it('answers data routes with 503 and the error body, not 500', async () => {
     const dead = createDb('postgres://nobody@127.0.0.1:1/none', 1);
