@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { testConfig } from '../../api/src/test/config.ts';
 import type {} from '../../api/src/test/global-setup.ts';
 import { seedAmsterdam, seedDemoBesideDuo, seedRegion, seedSchools } from './seed.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
+import { importValues } from '../../api/src/importers/values/import.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 
 /**
@@ -548,7 +551,7 @@ describe('web app in Chromium', () => {
   });
 
   it('shows the demo banner exactly where the figures shown are synthetic', async () => {
-    // A browser of its own: API answers may be kept for 5 minutes (max-age), and this test changes the data.
+    // A browser of its own: this test changes the data, and the other pages should not see it.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -686,6 +689,61 @@ describe('web app in Chromium', () => {
     expect(await expectFunnelOfValues(`${base}/api/v1/values?indicator=advies_havo_vwo&cohort=2022-2023&level=gemeente`)).toHaveLength(4);
     expect(await funnel.locator('.chart[role="img"]').getAttribute('aria-label')).toMatch(/rond Nederland\./);
     expect((await axeFindings()).found).toEqual([]);
+  });
+
+  it('shows figures imported while the page is open when the window gets the focus again, without a reload', async () => {
+    const key = { area_code: 'GM9901', cohort: '2022-2023', indicator: 'advies_havo_vwo', dimension: 'totaal', grp: 'totaal' } as const;
+    const stored = await database.db
+      .selectFrom('measure')
+      .select(['numerator', 'denominator'])
+      .where('area_code', '=', key.area_code)
+      .where('cohort', '=', key.cohort)
+      .where('indicator', '=', key.indicator)
+      .where('dimension', '=', key.dimension)
+      .where('grp', '=', key.grp)
+      .executeTakeFirstOrThrow();
+    const before = { numerator: Number(stored.numerator), denominator: Number(stored.denominator) };
+    const dir = mkdtempSync(path.join(tmpdir(), 'gka-e2e-import-'));
+    const importTotaal = (numerator: number) => {
+      const file = path.join(dir, `waarden-${numerator}.csv`);
+      writeFileSync(file, `gebiedcode;cohort;indicator;dimensie;groep;teller;noemer\n${Object.values(key).join(';')};${numerator};${before.denominator}\n`);
+      return importValues(database.url, file, { synthetic: true });
+    };
+    const valuesUrl = `${base}/api/v1/values?indicator=${key.indicator}&cohort=${key.cohort}&level=gemeente`;
+    const shown = async () => {
+      const values = ValuesResponse.parse(await (await fetch(valuesUrl)).json());
+      return values.data.find((v) => v.area === key.area_code && v.group === 'totaal')!;
+    };
+    const row = page.getByTestId('values-table').locator('tbody tr', { hasText: 'Vlietstad' });
+
+    await page.goto(`${base}/data?indicator=${key.indicator}&cohort=${key.cohort}`);
+    await row.waitFor();
+    const old = formatPercent((await shown()).value);
+    expect(await row.textContent()).toContain(old);
+
+    // Five points more or less, as a re-delivered file could say.
+    const step = Math.ceil(before.denominator * 0.05);
+    const changed = before.numerator > before.denominator / 2 ? before.numerator - step : before.numerator + step;
+    await importTotaal(changed);
+    try {
+      // The API sees the import once its memoised data version moves (2 s).
+      await expect.poll(async () => (await shown()).numerator, { timeout: 10_000 }).toBe(changed);
+      const now = formatPercent((await shown()).value);
+      expect(now).not.toBe(old);
+      // The user comes back to the tab: the page asks again and shows the new figure.
+      await expect
+        .poll(
+          async () => {
+            await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+            return row.textContent();
+          },
+          { timeout: 10_000 },
+        )
+        .toContain(now);
+    } finally {
+      await importTotaal(before.numerator);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows errors in Dutch and raised no script errors or CSP violations', async () => {
