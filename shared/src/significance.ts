@@ -2,8 +2,10 @@ import type { BenchmarkKind, IndicatorCohort, Significance } from './api.ts';
 import { shortCohortLabel } from './cohorts.ts';
 
 /**
- * The dashboard's one rule: a value differs significantly from a benchmark when the benchmark lies
- * outside the value's 95% interval. Without an interval (hidden, no data, a mean) it is unknown.
+ * A value against a fixed benchmark: significant when the benchmark lies outside the value's 95%
+ * interval; without an interval (hidden, no data, a mean) unknown. A pooled benchmark with counts is
+ * compared by the API as the rest of the pool (`compareWith` in api/src/stats/compare.ts), which
+ * falls back to this rule where a benchmark has no counts.
  */
 export function significanceAgainst(
   v: { value?: number | null; ciLow: number | null; ciHigh: number | null },

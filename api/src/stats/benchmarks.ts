@@ -1,4 +1,3 @@
-import { significanceAgainst, type Significance } from '@gka/shared';
 import { estimate, type Estimate, type Unit } from './cells.ts';
 
 export type BenchmarkEstimate = Estimate & { n: number; numerator: number | null; denominator: number | null };
@@ -26,9 +25,6 @@ export function sumPublished(cells: Iterable<Counted>): { k: number; n: number; 
   }
   return sum;
 }
-
-/** The shared rule: significant when the benchmark lies outside the area's 95% interval. */
-export const significance = (area: Estimate, benchmark: number | null): Significance => significanceAgainst(area, benchmark);
 
 export function difference(value: number | null, benchmark: number | null): number | null {
   return value === null || benchmark === null ? null : value - benchmark;

@@ -1,4 +1,4 @@
-import { applicableBenchmarks, type Benchmark, type Comparison, type Placed as SharedPlaced, type Significance } from '@gka/shared';
+import { applicableBenchmarks, significanceAgainst, type Benchmark, type Comparison, type Placed as SharedPlaced, type Significance } from '@gka/shared';
 import { difference } from './benchmarks.ts';
 import { nearest, roundDown, roundUp, type Estimate } from './cells.ts';
 import { wilson, Z95 } from './wilson.ts';
@@ -37,9 +37,7 @@ export function compareWith(v: Placed, b: Against, contained: boolean, z = Z95):
   const kB = b.numerator ?? null;
   const nB = b.denominator ?? null;
   if (kB === null || nB === null || nB <= 0) {
-    const low = v.ciLow - b.value;
-    const high = v.ciHigh - b.value;
-    return { ...none, ciLow: low, ciHigh: high, significance: sign(low, high) };
+    return { ...none, ciLow: v.ciLow - b.value, ciHigh: v.ciHigh - b.value, significance: significanceAgainst(v, b.value) };
   }
   const kA = v.numerator ?? 0;
   const nA = v.denominator ?? 0;

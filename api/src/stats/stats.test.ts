@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { difference, kansenkloof, pooled, significance } from './benchmarks.ts';
+import { significanceAgainst as significance } from '@gka/shared';
+import { difference, kansenkloof, pooled } from './benchmarks.ts';
 import { cellValue, estimate } from './cells.ts';
 import { wilson } from './wilson.ts';
 import { compareWith, comparisons } from './compare.ts';
