@@ -1,7 +1,13 @@
-/** How every CSV of the dashboard writes: one decimal with a comma and no grouping, and quotes only where needed. */
+/**
+ * How every CSV of the dashboard writes: one decimal with a comma and no grouping, and quotes only
+ * where needed. A difference that rounds to zero has no sign ("0,0", never "-0,0"), as on screen.
+ */
 const decimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
 
-export const csvDecimal = (v: number): string => decimal.format(v);
+export const csvDecimal = (v: number): string => {
+  const s = decimal.format(v);
+  return s === '-0,0' ? '0,0' : s;
+};
 
 /**
  * A text cell. Excel and LibreOffice run a cell that starts with = + - @ (or tab/CR before one) as a
