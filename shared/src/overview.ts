@@ -22,6 +22,17 @@ const rounders = (unit: OverviewIndicator['unit']) => ({
   up: onGrid(BOUND_DECIMALS[unit], (x) => Math.ceil(x - DUST)),
 });
 
+/**
+ * A cell's difference with its benchmark as the page shows it: of the value and benchmark as sent,
+ * so the overview's files, made from the exact cells, round to the same tenth as the page.
+ */
+export function shownDifference(value: number | null, benchmark: number | null, unit: OverviewIndicator['unit']): number | null {
+  const { round } = rounders(unit);
+  const v = round(value);
+  const b = round(benchmark);
+  return v === null || b === null ? null : round(v - b);
+}
+
 const hiddenRows = (flags: boolean[]) => flags.flatMap((hidden, i) => (hidden ? [i] : []));
 
 /** The overview column-wise, as GET /overview sends it (the inverse of `expandOverview`, up to rounding). */
@@ -68,7 +79,6 @@ export function expandOverview(r: OverviewResponse): Overview {
   const columns = r.indicators.map(({ cells, ...indicator }) => {
     const hidden = new Set(cells.suppressed);
     const changeHidden = new Set(cells.change?.suppressed);
-    const { round } = rounders(indicator.unit);
     const cell = (row: number): OverviewCell => {
       const value = cells.value[row] ?? null;
       const benchmark = cells.benchmark[row] ?? null;
@@ -81,7 +91,7 @@ export function expandOverview(r: OverviewResponse): Overview {
         ciHigh: cells.ciHigh[row] ?? null,
         suppressed: hidden.has(row),
         benchmark,
-        difference: value === null || benchmark === null ? null : round(value - benchmark),
+        difference: shownDifference(value, benchmark, indicator.unit),
         differenceCiLow: cells.differenceCiLow[row] ?? null,
         differenceCiHigh: cells.differenceCiHigh[row] ?? null,
         significance,

@@ -1,6 +1,7 @@
 import {
   allSynthetic,
   covidSplit,
+  shownDifference,
   verdictOf,
   type Benchmark,
   type Group,
@@ -146,7 +147,7 @@ async function column(
       denominator: r.denominator,
       suppressed: r.suppressed,
       benchmark: c.benchmark,
-      difference: c.difference,
+      difference: shownDifference(r.value, c.benchmark, indicator.unit),
       differenceCiLow: c.ciLow,
       differenceCiHigh: c.ciHigh,
       significance: c.significance,

@@ -1,3 +1,4 @@
+import { csvDecimal } from '../queries/csv-text.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -110,6 +111,8 @@ describe('GET /overview', () => {
         if (cell.suppressed) expect(line.Waarde).toBe('afgeschermd');
         else expect(Number(line.Waarde!.replace(',', '.'))).toBeCloseTo(cell.value! * scale, 2);
         expect(line.Oordeel).toBe(verdictText(cell.verdict, cell.significance, cell.difference));
+        // The difference rounds to the same tenth in the file as on the page (the page's is made of the numbers sent).
+        if (cell.difference !== null) expect(line['Verschil met benchmark']).toBe(csvDecimal(cell.difference * scale));
       });
     // A mean has no interval: its known difference is untested, in the words the page uses, never 'onbekend'.
     const means = rows.filter((r) => r.Eenheid === 'gemiddelde' && r['Verschil met benchmark'] !== '');
