@@ -27,6 +27,7 @@ import { exportRoutes } from './routes/export.ts';
 import { funnelRoutes } from './routes/funnel.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { XlsxPool } from './routes/xlsx-pool.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profile.ts';
@@ -44,7 +45,6 @@ export type AppDeps = {
 const API = '/api/v1';
 // Smaller bodies gain less from compression than it costs.
 const COMPRESS_THRESHOLD = 1024;
-const XLSX_AT_ONCE = 2;
 
 /** Builds the HTTP app: plugins, error handling and every route. Tests use it through inject(). */
 export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 1024 }: AppDeps) {
@@ -170,9 +170,12 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   app.get(`${API}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
 
   const ctx = createQueryContext(db, config.minCell);
-  // Workbooks are built on the event loop (about a second for a large one): a few at a time keeps
-  // every other request answered. /export and /overview/export share them.
-  const xlsxSlots = new DownloadSlots(XLSX_AT_ONCE, Infinity, 'Excel-exports');
+  // Workbooks are built in worker threads (about a second of CPU for a large one), one per slot: the
+  // event loop stays free, and the slots bound the cores and memory they take. /export and
+  // /overview/export share them.
+  const xlsxSlots = new DownloadSlots(config.xlsxSlots, Infinity, 'Excel-exports');
+  const xlsxPool = new XlsxPool(config.xlsxSlots);
+  app.addHook('onClose', () => xlsxPool.close());
   registerHttpCache(app, {
     version: () => ctx.memo.version(),
     prefix: API,
@@ -195,10 +198,10 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     prefix: API,
     ...ctx,
     slots: new DownloadSlots(config.bulkSlots),
-    xlsxSlots,
+    xlsx: { slots: xlsxSlots, pool: xlsxPool },
     sendTimeoutMs: config.exportSendTimeoutMs,
   });
-  await app.register(overviewRoutes, { prefix: API, ...ctx, xlsxSlots });
+  await app.register(overviewRoutes, { prefix: API, ...ctx, xlsx: { slots: xlsxSlots, pool: xlsxPool } });
   await registerWeb(app);
 
   // close() waits for every open response: a download whose client stopped reading would hold it

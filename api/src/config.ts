@@ -34,6 +34,8 @@ const Env = z.object({
     }),
   /** Bulk downloads at once, in total; each client gets one of them at a time. */
   GKA_BULK_SLOTS: z.coerce.number().int().min(1).max(20).default(2),
+  /** XLSX files built at once (each in a worker thread of its own); one more is refused with 429. */
+  GKA_XLSX_SLOTS: z.coerce.number().int().min(1).max(16).default(4),
   /** Seconds a download waits for its client to take the next piece before it is ended. */
   GKA_EXPORT_SEND_TIMEOUT: z.coerce.number().min(0.1).max(600).default(30),
   /** Seconds a stop (SIGTERM) waits for running downloads before it ends them. */
@@ -59,6 +61,7 @@ export type Config = {
   trustProxy: false | number | string[];
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   bulkSlots: number;
+  xlsxSlots: number;
   exportSendTimeoutMs: number;
   shutdownGraceMs: number;
 };
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.GKA_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     bulkSlots: e.GKA_BULK_SLOTS,
+    xlsxSlots: e.GKA_XLSX_SLOTS,
     exportSendTimeoutMs: Math.round(e.GKA_EXPORT_SEND_TIMEOUT * 1000),
     shutdownGraceMs: Math.round(e.GKA_SHUTDOWN_GRACE * 1000),
   };

@@ -1,12 +1,16 @@
 import { Readable } from 'node:stream';
 import { HttpError } from '../errors.ts';
+import type { XlsxPool } from './xlsx-pool.ts';
+
+/** XLSX files are built in worker threads: `slots` bounds how many at once, `pool` runs them. */
+export type XlsxBuilds = { slots: DownloadSlots; pool: XlsxPool };
 
 /** Seconds a refused client is told to wait before it tries again. */
 const RETRY_AFTER_S = 60;
 
 /**
  * Bulk downloads hold a database connection and a transaction for as long as their client reads, and
- * an XLSX file is built on the event loop: both are counted, `total` at once and `perClient` for
+ * an XLSX file takes a worker thread: both are counted, `total` at once and `perClient` for
  * each client, so one client cannot take them all. `what` names them in the refusal.
  */
 export class DownloadSlots {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
@@ -17,6 +16,7 @@ import {
 } from '@gka/shared';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
+import type { XlsxBook, XlsxSheet } from './xlsx-worker.ts';
 
 /** A benchmark by name; the chosen group by its own. */
 const benchmarkName = (t: ExportTable, k: BenchmarkKind) => (k === 'groep' && t.groupName ? `Groep: ${t.groupName}` : BENCHMARK_LABELS[k]);
@@ -140,34 +140,25 @@ export function numberFormat(kind: 'value' | 'difference', pct: boolean): string
 }
 
 /** The 'Bronnen' sheet: one 'key, value' row each, keys bold. */
-export function addSourcesSheet(wb: ExcelJS.Workbook, rows: [string, string][], keyWidth = 20): void {
-  const bronnen = wb.addWorksheet('Bronnen');
-  for (const kv of rows) bronnen.addRow(kv);
-  bronnen.getColumn(1).font = { bold: true };
-  bronnen.getColumn(1).width = keyWidth;
-  bronnen.getColumn(2).width = 120;
+export function sourcesSheet(rows: [string, string][], keyWidth = 20): XlsxSheet {
+  return { name: 'Bronnen', rows, keys: true, widths: [keyWidth, 120] };
 }
 
-/** A 'Data' sheet with real numbers (shares formatted as percentages) and a 'Bronnen' sheet. */
-export async function toXlsx(t: ExportTable, exportedAt = new Date()): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'GKA Dashboard';
-  wb.created = exportedAt;
+/** A 'Data' sheet with real numbers (shares formatted as percentages) and a 'Bronnen' sheet, for a worker to write. */
+export function xlsxBook(t: ExportTable, exportedAt = new Date()): XlsxBook {
   const pct = t.meta.indicator.unit === 'percentage';
   const cols = columns(t);
-  const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.addRow(cols.map((c) => c.header)).font = { bold: true };
   // Shares stay fractions shown as percentages; differences of shares are written in procentpunt.
   const xlsxCell = (c: Column, r: ExportRow) => {
     const v = c.cell(r);
     return c.number === 'difference' && pct && typeof v === 'number' ? v * 100 : v;
   };
-  for (const r of t.rows) data.addRow(cols.map((c) => xlsxCell(c, r)));
-  cols.forEach((c, i) => {
-    const col = data.getColumn(i + 1);
-    col.width = i < 2 ? 24 : 16;
-    if (c.number) col.numFmt = numberFormat(c.number, pct);
-  });
-  addSourcesSheet(wb, about(t, exportedAt));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const data: XlsxSheet = {
+    name: 'Data',
+    header: true,
+    rows: [cols.map((c) => c.header), ...t.rows.map((r) => cols.map((c) => xlsxCell(c, r)))],
+    widths: cols.map((_, i) => (i < 2 ? 24 : 16)),
+    columnFormats: cols.map((c) => (c.number ? numberFormat(c.number, pct) : null)),
+  };
+  return { created: exportedAt, sheets: [data, sourcesSheet(about(t, exportedAt))] };
 }

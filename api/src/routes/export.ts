@@ -3,16 +3,16 @@ import { BulkExportQuery, ExportQuery } from '@gka/shared';
 import { bulkCsv } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
-import { aboutText, toCsv, toXlsx } from './export-files.ts';
-import { DownloadSlots, sendWithTimeout } from './downloads.ts';
+import { aboutText, toCsv, xlsxBook } from './export-files.ts';
+import { DownloadSlots, sendWithTimeout, type XlsxBuilds } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
 import { cohortFor, groupFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type DownloadLimits = { slots: DownloadSlots; xlsxSlots: DownloadSlots; sendTimeoutMs: number };
+type DownloadLimits = { slots: DownloadSlots; xlsx: XlsxBuilds; sendTimeoutMs: number };
 
-export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> = async (app, { slots, xlsxSlots, sendTimeoutMs, ...ctx }) => {
+export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> = async (app, { slots, xlsx, sendTimeoutMs, ...ctx }) => {
   app.get(
     '/export',
     {
@@ -41,12 +41,12 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
         'content-type': q.metadata === '1' ? 'text/plain; charset=utf-8' : q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       };
       if (sentHeadersOnly(req, reply, headers)) return reply;
-      const release = q.format === 'xlsx' && q.metadata !== '1' ? xlsxSlots.take(req.ip) : undefined;
+      const release = q.format === 'xlsx' && q.metadata !== '1' ? xlsx.slots.take(req.ip) : undefined;
       try {
         const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
         reply.headers(headers);
         if (q.metadata === '1') return reply.send(aboutText(table));
-        if (q.format === 'xlsx') return reply.send(await toXlsx(table));
+        if (q.format === 'xlsx') return reply.send(await xlsx.pool.build(xlsxBook(table)));
         const self = new URLSearchParams(req.query as unknown as Record<string, string>);
         self.set('metadata', '1');
         reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   BENCHMARK_LABELS,
   changeVerdictText,
@@ -14,7 +13,8 @@ import {
   type Overview,
 } from '@gka/shared';
 import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
-import { addSourcesSheet, numberFormat } from './export-files.ts';
+import { numberFormat, sourcesSheet } from './export-files.ts';
+import type { XlsxBook } from './xlsx-worker.ts';
 
 type Indicator = Overview['indicators'][number];
 type Cell = Overview['rows'][number]['cells'][number];
@@ -106,27 +106,31 @@ export function overviewCsv(o: Overview): string {
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
-/** An 'Overzicht' sheet with real numbers (each cell formatted by its indicator's unit) and a 'Bronnen' sheet. */
-export async function overviewXlsx(o: Overview, exportedAt = new Date()): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'GKA Dashboard';
-  wb.created = exportedAt;
+/** An 'Overzicht' sheet with real numbers (each cell formatted by its indicator's unit) and a 'Bronnen' sheet, for a worker to write. */
+export function overviewXlsxBook(o: Overview, exportedAt = new Date()): XlsxBook {
   const cols = columns(o);
-  const sheet = wb.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(cols.map((c) => c.header)).font = { bold: true };
-  for (const l of lines(o)) {
+  const formats = (pct: boolean) => cols.map((c) => (c.number ? numberFormat(c.number, pct) : null));
+  // Two arrays shared by every line: sent to the worker once each.
+  const byUnit = { pct: formats(true), mean: formats(false) };
+  const all = lines(o);
+  const row = (l: Line) => {
     const pct = l.indicator.unit === 'percentage';
-    const row = sheet.addRow(
-      cols.map((c) => {
-        const v = c.cell(l);
-        return c.number === 'difference' && pct && typeof v === 'number' ? v * 100 : v;
-      }),
-    );
-    cols.forEach((c, i) => {
-      if (c.number) row.getCell(i + 1).numFmt = numberFormat(c.number, pct);
+    return cols.map((c) => {
+      const v = c.cell(l);
+      return c.number === 'difference' && pct && typeof v === 'number' ? v * 100 : v;
     });
-  }
-  cols.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 || i === 2 ? 26 : 16));
-  addSourcesSheet(wb, overviewAbout(o, exportedAt), 24);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  return {
+    created: exportedAt,
+    sheets: [
+      {
+        name: 'Overzicht',
+        header: true,
+        rows: [cols.map((c) => c.header), ...all.map(row)],
+        widths: cols.map((_, i) => (i === 1 || i === 2 ? 26 : 16)),
+        rowFormats: [null, ...all.map((l) => (l.indicator.unit === 'percentage' ? byUnit.pct : byUnit.mean))],
+      },
+      sourcesSheet(overviewAbout(o, exportedAt), 24),
+    ],
+  };
 }

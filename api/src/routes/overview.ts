@@ -4,9 +4,9 @@ import { notFound } from '../errors.ts';
 import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { overviewView } from '../queries/overview.ts';
-import type { DownloadSlots } from './downloads.ts';
+import type { XlsxBuilds } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
-import { overviewCsv, overviewXlsx } from './overview-files.ts';
+import { overviewCsv, overviewXlsxBook } from './overview-files.ts';
 import { groupFor, requireCohort } from './resolve.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,7 +14,7 @@ const DESCRIPTION =
   'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
   'neutrale indicatoren krijgen geen oordeel. De rij "samen" telt de gepubliceerde cellen van de leden op.';
 
-export const overviewRoutes: FastifyPluginAsyncZod<QueryContext & { xlsxSlots: DownloadSlots }> = async (app, { xlsxSlots, ...ctx }) => {
+export const overviewRoutes: FastifyPluginAsyncZod<QueryContext & { xlsx: XlsxBuilds }> = async (app, { xlsx, ...ctx }) => {
   app.get(
     '/overview',
     {
@@ -48,11 +48,11 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext & { xlsxSlots: D
         'content-type': q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       };
       if (sentHeadersOnly(req, reply, headers)) return reply;
-      const release = q.format === 'xlsx' ? xlsxSlots.take(req.ip) : undefined;
+      const release = q.format === 'xlsx' ? xlsx.slots.take(req.ip) : undefined;
       try {
         const o = await overviewView(ctx, resolved);
         reply.headers(headers);
-        return reply.send(q.format === 'xlsx' ? await overviewXlsx(o) : overviewCsv(o));
+        return reply.send(q.format === 'xlsx' ? await xlsx.pool.build(overviewXlsxBook(o)) : overviewCsv(o));
       } finally {
         release?.();
       }
