@@ -16,8 +16,13 @@ export type CacheOptions = {
 };
 
 type Encoding = 'br' | 'gzip';
-/** `body` as bytes: a string would be encoded to UTF-8 again on every hit. */
-type Entry = { body: Buffer; type: string; etag: string; bytes: number } & Partial<Record<Encoding, Buffer>>;
+/** `body` as bytes: a string would be encoded to UTF-8 again on every hit. `headers`: a download's name and link. */
+type Entry = { body: Buffer; type: string; headers: Record<string, string>; etag: string; bytes: number } & Partial<Record<Encoding, Buffer>>;
+
+/** Headers of an answer that a hit must repeat: a download's file name, and the CSV's link to its metadata. */
+const KEPT_HEADERS = ['content-disposition', 'link'] as const;
+/** Types worth compressing; XLSX is a zip already, and br would only cost time on it. */
+const COMPRESSIBLE = /^(text\/|application\/([\w.-]+\+)?json\b)/;
 
 const compressors: Record<Encoding, (body: Buffer) => Buffer> = {
   // Quality 5 instead of the default 11: a national body in milliseconds, not tenths of a second, at
@@ -87,7 +92,7 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   };
   /** The body in `encoding`, made and counted once; undefined below the compression threshold. */
   const encoded = (key: string, e: Entry, encoding: Encoding): Buffer | undefined => {
-    if (e.bytes < o.compressThreshold) return undefined;
+    if (e.bytes < o.compressThreshold || !COMPRESSIBLE.test(e.type)) return undefined;
     let body = e[encoding];
     if (!body) {
       body = e[encoding] = compressors[encoding](e.body);
@@ -140,8 +145,9 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
       lru.set(key, hit);
       const encoding = encodingOf(req);
       const body = encoding && encoded(key, hit, encoding);
-      if (body) return reply.type(hit.type).header('content-encoding', encoding).send(body);
-      return reply.type(hit.type).send(hit.body);
+      reply.type(hit.type).headers(hit.headers);
+      if (body) return reply.header('content-encoding', encoding).send(body);
+      return reply.send(hit.body);
     }
   });
 
@@ -150,12 +156,17 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
     if (!s || (reply.statusCode !== 200 && reply.statusCode !== 304)) return payload;
     reply.header('etag', s.etag).header('cache-control', 'no-cache');
     varyOnEncoding(reply);
-    // Downloads carry their export time, so they are made afresh (a 304 still saves them).
-    if (reply.statusCode !== 200 || s.hit || o.maxBytes <= 0 || typeof payload !== 'string' || reply.hasHeader('content-disposition')) return payload;
-    const body = Buffer.from(payload);
+    // Downloads too (an XLSX file costs a worker a second): their export time is then that of the
+    // first file made from this data version. Streams (the bulk export) are too large to keep.
+    if (reply.statusCode !== 200 || s.hit || o.maxBytes <= 0 || req.method !== 'GET') return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const headers: Record<string, string> = {};
+    for (const h of KEPT_HEADERS) if (reply.hasHeader(h)) headers[h] = String(reply.getHeader(h));
     const entry = remember(s.key, {
       body,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      headers,
       etag: s.etag,
       bytes: body.length,
     });

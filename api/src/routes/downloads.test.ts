@@ -157,14 +157,15 @@ describe('bulk download slots', () => {
 
 describe('XLSX exports', () => {
   it('are built four at a time; a fifth is refused in Dutch with Retry-After', async () => {
-    // Four files of figures no other one reads (by indicator, cohort and breakdown), so that each waits on its own.
+    // Four files of figures no other one reads (by indicator, cohort and breakdown), so that each waits on
+    // its own, and five no other test asks for: a file asked before would come from the cache.
     const files = [
       '/api/v1/export?format=xlsx&indicator=eindtoets_gemiddelde&cohort=2020-2021&level=gemeente',
-      '/api/v1/export?format=xlsx&indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente',
+      '/api/v1/export?format=xlsx&indicator=advies_havo_vwo&cohort=2019-2020&level=wijk&parent=GM0003',
       '/api/v1/export?format=xlsx&indicator=advies_havo_vwo&cohort=2019-2020&level=wijk&dimension=opleiding_ouders',
       '/api/v1/export?format=xlsx&indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&dimension=opleiding_ouders',
     ];
-    const fifth = '/api/v1/overview/export?group=gka&format=xlsx';
+    const fifth = '/api/v1/overview/export?areas=GM0001,GM0002&format=xlsx';
     // The catalogue first, as CSV: it is read once for all, so that below each file waits on its own figures.
     for (const url of files) expect((await app.inject(url.replace('xlsx', 'csv'))).statusCode).toBe(200);
     const { running } = await withFiguresLocked(async () => {
@@ -185,6 +186,36 @@ describe('XLSX exports', () => {
       expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     }
     expect((await app.inject(fifth)).statusCode).toBe(200);
+  });
+});
+
+describe('XLSX files in the response cache', () => {
+  it('answer a file asked before without its figures and as it is (no br on a zip); an import makes it anew', async () => {
+    for (const url of [
+      '/api/v1/export?format=xlsx&indicator=advies_havo_vwo&cohort=2020-2021&level=wijk&parent=GM0001',
+      '/api/v1/overview/export?areas=GM0001,GM0003&format=xlsx',
+    ]) {
+      const first = await app.inject(url);
+      expect(first.statusCode, url).toBe(200);
+      const again = await withFiguresLocked(() => withoutFigures(app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } })));
+      expect(again.statusCode, url).toBe(200);
+      expect(again.headers['content-encoding'], url).toBeUndefined();
+      expect(again.headers['content-type'], url).toBe(first.headers['content-type']);
+      expect(again.headers['content-disposition'], url).toBe(first.headers['content-disposition']);
+      expect(again.rawPayload.equals(first.rawPayload), url).toBe(true);
+
+      // An import, kept: taking it away again would move the version back while the app may still trust the old one.
+      await t.db
+        .insertInto('dataset')
+        .values({ kind: 'values', source: `later-${url.length}.csv`, row_count: 0 })
+        .execute();
+      let later = again;
+      await until('een nieuwe dataversie', async () => (later = await app.inject(url)).headers.etag !== first.headers.etag);
+      expect(later.statusCode, url).toBe(200);
+      // Made anew: its Bronnen sheet gives a later export time.
+      expect(later.rawPayload.equals(first.rawPayload), url).toBe(false);
+      expect(later.rawPayload.subarray(0, 2).toString(), url).toBe('PK');
+    }
   });
 });
 
