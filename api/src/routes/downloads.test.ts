@@ -1,10 +1,15 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { REPO_ROOT } from '../config.ts';
 import { createDb, type Db } from '../db/connect.ts';
 import { testConfig } from '../test/config.ts';
+import { freePort } from '../test/free-port.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
 import { seed } from '../test/seed.ts';
@@ -271,5 +276,41 @@ describe('a client that stops reading', () => {
     await closing;
     await until('geen open transactie meer', async () => (await sessions()).inTransaction === 0);
     await expectCutShort(slow);
+  });
+});
+
+describe('SIGTERM with a client that reads nothing', () => {
+  it('ends the download after the grace and the process exits', async () => {
+    const port = await freePort();
+    // The real server process on the database above, with a grace of 1 s and a send timeout far beyond it.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: path.join(REPO_ROOT, 'api'),
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GKA_SHUTDOWN_GRACE: '1',
+        GKA_EXPORT_SEND_TIMEOUT: '600',
+        GKA_FIRST_START_DUO: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (b: Buffer) => (output += b));
+    child.stderr.on('data', (b: Buffer) => (output += b));
+    const exited = once(child, 'exit') as Promise<[number | null]>;
+    try {
+      await until('de server luistert', () => output.includes('GKA Dashboard draait op'));
+      const slow = await readNothing(`http://127.0.0.1:${port}${BULK}`);
+      expect(slow.res.statusCode).toBe(200);
+      child.kill('SIGTERM');
+      // The test's own timeout (60 s) is the bound; the grace of 1 s is what ends the download.
+      const [code] = await exited;
+      expect(code, output).toBe(0);
+      await expectCutShort(slow);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
