@@ -15,6 +15,14 @@ import { comparisonWith, covidText, significanceText, significanceWith } from '.
 type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined };
 const col = createColumnHelper<Row>();
 
+/** Why there is no wijk table: the indicator has no wijk figures at all, or this gemeente has none. */
+function noWijken(indicator: Pick<Indicator, 'name' | 'hasWijken' | 'hasSchools'>): string {
+  if (indicator.hasWijken) return 'Voor deze gemeente zijn geen wijkcijfers beschikbaar.';
+  return indicator.hasSchools
+    ? `${indicator.name} bestaat niet per wijk: de bron telt per school. De scholen van deze gemeente staan hieronder.`
+    : `${indicator.name} bestaat niet per wijk, alleen per gemeente.`;
+}
+
 /** The gemeente's wijken on a map and in a sortable table, with significance in words. */
 export function WijkSection({
   gemeente,
@@ -92,7 +100,7 @@ export function WijkSection({
   );
 
   return (
-    <QueryState query={values} what="de wijken" isEmpty={(d) => d.data.length === 0} empty="Voor deze gemeente zijn geen wijkcijfers beschikbaar.">
+    <QueryState query={values} what="de wijken" isEmpty={(d) => d.data.length === 0} empty={noWijken(indicator)}>
       {() => (
         <>
           {geo.data && geo.data.features.length > 0 && (
