@@ -138,16 +138,16 @@ async function aggregateRows(ctx: QueryContext, s: BenchmarkScope): Promise<Aggr
   return rows;
 }
 
+/** For an area, whether a benchmark's pool holds its pupils (see containment). */
+export type Containment = (v: { area: string; level: string; parent: string | null }) => (b: Benchmark) => boolean;
+
 /**
  * Whether a benchmark's pool holds an area's own pupils, so that the area is compared with the rest
  * of it (stats/compare.ts): Nederland and the own stedelijkheid class always, GKA and a group when
  * the area (or, for a wijk or school, its gemeente) is a member, the own gemeente of a wijk or school.
  * The mean of the gemeenten has no pool.
  */
-export async function containment(
-  ctx: QueryContext,
-  group?: Pick<Group, 'members'>,
-): Promise<(v: { area: string; level: string; parent: string | null }) => (b: Benchmark) => boolean> {
+export async function containment(ctx: QueryContext, group?: Pick<Group, 'members'>): Promise<Containment> {
   const all = await areas(ctx);
   const members = new Set(group?.members ?? []);
   return (v) => {

@@ -100,7 +100,7 @@ export const pool = (s: Side | undefined, r: ValueRow): Side =>
  * The variance beyond sampling of one side: half the τ² of a change between two single years (each
  * year carries its own part, independently), divided over the years a pooled side sums.
  */
-export const sideTau2 = (s: Side, dispersion: Dispersions | undefined): number => (dispersion?.get(s.group)?.tau2 ?? 0) / 2 / s.cohorts;
+const sideTau2 = (s: Side, dispersion: Dispersions | undefined): number => (dispersion?.get(s.group)?.tau2 ?? 0) / 2 / s.cohorts;
 
 /**
  * Σ sign × share over the sides, for two sides (value − reference) or four (a change of a gap):

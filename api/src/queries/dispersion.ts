@@ -48,7 +48,7 @@ export function areaDispersions(
  * (an indicator that starts with COVID), every consecutive pair, which counts COVID's own shifts as
  * ordinary variation and so errs on the side of fewer verdicts.
  */
-export function stablePairs(indicator: Pick<Indicator, 'cohorts'>): [string, string][] {
+function stablePairs(indicator: Pick<Indicator, 'cohorts'>): [string, string][] {
   const own = indicator.cohorts.filter((c) => c.pooled.length === 0);
   const pairsOf = (cohorts: readonly { code: string }[]) => cohorts.slice(1).map((c, i): [string, string] => [cohorts[i]!.code, c.code]);
   const stable = pairsOf(poolMembers(covidSplit(own)?.before ?? own));

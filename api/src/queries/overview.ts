@@ -13,11 +13,11 @@ import {
 import { pooled, sumPublished } from '../stats/benchmarks.ts';
 import { applicableBenchmarks, compareWith, type Against, type Placed } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort, containment } from './benchmarks.ts';
+import { benchmarksByCohort, containment, type Containment } from './benchmarks.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { areaDispersions, changeDispersions } from './dispersion.ts';
-import { widen } from '../stats/overdispersion.ts';
+import { widenEstimate } from '../stats/overdispersion.ts';
 import { selectValues, type ValueRow } from './values.ts';
 
 type Kind = Overview['benchmark'];
@@ -39,13 +39,14 @@ export async function overviewView(
     const split = covidSplit(indicator.cohorts);
     return { indicator, cohort, covid: split?.before.length ? split.covid : null, since: split?.before ?? [] };
   });
-  const [totals, covidTotals, befores] = await Promise.all([
+  const [totals, covidTotals, befores, contains] = await Promise.all([
     Promise.all(plans.map((p) => gemeenteTotals(ctx, p.indicator, p.cohort.code))),
     Promise.all(plans.map((p) => (p.covid ? gemeenteTotals(ctx, p.indicator, p.covid.code) : new Map<string, ValueRow>()))),
     Promise.all(plans.map((p) => (p.covid ? preCovidSides(ctx, p.indicator, p.since) : new Map<string, Before>()))),
+    containment(ctx, q.group),
   ]);
   const of = (m: Map<string, ValueRow>) => codes.flatMap((c) => m.get(c) ?? []);
-  const columns = await Promise.all(plans.map((p, i) => column(ctx, p, of(totals[i]!), of(covidTotals[i]!), befores[i]!, codes, q)));
+  const columns = await Promise.all(plans.map((p, i) => column(ctx, p, of(totals[i]!), of(covidTotals[i]!), befores[i]!, codes, q, contains)));
   return {
     group: q.group ?? null,
     benchmark: q.benchmark,
@@ -120,6 +121,7 @@ async function column(
   before: Map<string, Before>,
   members: string[],
   q: { group?: Group; benchmark: Kind },
+  contains: Containment,
 ) {
   const { indicator, cohort, covid, since } = plan;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
@@ -163,19 +165,14 @@ async function column(
   const now = asSide(nowSum, 1);
   const est = pooled(now?.k ?? null, now?.n ?? null, nowSum.areas, indicator.unit);
   // The members together are widened as one gemeente, like their change.
-  const tau2 = areaSpread.get('totaal')?.tau2 ?? 0;
-  const wide = est.value !== null && est.ciLow !== null && est.ciHigh !== null ? widen(est.value, { low: est.ciLow, high: est.ciHigh }, tau2) : null;
   const groupRow = {
-    ...est,
-    ciLow: wide?.low ?? null,
-    ciHigh: wide?.high ?? null,
+    ...widenEstimate(est, areaSpread.get('totaal')?.tau2),
     suppressed: !now,
     group: 'totaal',
     level: 'groep',
     parent: null,
     stedelijkheid: null,
   };
-  const contains = await containment(ctx, q.group);
   const chosen = (r: ValueRow): [Against, boolean] => {
     if (q.benchmark === 'groep') return [est, true];
     const b = applicableBenchmarks(r, benchmarks).find((x: Benchmark) => x.kind === q.benchmark);

@@ -2,7 +2,7 @@ import { isLocalLevel, type DataLevel } from '@gka/shared';
 import { sql, type RawBuilder } from 'kysely';
 import type { AreaLevel, Benchmark, ComparedValue, Group, GroupDispersion, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
 import { cellValue, roundDown, roundUp, type Unit } from '../stats/cells.ts';
-import { widen } from '../stats/overdispersion.ts';
+import { widenEstimate } from '../stats/overdispersion.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { comparisons } from '../stats/compare.ts';
@@ -102,13 +102,12 @@ async function widenForDispersion(ctx: QueryContext, rows: ValueRow[], unitOf: (
   }
   const resolved = new Map(await Promise.all([...tables].map(async ([key, p]) => [key, await p] as const)));
   for (const r of rows) {
-    const tau2 = resolved.get(`${r.indicator}|${r.level}|${r.cohort}|${r.dimension}`)?.get(r.group)?.tau2;
-    if (!tau2 || r.value === null || r.ciLow === null || r.ciHigh === null) continue;
-    const wide = widen(r.value, { low: r.ciLow, high: r.ciHigh }, tau2);
+    const wide = widenEstimate(r, resolved.get(`${r.indicator}|${r.level}|${r.cohort}|${r.dimension}`)?.get(r.group)?.tau2);
+    if (wide === r) continue;
     r.samplingCiLow = r.ciLow;
     r.samplingCiHigh = r.ciHigh;
-    r.ciLow = wide.low;
-    r.ciHigh = wide.high;
+    r.ciLow = wide.ciLow;
+    r.ciHigh = wide.ciHigh;
   }
 }
 

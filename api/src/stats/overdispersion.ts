@@ -132,6 +132,13 @@ export function widen(p: number, ci: Interval, tau2: number, z = Z95): Interval 
   };
 }
 
+/** An estimate's interval widened by τ² (as widen), or as it is where it has none or τ² is 0. */
+export function widenEstimate<E extends { value: number | null; ciLow: number | null; ciHigh: number | null }>(e: E, tau2: number | null | undefined): E {
+  if (!tau2 || e.value === null || e.ciLow === null || e.ciHigh === null) return e;
+  const wide = widen(e.value, { low: e.ciLow, high: e.ciHigh }, tau2);
+  return { ...e, ciLow: wide.low, ciHigh: wide.high };
+}
+
 /** Inverse of the standard normal distribution function (Acklam's rational approximation, |error| < 1.2e-9). */
 export function normalQuantile(p: number): number {
   const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
