@@ -66,6 +66,8 @@ describe('GET /overview', () => {
       near(cell.benchmark, nl.benchmark);
       expect(cell.significance).toBe(nl.significance);
       expect(cell.verdict).toBe(verdictOf(nl.significance, true));
+      // The interval of the difference that decides it is published with it, as /compare gives it.
+      holds([cell.differenceCiLow, cell.differenceCiHigh], [nl.ciLow, nl.ciHigh]);
     }
     expect(body.rows.flatMap((r) => r.cells.map((c) => c.verdict))).toEqual(expect.arrayContaining(['gunstig', 'ongunstig']));
   });
