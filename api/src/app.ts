@@ -31,6 +31,7 @@ import { XlsxPool } from './routes/xlsx-pool.ts';
 import { geoRoutes } from './routes/geo.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { schoolsRoutes } from './routes/schools.ts';
 import { trendRoutes } from './routes/trend.ts';
 import { valueRoutes } from './routes/values.ts';
 import { registerWeb } from './web.ts';
@@ -194,6 +195,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(changeRoutes, { prefix: API, ...ctx });
   await app.register(funnelRoutes, { prefix: API, ...ctx });
   await app.register(profileRoutes, { prefix: API, ...ctx });
+  await app.register(schoolsRoutes, { prefix: API, ...ctx });
   await app.register(exportRoutes, {
     prefix: API,
     ...ctx,

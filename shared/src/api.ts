@@ -395,6 +395,33 @@ export const ProfileResponse = z.object({
 });
 export type ProfileResponse = z.infer<typeof ProfileResponse>;
 
+/** How many schools far from their gemeente /schools names: what the gespreksnotitie shows. */
+export const FAR_SCHOOLS = 6;
+export const SchoolsParams = ProfileParams;
+/** One indicator with figures per school, in its latest school year. */
+export const SchoolsColumn = z.object({ indicator: Indicator.omit({ cohorts: true }), cohort: IndicatorCohort });
+export type SchoolsColumn = z.infer<typeof SchoolsColumn>;
+/** A school's share in one column, with its difference from its gemeente. */
+export const FarSchool = ComparedValue.extend({ sector: SchoolInfo.shape.sector, indicator: z.string(), difference: z.number(), significance: Significance });
+export type FarSchool = z.infer<typeof FarSchool>;
+/**
+ * GET /schools/{gemeente}: the gemeente's schools with their figures per school location, each
+ * indicator in its latest school year, every value with its comparisons as /values decides them.
+ */
+export const SchoolsResponse = z.object({
+  gemeente: Area.pick({ code: true, name: true }),
+  columns: z.array(SchoolsColumn),
+  schools: z.array(z.object({ school: Area, values: z.array(ComparedValue.extend({ indicator: z.string() })) })),
+  /** Schools with at least one published figure, per sector. */
+  counts: z.object({ po: z.number().int(), vo: z.number().int() }),
+  /**
+   * The FAR_SCHOOLS school shares furthest from the gemeente, significant ones first (as the wijken of
+   * the profile); not means such as toets scores, which have no interval and their own scales.
+   */
+  far: z.array(FarSchool).max(FAR_SCHOOLS),
+});
+export type SchoolsResponse = z.infer<typeof SchoolsResponse>;
+
 /** `voor-covid`: the cohorts of the indicator before its first COVID cohort, pooled (counts summed). */
 export const PRE_COVID = 'voor-covid';
 export const ChangeQuery = z.object({

@@ -13,7 +13,7 @@ import {
 } from '@gka/shared';
 import { hasKansenkloof, kansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
 import { nearest, roundDown, roundUp } from '../stats/cells.ts';
-import { compareWith, comparisons } from '../stats/compare.ts';
+import { compareWith, comparisons, furthestFirst } from '../stats/compare.ts';
 import { listAreas, type AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { cohorts as allCohorts, covidNotes, indicators as allIndicators, sources as allSources } from './catalogue.ts';
@@ -23,7 +23,6 @@ import { changeDispersions, type Dispersions } from './dispersion.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 
-const SIGNIFICANT = new Set(['hoger', 'lager']);
 const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
 
 /**
@@ -134,11 +133,7 @@ function deviating(wijken: ValueRow[], gemeente: ValueRow | undefined): ProfileI
       const c = compareWith(w, against, true);
       return { ...toValue(w), difference: nearest(c.difference), significance: c.significance };
     })
-    .sort(
-      (a, b) =>
-        Number(SIGNIFICANT.has(b.significance)) - Number(SIGNIFICANT.has(a.significance)) ||
-        (b.difference === null ? -1 : Math.abs(b.difference)) - (a.difference === null ? -1 : Math.abs(a.difference)),
-    )
+    .sort(furthestFirst)
     .slice(0, DEVIATING_WIJKEN);
 }
 

@@ -74,3 +74,18 @@ export function comparisons(v: Placed, benchmarks: readonly Benchmark[], contain
     };
   });
 }
+
+const SIGNIFICANT = new Set<Significance>(['hoger', 'lager']);
+/**
+ * The order in which the notitie names areas that differ from their gemeente: significant first,
+ * then by distance; without a difference last.
+ */
+export function furthestFirst(
+  a: { difference: number | null; significance: Significance },
+  b: { difference: number | null; significance: Significance },
+): number {
+  return (
+    Number(SIGNIFICANT.has(b.significance)) - Number(SIGNIFICANT.has(a.significance)) ||
+    (b.difference === null ? -1 : Math.abs(b.difference)) - (a.difference === null ? -1 : Math.abs(a.difference))
+  );
+}

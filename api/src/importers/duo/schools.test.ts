@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AreasResponse, TrendResponse, ValuesResponse } from '@gka/shared';
+import { AreasResponse, FAR_SCHOOLS, IndicatorsResponse, SchoolsResponse, TrendResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../app.ts';
 import type { TestDatabase } from '../../test/database.ts';
 import { createDuoDatabase } from '../../test/duo-database.ts';
@@ -289,6 +289,50 @@ describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
     expect(values.data.filter((v) => !codes.has(v.area))).toEqual([]);
     expect(values.benchmarks.map((b) => b.kind)).toEqual(expect.arrayContaining(['nederland', 'gemeente']));
     expect(values.benchmarks.find((b) => b.kind === 'gemeente')).toMatchObject({ area: 'GM0855' });
+  });
+
+  it('gives a gemeente its schools in one answer, each judged as /values judges it, and names the schools furthest from it', async () => {
+    const [schools, catalogue] = await Promise.all([get('/api/v1/schools/GM0855', SchoolsResponse), get('/api/v1/indicators', IndicatorsResponse)]);
+    expect(schools.gemeente).toEqual({ code: 'GM0855', name: 'Tilburg' });
+    expect(schools.columns.map((c) => c.indicator.code)).toEqual(expect.arrayContaining(['slagingspercentage_vo', 'achterstandsscore']));
+    // Every column in its latest school year, every value the same as /values gives it, comparisons included.
+    const shares: { area: string; indicator: string; difference: number; significance: string }[] = [];
+    for (const { indicator, cohort } of schools.columns) {
+      expect(cohort.code).toBe(catalogue.data.find((i) => i.code === indicator.code)!.cohorts.at(-1)!.code);
+      const values = await get(`/api/v1/values?indicator=${indicator.code}&cohort=${cohort.code}&level=school&parent=GM0855`, ValuesResponse);
+      const mine = schools.schools.flatMap((s) => s.values.filter((v) => v.indicator === indicator.code).map(({ indicator: _, ...v }) => v));
+      const byArea = (a: { area: string }, b: { area: string }) => a.area.localeCompare(b.area);
+      expect(mine.sort(byArea)).toEqual(values.data.filter((v) => v.group === 'totaal').sort(byArea));
+      if (indicator.unit !== 'percentage') continue;
+      for (const v of values.data) {
+        const c = v.comparisons.find((x) => x.kind === 'gemeente');
+        if (c && c.difference !== null) shares.push({ area: v.area, indicator: indicator.code, difference: c.difference, significance: c.significance });
+      }
+    }
+    // The far schools: the shares furthest from the gemeente, significant ones first, none further left out.
+    const significant = (x: { significance: string }) => x.significance === 'hoger' || x.significance === 'lager';
+    const rank = (x: { difference: number; significance: string }) => (significant(x) ? 1000 : 0) + Math.abs(x.difference);
+    expect(schools.far).toHaveLength(FAR_SCHOOLS);
+    expect(schools.far.map(rank)).toEqual(
+      shares
+        .map(rank)
+        .sort((a, b) => b - a)
+        .slice(0, FAR_SCHOOLS),
+    );
+    for (const f of schools.far)
+      expect(shares).toContainEqual({ area: f.area, indicator: f.indicator, difference: f.difference, significance: f.significance });
+    expect(schools.far.filter(significant).length).toBeGreaterThan(0);
+    // Counted: the schools with a published figure, per sector.
+    const withFigure = schools.schools.filter((s) => s.values.some((v) => v.value !== null));
+    expect(schools.counts).toEqual({
+      po: withFigure.filter((s) => s.school.school?.sector === 'po').length,
+      vo: withFigure.filter((s) => s.school.school?.sector === 'vo').length,
+    });
+    expect(schools.counts.po).toBeGreaterThan(40);
+    expect(schools.counts.vo).toBeGreaterThan(5);
+    // A wijk or an unknown gemeente: 404; not a gemeente code: 400.
+    expect((await app.inject('/api/v1/schools/GM9999')).statusCode).toBe(404);
+    expect((await app.inject('/api/v1/schools/tilburg')).statusCode).toBe(400);
   });
 
   it('exports the schools of a gemeente, and all schools in the bulk file, with their gemeente', async () => {
