@@ -416,7 +416,8 @@ export const SchoolsResponse = z.object({
   counts: z.object({ po: z.number().int(), vo: z.number().int() }),
   /**
    * The FAR_SCHOOLS school shares furthest from the gemeente, significant ones first (as the wijken of
-   * the profile); not means such as toets scores, which have no interval and their own scales.
+   * the profile). Only shares with a better direction: a mean (a toets score) has no interval and a
+   * scale of its own, and a share such as havo/vwo in leerjaar 3 follows the streams a school offers.
    */
   far: z.array(FarSchool).max(FAR_SCHOOLS),
 });

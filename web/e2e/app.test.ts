@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import axe from 'axe-core';
-import { formatInteger, formatPercent, ProfileResponse, ValuesResponse } from '@gka/shared';
+import { formatInteger, formatPercent, ProfileResponse, SchoolsResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
@@ -511,9 +511,18 @@ describe('web app in Chromium', () => {
     ]);
     expect(await page.getByRole('heading', { name: /Trend: Zittenblijvers/ }).isVisible()).toBe(true);
     expect(await page.getByLabel('Cohort', { exact: true }).inputValue()).toBe('2020-2021');
-    const covid = (await page.getByTestId('notitie-covid').textContent())!;
-    expect(covid).toMatch(/^COVID: het eerste COVID-cohort vergeleken met de cohorten ervoor samen/);
-    expect(covid).toMatch(/cohort 2020-2021/);
+    // One line per indicator with a COVID change; the periods compared named once, above the lines.
+    const covid = page.getByTestId('notitie-covid');
+    expect(await covid.locator('h2').textContent()).toBe('COVID: het eerste COVID-cohort vergeleken met de cohorten ervoor');
+    const periods = await covid.locator('h3').allTextContents();
+    expect(periods[0]).toMatch(/^Cohort 2020-2021 vergeleken met vóór COVID \(\d{4}-\d{4} t\/m 2018-2019 samen\)$/);
+    for (const p of periods) expect(p).toMatch(/^(Cohort|Schooljaar) \d{4}-\d{4} vergeleken met vóór COVID \(\d{4}-\d{4} t\/m 2018-2019 samen\)$/);
+    const profile = ProfileResponse.parse(await (await fetch(`${base}/api/v1/profile/GM9901?cohort=2020-2021`)).json());
+    const changed = profile.indicators.filter((i) => i.covidChange);
+    const lines = await covid.locator('li').allTextContents();
+    expect(lines).toHaveLength(changed.length);
+    for (const i of changed) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${i.indicator.name}: [+−]?\\d+,\\d (pp|punt), `)));
+    expect((await covid.textContent())!.match(/t\/m/g)).toHaveLength(periods.length);
     // Its own cohort control.
     await page.getByLabel('Cohort', { exact: true }).selectOption('2018-2019');
     await page.waitForURL(/cohort=2018-2019/);
@@ -1022,8 +1031,39 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     const covid = page.getByTestId('notitie-covid');
     await covid.waitFor();
     const passLine = (await covid.locator('li', { hasText: 'Slagingspercentage' }).textContent())!;
-    expect(covidOf(passLine)).toEqual(covidOf(regio.pass.slice(regio.pass.indexOf('COVID'))));
-    expect(passLine).toMatch(/geen oordeel: andere regels dat jaar\. In 2020 gingen de centrale examens niet door/);
+    // The periods stand once above their lines: the pass rate's heading and line together.
+    const passPeriod = (await covid.locator('div', { has: page.locator('li', { hasText: 'Slagingspercentage' }) }).textContent())!;
+    expect(covidOf(passPeriod)).toEqual(covidOf(regio.pass.slice(regio.pass.indexOf('COVID'))));
+    expect(passLine).toMatch(/geen oordeel: andere regels dat jaar\*$/);
+    expect(await covid.locator('p', { hasText: /^\* Slagingspercentage/ }).textContent()).toMatch(
+      /^\* Slagingspercentage vo-examen, schooljaar 2019-2020: In 2020 gingen de centrale examens niet door/,
+    );
+  });
+
+  it('Gespreksnotitie Tilburg: the schools counted and the furthest named as /schools gives them; chart text at least 8 pt on A4', async () => {
+    await page.goto(`${base()}/gemeente/GM0855/notitie`);
+    const section = page.getByTestId('notitie-scholen');
+    await section.locator('li').first().waitFor();
+    const schools = SchoolsResponse.parse(await (await fetch(`${base()}/api/v1/schools/GM0855`)).json());
+    expect(await section.locator('p').first().textContent()).toMatch(
+      new RegExp(`^${schools.counts.po} basisscholen en ${schools.counts.vo} scholen voor voortgezet onderwijs in Tilburg hebben cijfers`),
+    );
+    const lines = await section.locator('li').allTextContents();
+    expect(lines).toHaveLength(schools.far.length);
+    lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^${schools.far[i]!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `)));
+    expect(lines[0]).toMatch(/significant (hoger|lager) dan de eigen gemeente\)$/);
+    // Printed on A4 from a wide screen, the trend's axis labels are no smaller than 8 pt.
+    await page.getByTestId('notitie').locator('svg').first().waitFor();
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+    const sizes: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      for (const item of (await (await doc.getPage(n)).getTextContent()).items)
+        if ('str' in item && /^20\d\d-20\d\d$/.test(item.str.trim())) sizes.push(Math.hypot(item.transform[2] as number, item.transform[3] as number));
+    }
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
+    expect((await axeFindings()).found).toEqual([]);
   });
 
   it('Gespreksnotitie Tilburg: each row marked, the DUO figures real, no DEMODATA line', async () => {

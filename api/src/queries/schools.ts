@@ -41,7 +41,8 @@ export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail): Prom
       vo: published.filter((s) => s.school?.sector === 'vo').length,
     },
     far: present
-      .filter(({ column }) => column.indicator.unit === 'percentage')
+      // A share without a better direction (havo/vwo in leerjaar 3) follows the streams a school offers, not how it does.
+      .filter(({ column }) => column.indicator.unit === 'percentage' && column.indicator.higherIsBetter !== null)
       .flatMap(({ column, rows }) =>
         rows.flatMap((r): FarSchool[] => {
           const c = r.comparisons.find((x) => x.kind === 'gemeente');

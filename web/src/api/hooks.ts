@@ -10,6 +10,7 @@ import {
   expandOverview,
   IndicatorsResponse,
   ProfileResponse,
+  SchoolsResponse,
   SourcesResponse,
   ValuesResponse,
   FunnelResponse,
@@ -172,6 +173,14 @@ export function useProfile(code: string, cohort?: string, group?: string) {
     queryKey: ['profile', code, cohort, group],
     queryFn: ({ signal }) => getJson(apiUrl(`profile/${encodeURIComponent(code)}`, { cohort, group }), ProfileResponse, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** A gemeente's schools with their figures and comparisons, as the API decided them. */
+export function useSchools(gemeente: string) {
+  return useQuery({
+    queryKey: ['schools', gemeente],
+    queryFn: ({ signal }) => getJson(apiUrl(`schools/${encodeURIComponent(gemeente)}`), SchoolsResponse, signal),
   });
 }
 

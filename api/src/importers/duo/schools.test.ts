@@ -303,13 +303,13 @@ describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
       const mine = schools.schools.flatMap((s) => s.values.filter((v) => v.indicator === indicator.code).map(({ indicator: _, ...v }) => v));
       const byArea = (a: { area: string }, b: { area: string }) => a.area.localeCompare(b.area);
       expect(mine.sort(byArea)).toEqual(values.data.filter((v) => v.group === 'totaal').sort(byArea));
-      if (indicator.unit !== 'percentage') continue;
+      if (indicator.unit !== 'percentage' || indicator.higherIsBetter === null) continue;
       for (const v of values.data) {
         const c = v.comparisons.find((x) => x.kind === 'gemeente');
         if (c && c.difference !== null) shares.push({ area: v.area, indicator: indicator.code, difference: c.difference, significance: c.significance });
       }
     }
-    // The far schools: the shares furthest from the gemeente, significant ones first, none further left out.
+    // The far schools: the shares with a direction furthest from the gemeente, significant ones first, none further left out.
     const significant = (x: { significance: string }) => x.significance === 'hoger' || x.significance === 'lager';
     const rank = (x: { difference: number; significance: string }) => (significant(x) ? 1000 : 0) + Math.abs(x.difference);
     expect(schools.far).toHaveLength(FAR_SCHOOLS);

@@ -8,8 +8,10 @@ import {
   disclosureSentence,
   type ProfileIndicator,
   formatterFor,
+  sharedProvenance,
+  type Area,
 } from '@gka/shared';
-import { useProfile } from '../../api/hooks.ts';
+import { useProfile, useSchools } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -118,10 +120,11 @@ export function NotitieView() {
                 die zelf naar opleiding van de ouders is gedefinieerd. {disclosureSentence(p.minCell)}
               </p>
               <CovidParagraph indicators={p.indicators} />
+              <SchoolsParagraph gemeente={p.area} />
               {selected && (
                 <div className="notitie__detail">
                   <h2>Trend: {selected.indicator.name}</h2>
-                  <TrendChart profile={selected} gemeente={p.area.name} height={220} showTable={false} />
+                  <TrendChart profile={selected} gemeente={p.area.name} height={180} showTable={false} />
                   <h2>
                     Opvallende wijken: {selected.indicator.name} ({cohortLabel(selected.cohort)}) <ProvenanceMark indicator={selected.indicator} />
                   </h2>
@@ -150,45 +153,95 @@ export function NotitieView() {
 }
 
 /**
- * What COVID changed: per indicator its COVID cohort against its cohorts before COVID, as on the
- * gemeente page and the regio overview. Significant changes as a list; changes into a year whose
- * rules changed apart, without a verdict and with their note; the rest in one clause.
+ * What COVID changed, one line per indicator: its first COVID cohort against its cohorts before
+ * COVID pooled, as on the gemeente page and the regio overview. Indicators that share both periods
+ * share one heading, so each period is named once; a year whose rules changed gets its note below.
  */
 function CovidParagraph({ indicators }: { indicators: ProfileIndicator[] }) {
-  const withChange = indicators.filter((i) => i.covidChange);
-  if (withChange.length === 0) return null;
-  const changed = withChange.filter((i) => i.covidChange!.cohort.rulesChanged);
-  const significant = withChange.filter((i) => !changed.includes(i) && (i.covidChange!.significance === 'hoger' || i.covidChange!.significance === 'lager'));
-  const others = withChange.length - changed.length - significant.length;
-  const line = (i: ProfileIndicator) =>
-    `${i.indicator.name}, ${cohortPhrase(i.covidChange!.cohort)}: ${covidText(i.covidChange!, i.indicator.unit, false, i.covidChange!.cohort)}`;
+  const periods = new Map<
+    string,
+    { heading: string; lines: { indicator: ProfileIndicator['indicator']; change: NonNullable<ProfileIndicator['covidChange']> }[] }
+  >();
+  for (const { indicator, covidChange: change } of indicators) {
+    if (!change) continue;
+    const heading = `${change.cohort.label} vergeleken met ${change.reference.label}`;
+    const period = periods.get(heading) ?? { heading, lines: [] };
+    period.lines.push({ indicator, change });
+    periods.set(heading, period);
+  }
+  if (periods.size === 0) return null;
+  const notes = [...periods.values()].flatMap((p) => p.lines.filter((l) => l.change.cohort.rulesChanged && l.change.cohort.note));
   return (
     <section className="notitie__covid" data-testid="notitie-covid">
-      <h2>COVID: het eerste COVID-cohort vergeleken met de cohorten ervoor samen</h2>
-      {significant.length === 0 ? (
-        <p>Bij geen van de indicatoren verschilt het eerste cohort dat COVID raakte significant van de cohorten ervoor.</p>
-      ) : (
-        <ul>
-          {significant.map((i) => (
-            <li key={i.indicator.code}>{line(i)}</li>
-          ))}
-        </ul>
-      )}
-      {changed.length > 0 && (
-        <ul>
-          {changed.map((i) => (
-            <li key={i.indicator.code}>
-              {line(i)}. {i.covidChange!.cohort.note}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        {significant.length > 0 &&
-          others > 0 &&
-          `Bij de andere ${others === 1 ? 'indicator' : `${others} indicatoren`} is het verschil niet significant of niet te bepalen. `}
-        Veranderingen: {CHANGE_RULE}.
-      </p>
+      <h2>COVID: het eerste COVID-cohort vergeleken met de cohorten ervoor</h2>
+      {[...periods.values()].map((p) => (
+        <div key={p.heading}>
+          <h3>{p.heading}</h3>
+          <ul className={p.lines.length > 3 ? 'notitie__columns' : undefined}>
+            {p.lines.map(({ indicator, change }) => (
+              <li key={indicator.code}>
+                {indicator.name}: {covidText(change, indicator.unit, true, change.cohort)}
+                {change.cohort.rulesChanged && change.cohort.note && <sup>*</sup>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {notes.map(({ indicator, change }) => (
+        <p key={indicator.code} className="hint">
+          * {indicator.name}, {cohortPhrase(change.cohort)}: {change.cohort.note}
+        </p>
+      ))}
+      <p className="hint">Veranderingen: {CHANGE_RULE}.</p>
+    </section>
+  );
+}
+
+/**
+ * The gemeente's schools: how many have figures, and the school shares furthest from the gemeente,
+ * in the order and with the verdicts the API gives them (significant first).
+ */
+function SchoolsParagraph({ gemeente }: { gemeente: Pick<Area, 'code' | 'name'> }) {
+  const schools = useSchools(gemeente.code);
+  return (
+    <section className="notitie__scholen" data-testid="notitie-scholen">
+      <h2>Scholen</h2>
+      <QueryState query={schools} what="de scholen">
+        {({ counts, columns, far }) => {
+          if (counts.po + counts.vo === 0) return <p>Voor {gemeente.name} zijn geen cijfers per school beschikbaar.</p>;
+          const columnOf = new Map(columns.map((c) => [c.indicator.code, c]));
+          const mark = sharedProvenance(columns.map((c) => c.indicator));
+          return (
+            <>
+              <p>
+                {formatInteger(counts.po)} {counts.po === 1 ? 'basisschool' : 'basisscholen'} en {formatInteger(counts.vo)}{' '}
+                {counts.vo === 1 ? 'school' : 'scholen'} voor voortgezet onderwijs in {gemeente.name} hebben cijfers, naar vestiging van de school (niet naar
+                woonplaats van de leerlingen). {mark && <ProvenanceMark indicator={mark} />}
+              </p>
+              {far.length > 0 && (
+                <>
+                  <p>
+                    Het verst van {gemeente.name}, significante verschillen eerst (alleen percentages met een gunstige richting, zoals het slagingspercentage):
+                  </p>
+                  <ul className="notitie__wijken">
+                    {far.map((f) => {
+                      const column = columnOf.get(f.indicator);
+                      return (
+                        <li key={`${f.area} ${f.indicator}`}>
+                          <strong>{f.name}</strong>, {column ? `${column.indicator.name} (${cohortPhrase(column.cohort)})` : f.indicator}:{' '}
+                          {formatValue(f, 'percentage')}
+                          {f.denominator !== null && ` (${formatInteger(f.denominator)} leerlingen)`} (
+                          {comparisonText({ kind: 'gemeente', difference: f.difference, significance: f.significance })})
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
     </section>
   );
 }
