@@ -900,6 +900,8 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     const notes = await page.getByTestId('school-table-po').getByTestId('value-note').count();
     expect(notes).toBeLessThan(await page.getByTestId('school-table-po').locator('tbody tr').count());
     await row.getByRole('link', { name: 'De Smeltkroes' }).click();
+    // The school page, not the notes of the table it leaves.
+    await page.waitForURL(/\/school\//);
     await page.getByTestId('value-note').waitFor();
     expect(await page.getByTestId('value-note').textContent()).toBe('Schooljaar 2019-2020: CBS: onbetrouwbaar, 40 leerlingen of minder');
     expect((await axeFindings()).found).toEqual([]);

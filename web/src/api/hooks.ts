@@ -76,11 +76,6 @@ export function useTrend(indicator: string, area: string | undefined) {
   });
 }
 
-/** Several indicators' values at one level at once (the schools table), sharing the cache of useValues. */
-export function useValuesOf(list: ValuesParams[]) {
-  return useQueries({ queries: list.map(valuesQuery) });
-}
-
 export function useGeo(level: 'gemeente' | 'wijk', parent?: string) {
   return useQuery({
     queryKey: ['geo', level, parent],

@@ -9,7 +9,7 @@ import {
   formatInteger,
   disclosureSentence,
 } from '@gka/shared';
-import { useGroups, useIndicators, useProfile } from '../../api/hooks.ts';
+import { useGroups, useProfile } from '../../api/hooks.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -38,7 +38,6 @@ export function GemeenteView() {
   ];
   const group = ownGroups.find((g) => g.code === get('groep'));
   const profile = useProfile(code, get('cohort'), group?.code);
-  const indicators = useIndicators();
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
   usePageFigures(profile.data?.indicators.map((i) => i.indicator.synthetic));
   return (
@@ -174,7 +173,7 @@ export function GemeenteView() {
                   Echte cijfers per schoolvestiging (DUO, CBS): naar de plaats van de school, niet naar de woonplaats van de leerlingen. Elk cijfer in zijn
                   laatste schooljaar; de gemeente is de som van haar scholen.
                 </p>
-                {indicators.data && <SchoolSection gemeente={p.area} indicators={indicators.data.data} />}
+                <SchoolSection gemeente={p.area} />
               </section>
             </>
           );

@@ -10,11 +10,12 @@ import {
   verdictOf,
   verdictText,
   type Area,
-  type Indicator,
-  type ValuesResponse,
+  type ComparedValue,
+  type SchoolsColumn,
+  type SchoolsResponse,
   type Verdict,
 } from '@gka/shared';
-import { useAreas, useValuesOf } from '../../api/hooks.ts';
+import { useSchools } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { ValueNote } from '../../components/ValueNote.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -23,11 +24,12 @@ import { formatDifference, formatInterval, formatValue } from '../../lib/format.
 import { comparisonWith } from '../../lib/significance.ts';
 
 type Against = { text: string; verdict: Verdict | null };
-type Cell = { value: ValuesResponse['data'][number] | undefined; vsGemeente: Against; vsNederland: Against };
+type Cell = { value: ComparedValue | undefined; vsGemeente: Against; vsNederland: Against };
 /** The toets a school took, in the latest school year it has a score. */
 type ToetsCell = Cell & { column: Column };
 type Row = { school: Area; cells: Cell[]; toets: ToetsCell | undefined };
-type Column = { indicator: Indicator; values: ValuesResponse };
+type Column = SchoolsColumn;
+type School = SchoolsResponse['schools'][number];
 
 const col = createColumnHelper<Row>();
 const SECTORS = [
@@ -36,7 +38,7 @@ const SECTORS = [
 ] as const;
 
 /** Against a benchmark: the verdict (by the indicator's direction and significance); a mean has no interval, so its difference, untested. */
-function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indicator: Indicator): Against {
+function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indicator: Column['indicator']): Against {
   const c = comparisonWith(v, kind);
   if (!v || v.suppressed || v.value === null || !c || c.difference === null) return { text: '–', verdict: null };
   const verdict = verdictOf(c.significance, indicator.higherIsBetter);
@@ -58,44 +60,36 @@ function AgainstLine({ label, a }: { label: string; a: Against }) {
  * its latest school year, with the 95% interval and the comparison with the gemeente and Nederland;
  * basisscholen and vo-scholen in tables of their own.
  */
-export function SchoolSection({ gemeente, indicators }: { gemeente: { code: string; name: string }; indicators: Indicator[] }) {
-  const schools = useAreas('school', gemeente.code);
-  const withSchools = useMemo(() => indicators.filter((i) => i.hasSchools && i.cohorts.length > 0), [indicators]);
-  const queries = useValuesOf(withSchools.map((i) => ({ indicator: i.code, cohort: i.cohorts.at(-1)!.code, level: 'school' as const, parent: gemeente.code })));
-  const loaded = queries.every((q) => q.data);
-  const columns = useMemo<Column[]>(
-    () => (loaded ? withSchools.map((indicator, i) => ({ indicator, values: queries[i]!.data! })) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the data of each query, not the array that holds them
-    [loaded, withSchools, ...queries.map((q) => q.data)],
-  );
-
+export function SchoolSection({ gemeente }: { gemeente: { code: string; name: string } }) {
+  const schools = useSchools(gemeente.code);
   return (
-    <QueryState query={schools} what="de scholen" isEmpty={(d) => d.data.length === 0} empty="Voor deze gemeente zijn geen scholen bekend.">
-      {(d) =>
-        !loaded ? (
-          <p className="status status--loading">Cijfers van de scholen laden…</p>
-        ) : (
-          <>
-            {SECTORS.map(({ sector, title }) => (
-              <SectorTable key={sector} title={title} gemeente={gemeente} schools={d.data.filter((s) => s.school?.sector === sector)} columns={columns} />
-            ))}
-          </>
-        )
-      }
+    <QueryState query={schools} what="de scholen" isEmpty={(d) => d.schools.length === 0} empty="Voor deze gemeente zijn geen scholen bekend.">
+      {(d) => (
+        <>
+          {SECTORS.map(({ sector, title }) => (
+            <SectorTable
+              key={sector}
+              title={title}
+              gemeente={gemeente}
+              schools={d.schools.filter((s) => s.school.school?.sector === sector)}
+              columns={d.columns}
+            />
+          ))}
+        </>
+      )}
     </QueryState>
   );
 }
 
-function cellOf(school: Area, { indicator, values }: Column): Cell {
-  const value = values.data.find((v) => v.area === school.code && v.group === 'totaal');
+function cellOf({ values }: School, { indicator }: Column): Cell {
+  const value = values.find((v) => v.indicator === indicator.code);
   return { value, vsGemeente: against(value, 'gemeente', indicator), vsNederland: against(value, 'nederland', indicator) };
 }
 
-function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: Area[]; columns: Column[] }) {
+function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: School[]; columns: Column[] }) {
   // The indicators with values for schools of this sector; the toetsen in one column, as a school takes one.
   const { own, toetsen } = useMemo(() => {
-    const codes = new Set(schools.map((s) => s.code));
-    const present = columns.filter((c) => c.values.data.some((v) => codes.has(v.area)));
+    const present = columns.filter((c) => schools.some((s) => s.values.some((v) => v.indicator === c.indicator.code)));
     return { own: present.filter((c) => !isToetsIndicator(c.indicator.code)), toetsen: present.filter((c) => isToetsIndicator(c.indicator.code)) };
   }, [schools, columns]);
   // The toetsen share a column: its header carries their mark when they agree (DUO's files: always), else each cell.
@@ -107,10 +101,10 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
       const toets = toetsen
         .map((column) => ({ ...cellOf(school, column), column }))
         .filter((c) => c.value)
-        .sort((a, b) => b.column.values.meta.cohort.code.localeCompare(a.column.values.meta.cohort.code))[0];
+        .sort((a, b) => b.column.cohort.code.localeCompare(a.column.cohort.code))[0];
       // Closed schools only where they still have figures in the years shown.
-      if (school.school?.gesloten && cells.every((c) => !c.value) && !toets) continue;
-      out.push({ school, cells, toets });
+      if (school.school.school?.gesloten && cells.every((c) => !c.value) && !toets) continue;
+      out.push({ school: school.school, cells, toets });
     }
     return out;
   }, [schools, own, toetsen]);
@@ -153,7 +147,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
                     {formatValue(t.value, t.column.indicator.unit)}
                     <br />
                     <small className="toets-label">
-                      {toetsName(t.column.indicator.name)}, {cohortPhrase(t.column.values.meta.cohort)}
+                      {toetsName(t.column.indicator.name)}, {cohortPhrase(t.column.cohort)}
                     </small>
                     {!toetsMark && (
                       <>
@@ -192,14 +186,14 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
             }),
           ]
         : []),
-      ...own.flatMap(({ indicator, values }, i) => [
+      ...own.flatMap(({ indicator, cohort }, i) => [
         col.accessor((r) => r.cells[i]!.value?.value ?? undefined, {
           id: indicator.code,
           header: () => (
             <>
               {indicator.name}
               <br />
-              <small>{cohortPhrase(values.meta.cohort)}</small>
+              <small>{cohortPhrase(cohort)}</small>
               <br />
               <ProvenanceMark indicator={indicator} />
             </>
