@@ -5,7 +5,6 @@ export * from './api.ts';
 export * from './disclosure.ts';
 export * from './cohorts.ts';
 export * from './significance.ts';
-export * from './benchmarks.ts';
 export * from './aliases.ts';
 export * from './overview.ts';
 export * from './synthetic.ts';

@@ -2,22 +2,6 @@ import type { BenchmarkKind, IndicatorCohort, Significance } from './api.ts';
 import { shortCohortLabel } from './cohorts.ts';
 
 /**
- * A value against a fixed benchmark: significant when the benchmark lies outside the value's 95%
- * interval; without an interval (hidden, no data, a mean) unknown. A pooled benchmark with counts is
- * compared by the API as the rest of the pool (`compareWith` in api/src/stats/compare.ts), which
- * falls back to this rule where a benchmark has no counts.
- */
-export function significanceAgainst(
-  v: { value?: number | null; ciLow: number | null; ciHigh: number | null },
-  benchmark: number | null | undefined,
-): Significance {
-  if (v.value === null || v.ciLow === null || v.ciHigh === null || benchmark === null || benchmark === undefined) return 'onbekend';
-  if (benchmark < v.ciLow) return 'hoger';
-  if (benchmark > v.ciHigh) return 'lager';
-  return 'niet_significant';
-}
-
-/**
  * The rule a comparison follows, said once for every file, note and legend. The interval counts the
  * ordinary spread between areas (overdispersion, docs/methodology.md) besides chance.
  */

@@ -1,4 +1,5 @@
-import { applicableBenchmarks, significanceAgainst, type Benchmark, type Comparison, type Placed as SharedPlaced, type Significance } from '@gka/shared';
+import type { Benchmark, Comparison, Significance } from '@gka/shared';
+import { applicableBenchmarks, significanceAgainst, type Placed as SharedPlaced } from './significance.ts';
 import { difference } from './benchmarks.ts';
 import { nearest, roundDown, roundUp, type Estimate } from './cells.ts';
 import { wilson, Z95 } from './wilson.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { significanceAgainst } from '@gka/shared';
+import { significanceAgainst } from './significance.ts';
 import { controlLimits, funnelLimits, logGrid, widenedInterval, Z998 } from './funnel.ts';
 import { compareWith } from './compare.ts';
 import { widen } from './overdispersion.ts';

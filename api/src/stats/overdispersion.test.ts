@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { significanceAgainst } from '@gka/shared';
+import { significanceAgainst } from './significance.ts';
 import { changeSignificance } from './change.ts';
 import { combinedInterval } from './newcombe.ts';
 import { areaDispersion, changeDispersion, estimateDispersion, MIN_UNITS, normalQuantile, widen, winsorisedPhi, type Counts } from './overdispersion.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { significanceAgainst as significance } from '@gka/shared';
+import { significanceAgainst as significance } from './significance.ts';
 import { difference, kansenkloof, pooled } from './benchmarks.ts';
 import { cellValue, estimate } from './cells.ts';
 import { wilson } from './wilson.ts';

@@ -37,3 +37,10 @@ describe('differences in the unit of the indicator', () => {
     );
   });
 });
+
+describe('the web renders verdicts, it does not compute them', () => {
+  it('finds no significance rule in the shared package to compute with', async () => {
+    const shared = await import('@gka/shared');
+    expect(Object.keys(shared).filter((k) => /significanceAgainst|applicableBenchmarks|wilson|newcombe|compareWith/i.test(k))).toEqual([]);
+  });
+});
