@@ -320,6 +320,7 @@ describe('OpenAPI', () => {
         '/api/v1/overview',
         '/api/v1/overview/export',
         '/api/v1/profile/{code}',
+        '/api/v1/schools/{code}',
         '/api/v1/sources',
         '/api/v1/trend',
         '/api/v1/values',
