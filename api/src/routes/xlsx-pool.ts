@@ -4,12 +4,19 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { XlsxAnswer, XlsxBook } from './xlsx-worker.ts';
 
-const WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
-// tsx's register(), by file: its export is for `import` only, which createRequire cannot resolve.
-const TSX_API = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-// The worker is TypeScript: tsx first, then the worker, under `pnpm start` (tsx) and vitest alike.
-// Node 20 does not apply the loader of a worker's --import to the worker's own entry, hence this step.
-const ENTRY = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`;
+/**
+ * How a worker thread starts. Compiled (`pnpm build`, the production image): the worker is the
+ * JavaScript file beside this bundle. From source (tsx, vitest): the worker is TypeScript, so tsx is
+ * registered first; Node 20 does not apply the loader of a worker's --import to the worker's own entry.
+ */
+function workerStart(): { entry: string | URL; eval: boolean } {
+  if (import.meta.url.endsWith('.js')) return { entry: new URL('./xlsx-worker.js', import.meta.url), eval: false };
+  const worker = new URL('./xlsx-worker.ts', import.meta.url).href;
+  // tsx's register(), by file: its export is for `import` only, which createRequire cannot resolve.
+  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  return { entry: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); })`, eval: true };
+}
+const WORKER = workerStart();
 /** An idle worker is ended after this long: its exceljs costs memory, a new one a fraction of a second. */
 const IDLE_MS = 60_000;
 
@@ -56,7 +63,7 @@ export class XlsxPool {
   }
 
   private start(): Thread {
-    const worker = new Worker(ENTRY, { eval: true, workerData: 'gka-xlsx' /* XLSX_WORKER, without loading exceljs here */ });
+    const worker = new Worker(WORKER.entry, { eval: WORKER.eval, workerData: 'gka-xlsx' /* XLSX_WORKER, without loading exceljs here */ });
     const thread: Thread = { worker };
     worker.unref();
     worker.on('message', (a: XlsxAnswer) => {
