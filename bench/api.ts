@@ -1,5 +1,5 @@
 /**
- * Issue #6 budgets at national scale: wijk-level `values` p95 ≤ 25 ms, `trend`/`profile` p95 ≤ 50 ms,
+ * The API budgets at national scale (BENCHMARKS.md): wijk-level `values` p95 ≤ 25 ms, `trend`/`profile` p95 ≤ 50 ms,
  * zero errors at 64 connections, cached JSON ≥ 25% of a hello-world Fastify's throughput.
  *
  * Usage: DATABASE_URL=postgres://…/postgres BENCH_DATABASE=gka_bench pnpm bench

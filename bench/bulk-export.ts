@@ -1,6 +1,6 @@
 /**
  * The bulk long-format export at national scale: peak memory of the API process while it streams
- * every indicator × cohort × breakdown × area of a level (#13: under 300 MB RSS), with bytes, lines
+ * every indicator × cohort × breakdown × area of a level (budget: under 300 MB RSS), with bytes, lines
  * and time. The API runs in a child process; its peak RSS is the kernel's high-water mark (VmHWM).
  *
  * Usage: DATABASE_URL=postgres://…/<database with national data> pnpm --filter @gka/bench bulk-export

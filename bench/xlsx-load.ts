@@ -1,5 +1,5 @@
 /**
- * Issue #23: four XLSX exports in parallel must keep a cached route's p95 under 150 ms. One run
+ * Budget (BENCHMARKS.md): four XLSX exports in parallel must keep a cached route's p95 under 150 ms. One run
  * measures the cached route (one gemeente's wijken in /values) alone, then while four clients each
  * ask for national wijk-level XLSX exports back to back, all distinct (no cache hits), and reports
  * both and their ratio. Every response time is recorded, so the percentiles are exact.

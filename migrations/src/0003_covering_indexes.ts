@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Both read paths of `measure` answered from an index alone (issue #6). `values` probes measure_pk
+ * Both read paths of `measure` answered from an index alone. `values` probes measure_pk
  * per area; trend and profile read one area's rows, which a load in primary-key order (`gka demo`)
  * scatters over the heap, one page per row. With the counts carried in both indexes, an index-only
  * scan touches a few leaf pages instead, once VACUUM has set the visibility map (the importers run
