@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeVerdictText, significanceText, significanceWord, verdictOf, verdictText } from './significance.ts';
+import { changeVerdictText, significanceText, significanceWord, verdictOf, verdictShortText, verdictText } from './significance.ts';
 
 describe('a verdict in words', () => {
   it('says good or bad by the direction, neutral only higher or lower', () => {
@@ -26,5 +26,15 @@ describe('a verdict in words', () => {
     expect(significanceText('onbekend', 'nederland')).toBe('verschil met Nederland onbekend');
     expect(changeVerdictText('onbekend', true, { rulesChanged: false }, 1.5)).toBe('zonder significantietoets');
     expect(changeVerdictText('onbekend', true, { rulesChanged: true }, 1.5)).toBe('geen oordeel: andere regels dat jaar');
+  });
+});
+
+describe('a verdict in a word', () => {
+  it('keeps gunstig and ongunstig, abbreviates no difference, and gives neutral indicators only the direction', () => {
+    expect(verdictShortText(verdictOf('hoger', true), 'hoger')).toBe('gunstig');
+    expect(verdictShortText(verdictOf('hoger', false), 'hoger')).toBe('ongunstig');
+    expect(verdictShortText(verdictOf('niet_significant', true), 'niet_significant')).toBe('n.s.');
+    expect(verdictShortText(verdictOf('lager', null), 'lager')).toBe('lager');
+    expect(verdictShortText(verdictOf('onbekend', true), 'onbekend')).toBe('');
   });
 });

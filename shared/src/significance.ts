@@ -113,3 +113,24 @@ export function verdictText(v: Verdict, sig: Significance, difference: number | 
       return 'onbekend';
   }
 }
+
+/** The abbreviation of 'geen significant verschil' in a compact cell; a legend beside it spells it out. */
+export const NOT_SIGNIFICANT_SHORT = 'n.s.';
+
+/**
+ * `verdictText` in a word, for a compact cell that states the full words in its accessible name:
+ * 'gunstig', 'ongunstig', 'n.s.', a neutral 'hoger' or 'lager'; '' without a verdict.
+ */
+export function verdictShortText(v: Verdict, sig: Significance): string {
+  switch (v) {
+    case 'gunstig':
+    case 'ongunstig':
+      return v;
+    case 'geen_verschil':
+      return NOT_SIGNIFICANT_SHORT;
+    case 'neutraal':
+      return sig === 'hoger' ? 'hoger' : 'lager';
+    default:
+      return '';
+  }
+}
