@@ -1,143 +1,16 @@
-import { useMemo } from 'react';
-import { Link } from 'react-router';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import {
-  BENCHMARK_IN_SENTENCE,
-  BENCHMARK_LABELS,
-  CHANGE_RULE,
-  covidHeading,
-  COMPARISON_RULE,
-  OVERVIEW_BENCHMARKS,
-  isToetsIndicator,
-  sharedProvenance,
-  toetsName,
-  similarGroupCode,
-  similarGroupOf,
-  cohortPhrase,
-  disclosureSentence,
-  verdictText,
-  type OverviewCell,
-  type Overview,
-  type OverviewRow,
-} from '@gka/shared';
+import { BENCHMARK_LABELS, CHANGE_RULE, COMPARISON_RULE, OVERVIEW_BENCHMARKS, similarGroupCode, similarGroupOf, disclosureSentence } from '@gka/shared';
 import { overviewExportUrl, useAreas, useGroup, useGroups, useOverview } from '../../api/hooks.ts';
 import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { Select } from '../../components/controls/Select.tsx';
-import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { usePageFigures } from '../../lib/banner.ts';
-import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
-import { formatDifference, formatValue } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/page.ts';
 import { useSearchState } from '../../lib/searchState.ts';
-import { covidText } from '../../lib/significance.ts';
+import { against, Legend, OverviewHeatmaps } from './OverviewHeatmaps.tsx';
 
 const KIND_LABELS: Record<string, string> = { gka: 'GKA', provincie: 'Provincie', corop: 'COROP' };
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
-const col = createColumnHelper<OverviewRow>();
-
-/** One cell: the value, and against the benchmark a colour and a word (never colour alone), then the change since before COVID. */
-function Cell({ cell, indicator }: { cell: OverviewCell; indicator: Overview['indicators'][number] }) {
-  const unit = indicator.unit;
-  return (
-    <span className={`verdict verdict--${cell.verdict}`}>
-      <strong>{formatValue(cell, unit)}</strong>
-      {!cell.suppressed && cell.value !== null && (
-        <>
-          <br />
-          <small>
-            {verdictText(cell.verdict, cell.significance, cell.difference)}
-            {cell.difference !== null && ` (${formatDifference(cell.difference, unit, true)})`}
-          </small>
-        </>
-      )}
-      {cell.covidChange && indicator.covidCohort && (
-        <>
-          <br />
-          <small className="verdict__covid">
-            {covidHeading(indicator.covidCohort)}: {covidText(cell.covidChange, unit, true, indicator.covidCohort)}
-          </small>
-        </>
-      )}
-    </span>
-  );
-}
-
-/** The toetsen a gemeente's schools took, each with its own value and verdict: on different scales, so in one column but never merged. */
-function ToetsCells({ row, toetsen, marked }: { row: OverviewRow; toetsen: { indicator: Overview['indicators'][number]; i: number }[]; marked: boolean }) {
-  const taken = toetsen.filter(({ i }) => row.cells[i] && (row.cells[i]!.value !== null || row.cells[i]!.suppressed));
-  if (!taken.length) return <span>–</span>;
-  return (
-    <ul className="toets-list">
-      {taken.map(({ indicator, i }) => (
-        <li key={indicator.code}>
-          <small>
-            {toetsName(indicator.name)} ({cohortPhrase(indicator.cohort)})
-          </small>
-          {marked && (
-            <>
-              {' '}
-              <ProvenanceMark indicator={indicator} />
-            </>
-          )}
-          <br />
-          <Cell cell={row.cells[i]!} indicator={indicator} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function columnsFor(data: Overview) {
-  const indexed = data.indicators.map((indicator, i) => ({ indicator, i }));
-  const toetsen = indexed.filter(({ indicator }) => isToetsIndicator(indicator.code));
-  // The toetsen share a column: one mark in its header when they agree, else one per toets in the cells.
-  const toetsMark = sharedProvenance(toetsen.map((t) => t.indicator));
-  return [
-    col.accessor('name', {
-      header: 'Gemeente',
-      cell: (c) =>
-        c.row.original.area.startsWith('GM') ? <Link to={`/gemeente/${c.row.original.area}`}>{c.getValue()}</Link> : <strong>{c.getValue()}</strong>,
-    }),
-    // In indicator order; the toetsen in one column where the first of them stands.
-    ...indexed.flatMap(({ indicator, i }): ColumnDef<OverviewRow, number | undefined>[] => {
-      if (isToetsIndicator(indicator.code))
-        return indicator.code === toetsen[0]!.indicator.code
-          ? [
-              col.display({
-                id: 'toetsen',
-                header: () => (
-                  <>
-                    Eind- en doorstroomtoetsen (gemiddelde, elk op eigen schaal)
-                    {toetsMark && (
-                      <>
-                        {' '}
-                        <ProvenanceMark indicator={toetsMark} />
-                      </>
-                    )}
-                  </>
-                ),
-                cell: (c) => <ToetsCells row={c.row.original} toetsen={toetsen} marked={!toetsMark} />,
-              }),
-            ]
-          : [];
-      return [
-        col.accessor((r) => r.cells[i]?.value ?? undefined, {
-          id: indicator.code,
-          header: () => (
-            <>
-              {indicator.name} ({cohortPhrase(indicator.cohort)}) <ProvenanceMark indicator={indicator} />
-            </>
-          ),
-          cell: (c) => <Cell cell={c.row.original.cells[i]!} indicator={indicator} />,
-          sortUndefined: 'last',
-        }),
-      ];
-    }),
-  ];
-}
 
 /** Where a regiocoördinator starts: the gemeenten of a regio × the indicators, good and bad news at a glance. */
 export function RegioView() {
@@ -160,7 +33,6 @@ export function RegioView() {
   // Before a regio is chosen no figures are shown: then the boundaries decide.
   const showing = !!groupCode && !choosingSimilar;
   usePageFigures(!showing ? [] : overview.data?.indicators.map((i) => i.synthetic));
-  const columns = useMemo(() => (overview.data ? columnsFor(overview.data) : []), [overview.data]);
   const options = [
     ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` })),
     { value: similarTo ? groupCode! : similarGroupCode(''), label: 'Een gemeente met haar vergelijkbare gemeenten…' },
@@ -229,44 +101,25 @@ export function RegioView() {
         <QueryState query={overview} what="het regio-overzicht" isEmpty={(d) => d.rows.length === 0} empty="Deze regio heeft geen gemeenten met cijfers.">
           {(d) => (
             <>
-              <ul className="verdict-legend" aria-label="Legenda">
-                <li>
-                  <span className="verdict verdict--gunstig">gunstig</span>
-                </li>
-                <li>
-                  <span className="verdict verdict--ongunstig">ongunstig</span>
-                </li>
-                <li>
-                  <span className="verdict verdict--geen_verschil">geen significant verschil</span>
-                </li>
-                <li>
-                  <span className="verdict verdict--neutraal">neutrale indicator: alleen hoger of lager</span>
-                </li>
-              </ul>
+              <div className="regio-bar">
+                <Legend />
+                <p className="actions no-print">
+                  <a className="button" href={overviewExportUrl('csv', { group: groupCode, areas, benchmark })} download data-testid="overview-csv">
+                    Download CSV
+                  </a>{' '}
+                  <a className="button" href={overviewExportUrl('xlsx', { group: groupCode, areas, benchmark })} download data-testid="overview-xlsx">
+                    Download Excel (XLSX)
+                  </a>{' '}
+                  <button type="button" onClick={() => window.print()}>
+                    Afdrukken
+                  </button>
+                </p>
+              </div>
+              <OverviewHeatmaps overview={d} groupName={group?.name ?? 'Regio'} />
               <p className="hint">
-                Vergeleken met {d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]}; {COMPARISON_RULE}. COVID (cohort): het eerste
-                cohort dat COVID raakte t.o.v. de cohorten vóór COVID samen; {CHANGE_RULE}. {disclosureSentence(d.minCell)}
+                Vergeleken met {against(d)}; {COMPARISON_RULE}. COVID (cohort): het eerste cohort dat COVID raakte t.o.v. de cohorten vóór COVID samen;{' '}
+                {CHANGE_RULE}. {disclosureSentence(d.minCell)}
               </p>
-              <p className="actions no-print">
-                <a className="button" href={overviewExportUrl('csv', { group: groupCode, areas, benchmark })} download data-testid="overview-csv">
-                  Download CSV
-                </a>{' '}
-                <a className="button" href={overviewExportUrl('xlsx', { group: groupCode, areas, benchmark })} download data-testid="overview-xlsx">
-                  Download Excel (XLSX)
-                </a>{' '}
-                <button type="button" onClick={() => window.print()}>
-                  Afdrukken
-                </button>
-              </p>
-              <DataTable
-                data={[...d.rows, d.pooled]}
-                columns={columns}
-                caption={`${group?.name ?? 'Regio'}: ${d.rows.length} gemeenten × ${d.indicators.length} indicatoren${
-                  d.indicators.some((i) => isToetsIndicator(i.code)) ? ' (de toetsen samen in één kolom)' : ''
-                }; de laatste rij telt de gemeenten samen`}
-                numeric={d.indicators.filter((i) => !isToetsIndicator(i.code)).map((i) => i.code)}
-                testId="overview-table"
-              />
             </>
           )}
         </QueryState>
