@@ -9,7 +9,7 @@ type Preview = { cell: CellRef; anchor: HTMLElement };
 /**
  * The cell whose details show on hover or focus, and the cell chosen for the detail panel. A
  * tooltip lingers a moment after the pointer leaves its cell, so the pointer can move onto it;
- * Escape closes the tooltip, then the panel; scrolling closes the tooltip, which would drift.
+ * Escape closes the tooltip, then the panel.
  */
 export function useCellDetails() {
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -21,23 +21,18 @@ export function useCellDetails() {
     else timer.current = window.setTimeout(() => setPreview(null), 200);
   }, []);
   const keep = useCallback(() => window.clearTimeout(timer.current), []);
+  // The chosen cell's details stand in the panel: no tooltip repeats them.
+  const tooltip = preview && !sameCell(selected, preview.cell) ? preview : null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      if (preview) setPreview(null);
+      if (tooltip) setPreview(null);
       else setSelected(null);
     };
-    const onScroll = () => setPreview(null);
     document.addEventListener('keydown', onKey);
-    if (preview) window.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      window.removeEventListener('scroll', onScroll, { capture: true });
-    };
-  }, [preview]);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [tooltip]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
-  // The chosen cell's details stand in the panel: no tooltip repeats them.
-  const tooltip = preview && !sameCell(selected, preview.cell) ? preview : null;
   return { tooltip, previewed: tooltip?.cell ?? null, onPreview, keep, selected, onSelect: setSelected, close: () => setSelected(null) };
 }
 
@@ -47,14 +42,25 @@ const title = ({ row, column }: CellRef) => `${row.name}: ${column.indicator.nam
 export function CellTooltip({ preview, overview, keep, leave }: { preview: Preview; overview: Overview; keep: () => void; leave: () => void }) {
   const tip = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+  // Below its cell, or above it where the screen ends; it follows the cell when the page or the box scrolls.
   useLayoutEffect(() => {
-    const a = preview.anchor.getBoundingClientRect();
-    const t = tip.current!.getBoundingClientRect();
-    const gap = 6;
-    const below = a.bottom + gap + t.height <= window.innerHeight;
-    const top = below ? a.bottom + gap : Math.max(gap, a.top - gap - t.height);
-    const left = Math.max(gap, Math.min(a.left, document.documentElement.clientWidth - t.width - gap));
-    setPlace({ left, top });
+    const put = () => {
+      const a = preview.anchor.getBoundingClientRect();
+      const t = tip.current!.getBoundingClientRect();
+      const gap = 6;
+      if (a.bottom < 0 || a.top > window.innerHeight) return setPlace(null);
+      const below = a.bottom + gap + t.height <= window.innerHeight;
+      const top = below ? a.bottom + gap : Math.max(gap, a.top - gap - t.height);
+      const left = Math.max(gap, Math.min(a.left, document.documentElement.clientWidth - t.width - gap));
+      setPlace({ left, top });
+    };
+    put();
+    window.addEventListener('scroll', put, { capture: true, passive: true });
+    window.addEventListener('resize', put);
+    return () => {
+      window.removeEventListener('scroll', put, { capture: true });
+      window.removeEventListener('resize', put);
+    };
   }, [preview]);
   const { row, column } = preview.cell;
   return (

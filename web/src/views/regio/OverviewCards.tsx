@@ -1,3 +1,4 @@
+import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Overview, OverviewRow } from '@gka/shared';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -5,12 +6,13 @@ import { CellDetails } from './CellDetails.tsx';
 import { CellFace } from './CellFace.tsx';
 import { byProvenance, cardSections, type CardLine, type Column } from './cells.ts';
 
-/** One figure of a card in a line: name, value and verdict; tapped open, its details. */
+/** One figure of a card in a line: name, value and verdict; tapped open, its details (made only then: a provincie has a thousand lines). */
 function Line({ line, overview, marked }: { line: CardLine; overview: Overview; marked: boolean }) {
   const { cell, indicator } = line;
+  const [open, setOpen] = useState(false);
   return (
-    <li className={`regio-card__line heat heat--${cell.verdict}`}>
-      <details>
+    <li className={`regio-card__line heat heat--${cell.verdict}`} data-verdict={cell.verdict}>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <span className="regio-card__row">
             <span className="regio-card__name">
@@ -27,7 +29,7 @@ function Line({ line, overview, marked }: { line: CardLine; overview: Overview; 
             </span>
           </span>
         </summary>
-        <CellDetails cell={cell} indicator={indicator} overview={overview} withCohort />
+        {open && <CellDetails cell={cell} indicator={indicator} overview={overview} withCohort />}
       </details>
     </li>
   );
@@ -39,7 +41,7 @@ function Card({ row, columns, overview }: { row: OverviewRow; columns: Column[];
   const first = [...s.ongunstig, ...s.gunstig];
   return (
     <li className="regio-card">
-      <h3>{row.area.startsWith('GM') ? <Link to={`/gemeente/${row.area}`}>{row.name}</Link> : row.name}</h3>
+      <h2>{row.area.startsWith('GM') ? <Link to={`/gemeente/${row.area}`}>{row.name}</Link> : row.name}</h2>
       <p className="regio-card__count">
         {s.ongunstig.length} ongunstig, {s.gunstig.length} gunstig
       </p>
@@ -52,9 +54,9 @@ function Card({ row, columns, overview }: { row: OverviewRow; columns: Column[];
       )}
       {byProvenance(s.overige).map((g) => (
         <section key={g.label} aria-label={`${row.name}: overige indicatoren, ${g.label}`}>
-          <h4 className="regio-card__rest">
+          <h3 className="regio-card__rest">
             Overige <ProvenanceMark indicator={g.lines[0]!.indicator} />
-          </h4>
+          </h3>
           <ul className="regio-card__lines">
             {g.lines.map((l) => (
               <Line key={l.indicator.code} line={l} overview={overview} marked={false} />
@@ -70,7 +72,7 @@ function Card({ row, columns, overview }: { row: OverviewRow; columns: Column[];
  * The overview on a phone: a card per gemeente (the regio together last) with every figure in a
  * line, its unfavourable and favourable ones first; a line tapped open gives its details.
  */
-export function OverviewCards({ overview, columns }: { overview: Overview; columns: Column[] }) {
+export const OverviewCards = memo(function OverviewCards({ overview, columns }: { overview: Overview; columns: Column[] }) {
   return (
     <ul className="regio-cards" data-testid="overview-cards" aria-label="Gemeenten van de regio">
       {[...overview.rows, overview.pooled].map((row) => (
@@ -78,4 +80,4 @@ export function OverviewCards({ overview, columns }: { overview: Overview; colum
       ))}
     </ul>
   );
-}
+});

@@ -44,13 +44,14 @@ function current(d: Overview, columns: Column[], cell: CellRef | null): CellRef 
  * their own below it; on a phone a card per gemeente instead. Details on hover, focus and click.
  */
 export function OverviewHeatmaps({ overview: d, groupName }: { overview: Overview; groupName: string }) {
-  const { main, toetsen } = useMemo(() => {
+  const { main, toetsen, all } = useMemo(() => {
     const split = splitColumns(d.indicators);
     // A toets no school in the regio took would be a column of dashes.
-    return { main: split.main, toetsen: split.toetsen.filter((c) => anyFigure(d, c)) };
+    const toetsen = split.toetsen.filter((c) => anyFigure(d, c));
+    return { main: split.main, toetsen, all: [...split.main, ...toetsen] };
   }, [d]);
   const details = useCellDetails();
-  const selected = current(d, [...main, ...toetsen], details.selected);
+  const selected = current(d, all, details.selected);
   const common = {
     rows: d.rows,
     pooled: d.pooled,
@@ -84,7 +85,7 @@ export function OverviewHeatmaps({ overview: d, groupName }: { overview: Overvie
           </>
         )}
       </div>
-      <OverviewCards overview={d} columns={[...main, ...toetsen]} />
+      <OverviewCards overview={d} columns={all} />
       {details.tooltip && <CellTooltip preview={details.tooltip} overview={d} keep={details.keep} leave={() => details.onPreview(null)} />}
       {selected && <DetailPanel cell={selected} overview={d} close={details.close} />}
     </>
