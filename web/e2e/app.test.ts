@@ -1,18 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import axe from 'axe-core';
 import { formatInteger, formatPercent, ProfileResponse, SchoolsResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
 // The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
 import type {} from '../../api/src/test/global-setup.ts';
+import { buildWeb } from './build.ts';
+import { axeFindings as axeOf, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
 import { seedAmsterdam, seedDemoBesideDuo, seedRegion, seedSchools } from './seed.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { importValues } from '../../api/src/importers/values/import.ts';
@@ -22,17 +21,6 @@ import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
  * End to end: the built web app served by the real API (in-process, on a fresh seeded database),
  * driven by Debian's Chromium. Walks the four views as a user would.
  */
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 let database: TestDatabase;
 let app: Awaited<ReturnType<typeof buildApp>>;
@@ -44,17 +32,12 @@ const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(path.join(webDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: webDir,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which would bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  await buildWeb();
   database = await createTestDatabase();
   await seedRegion(database);
   app = await buildApp({ config: testConfig(), db: database.db });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -94,24 +77,8 @@ async function mapColours(): Promise<Map<string, number>> {
   return new Map(counts.filter(([k, n]) => k !== background && n > 200));
 }
 
-/** axe-core run in the page (WCAG 2.1 A/AA and best practice): its violations in words, and how many checks passed. */
-async function axeFindings(): Promise<{ found: string[]; passes: number }> {
-  // axe-core's own script, run in the page: the CSP allows no inline script, so it goes in through the DevTools protocol.
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    }),
-  );
-  const found = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}: ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-  return { found, passes: result.passes.length };
-}
+/** axe-core on the page as it is now. */
+const axeFindings = () => axeOf(page);
 
 /**
  * The funnel plot on the page: drawn, and its table (opened) holds exactly the published totaal rows
@@ -330,7 +297,9 @@ describe('web app in Chromium', () => {
     expect(await table.locator('tbody tr th, tbody tr td:first-child').allTextContents()).toEqual(['Heuvelrode', 'Vlietstad', 'GKA-gemeenten samen']);
     const text = (await table.textContent())!;
     expect(text).toMatch(/gunstig|ongunstig|geen significant verschil/);
-    expect(text).toMatch(/COVID \(\d{4}-\d{4}\): [+−]?\d+,\d pp/);
+    // A cell's change since before COVID is in its details.
+    await table.locator('tbody tr').first().locator('td button').first().click();
+    expect(await page.getByTestId('overview-detail').textContent()).toMatch(/COVID \(\d{4}-\d{4}\)[+−]?\d+,\d pp/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Regio-overzicht: GKA-gemeenten');
     await page.waitForFunction(() => document.title === 'Regio GKA-gemeenten – GKA Dashboard');
     // Sorting with the keyboard: focus a column's button, press Enter.
@@ -998,15 +967,19 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     const table = page.getByTestId('overview-table');
     await table.locator('tbody tr').first().waitFor();
     const headers = await table.locator('thead th').allTextContents();
-    const tilburg = table.locator('tbody tr', { has: page.locator('th, td:first-child', { hasText: /^Tilburg$/ }) });
-    const regioCell = async (name: string) =>
-      tilburg
-        .locator('th, td')
-        .nth(headers.findIndex((h) => h.startsWith(name)))
-        .textContent();
+    const tilburg = table.locator('tbody tr', { has: page.locator('th', { hasText: /^Tilburg$/ }) });
+    // A cell's details, COVID change included, in the panel that Enter (or a click) opens.
+    const regioCell = async (name: RegExp) => {
+      const column = headers.findIndex((h) => name.test(h));
+      await tilburg.locator('th, td').nth(column).locator('button').press('Enter');
+      const panel = page.getByTestId('overview-detail');
+      // The header's text up to its sort mark is the indicator's name, which the panel's title repeats.
+      await panel.locator('h2', { hasText: `Tilburg: ${headers[column]!.split(/[↕▲▼]/)[0]}` }).waitFor();
+      return panel.textContent();
+    };
     // The GKA schooladvies (demo, by where pupils live), not DUO's schooladvies by school.
-    const regio = { advies: (await regioCell('Schooladvies havo/vwo (cohort'))!, pass: (await regioCell('Slagingspercentage'))! };
-    expect(regio.pass).toMatch(/COVID \(2019-2020\): .*geen oordeel: andere regels dat jaar/);
+    const regio = { advies: (await regioCell(/^Schooladvies havo\/vwo(?! \(naar school\))/))!, pass: (await regioCell(/^Slagingspercentage/))! };
+    expect(regio.pass).toMatch(/COVID \(2019-2020\).*geen oordeel: andere regels dat jaar/);
 
     await page.goto(`${base()}/gemeente/GM0855`);
     const grid = page.getByTestId('summary-grid');

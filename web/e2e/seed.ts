@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { importFixtureRegion } from '../../api/src/importers/geo/fixtures.ts';
 import { loadDemo } from '../../api/src/importers/demo/load.ts';
 import { recordDataset } from '../../api/src/importers/dataset.ts';
@@ -6,6 +7,7 @@ import { importDuo } from '../../api/src/importers/duo/import.ts';
 import { refreshDisclosure, viaKysely } from '../../api/src/disclosure/store.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { importOpenDataBoundaries } from '../../api/src/importers/geo/open-data.ts';
+import { importCorop } from '../../api/src/importers/groups/corop.ts';
 import { cohortRow } from '../../api/src/importers/gka-cohort.ts';
 import type { TestDatabase } from '../../api/src/test/database.ts';
 
@@ -104,4 +106,9 @@ export async function seedDemoBesideDuo({ db, url }: TestDatabase, openData: str
   await db.deleteFrom('area').where('level', '=', 'wijk').where('parent_code', '<>', 'GM0855').execute();
   await loadDemo(url);
   await importDuo(db, openData);
+}
+
+/** The 40 COROP-gebieden of CBS (open data), such as corop-34 Midden-Noord-Brabant: the regios a regiocoördinator works in. */
+export async function seedCorop({ db }: TestDatabase, openData: string): Promise<void> {
+  await importCorop(db, path.join(openData, 'cbs_woonplaatsen-gemeente-corop-2024.csv'));
 }
