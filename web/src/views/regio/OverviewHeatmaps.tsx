@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { BENCHMARK_IN_SENTENCE, NO_TEST_TEXT, NOT_SIGNIFICANT_SHORT, type Overview } from '@gka/shared';
 import { anyFigure, splitColumns, type Column } from './cells.ts';
 import { CellTooltip, DetailPanel, useCellDetails } from './DetailPopups.tsx';
@@ -31,6 +31,24 @@ export function Legend() {
   );
 }
 
+/** The width below which styles.css shows the cards instead of the heatmap. */
+const PHONE = '(max-width: 700px)';
+
+/**
+ * Whether the screen is a phone's: the cards are made only then (a provincie's are a thousand
+ * lines). The heatmap is always made, since print shows it on any screen.
+ */
+function usePhone(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const m = window.matchMedia(PHONE);
+      m.addEventListener('change', changed);
+      return () => m.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(PHONE).matches,
+  );
+}
+
 /** The chosen cell in the overview as it is now (after a refetch or another benchmark), if it is still there. */
 function current(d: Overview, columns: Column[], cell: CellRef | null): CellRef | null {
   if (!cell) return null;
@@ -51,6 +69,7 @@ export function OverviewHeatmaps({ overview: d, groupName }: { overview: Overvie
     return { main: split.main, toetsen, all: [...split.main, ...toetsen] };
   }, [d]);
   const details = useCellDetails();
+  const phone = usePhone();
   const selected = current(d, all, details.selected);
   const common = {
     rows: d.rows,
@@ -85,7 +104,7 @@ export function OverviewHeatmaps({ overview: d, groupName }: { overview: Overvie
           </>
         )}
       </div>
-      <OverviewCards overview={d} columns={all} />
+      {phone && <OverviewCards overview={d} columns={all} />}
       {details.tooltip && <CellTooltip preview={details.tooltip} overview={d} keep={details.keep} leave={() => details.onPreview(null)} />}
       {selected && <DetailPanel cell={selected} overview={d} close={details.close} />}
     </>
