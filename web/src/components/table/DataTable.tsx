@@ -44,7 +44,8 @@ export function DataTable<T>({ data, columns, caption, initialSort = [], numeric
                   >
                     {h.column.getCanSort() ? (
                       <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
-                        {title}
+                        {/* One flex item: a header of several lines (name, year, mark) keeps its line breaks. */}
+                        <span>{title}</span>
                         <span aria-hidden="true" className="sort-icon">
                           {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
                         </span>
