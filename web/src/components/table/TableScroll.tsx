@@ -23,7 +23,11 @@ export function TableScroll({ label, children }: { label: string; children: Reac
           Deze tabel is breder dan het scherm: scroll opzij voor alle kolommen.
         </p>
       )}
-      <div ref={box} className="table-wrap" {...(wide ? { tabIndex: 0, role: 'region', 'aria-label': `${label} (scrollbaar)` } : {})}>
+      <div
+        ref={box}
+        className={wide ? 'table-wrap table-wrap--wide' : 'table-wrap'}
+        {...(wide ? { tabIndex: 0, role: 'region', 'aria-label': `${label} (scrollbaar)` } : {})}
+      >
         {children}
       </div>
     </>

@@ -83,7 +83,7 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
           <tbody>
             <tr className="summary-grid__group">
               <th scope="rowgroup" colSpan={kinds.length + 3}>
-                Eind- en doorstroomtoetsen: elk op een eigen schaal en door scholen zelf gekozen, dus niet onderling te vergelijken
+                <span>Eind- en doorstroomtoetsen: elk op een eigen schaal en door scholen zelf gekozen, dus niet onderling te vergelijken</span>
               </th>
             </tr>
             {toetsen.map(row)}
