@@ -121,7 +121,6 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
           </>
         ),
       }),
-      col.accessor((r) => [r.school.school?.adres, r.school.school?.plaats].filter(Boolean).join(', '), { id: 'adres', header: 'Adres' }),
       ...(toetsen.length
         ? [
             col.accessor((r) => r.toets?.value?.value ?? undefined, {
@@ -239,6 +238,8 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
           enableSorting: false,
         }),
       ]),
+      // The address last: the figures belong beside the school's name, also on a phone.
+      col.accessor((r) => [r.school.school?.adres, r.school.school?.plaats].filter(Boolean).join(', '), { id: 'adres', header: 'Adres' }),
     ],
     [own, toetsen, toetsMark, gemeente],
   );
