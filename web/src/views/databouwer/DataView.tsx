@@ -90,8 +90,9 @@ export function DataView() {
 
   const columns = useMemo(
     () => [
-      col.accessor('area', { header: 'Code' }),
+      // The name first: it stays in view while the table scrolls sideways on a phone.
       col.accessor('name', { header: 'Naam' }),
+      col.accessor('area', { header: 'Code' }),
       col.accessor('group', { header: 'Groep', cell: (c) => GROUP_LABELS[c.getValue()] ?? c.getValue() }),
       col.accessor((r) => r.numerator ?? undefined, {
         id: 'teller',

@@ -26,12 +26,6 @@ export function GemeentenTable({
   const columns = useMemo(
     () => [
       col.accessor('name', { header: 'Gemeente', cell: (c) => <Link to={`/gemeente/${c.row.original.code}`}>{c.getValue()}</Link> }),
-      col.accessor('stedelijkheid', {
-        header: 'Stedelijkheid',
-        cell: (c) => stedelijkheidLabel(c.getValue()),
-        sortUndefined: 'last',
-      }),
-      col.accessor('gka', { header: 'GKA-gemeente', cell: (c) => (c.getValue() ? 'ja' : 'nee') }),
       ...(values && indicator
         ? [
             col.accessor((r) => r.v?.value ?? undefined, {
@@ -64,6 +58,13 @@ export function GemeentenTable({
               : []),
           ]
         : []),
+      // After the figures: a phone shows the value beside the name first.
+      col.accessor('stedelijkheid', {
+        header: 'Stedelijkheid',
+        cell: (c) => stedelijkheidLabel(c.getValue()),
+        sortUndefined: 'last',
+      }),
+      col.accessor('gka', { header: 'GKA-gemeente', cell: (c) => (c.getValue() ? 'ja' : 'nee') }),
     ],
     [values, indicator, changes],
   );
