@@ -1,99 +1,39 @@
 import { sql } from 'kysely';
-import {
-  DIMENSIONS,
-  DIMENSION_LABELS,
-  GROUP_LABELS,
-  SUPPRESSED_TEXT,
-  SYNTHETIC_COLUMN,
-  syntheticCell,
-  type Dimension,
-  isLocalLevel,
-  type DataLevel,
-} from '@gka/shared';
+import { DIMENSIONS, type DataLevel, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { areas as allAreas, indicators as allIndicators } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { selectValues } from './values.ts';
-import { csvDecimal, csvQuote } from './csv-text.ts';
+import { selectValues, type ValueRow } from './values.ts';
 
-export const BULK_COLUMNS = [
-  'Gebiedscode',
-  'Gebied',
-  'Niveau',
-  'Gemeentecode',
-  'Indicatorcode',
-  'Indicator',
-  'Eenheid',
-  'Cohortcode',
-  'Cohort',
-  'COVID',
-  'Uitsplitsing',
-  'Groep',
-  'Teller',
-  'Noemer',
-  'Waarde',
-  '95%-interval ondergrens',
-  '95%-interval bovengrens',
-  'Onderdrukt',
-  SYNTHETIC_COLUMN,
-];
+/** One line of the bulk export: a value with the indicator and cohort (or pooled period) it belongs to. */
+export type BulkRow = { row: ValueRow; indicator: Indicator; cohort: IndicatorCohort };
+
+/** The tables the bulk export writes, in order: per indicator its time axis, then its pooled periods (each decided on its own, as in /values), each breakdown. */
+const tables = (indicators: readonly Indicator[]) =>
+  indicators.flatMap((indicator) =>
+    [...indicator.cohorts, ...indicator.pools].flatMap((cohort) => Object.keys(DIMENSIONS).map((dimension) => ({ indicator, cohort, dimension }))),
+  );
 
 /**
- * Every indicator × cohort (and pooled period) × breakdown × area of a level in long format, as CSV text chunks: one
- * table at a time from a single read-only snapshot, so memory stays that of one
- * table however large the whole is, and an import running meanwhile cannot mix versions. Shares are
- * written in percent, means as they are (column Eenheid); hidden cells as in every other export.
+ * Every indicator × cohort (and pooled period) × breakdown × area of a level in long format, in
+ * batches of at most 1,000 rows: one table at a time from a single read-only snapshot, so memory
+ * stays that of one table however large the whole is, and an import running meanwhile cannot mix
+ * versions. Hidden cells as in every other export.
  */
-export async function* bulkCsv(ctx: QueryContext, level: DataLevel, o: { idleInTransactionMs?: number } = {}): AsyncGenerator<string> {
+export async function* bulkRows(ctx: QueryContext, level: DataLevel, o: { idleInTransactionMs?: number } = {}): AsyncGenerator<BulkRow[]> {
   const trx = await ctx.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
     if (o.idleInTransactionMs) await sql`select set_config('idle_in_transaction_session_timeout', ${String(o.idleInTransactionMs)}, true)`.execute(trx);
     const snapshot: QueryContext = { ...ctx, db: trx };
     const codes = [...(await allAreas(ctx)).values()].filter((a) => a.level === level).map((a) => a.code);
-    yield `\uFEFF${BULK_COLUMNS.join(';')}\r\n`;
-    for (const indicator of await allIndicators(ctx)) {
-      const pct = indicator.unit === 'percentage';
-      const num = (v: number | null) => (v === null ? '' : csvDecimal(pct ? v * 100 : v));
+    for (const { indicator, cohort, dimension } of tables(await allIndicators(ctx))) {
       // One table (indicator × cohort × breakdown) at a time: what is held, and left to collect, stays small.
-      // The time axis, then the pooled period (its own disclosure decision, as in /values).
-      for (const [cohort, dimension] of [...indicator.cohorts, ...indicator.pools].flatMap((c) => Object.keys(DIMENSIONS).map((d) => [c, d] as const))) {
-        const rows = await selectValues(
-          snapshot,
-          { indicators: [indicator.code], cohorts: [cohort.code], dimensions: [dimension], areas: codes, level },
-          () => indicator.unit,
-        );
-        let lines: string[] = [];
-        for (const r of rows) {
-          lines.push(
-            [
-              csvQuote(r.area),
-              csvQuote(r.name),
-              r.level,
-              isLocalLevel(level) ? (r.parent ?? '') : '',
-              csvQuote(indicator.code),
-              csvQuote(indicator.name),
-              pct ? 'percentage' : 'gemiddelde',
-              csvQuote(cohort.code),
-              csvQuote(cohort.label),
-              cohort.covid ? 'ja' : 'nee',
-              DIMENSION_LABELS[r.dimension as Dimension] ?? r.dimension,
-              GROUP_LABELS[r.group] ?? r.group,
-              r.numerator ?? '',
-              r.denominator ?? '',
-              r.suppressed ? SUPPRESSED_TEXT : num(r.value),
-              num(r.ciLow),
-              num(r.ciHigh),
-              r.suppressed ? 'ja' : 'nee',
-              syntheticCell(indicator.synthetic),
-            ].join(';'),
-          );
-          // Small flat chunks: the socket takes them as they come, nothing piles up as one long rope.
-          if (lines.length === 1000) {
-            yield `${lines.join('\r\n')}\r\n`;
-            lines = [];
-          }
-        }
-        if (lines.length) yield `${lines.join('\r\n')}\r\n`;
-      }
+      const rows = await selectValues(
+        snapshot,
+        { indicators: [indicator.code], cohorts: [cohort.code], dimensions: [dimension], areas: codes, level },
+        () => indicator.unit,
+      );
+      // Small flat batches: the socket takes them as they come, nothing piles up as one long rope.
+      for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000).map((row) => ({ row, indicator, cohort }));
     }
   } finally {
     await trx.rollback().execute();

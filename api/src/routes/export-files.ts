@@ -1,26 +1,50 @@
 import {
   BENCHMARK_IN_SENTENCE,
   BENCHMARK_LABELS,
+  DIMENSION_LABELS,
   disclosureSentence,
+  GROUP_LABELS,
   significanceWord,
   CHANGE_RULE,
   COMPARISON_RULE,
   SUPPRESSED_TEXT,
   stedelijkheidLabel,
   type BenchmarkKind,
+  type Dimension,
   isLocalLevel,
   LEVEL_PLURALS,
   SYNTHETIC_COLUMN,
   SYNTHETIC_WARNING,
   syntheticCell,
 } from '@gka/shared';
+import type { BulkRow } from '../queries/bulk-export.ts';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
-import { csvDecimal, csvQuote } from '../queries/csv-text.ts';
-import type { XlsxBook, XlsxSheet } from './xlsx-worker.ts';
+import { csvText, sourcesSheet, sourcesText, xlsxBook, xlsxSheet, type FileColumn, type FileLayout } from './file-writer.ts';
+import type { XlsxBook } from './xlsx-worker.ts';
 
 /** A benchmark by name; the chosen group by its own. */
 const benchmarkName = (t: ExportTable, k: BenchmarkKind) => (k === 'groep' && t.groupName ? `Groep: ${t.groupName}` : BENCHMARK_LABELS[k]);
 const benchmarkInSentence = (t: ExportTable, k: BenchmarkKind) => (k === 'groep' && t.groupName ? `groep ${t.groupName}` : BENCHMARK_IN_SENTENCE[k]);
+
+/** The column beside a value that says why it is empty, in every export file. */
+export const VALUE_REASON_COLUMN = 'Reden geen waarde';
+
+/** What every file's sources say of its empty number cells. */
+export const EMPTY_CELLS: [string, string] = ['Lege cellen', `een lege getalcel heeft haar reden in een eigen kolom ("${VALUE_REASON_COLUMN}")`];
+
+/** Why a value is empty: hidden by disclosure control, or nothing to divide by; null where it has one. */
+export function valueReason(c: { suppressed: boolean; value: number | null; denominator?: number | null }): string | null {
+  if (c.suppressed) return SUPPRESSED_TEXT;
+  if (c.value !== null) return null;
+  return c.denominator === 0 ? 'geen leerlingen in de noemer' : 'geen gegevens';
+}
+
+/** Why a change is empty: either side hidden, or a side without a value. */
+export function changeReason(c: { suppressed: boolean; difference: number | null } | null | undefined): string | null {
+  if (!c) return null;
+  if (c.suppressed) return SUPPRESSED_TEXT;
+  return c.difference === null ? 'geen waarde in een van beide cohorten' : null;
+}
 
 /** Sources, definitions, filters, columns and export time: the `metadata=1` text and the 'Bronnen' sheet. */
 export function about(t: ExportTable, exportedAt: Date): [string, string][] {
@@ -46,6 +70,7 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ['Vergeleken met', `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; ${COMPARISON_RULE}`],
     ...(t.reference ? ([['Verandering', `t.o.v. ${t.reference.label}: ${CHANGE_RULE}`]] as [string, string][]) : []),
     ['Onderdrukking', disclosureSentence(minCell)],
+    EMPTY_CELLS,
     ['Indicatorbron', indicator.source],
     ...sources.map((s): [string, string] => ['Bron', `${s.source} (${s.kind}, geïmporteerd ${s.importedAt}${s.synthetic ? ', synthetisch' : ''})`]),
     ['Geëxporteerd op', exportedAt.toISOString()],
@@ -53,43 +78,38 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
 }
 
 /** The metadata as plain text, one 'Key: value' line each, for `metadata=1`. */
-export function aboutText(t: ExportTable, exportedAt = new Date()): string {
-  return `${about(t, exportedAt)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\r\n')}\r\n`;
-}
+export const aboutText = (t: ExportTable, exportedAt = new Date()): string => sourcesText(about(t, exportedAt));
 
-type Column = { header: string; cell: (r: ExportRow) => string | number | boolean | null; number?: 'value' | 'difference' };
-
-const stedelijkheid = (k: number | null) => (k === null ? null : stedelijkheidLabel(k));
+type Column = FileColumn<ExportRow>;
 
 /** Every column in order; numbers carry how they are written (as a share or a difference). */
-function columns(t: ExportTable): Column[] {
+function layout(t: ExportTable): FileLayout<ExportRow> {
   const unit = t.meta.indicator.unit === 'percentage' ? 'Percentage' : 'Gemiddelde';
   const wijken = isLocalLevel(t.level);
-  return [
-    { header: 'Gebiedscode', cell: (r) => r.areaCode },
-    { header: 'Gebied', cell: (r) => r.areaName },
+  const columns: Column[] = [
+    { header: 'Gebiedscode', cell: (r) => r.areaCode, width: 24 },
+    { header: 'Gebied', cell: (r) => r.areaName, width: 24 },
     { header: 'Niveau', cell: (r) => r.level },
     ...(wijken
-      ? [
-          { header: 'Gemeentecode', cell: (r: ExportRow) => r.parentCode },
-          { header: 'Gemeente', cell: (r: ExportRow) => r.parentName },
-        ]
+      ? ([
+          { header: 'Gemeentecode', cell: (r) => r.parentCode },
+          { header: 'Gemeente', cell: (r) => r.parentName },
+        ] satisfies Column[])
       : []),
     { header: 'Provincie', cell: (r) => r.provincie },
-    { header: wijken ? 'Stedelijkheid gemeente' : 'Stedelijkheid', cell: (r) => stedelijkheid(r.stedelijkheid) },
+    { header: wijken ? 'Stedelijkheid gemeente' : 'Stedelijkheid', cell: (r) => (r.stedelijkheid === null ? null : stedelijkheidLabel(r.stedelijkheid)) },
     { header: 'GKA-gemeente', cell: (r) => (r.gka ? 'ja' : 'nee') },
     { header: 'Cohort', cell: (r) => r.cohort },
     { header: 'Indicator', cell: (r) => r.indicator },
     { header: 'Uitsplitsing', cell: (r) => r.dimension },
     { header: 'Groep', cell: (r) => r.group },
-    { header: 'Teller', cell: (r) => r.numerator },
-    { header: 'Noemer', cell: (r) => r.denominator },
-    { header: unit, cell: (r) => (r.suppressed ? SUPPRESSED_TEXT : r.value), number: 'value' },
+    { header: 'Teller', cell: (r) => r.numerator, number: 'count' },
+    { header: 'Noemer', cell: (r) => r.denominator, number: 'count' },
+    { header: unit, cell: (r) => r.value, number: 'value' },
     { header: '95%-interval ondergrens', cell: (r) => r.ciLow, number: 'value' },
     { header: '95%-interval bovengrens', cell: (r) => r.ciHigh, number: 'value' },
     { header: 'Onderdrukt', cell: (r) => (r.suppressed ? 'ja' : 'nee') },
+    { header: VALUE_REASON_COLUMN, cell: valueReason },
     // One indicator per file, so every row the same; a column all the same so that rows keep it when files are combined.
     { header: SYNTHETIC_COLUMN, cell: () => syntheticCell(t.meta.synthetic) },
     ...t.benchmarkKinds.flatMap((k): Column[] => [
@@ -101,64 +121,58 @@ function columns(t: ExportTable): Column[] {
     ]),
     ...(t.reference ? changeColumns(t.reference.label) : []),
   ];
+  return { columns, percentage: t.meta.indicator.unit === 'percentage' };
 }
 
 function changeColumns(label: string): Column[] {
-  const hidden = (r: ExportRow) => !r.change || r.change.suppressed;
+  const shown = (r: ExportRow) => (r.change && !r.change.suppressed ? r.change : null);
   return [
     { header: `Referentie`, cell: () => label },
-    { header: 'Waarde referentie', cell: (r) => (hidden(r) ? null : r.change!.referenceValue), number: 'value' },
-    { header: 'Verschil met referentie', cell: (r) => (r.change?.suppressed ? SUPPRESSED_TEXT : (r.change?.difference ?? null)), number: 'difference' },
-    { header: 'Verschil 95%-ondergrens', cell: (r) => (hidden(r) ? null : r.change!.ciLow), number: 'difference' },
-    { header: 'Verschil 95%-bovengrens', cell: (r) => (hidden(r) ? null : r.change!.ciHigh), number: 'difference' },
+    { header: 'Waarde referentie', cell: (r) => shown(r)?.referenceValue ?? null, number: 'value' },
+    { header: 'Verschil met referentie', cell: (r) => shown(r)?.difference ?? null, number: 'difference' },
+    { header: 'Verschil 95%-ondergrens', cell: (r) => shown(r)?.ciLow ?? null, number: 'difference' },
+    { header: 'Verschil 95%-bovengrens', cell: (r) => shown(r)?.ciHigh ?? null, number: 'difference' },
+    { header: 'Reden geen verschil', cell: (r) => changeReason(r.change) },
     { header: 'Verandering', cell: (r) => significanceWord(r.change?.significance ?? 'onbekend', r.change?.difference ?? null) },
   ];
 }
 
 /**
- * `;`-separated, UTF-8 with BOM and decimal commas: what Dutch Excel opens without an import wizard.
  * The header is the first line, so Excel tables, Power Query and pandas read it by default; the
  * metadata is apart (`metadata=1`, or the XLSX 'Bronnen' sheet). Shares are written in percent.
  */
-export function toCsv(t: ExportTable): string {
-  const pct = t.meta.indicator.unit === 'percentage';
-  const cols = columns(t);
-  const text = (c: Column, r: ExportRow) => {
-    const v = c.cell(r);
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number' && c.number) return csvDecimal(pct ? v * 100 : v);
-    return csvQuote(String(v));
-  };
-  const lines = [cols.map((c) => csvQuote(c.header)).join(';'), ...t.rows.map((r) => cols.map((c) => text(c, r)).join(';'))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** Excel number formats: a share as a percentage (a mean with one decimal), a difference of shares in procentpunt. */
-export function numberFormat(kind: 'value' | 'difference', pct: boolean): string {
-  if (kind === 'value') return pct ? '0.0%' : '0.0';
-  return pct ? '+0.0" pp";-0.0" pp";0.0" pp"' : '+0.0;-0.0;0.0';
-}
-
-/** The 'Bronnen' sheet: one 'key, value' row each, keys bold. */
-export function sourcesSheet(rows: [string, string][], keyWidth = 20): XlsxSheet {
-  return { name: 'Bronnen', rows, keys: true, widths: [keyWidth, 120] };
-}
+export const toCsv = (t: ExportTable): string => csvText(layout(t), t.rows);
 
 /** A 'Data' sheet with real numbers (shares formatted as percentages) and a 'Bronnen' sheet, for a worker to write. */
-export function xlsxBook(t: ExportTable, exportedAt = new Date()): XlsxBook {
-  const pct = t.meta.indicator.unit === 'percentage';
-  const cols = columns(t);
-  // Shares stay fractions shown as percentages; differences of shares are written in procentpunt.
-  const xlsxCell = (c: Column, r: ExportRow) => {
-    const v = c.cell(r);
-    return c.number === 'difference' && pct && typeof v === 'number' ? v * 100 : v;
-  };
-  const data: XlsxSheet = {
-    name: 'Data',
-    header: true,
-    rows: [cols.map((c) => c.header), ...t.rows.map((r) => cols.map((c) => xlsxCell(c, r)))],
-    widths: cols.map((_, i) => (i < 2 ? 24 : 16)),
-    columnFormats: cols.map((c) => (c.number ? numberFormat(c.number, pct) : null)),
-  };
-  return { created: exportedAt, sheets: [data, sourcesSheet(about(t, exportedAt))] };
-}
+export const exportXlsxBook = (t: ExportTable, exportedAt = new Date()): XlsxBook =>
+  xlsxBook([xlsxSheet(layout(t), t.rows, 'Data'), sourcesSheet(about(t, exportedAt))], exportedAt);
+
+/**
+ * The bulk export's columns: long format, one value per line, every indicator in one file (column
+ * Eenheid says how its figures are written). The same for every level, so files of levels combine.
+ */
+export const BULK_LAYOUT: FileLayout<BulkRow> = {
+  percentage: (b) => b.indicator.unit === 'percentage',
+  columns: [
+    { header: 'Gebiedscode', cell: (b) => b.row.area },
+    { header: 'Gebied', cell: (b) => b.row.name },
+    { header: 'Niveau', cell: (b) => b.row.level },
+    { header: 'Gemeentecode', cell: (b) => (isLocalLevel(b.row.level) ? b.row.parent : null) },
+    { header: 'Indicatorcode', cell: (b) => b.indicator.code },
+    { header: 'Indicator', cell: (b) => b.indicator.name },
+    { header: 'Eenheid', cell: (b) => (b.indicator.unit === 'percentage' ? 'percentage' : 'gemiddelde') },
+    { header: 'Cohortcode', cell: (b) => b.cohort.code },
+    { header: 'Cohort', cell: (b) => b.cohort.label },
+    { header: 'COVID', cell: (b) => (b.cohort.covid ? 'ja' : 'nee') },
+    { header: 'Uitsplitsing', cell: (b) => DIMENSION_LABELS[b.row.dimension as Dimension] ?? b.row.dimension },
+    { header: 'Groep', cell: (b) => GROUP_LABELS[b.row.group] ?? b.row.group },
+    { header: 'Teller', cell: (b) => b.row.numerator, number: 'count' },
+    { header: 'Noemer', cell: (b) => b.row.denominator, number: 'count' },
+    { header: 'Waarde', cell: (b) => b.row.value, number: 'value' },
+    { header: '95%-interval ondergrens', cell: (b) => b.row.ciLow, number: 'value' },
+    { header: '95%-interval bovengrens', cell: (b) => b.row.ciHigh, number: 'value' },
+    { header: 'Onderdrukt', cell: (b) => (b.row.suppressed ? 'ja' : 'nee') },
+    { header: VALUE_REASON_COLUMN, cell: (b) => valueReason(b.row) },
+    { header: SYNTHETIC_COLUMN, cell: (b) => syntheticCell(b.indicator.synthetic) },
+  ],
+};

@@ -35,7 +35,7 @@ describe('GET /export?format=csv', () => {
     const lines = res.body.slice(1).split('\r\n');
     expect(lines[0]).toBe(
       'Gebiedscode;Gebied;Niveau;Gemeentecode;Gemeente;Provincie;Stedelijkheid gemeente;GKA-gemeente;Cohort;Indicator;Uitsplitsing;Groep;Teller;Noemer;' +
-        'Percentage;95%-interval ondergrens;95%-interval bovengrens;Onderdrukt;Synthetisch;' +
+        'Percentage;95%-interval ondergrens;95%-interval bovengrens;Onderdrukt;Reden geen waarde;Synthetisch;' +
         'Nederland;Significantie t.o.v. Nederland;Gemiddelde van de gemeenten;Significantie t.o.v. het gemiddelde van de gemeenten;' +
         'Gemeenten met dezelfde stedelijkheid;Significantie t.o.v. gemeenten met dezelfde stedelijkheid;GKA-gemeenten;Significantie t.o.v. de GKA-gemeenten;' +
         'Eigen gemeente;Significantie t.o.v. de eigen gemeente',
@@ -83,11 +83,20 @@ describe('GET /export?format=csv', () => {
     }
   });
 
-  it('writes hidden cells in words, the same cells as the API hides', async () => {
+  it('leaves hidden cells empty with the reason beside them, the same cells as the API hides', async () => {
     // 2020-2021: Aastad-Noord has 9 pupils, so Aastad-Centrum is hidden too (Aastad minus it would give it).
     const rows = readCsv((await app.inject(`/api/v1/export?format=csv&${Q}`)).body);
+    expect(rows).toHaveLength(2);
     for (const r of rows) {
-      expect(r).toMatchObject({ Teller: '', Noemer: '', Percentage: 'afgeschermd', '95%-interval ondergrens': '', Onderdrukt: 'ja', 'Eigen gemeente': '45,0' });
+      expect(r).toMatchObject({
+        Teller: '',
+        Noemer: '',
+        Percentage: '',
+        '95%-interval ondergrens': '',
+        Onderdrukt: 'ja',
+        'Reden geen waarde': 'afgeschermd',
+        'Eigen gemeente': '45,0',
+      });
       expect(r['Significantie t.o.v. de eigen gemeente']).toBe('onbekend');
     }
   });
@@ -131,7 +140,8 @@ describe('GET /export?format=csv', () => {
     const pp = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
     for (const [i, c] of expected.entries()) {
       expect(rows[i]!.Referentie).toBe('vóór COVID (2019-2020)');
-      expect(rows[i]!['Verschil met referentie']).toBe(c.suppressed ? 'afgeschermd' : pp(c.difference));
+      expect(rows[i]!['Verschil met referentie']).toBe(c.suppressed ? '' : pp(c.difference));
+      expect(rows[i]!['Reden geen verschil']).toBe(c.suppressed ? 'afgeschermd' : c.difference === null ? 'geen waarde in een van beide cohorten' : '');
       expect([rows[i]!['Verschil 95%-ondergrens'], rows[i]!['Verschil 95%-bovengrens']]).toEqual(c.suppressed ? ['', ''] : [pp(c.ciLow), pp(c.ciHigh)]);
       expect(rows[i]!.Verandering).toBe(
         { hoger: 'significant hoger', lager: 'significant lager', niet_significant: 'niet significant', onbekend: 'onbekend' }[c.significance],
@@ -203,8 +213,25 @@ describe('GET /export?format=xlsx', () => {
     expect([cell(4, 'Nederland'), cell(4, 'Significantie t.o.v. Nederland')]).toEqual([0.7, 'significant lager']);
     expect(data.getColumn(header.indexOf('Percentage') + 1).numFmt).toBe('0.0%');
     expect(cell(7, 'Teller')).toBe(18);
+    // Hidden: number cells empty, the reason in a column of its own.
     for (const row of [2, 3, 5, 6]) {
-      expect([cell(row, 'Teller'), cell(row, 'Noemer'), cell(row, 'Percentage'), cell(row, 'Onderdrukt')]).toEqual([null, null, 'afgeschermd', 'ja']);
+      expect([cell(row, 'Teller'), cell(row, 'Noemer'), cell(row, 'Percentage'), cell(row, 'Onderdrukt'), cell(row, 'Reden geen waarde')]).toEqual([
+        null,
+        null,
+        null,
+        'ja',
+        'afgeschermd',
+      ]);
+    }
+    expect(cell(4, 'Reden geen waarde')).toBe(null);
+    // Every cell of a number column is a number or empty, never text.
+    for (const name of ['Teller', 'Noemer', 'Percentage', '95%-interval ondergrens', '95%-interval bovengrens', 'Nederland', 'Eigen gemeente']) {
+      const types = new Set(Array.from(data.getColumn(header.indexOf(name) + 1).values.slice(2), (v) => (v === null || v === undefined ? 'leeg' : typeof v)));
+      expect(
+        [...types].every((t) => t === 'number' || t === 'leeg'),
+        `${name}: ${[...types]}`,
+      ).toBe(true);
+      expect(types.has('number'), name).toBe(true);
     }
     const bronnen = wb.getWorksheet('Bronnen')!;
     const keys = bronnen.getColumn(1).values.filter(Boolean);
@@ -252,7 +279,9 @@ describe('GET /export/bulk', () => {
     // Hidden cells as in every export: no counts.
     const hidden = rows.filter((r) => r.Onderdrukt === 'ja');
     expect(hidden.length).toBeGreaterThan(0);
-    for (const r of hidden) expect([r.Teller, r.Noemer, r.Waarde]).toEqual(['', '', 'afgeschermd']);
+    for (const r of hidden) expect([r.Teller, r.Noemer, r.Waarde, r['Reden geen waarde']]).toEqual(['', '', '', 'afgeschermd']);
+    // Number columns hold numbers (with a decimal comma) or nothing.
+    for (const r of rows) for (const c of ['Teller', 'Noemer', 'Waarde', '95%-interval ondergrens']) expect(r[c], c).toMatch(/^(-?\d+(,\d)?)?$/);
   });
 
   it('says per row whether its figure is synthetic, by the import that holds its indicator', async () => {
@@ -269,7 +298,7 @@ describe('GET /export/bulk', () => {
     const row = readCsv(body).find(
       (r) => r.Gebiedscode === SEED_HIDDEN.area && r.Cohortcode === SEED_HIDDEN.cohort && r.Groep === 'Totaal' && r.Indicatorcode === SEED_HIDDEN.indicator,
     )!;
-    expect(row).toMatchObject({ Teller: '', Noemer: '', Waarde: 'afgeschermd', Gemeentecode: 'GM0001', Niveau: 'wijk' });
+    expect(row).toMatchObject({ Teller: '', Noemer: '', Waarde: '', 'Reden geen waarde': 'afgeschermd', Gemeentecode: 'GM0001', Niveau: 'wijk' });
     expect(body).not.toMatch(new RegExp(`^${SEED_HIDDEN.area};[^\\r\\n]*;${SEED_HIDDEN.numerator};${SEED_HIDDEN.denominator};`, 'm'));
   });
 

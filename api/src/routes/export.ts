@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BulkExportQuery, ExportQuery } from '@gka/shared';
-import { bulkCsv } from '../queries/bulk-export.ts';
+import { bulkRows } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
-import { aboutText, toCsv, xlsxBook } from './export-files.ts';
+import { aboutText, BULK_LAYOUT, exportXlsxBook, toCsv } from './export-files.ts';
+import { csvChunks, fileHeaders } from './file-writer.ts';
 import { DownloadSlots, sendWithTimeout, type XlsxBuilds } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
 import { cohortFor, groupFor, requireArea, requireIndicator, resolveReference } from './resolve.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type DownloadLimits = { slots: DownloadSlots; xlsx: XlsxBuilds; sendTimeoutMs: number };
 
@@ -21,7 +20,8 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
         description:
           'De CSV begint met de kopregel: Excel, Power Query en pandas lezen hem zonder instellingen. Definities, bronnen en filters ' +
           'staan in het XLSX-blad Bronnen, of als tekst met metadata=1 (de CSV-respons linkt ernaar). Met reference (een cohortcode ' +
-          'of voor-covid) komen de verandering, het 95%-interval en de significantie erbij, zoals /change ze geeft.',
+          'of voor-covid) komen de verandering, het 95%-interval en de significantie erbij, zoals /change ze geeft. ' +
+          'Getalkolommen bevatten alleen getallen; een lege cel heeft haar reden in een eigen kolom (afgeschermd, geen gegevens).',
         tags: ['waarden'],
         querystring: ExportQuery,
       },
@@ -36,17 +36,14 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
       const cohort = await cohortFor(ctx, indicator, q.cohort);
       const reference = q.reference ? await resolveReference(ctx, indicator, cohort, q.reference) : undefined;
       const name = ['gka', indicator.code, cohort.code, q.level, parent?.code, q.dimension, reference && `tov-${reference.code}`].filter(Boolean).join('_');
-      const headers = {
-        'content-disposition': `attachment; filename="${name}${q.metadata === '1' ? '-bronnen.txt' : `.${q.format}`}"`,
-        'content-type': q.metadata === '1' ? 'text/plain; charset=utf-8' : q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
-      };
+      const headers = q.metadata === '1' ? fileHeaders(`${name}-bronnen`, 'txt') : fileHeaders(name, q.format);
       if (sentHeadersOnly(req, reply, headers)) return reply;
       const release = q.format === 'xlsx' && q.metadata !== '1' ? xlsx.slots.take(req.ip) : undefined;
       try {
         const table = await exportTable(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, reference, group });
         reply.headers(headers);
         if (q.metadata === '1') return reply.send(aboutText(table));
-        if (q.format === 'xlsx') return reply.send(await xlsx.pool.build(xlsxBook(table)));
+        if (q.format === 'xlsx') return reply.send(await xlsx.pool.build(exportXlsxBook(table)));
         const self = new URLSearchParams(req.query as unknown as Record<string, string>);
         self.set('metadata', '1');
         reply.header('link', `<${req.url.split('?')[0]}?${self}>; rel="describedby"; type="text/plain"`);
@@ -64,17 +61,18 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
         summary: 'Alles op één niveau in lang formaat (CSV): elke indicator, elk cohort, elke uitsplitsing en elk gebied, één waarde per regel',
         description:
           'Gestreamd uit één momentopname van de database, dus het geheugen blijft klein, ook voor alle wijken. Zelfde regels als de andere ' +
-          'exports: ; als scheidingsteken, decimale komma, percentages in procenten (kolom Eenheid), afgeschermde cellen als "afgeschermd".',
+          'exports: ; als scheidingsteken, decimale komma, percentages in procenten (kolom Eenheid), afgeschermde cellen leeg met de reden ernaast.',
         tags: ['waarden'],
         querystring: BulkExportQuery,
       },
     },
     async (req, reply) => {
-      const headers = { 'content-disposition': `attachment; filename="gka_alles_${req.query.level}.csv"`, 'content-type': 'text/csv; charset=utf-8' };
+      const headers = fileHeaders(`gka_alles_${req.query.level}`, 'csv');
       if (sentHeadersOnly(req, reply, headers)) return reply;
       const release = slots.take(req.ip);
       // A transaction left idle this long is ended by Postgres itself: a backstop for the timer here.
-      const stream = sendWithTimeout(bulkCsv(ctx, req.query.level, { idleInTransactionMs: sendTimeoutMs * 10 }), sendTimeoutMs);
+      const rows = bulkRows(ctx, req.query.level, { idleInTransactionMs: sendTimeoutMs * 10 });
+      const stream = sendWithTimeout(csvChunks(BULK_LAYOUT, rows), sendTimeoutMs);
       stream.once('close', release);
       reply.headers(headers);
       return reply.send(stream);

@@ -54,7 +54,9 @@ describe('CSV', () => {
     const rows = parse(csvText(LAYOUT, ROWS), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
     expect(rows.map((r) => r.Naam)).toEqual(['Tilburg', 'Noord; Zuid', 'a "b"', `'=HYPERLINK("http://x","y")`]);
     for (const start of ['=', '+', '-', '@', '\t', '\r', '\uFF1D']) {
-      const [, line] = csvText(LAYOUT, [{ name: `${start}1+1`, n: null, share: null, change: null, pct: true }]).slice(1).split('\r\n');
+      const [, line] = csvText(LAYOUT, [{ name: `${start}1+1`, n: null, share: null, change: null, pct: true }])
+        .slice(1)
+        .split('\r\n');
       expect(line!.replace(/^"/, '').startsWith(`'${start}`), JSON.stringify(start)).toBe(true);
     }
     // A name that only contains a sign later, and a negative number, stay as they are.

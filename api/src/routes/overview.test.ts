@@ -1,4 +1,4 @@
-import { csvDecimal } from '../queries/csv-text.ts';
+import { csvDecimal } from './file-writer.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -110,7 +110,7 @@ describe('GET /overview', () => {
         const line = rows.find((r) => r.Gemeentecode === row.area && r.Indicatorcode === indicator.code)!;
         const cell = row.cells[i]!;
         const scale = indicator.unit === 'percentage' ? 100 : 1;
-        if (cell.suppressed) expect(line.Waarde).toBe('afgeschermd');
+        if (cell.suppressed) expect([line.Waarde, line['Reden geen waarde']]).toEqual(['', 'afgeschermd']);
         else expect(Number(line.Waarde!.replace(',', '.'))).toBeCloseTo(cell.value! * scale, 2);
         expect(line.Oordeel).toBe(verdictText(cell.verdict, cell.significance, cell.difference));
         // The difference rounds to the same tenth in the file as on the page (the page's is made of the numbers sent).
@@ -132,6 +132,20 @@ describe('GET /overview', () => {
     expect(aastad.getCell(1).value).toBe(body.rows[0]!.area);
     expect(aastad.getCell(8).value).toBeCloseTo(body.rows[0]!.cells[0]!.value!, 4);
     expect(aastad.getCell(8).numFmt).toBe('0.0%');
+    // Every cell of a number column is a number or empty, never text; hidden ones have their reason beside them.
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const column = (name: string) => Array.from(sheet.getColumn(header.indexOf(name) + 1).values.slice(2));
+    for (const name of ['Waarde', 'Noemer', 'Waarde benchmark', 'Verschil met benchmark', 'Verandering COVID-cohort']) {
+      const types = new Set(column(name).map((v) => (v === null || v === undefined ? 'leeg' : typeof v)));
+      expect(
+        [...types].every((t) => t === 'number' || t === 'leeg'),
+        `${name}: ${[...types]}`,
+      ).toBe(true);
+      expect(types.has('number'), name).toBe(true);
+    }
+    const reasons = column('Reden geen waarde');
+    column('Waarde').forEach((v, i) => expect(reasons[i] === null || reasons[i] === undefined, `regel ${i + 2}`).toBe(typeof v === 'number'));
+    expect(reasons.some(Boolean)).toBe(true);
     expect(wb.getWorksheet('Bronnen')!.getCell('A1').value).toBe('GKA Dashboard');
   });
 
@@ -146,9 +160,9 @@ describe('GET /overview', () => {
       expect(body.synthetic).toBe(false);
       const csv = (await fresh.inject('/api/v1/overview/export?group=provincie-testland&format=csv')).body;
       expect(csv.slice(1).split('\r\n')[0]).toBe(
-        'Gemeentecode;Gemeente;Indicator;Indicatorcode;Cohort;Synthetisch;Eenheid;Waarde;95%-interval ondergrens;95%-interval bovengrens;Noemer;' +
-          'Benchmark;Waarde benchmark;Verschil met benchmark;Significantie;Oordeel;COVID-cohort;Verandering t.o.v.;Verandering COVID-cohort;' +
-          'Verandering 95%-ondergrens;Verandering 95%-bovengrens;Significantie verandering;Oordeel verandering',
+        'Gemeentecode;Gemeente;Indicator;Indicatorcode;Cohort;Synthetisch;Eenheid;Waarde;95%-interval ondergrens;95%-interval bovengrens;' +
+          'Reden geen waarde;Noemer;Benchmark;Waarde benchmark;Verschil met benchmark;Significantie;Oordeel;COVID-cohort;Verandering t.o.v.;' +
+          'Verandering COVID-cohort;Verandering 95%-ondergrens;Verandering 95%-bovengrens;Reden geen verandering;Significantie verandering;Oordeel verandering',
       );
       const rows = parse(csv.slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
       const marks = (code: string) => new Set(rows.filter((r) => r.Indicatorcode === code).map((r) => r.Synthetisch));

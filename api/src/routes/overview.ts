@@ -6,10 +6,10 @@ import type { QueryContext } from '../queries/context.ts';
 import { overviewView } from '../queries/overview.ts';
 import type { XlsxBuilds } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
+import { fileHeaders } from './file-writer.ts';
 import { overviewCsv, overviewXlsxBook } from './overview-files.ts';
 import { groupFor, requireCohort } from './resolve.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DESCRIPTION =
   'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
   'neutrale indicatoren krijgen geen oordeel. De rij "samen" telt de gepubliceerde cellen van de leden op.';
@@ -43,10 +43,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext & { xlsx: XlsxBu
       const q = req.query;
       const resolved = await resolveOverview(ctx, q);
       const name = ['gka-overzicht', resolved.group?.code ?? 'gemeenten', q.benchmark].join('_');
-      const headers = {
-        'content-disposition': `attachment; filename="${name}.${q.format}"`,
-        'content-type': q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
-      };
+      const headers = fileHeaders(name, q.format);
       if (sentHeadersOnly(req, reply, headers)) return reply;
       const release = q.format === 'xlsx' ? xlsx.slots.take(req.ip) : undefined;
       try {
