@@ -391,7 +391,7 @@ async function main() {
     return { text: c.sql, values: [...c.parameters] };
   };
   const sqlGemeente = await Promise.all(
-    gemeenten.flatMap((g) => combos.map(({ c, i }) => sqlOf({ indicator: i, cohorts: [c], dimension: 'totaal', level: 'wijk', parent: g.code }))),
+    gemeenten.flatMap((g) => combos.map(({ c, i }) => sqlOf({ indicator: i, cohorts: [c], dimension: 'totaal', level: 'wijk', parents: [g.code] }))),
   );
   const sqlAll = await Promise.all(combos.map(({ c, i }) => sqlOf({ indicator: i, cohorts: [c], dimension: 'totaal', level: 'wijk' })));
   await db.destroy();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaCode, AreaLevel, DataLevel, Dimension, UNITS, ValueNote } from './domain.ts';
+import { AreaCode, AreaLevel, DataLevel, Dimension, GEMEENTE_CODE, UNITS, ValueNote } from './domain.ts';
 
 // Validation messages in Dutch, in the API's error bodies and in the web app alike.
 z.config(z.locales.nl());
@@ -27,6 +27,43 @@ const commaList = (item: z.ZodString, maxItems: number, maxLength: number) =>
         .filter(Boolean),
     )
     .pipe(z.array(item).min(1).max(maxItems));
+
+/** The most gemeenten one `parent` names; more are a group (GET /groups). */
+export const MAX_PARENTS = 50;
+
+/**
+ * `parent`: where a table's areas lie. One area code (a gemeente for its wijken or schools), several
+ * gemeenten comma-separated (`GM0363,GM0344`, at most MAX_PARENTS), or one group of gemeenten from
+ * GET /groups (`corop-34`): the wijken or schools of its gemeenten, at level gemeente those gemeenten.
+ */
+export const ParentParam = z
+  .string()
+  .max(1000)
+  .transform((s, ctx): { group: string } | { areas: string[] } => {
+    const codes = [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    const [first] = codes;
+    if (first === undefined) return fail('Geef een gebiedscode, gemeentecodes (GM0363,GM0344) of een groep (corop-34)');
+    if (codes.length === 1 && !AreaCode.safeParse(first).success) {
+      return code.safeParse(first).success ? { group: first } : fail(`'${first}' is geen gebiedscode en geen groepscode (zoals corop-34)`);
+    }
+    if (codes.length > MAX_PARENTS)
+      return fail(`Hoogstens ${MAX_PARENTS} gemeenten tegelijk, dit zijn er ${codes.length}; kies voor meer een groep (GET /api/v1/groups)`);
+    const other = codes.filter((c) => codes.length > 1 && !GEMEENTE_CODE.test(c));
+    if (other.length) return fail(`Meerdere gebieden kunnen alleen gemeenten zijn (zoals GM0363,GM0344), niet ${other.join(', ')}`);
+    return { areas: codes };
+  });
+export type ParentParam = z.output<typeof ParentParam>;
 
 /** What the DUO address lists say of a school (level `school`). */
 export const SchoolInfo = z.object({
@@ -223,7 +260,7 @@ export const ValuesQuery = z.object({
   /** Without it: the latest cohort that holds values for the indicator. */
   cohort: code.optional(),
   level: DataLevel,
-  parent: AreaCode.optional(),
+  parent: ParentParam.optional(),
   dimension: Dimension.default('totaal'),
   /** A group of gemeenten (GET /groups) to compare with too: its members' published cells pooled. */
   group: code.optional(),
@@ -273,7 +310,7 @@ export type ValuesResponse = z.infer<typeof ValuesResponse>;
  * shares. `subgroup` is the group of the dimension whose areas are the points (without it the
  * dimension's first group: totaal for totaal).
  */
-export const FunnelQuery = ValuesQuery.omit({ group: true }).extend({ subgroup: code.optional() });
+export const FunnelQuery = ValuesQuery.omit({ group: true }).extend({ parent: AreaCode.optional(), subgroup: code.optional() });
 export type FunnelQuery = z.infer<typeof FunnelQuery>;
 /** One area: its share against its number of pupils (the noemer), with the interval and verdict of /values. */
 export const FunnelPoint = z.object({
@@ -430,7 +467,7 @@ export const ChangeQuery = z.object({
   cohort: code,
   reference: code,
   level: DataLevel,
-  parent: AreaCode.optional(),
+  parent: ParentParam.optional(),
   dimension: Dimension.default('totaal'),
 });
 
@@ -466,8 +503,8 @@ export const ExportQuery = ValuesQuery.extend({
   metadata: z.enum(['0', '1']).default('0'),
 });
 
-/** Everything at one level in long format: every indicator, cohort, breakdown and area, one value per line. */
-export const BulkExportQuery = z.object({ level: DataLevel });
+/** Everything at one level in long format: every indicator, cohort, breakdown and area of a level (or of `parent`), one value per line. */
+export const BulkExportQuery = z.object({ level: DataLevel, parent: ParentParam.optional() });
 
 /**
  * A group of gemeenten: a provincie, a COROP-gebied (`corop-34`), the GKA gemeenten (`gka`) or an

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { DIMENSIONS, type DataLevel, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { areas as allAreas, indicators as allIndicators } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { selectValues, type ValueRow } from './values.ts';
+import { areasOf, selectValues, type Parent, type ValueRow } from './values.ts';
 
 /** One line of the bulk export: a value with the indicator and cohort (or pooled period) it belongs to. */
 export type BulkRow = { row: ValueRow; indicator: Indicator; cohort: IndicatorCohort };
@@ -13,18 +13,24 @@ const tables = (indicators: readonly Indicator[]) =>
     [...indicator.cohorts, ...indicator.pools].flatMap((cohort) => Object.keys(DIMENSIONS).map((dimension) => ({ indicator, cohort, dimension }))),
   );
 
+/** The codes of the areas the bulk export covers: every area of the level, or those of a parent. */
+async function bulkAreas(ctx: QueryContext, level: DataLevel, parent: Parent | undefined): Promise<string[]> {
+  if (parent) return areasOf(ctx, level, parent);
+  return [...(await allAreas(ctx)).values()].filter((a) => a.level === level).map((a) => a.code);
+}
+
 /**
  * Every indicator × cohort (and pooled period) × breakdown × area of a level in long format, in
  * batches of at most 1,000 rows: one table at a time from a single read-only snapshot, so memory
  * stays that of one table however large the whole is, and an import running meanwhile cannot mix
  * versions. Hidden cells as in every other export.
  */
-export async function* bulkRows(ctx: QueryContext, level: DataLevel, o: { idleInTransactionMs?: number } = {}): AsyncGenerator<BulkRow[]> {
+export async function* bulkRows(ctx: QueryContext, level: DataLevel, o: { parent?: Parent; idleInTransactionMs?: number } = {}): AsyncGenerator<BulkRow[]> {
   const trx = await ctx.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
     if (o.idleInTransactionMs) await sql`select set_config('idle_in_transaction_session_timeout', ${String(o.idleInTransactionMs)}, true)`.execute(trx);
     const snapshot: QueryContext = { ...ctx, db: trx };
-    const codes = [...(await allAreas(ctx)).values()].filter((a) => a.level === level).map((a) => a.code);
+    const codes = await bulkAreas(ctx, level, o.parent);
     for (const { indicator, cohort, dimension } of tables(await allIndicators(ctx))) {
       // One table (indicator × cohort × breakdown) at a time: what is held, and left to collect, stays small.
       const rows = await selectValues(

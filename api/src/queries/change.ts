@@ -12,11 +12,10 @@ import {
 import { hasKansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
 import { changeSignificance } from '../stats/change.ts';
 import { combinedInterval, type Term } from '../stats/newcombe.ts';
-import type { AreaDetail } from './areas.ts';
 import type { QueryContext } from './context.ts';
 import { changeDispersions, publishedDispersion, type Dispersions } from './dispersion.ts';
 import { meta } from './meta.ts';
-import { valueRows, type ValueRow } from './values.ts';
+import { parentFilter, valueRows, type Parent, type ValueRow } from './values.ts';
 
 /** The reference as published, and where pooled cohorts are stored as a pooled period, the code to read instead. */
 export type Reference = ChangeReference & { stored?: string };
@@ -43,7 +42,7 @@ export async function changeView(
   indicator: Indicator,
   cohort: IndicatorCohort,
   reference: Reference,
-  q: { level: DataLevel; dimension: Dimension; parent?: AreaDetail },
+  q: { level: DataLevel; dimension: Dimension; parent?: Parent },
 ): Promise<ChangeResponse> {
   const [rows, m, dispersion] = await Promise.all([
     valueRows(ctx, indicator.unit, {
@@ -51,7 +50,7 @@ export async function changeView(
       cohorts: [cohort.code, ...(reference.stored ? [reference.stored] : reference.cohorts)],
       dimension: q.dimension,
       level: q.level,
-      parent: q.parent?.code,
+      ...parentFilter(q.level, q.parent),
     }),
     meta(ctx, indicator, cohort),
     changeDispersions(ctx, indicator, q.level, q.dimension),

@@ -15,13 +15,12 @@ import {
   type DataLevel,
 } from '@gka/shared';
 import { comparisons } from '../stats/compare.ts';
-import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
 import { areas as allAreas } from './catalogue.ts';
 import { changeView } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { meta } from './meta.ts';
-import { valueRows } from './values.ts';
+import { parentFilter, valueRows, type Parent } from './values.ts';
 
 export type ExportRow = {
   areaCode: string;
@@ -50,7 +49,7 @@ export type ExportRow = {
 export type ExportTable = {
   meta: Meta;
   level: DataLevel;
-  parent?: AreaDetail;
+  parent?: Parent;
   dimension: Dimension;
   /** The benchmark columns, in this order: every benchmark that applies at this level. */
   benchmarkKinds: BenchmarkKind[];
@@ -69,14 +68,14 @@ export async function exportTable(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: DataLevel; dimension: Dimension; parent?: AreaDetail; reference?: ChangeReference; group?: Group },
+  q: { level: DataLevel; dimension: Dimension; parent?: Parent; reference?: ChangeReference; group?: Group },
 ): Promise<ExportTable> {
   const rows = await valueRows(ctx, indicator.unit, {
     indicator: indicator.code,
     cohorts: [cohort.code],
     dimension: q.dimension,
     level: q.level,
-    parent: q.parent?.code,
+    ...parentFilter(q.level, q.parent),
   });
   const wijken = isLocalLevel(q.level);
   const [byCohort, m, areas, change, contains] = await Promise.all([

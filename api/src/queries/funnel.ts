@@ -36,7 +36,7 @@ export async function funnelView(
   if (!groups.includes(group)) throw badRequest(`Groep '${group}' hoort niet bij de uitsplitsing ${q.dimension}; kies uit ${groups.join(', ')}`);
   const gemeente = q.parent?.level === 'gemeente' && isLocalLevel(q.level) ? q.parent : undefined;
   // The answer of /values itself: the same points, benchmarks, overdispersion and verdicts.
-  const values = await valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent: q.parent });
+  const values = await valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent: q.parent && { areas: [q.parent] } });
   const kind = gemeente ? 'gemeente' : 'nederland';
   const found = values.benchmarks.find((b) => b.kind === kind && b.group === group);
   const target = {

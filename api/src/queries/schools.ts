@@ -18,7 +18,7 @@ export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail): Prom
   });
   const views = await Promise.all(
     candidates.map(({ indicator, cohort, cohorts }) =>
-      valuesView(ctx, { ...indicator, cohorts }, cohort, { level: 'school', dimension: 'totaal', parent: gemeente }),
+      valuesView(ctx, { ...indicator, cohorts }, cohort, { level: 'school', dimension: 'totaal', parent: { areas: [gemeente] } }),
     ),
   );
   const present = candidates.flatMap((c, i) => {

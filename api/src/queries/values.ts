@@ -116,16 +116,41 @@ export type ValueFilter = {
   cohorts: readonly string[];
   dimension: string;
   level?: DataLevel;
-  parent?: string;
+  /** Only areas whose parent is one of these (the wijken or schools of some gemeenten). */
+  parents?: readonly string[];
   areas?: readonly string[];
 };
 
-/** The measure keys of valueRows (a parent becomes its children's codes), on their own so the benchmark can time the bare SQL. */
+/** Where the areas of a table lie: one parent area, several gemeenten, or the gemeenten of a group. */
+export type Parent = { areas: AreaDetail[]; group?: Group };
+
+/** A parent as a value filter: the areas of `level` under its areas, or at level gemeente a group's gemeenten themselves. */
+export function parentFilter(level: DataLevel, parent: Parent | undefined): Pick<ValueFilter, 'parents' | 'areas'> {
+  if (!parent) return {};
+  const codes = parent.areas.map((a) => a.code);
+  return parent.group && level === 'gemeente' ? { areas: codes } : { parents: codes };
+}
+
+/** The codes of the areas of `level` under these parents, in catalogue order. */
+async function areasUnder(ctx: QueryContext, level: DataLevel | undefined, parents: readonly string[]): Promise<string[]> {
+  const under = new Set(parents);
+  return [...(await allAreas(ctx)).values()]
+    .filter((a) => a.parent !== null && under.has(a.parent) && (level === undefined || a.level === level))
+    .map((a) => a.code);
+}
+
+/** The codes of the areas a parent gives at `level` (as a value filter chooses them). */
+export async function areasOf(ctx: QueryContext, level: DataLevel, parent: Parent): Promise<string[]> {
+  const f = parentFilter(level, parent);
+  return f.parents ? areasUnder(ctx, level, f.parents) : [...(f.areas ?? [])];
+}
+
+/** The measure keys of valueRows (parents become their children's codes), on their own so the benchmark can time the bare SQL. */
 export async function valueKeys(ctx: QueryContext, f: ValueFilter): Promise<MeasureKeys> {
   let areas = f.areas;
-  if (f.parent !== undefined) {
-    const children = [...(await allAreas(ctx)).values()].filter((a) => a.parent === f.parent && (f.level === undefined || a.level === f.level));
-    areas = children.map((a) => a.code).filter((code) => f.areas === undefined || f.areas.includes(code));
+  if (f.parents !== undefined) {
+    const children = await areasUnder(ctx, f.level, f.parents);
+    areas = f.areas === undefined ? children : children.filter((code) => f.areas!.includes(code));
   }
   return { indicators: [f.indicator], cohorts: f.cohorts, dimensions: [f.dimension], areas, level: f.level };
 }
@@ -155,25 +180,31 @@ export function toValue(r: Value): Value {
 export type ValuesView = { data: ComparedValue[]; benchmarks: Benchmark[]; dispersion: GroupDispersion[]; meta: Meta };
 
 /**
- * GET /values: one indicator × cohort × dimension for a level. With a gemeente as parent the
- * benchmarks include its stedelijkheid class and, for its wijken, the gemeente itself.
+ * GET /values: one indicator × cohort × dimension for a level. With gemeenten as parent the
+ * benchmarks include their stedelijkheid classes and, for their wijken or schools, each gemeente itself.
  */
 export async function valuesView(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: DataLevel; dimension: string; parent?: AreaDetail; group?: Group },
+  q: { level: DataLevel; dimension: string; parent?: Parent; group?: Group },
 ): Promise<ValuesView> {
-  const gemeente = q.parent?.level === 'gemeente' ? q.parent : undefined;
+  const gemeenten = (q.parent?.areas ?? []).filter((a) => a.level === 'gemeente');
   const [rows, byCohort, m, dispersion, contains] = await Promise.all([
-    valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension: q.dimension, level: q.level, parent: q.parent?.code }),
+    valueRows(ctx, indicator.unit, {
+      indicator: indicator.code,
+      cohorts: [cohort.code],
+      dimension: q.dimension,
+      level: q.level,
+      ...parentFilter(q.level, q.parent),
+    }),
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
       unit: indicator.unit,
       cohorts: [cohort.code],
       dimension: q.dimension,
-      stedelijkheden: gemeente?.stedelijkheid ? [gemeente.stedelijkheid] : [],
-      gemeenten: gemeente && isLocalLevel(q.level) ? [gemeente.code] : [],
+      stedelijkheden: [...new Set(gemeenten.flatMap((g) => (g.stedelijkheid ? [g.stedelijkheid] : [])))],
+      gemeenten: isLocalLevel(q.level) ? gemeenten.map((g) => g.code) : [],
       group: q.group,
     }),
     meta(ctx, indicator, cohort),

@@ -19,6 +19,7 @@ import {
 } from '@gka/shared';
 import type { BulkRow } from '../queries/bulk-export.ts';
 import type { ExportRow, ExportTable } from '../queries/export.ts';
+import type { Parent } from '../queries/values.ts';
 import { csvText, sourcesSheet, sourcesText, xlsxBook, xlsxSheet, type FileColumn, type FileLayout } from './file-writer.ts';
 import type { XlsxBook } from './xlsx-worker.ts';
 
@@ -46,6 +47,13 @@ export function changeReason(c: { suppressed: boolean; difference: number | null
   return c.difference === null ? 'geen waarde in een van beide cohorten' : null;
 }
 
+/** The areas a table covers, in words: all of a level, or those of a parent, some gemeenten or a group. */
+export function areasSentence(level: ExportTable['level'], parent: Parent | undefined): string {
+  if (!parent) return `alle ${LEVEL_PLURALS[level]}`;
+  if (parent.group) return `${LEVEL_PLURALS[level]} van ${parent.group.name} (${parent.group.code}, ${parent.areas.length} gemeenten)`;
+  return `${LEVEL_PLURALS[level]} van ${parent.areas.map((a) => `${a.name} (${a.code})`).join(', ')}`;
+}
+
 /** Sources, definitions, filters, columns and export time: the `metadata=1` text and the 'Bronnen' sheet. */
 export function about(t: ExportTable, exportedAt: Date): [string, string][] {
   const { indicator, cohort, minCell, sources, synthetic } = t.meta;
@@ -65,7 +73,7 @@ export function about(t: ExportTable, exportedAt: Date): [string, string][] {
     ],
     ['Cohort', cohort.label],
     ...(cohort.covid && cohort.note ? ([['COVID', cohort.note]] as [string, string][]) : []),
-    ['Gebieden', t.parent ? `${LEVEL_PLURALS[t.level]} van ${t.parent.name} (${t.parent.code})` : `alle ${LEVEL_PLURALS[t.level]}`],
+    ['Gebieden', areasSentence(t.level, t.parent)],
     ['Uitsplitsing', t.rows[0]?.dimension ?? t.dimension],
     ['Vergeleken met', `${t.benchmarkKinds.map((k) => BENCHMARK_LABELS[k]).join(', ')}; ${COMPARISON_RULE}`],
     ...(t.reference ? ([['Verandering', `t.o.v. ${t.reference.label}: ${CHANGE_RULE}`]] as [string, string][]) : []),
@@ -176,3 +184,10 @@ export const BULK_LAYOUT: FileLayout<BulkRow> = {
     { header: SYNTHETIC_COLUMN, cell: (b) => syntheticCell(b.indicator.synthetic) },
   ],
 };
+
+/** A file name's part for a parent: its group, or its codes (a count beyond a few). */
+export function parentSlug(parent: Parent | undefined): string | undefined {
+  if (!parent) return undefined;
+  if (parent.group) return parent.group.code;
+  return parent.areas.length <= 5 ? parent.areas.map((a) => a.code).join('-') : `${parent.areas.length}-gemeenten`;
+}

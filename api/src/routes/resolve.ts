@@ -1,10 +1,11 @@
-import { cohortCodes, covidSplit, PRE_COVID, type Group, type Indicator, type IndicatorCohort } from '@gka/shared';
+import { cohortCodes, covidSplit, PRE_COVID, type Group, type Indicator, type IndicatorCohort, type ParentParam } from '@gka/shared';
 import { listGroups } from '../queries/groups.ts';
 import { similarGroup } from '../queries/similar.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import { preCovidReference, type Reference } from '../queries/change.ts';
 import type { AreaDetail } from '../queries/areas.ts';
-import { findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
+import { areas as allAreas, findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
+import type { Parent } from '../queries/values.ts';
 import type { QueryContext } from '../queries/context.ts';
 
 /** Lookups that turn an unknown code into the API's 404 body. */
@@ -71,4 +72,21 @@ export async function groupFor(ctx: QueryContext, code: string | undefined): Pro
   const found = (await listGroups(ctx)).find((g) => g.code === code) ?? (await similarGroup(ctx, code));
   if (!found) throw notFound(`Groep '${code}'`, { group: code });
   return found;
+}
+
+/**
+ * `parent` as areas: its codes, every one known (an unknown one is the API's 404, naming them all),
+ * or a group's gemeenten. The shape was checked by the schema (ParentParam).
+ */
+export async function resolveParent(ctx: QueryContext, parent: ParentParam | undefined): Promise<Parent | undefined> {
+  if (parent === undefined) return undefined;
+  const areas = await allAreas(ctx);
+  if ('group' in parent) {
+    const group = (await groupFor(ctx, parent.group))!;
+    return { group, areas: group.members.flatMap((c) => areas.get(c) ?? []) };
+  }
+  const unknown = parent.areas.filter((c) => !areas.has(c));
+  if (unknown.length === 1) throw notFound(`Gebied '${unknown[0]}'`, { area: unknown[0] });
+  if (unknown.length) throw new HttpError(404, 'not_found', `Deze gebieden bestaan niet: ${unknown.join(', ')}`, { areas: unknown });
+  return { areas: parent.areas.map((c) => areas.get(c)!) };
 }

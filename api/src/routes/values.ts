@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ValuesQuery, ValuesResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { valuesView } from '../queries/values.ts';
-import { cohortFor, groupFor, requireArea, requireIndicator } from './resolve.ts';
+import { cohortFor, groupFor, requireIndicator, resolveParent } from './resolve.ts';
 
 export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -10,19 +10,17 @@ export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     {
       schema: {
         summary: 'Waarden van één indicator en cohort voor alle gemeenten of wijken, met benchmarks',
-        description: `Afgeschermde cellen (suppressed: true) hebben teller, noemer, waarde en interval null: cellen met een noemer onder de drempel (meta.minCell), kleine groepen waarin (bijna) iedereen dezelfde uitkomst heeft, en cellen waarmee zulke cellen door aftrekken terug te rekenen zijn. Dezelfde cellen zijn afgeschermd in elke route en export.`,
+        description:
+          `parent: één gebied (een gemeente voor haar wijken of scholen), meerdere gemeenten met komma's (GM0363,GM0344, hoogstens 50) of een groep uit /groups (corop-34). ` +
+          `Afgeschermde cellen (suppressed: true) hebben teller, noemer, waarde en interval null: cellen met een noemer onder de drempel (meta.minCell), kleine groepen waarin (bijna) iedereen dezelfde uitkomst heeft, en cellen waarmee zulke cellen door aftrekken terug te rekenen zijn. Dezelfde cellen zijn afgeschermd in elke route en export.`,
         tags: ['waarden'],
         querystring: ValuesQuery,
-        response: { 200: ValuesResponse, 404: ApiError },
+        response: { 200: ValuesResponse, 400: ApiError, 404: ApiError },
       },
     },
     async (req) => {
       const q = req.query;
-      const [indicator, parent, group] = await Promise.all([
-        requireIndicator(ctx, q.indicator),
-        q.parent ? requireArea(ctx, q.parent) : undefined,
-        groupFor(ctx, q.group),
-      ]);
+      const [indicator, parent, group] = await Promise.all([requireIndicator(ctx, q.indicator), resolveParent(ctx, q.parent), groupFor(ctx, q.group)]);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
       return valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent, group });
     },
