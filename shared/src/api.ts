@@ -505,6 +505,9 @@ export const ExportQuery = ValuesQuery.extend({
 
 /** Everything at one level in long format: every indicator, cohort, breakdown and area of a level (or of `parent`), one value per line. */
 export const BulkExportQuery = z.object({ level: DataLevel, parent: ParentParam.optional() });
+/** What a bulk export holds, told before it is built: its lines without the header (counted, not written). */
+export const BulkExportInfo = z.object({ data: z.object({ level: DataLevel, rows: z.number().int() }) });
+export type BulkExportInfo = z.infer<typeof BulkExportInfo>;
 
 /**
  * A group of gemeenten: a provincie, a COROP-gebied (`corop-34`), the GKA gemeenten (`gka`) or an

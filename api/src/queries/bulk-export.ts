@@ -45,3 +45,21 @@ export async function* bulkRows(ctx: QueryContext, level: DataLevel, o: { parent
     await trx.rollback().execute();
   }
 }
+
+/**
+ * The number of lines `bulkRows` gives (without the header), counted in Postgres without building
+ * the file: what a client is told before it downloads. Memoised per data version.
+ */
+export function bulkRowCount(ctx: QueryContext, level: DataLevel, parent?: Parent): Promise<number> {
+  const key = parent ? (parent.group?.code ?? parent.areas.map((a) => a.code).join(',')) : '';
+  return ctx.memo.get(`bulkRowCount|${level}|${key}`, async () => {
+    const [codes, indicators] = await Promise.all([bulkAreas(ctx, level, parent), allIndicators(ctx)]);
+    if (codes.length === 0) return 0;
+    const counts = await sql<{ indicator: string; cohort: string; n: string }>`
+      select indicator, cohort, count(*) as n from measure
+      where area_code = any(${codes}) and dimension = any(${Object.keys(DIMENSIONS)})
+      group by indicator, cohort`.execute(ctx.db);
+    const written = new Set(tables(indicators).map((t) => `${t.indicator.code}|${t.cohort.code}`));
+    return counts.rows.reduce((sum, r) => sum + (written.has(`${r.indicator}|${r.cohort}`) ? Number(r.n) : 0), 0);
+  });
+}

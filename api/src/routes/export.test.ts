@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { ChangeResponse, disclosureSentence, significanceWord, ValuesResponse } from '@gka/shared';
+import { BulkExportInfo, ChangeResponse, disclosureSentence, significanceWord, ValuesResponse } from '@gka/shared';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { TestDatabase } from '../test/database.ts';
@@ -304,5 +304,22 @@ describe('GET /export/bulk', () => {
 
   it('is 400 for another level', async () => {
     expect((await app.inject('/api/v1/export/bulk?level=land')).statusCode).toBe(400);
+    expect((await app.inject('/api/v1/export/bulk/info?level=land')).statusCode).toBe(400);
+  });
+
+  it('tells how many lines it has before it is built, the lines it then writes', async () => {
+    const written = new Map<string, Record<string, string>[]>();
+    for (const q of ['level=gemeente', 'level=wijk', 'level=wijk&parent=GM0001,GM0003', 'level=wijk&parent=gka', 'level=school']) {
+      const info = BulkExportInfo.parse((await app.inject(`/api/v1/export/bulk/info?${q}`)).json());
+      const res = await app.inject(`/api/v1/export/bulk?${q}`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      written.set(q, readCsv(res.body));
+      expect(info.data.rows, q).toBe(written.get(q)!.length);
+    }
+    // The gka group is GM0001 and GM0003: the same wijken as naming them.
+    const some = written.get('level=wijk&parent=GM0001,GM0003')!;
+    expect(some.length).toBeGreaterThan(0);
+    expect(new Set(some.map((r) => r.Gemeentecode))).toEqual(new Set(['GM0001', 'GM0003']));
+    expect(written.get('level=wijk&parent=gka')).toEqual(some);
   });
 });

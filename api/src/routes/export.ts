@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BulkExportQuery, ExportQuery } from '@gka/shared';
-import { bulkRows } from '../queries/bulk-export.ts';
+import { ApiError, BulkExportInfo, BulkExportQuery, ExportQuery } from '@gka/shared';
+import { bulkRowCount, bulkRows } from '../queries/bulk-export.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { exportTable } from '../queries/export.ts';
 import { aboutText, BULK_LAYOUT, exportXlsxBook, parentSlug, toCsv } from './export-files.ts';
@@ -66,7 +66,8 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
         description:
           'Gestreamd uit één momentopname van de database, dus het geheugen blijft klein, ook voor alle wijken. Zelfde regels als de andere ' +
           'exports: ; als scheidingsteken, decimale komma, percentages in procenten (kolom Eenheid), afgeschermde cellen leeg met de reden ernaast. ' +
-          PARENT,
+          PARENT +
+          'Hoeveel regels het bestand heeft, zegt /export/bulk/info vooraf.',
         tags: ['waarden'],
         querystring: BulkExportQuery,
       },
@@ -82,6 +83,23 @@ export const exportRoutes: FastifyPluginAsyncZod<QueryContext & DownloadLimits> 
       stream.once('close', release);
       reply.headers(headers);
       return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/export/bulk/info',
+    {
+      schema: {
+        summary: 'Hoe groot de bulkexport is, zonder hem te maken: het aantal regels (zonder de kopregel)',
+        description: 'Geteld in de database, dus direct; dezelfde parameters als /export/bulk.',
+        tags: ['waarden'],
+        querystring: BulkExportQuery,
+        response: { 200: BulkExportInfo, 400: ApiError, 404: ApiError },
+      },
+    },
+    async (req) => {
+      const parent = await resolveParent(ctx, req.query.parent);
+      return { data: { level: req.query.level, rows: await bulkRowCount(ctx, req.query.level, parent) } };
     },
   );
 };

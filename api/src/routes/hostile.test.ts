@@ -70,6 +70,7 @@ const ROUTES: [string, Record<string, string>][] = [
   ['/api/v1/funnel', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders', subgroup: 'laag' }],
   ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
   ['/api/v1/export/bulk', { level: 'wijk' }],
+  ['/api/v1/export/bulk/info', { level: 'wijk', parent: 'GM0001,GM0002' }],
   ['/api/v1/overview', { group: 'gka', indicators: 'advies_havo_vwo', cohort: '2020-2021', benchmark: 'gka' }],
   ['/api/v1/overview/export', { group: 'gka', indicators: 'advies_havo_vwo', cohort: '2020-2021', benchmark: 'gka', format: 'csv' }],
   [

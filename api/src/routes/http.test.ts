@@ -313,6 +313,7 @@ describe('OpenAPI', () => {
         '/api/v1/compare',
         '/api/v1/export',
         '/api/v1/export/bulk',
+        '/api/v1/export/bulk/info',
         '/api/v1/funnel',
         '/api/v1/geo/{level}',
         '/api/v1/groups',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { AreasResponse, ValuesResponse } from '@gka/shared';
+import { AreasResponse, BulkExportInfo, ValuesResponse } from '@gka/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadDemo } from '../importers/demo/load.ts';
@@ -80,12 +80,14 @@ describe.skipIf(!hasOpenData)('parent: several gemeenten or a group', () => {
     expect(gemeenten).not.toContain('GM0344');
   });
 
-  it('streams the bulk export of those gemeenten', async () => {
+  it('streams the bulk export of those gemeenten, as long as /export/bulk/info said before', async () => {
+    const info = BulkExportInfo.parse((await app.inject('/api/v1/export/bulk/info?level=wijk&parent=GM0363,GM0344')).json());
     const res = await app.inject('/api/v1/export/bulk?level=wijk&parent=GM0363,GM0344');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="gka_alles_wijk_GM0363-GM0344.csv"');
     const rows = readCsv(res.body);
     expect(rows.length).toBeGreaterThan(0);
+    expect(info.data.rows).toBe(rows.length);
     expect(new Set(rows.map((r) => r.Gemeentecode))).toEqual(new Set(AMSTERDAM_UTRECHT));
   });
 
