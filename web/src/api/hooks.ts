@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import {
   AreasResponse,
+  BulkExportInfo,
   ChangeResponse,
   CohortsResponse,
   CompareResponse,
@@ -88,6 +89,7 @@ export type ValuesParams = {
   indicator?: string;
   cohort?: string;
   level: DataLevel;
+  /** An area, gemeenten comma-separated, or a group code: whose wijken or schools. */
   parent?: string;
   dimension?: Dimension;
   /** A group of gemeenten as an extra benchmark (kind 'groep'). */
@@ -182,6 +184,17 @@ export function useSchools(gemeente: string) {
 /** The export of the table; with a reference the change columns, with `metadata` the definitions and sources as text. */
 export function exportUrl(format: 'csv' | 'xlsx', p: ValuesParams, reference?: string, metadata = false): string {
   return apiUrl('export', { format, ...valuesParams(p), reference, metadata: metadata ? '1' : undefined });
+}
+
+/** Everything of a level (or of a parent's areas) in one long CSV. */
+export const bulkUrl = (level: DataLevel, parent?: string): string => apiUrl('export/bulk', { level, parent });
+
+/** How many lines that file has, counted by the API without building it. */
+export function useBulkInfo(level: DataLevel, parent?: string) {
+  return useQuery({
+    queryKey: ['bulk-info', level, parent],
+    queryFn: ({ signal }) => getJson(apiUrl('export/bulk/info', { level, parent }), BulkExportInfo, signal),
+  });
 }
 
 export function useGroups() {

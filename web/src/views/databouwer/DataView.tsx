@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import {
   BENCHMARK_LABELS,
@@ -10,16 +10,18 @@ import {
   formatInteger,
   isLocalLevel,
   LEVEL_PLURALS,
+  MAX_PARENTS,
   type ChangeRow,
   type DataLevel,
   type Dimension,
   type ComparedValue,
   type Significance,
 } from '@gka/shared';
-import { exportUrl, useAreas, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
+import { bulkUrl, exportUrl, useAreas, useBulkInfo, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { Select } from '../../components/controls/Select.tsx';
+import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
 import { DIMENSION_OPTIONS, cohortOptions, referenceOptions } from '../../components/controls/options.ts';
 import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice.ts';
@@ -31,6 +33,7 @@ import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';
 import { SUPPRESSED_TEXT, formatInterval, formatValue } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/searchState.ts';
 import { comparisonWith, covidText } from '../../lib/significance.ts';
+import { bulkSize, chosenGemeenten, coverageWords, parentParam, tableParent } from './parent.ts';
 
 type Row = ComparedValue & { benchmark: number | null; difference: number | null; significance: Significance; change?: ChangeRow };
 const col = createColumnHelper<Row>();
@@ -41,16 +44,36 @@ const GROUP_PREFIX = 'groep:';
 
 /** Table builder for analysts: exactly what /api/v1/values returns, with CSV and XLSX downloads. */
 export function DataView() {
-  const { get, set } = useSearchState();
+  const { get, getList, set } = useSearchState();
   const choice = useIndicatorChoice(get('indicator'), get('cohort'));
   // The chosen indicator decides, whether or not a table is shown yet (wijken before a gemeente is chosen).
   usePageFigures(choice.indicator ? [choice.indicator.synthetic] : undefined);
   const niveau = get('niveau');
   const level: DataLevel = niveau === 'wijk' || niveau === 'school' ? niveau : 'gemeente';
-  const parent = isLocalLevel(level) ? get('gemeente') : undefined;
+  // Wijken or schools of a group, or of gemeenten chosen one by one (gemeente=GM0363,GM0344).
+  const chosen = chosenGemeenten(getList('gemeente'));
+  // A gemeente unticked stays in the list (unticked), so it can be ticked again.
+  const [offered, setOffered] = useState<string[]>([]);
+  const listed = [...new Set([...offered, ...chosen])];
+  const parentGroup = get('groep');
+  const local = isLocalLevel(level) ? tableParent(parentGroup, chosen) : undefined;
+  const parent = parentParam(local);
   const dimension = (DIMENSION_OPTIONS.some((o) => o.value === get('dimensie')) ? get('dimensie') : 'totaal') as Dimension;
   const gemeenten = useAreas('gemeente');
   const groups = useGroups();
+  // Gemeenten and groups by code; a group with its size, since a provincie shares its name with a gemeente (Utrecht).
+  const names = useMemo(
+    () =>
+      new Map([
+        ...(gemeenten.data?.data ?? []).map((g) => [g.code, g.name] as const),
+        ...(groups.data?.data ?? []).map((g) => [g.code, `${g.name} (${g.members.length} gemeenten)`] as const),
+      ]),
+    [gemeenten.data, groups.data],
+  );
+  // The funnel's target is one gemeente: it is drawn for one gemeente's wijken or schools, or for the gemeenten.
+  const funnelParent = local && 'gemeenten' in local && local.gemeenten.length === 1 ? local.gemeenten[0] : undefined;
+  const bulk = useBulkInfo(level, parent);
+  const coverage = coverageWords(level, local, names);
   const groupCode = get('vergelijk')?.startsWith(GROUP_PREFIX) ? get('vergelijk')!.slice(GROUP_PREFIX.length) : undefined;
   const group = groups.data?.data.find((g) => g.code === groupCode);
   const params: ValuesParams = { indicator: choice.indicator?.code, cohort: choice.cohort?.code, level, parent, dimension, group: group?.code };
@@ -135,12 +158,13 @@ export function DataView() {
   );
 
   const needsParent = isLocalLevel(level) && !parent;
+  const plural = LEVEL_PLURALS[level];
   return (
     <>
       <h1>Data: tabellen en downloads</h1>
       <p className="lead">
-        Stel een tabel samen en download precies die tabel als CSV (puntkomma, UTF-8, voor Nederlandse Excel) of als Excel-bestand. Dezelfde gegevens zijn
-        beschikbaar via de <a href="/api/docs">REST API</a>.
+        Stel een tabel samen en download precies die tabel als CSV (puntkomma, UTF-8, voor Nederlandse Excel) of als Excel-bestand, of{' '}
+        <a href="#alles">alles in één bestand</a>. Dezelfde gegevens zijn beschikbaar via de <a href="/api/docs">REST API</a>.
       </p>
       {choice.error && <ErrorMessage error={choice.error} retry={choice.refetch} />}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Tabelbouwer">
@@ -170,7 +194,28 @@ export function DataView() {
           onChange={(v) => set({ niveau: v === 'gemeente' ? undefined : v })}
           name="niveau"
         />
-        {isLocalLevel(level) && <GemeenteSelect gemeenten={gemeenten.data?.data ?? []} value={parent} onChange={(v) => set({ gemeente: v })} />}
+        {isLocalLevel(level) && (
+          <Select
+            label={`${plural[0]!.toUpperCase()}${plural.slice(1)} van`}
+            value={parentGroup ?? ''}
+            options={[
+              { value: '', label: 'Gekozen gemeenten' },
+              ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: names.get(g.code) ?? g.name })),
+            ]}
+            onChange={(v) => set({ groep: v || undefined })}
+            name="groep"
+          />
+        )}
+        {isLocalLevel(level) && !parentGroup && chosen.length < MAX_PARENTS && (
+          <GemeenteSelect
+            gemeenten={(gemeenten.data?.data ?? []).filter((g) => !listed.includes(g.code))}
+            value=""
+            label={chosen.length ? 'Gemeente toevoegen' : 'Gemeente'}
+            onChange={(v) => {
+              if (v) set({ gemeente: [...chosen, v] });
+            }}
+          />
+        )}
         <Select
           label="Uitsplitsing"
           value={dimension}
@@ -192,6 +237,20 @@ export function DataView() {
           <Select label="Verandering t.o.v." value={reference} placeholder="Geen" options={references} onChange={(v) => set({ tov: v })} name="tov" />
         )}
       </form>
+      {isLocalLevel(level) && !parentGroup && listed.length > 0 && (
+        <form className="filters filters--stacked" onSubmit={(e) => e.preventDefault()} aria-label="Gekozen gemeenten">
+          <CheckboxList
+            legend={`Gekozen gemeenten (${chosen.length} van hoogstens ${MAX_PARENTS}; voor meer: kies een groep)`}
+            options={listed.map((c) => ({ value: c, label: names.get(c) ?? c }))}
+            selected={chosen}
+            onChange={(codes) => {
+              setOffered(listed);
+              set({ gemeente: codes.slice(0, MAX_PARENTS) });
+            }}
+            name="gekozen"
+          />
+        </form>
+      )}
       {choice.indicator && (
         <dl className="definition">
           <dt>{choice.indicator.name}</dt>
@@ -208,7 +267,7 @@ export function DataView() {
       )}
       {choice.cohort && <CovidNote cohorts={[choice.cohort]} />}
       {needsParent ? (
-        <p className="status status--empty">Kies een gemeente om haar {LEVEL_PLURALS[level]} te tonen.</p>
+        <p className="status status--empty">Kies een of meer gemeenten, of een groep, om hun {plural} te tonen.</p>
       ) : (
         <>
           <p className="downloads">
@@ -274,23 +333,40 @@ export function DataView() {
           </QueryState>
           {choice.indicator && (
             <section aria-labelledby="trechter-kop">
-              <h2 id="trechter-kop">Trechterdiagram van de {LEVEL_PLURALS[level]}</h2>
-              {dimension === 'totaal' ? (
+              <h2 id="trechter-kop">Trechterdiagram van de {plural}</h2>
+              {dimension !== 'totaal' ? (
+                <p className="status status--empty">Het trechterdiagram toont het totaal: kies bij Uitsplitsing &lsquo;Totaal&rsquo;.</p>
+              ) : isLocalLevel(level) && !funnelParent ? (
+                <p className="status status--empty">Het trechterdiagram vergelijkt de {plural} van één gemeente met die gemeente: kies één gemeente.</p>
+              ) : (
                 <FunnelChart
                   indicator={choice.indicator}
                   cohort={choice.cohort?.code}
                   level={level}
-                  parent={parent ? { code: parent, name: gemeenten.data?.data.find((g) => g.code === parent)?.name ?? parent } : undefined}
+                  parent={funnelParent ? { code: funnelParent, name: names.get(funnelParent) ?? funnelParent } : undefined}
                   highlight={get('markeer')}
                   onHighlight={(v) => set({ markeer: v })}
                 />
-              ) : (
-                <p className="status status--empty">Het trechterdiagram toont het totaal: kies bij Uitsplitsing &lsquo;Totaal&rsquo;.</p>
               )}
             </section>
           )}
         </>
       )}
+      <section aria-labelledby="alles-kop" id="alles">
+        <h2 id="alles-kop">Alles in één bestand</h2>
+        <p className="hint">
+          Elke indicator, elk cohort en elke uitsplitsing van {coverage} in lang formaat: één waarde per regel, afgeschermd als in elke tabel van het dashboard.
+          Getalkolommen bevatten alleen getallen; waarom een cel leeg is, staat in een eigen kolom.
+        </p>
+        <p className="downloads">
+          <a className="button" href={bulkUrl(level, parent)} download data-testid="download-bulk">
+            Download CSV: {coverage}
+          </a>
+        </p>
+        <p className="hint" data-testid="bulk-size">
+          {bulk.data ? bulkSize(bulk.data.data.rows) : bulk.isError ? 'De grootte kon niet worden geteld.' : 'De grootte wordt geteld…'}
+        </p>
+      </section>
     </>
   );
 }
