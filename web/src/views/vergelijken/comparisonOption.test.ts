@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark, CompareRow } from '@gka/shared';
+import { init } from '../../components/chart/echarts.ts';
 import { comparisonOption } from './comparisonOption.ts';
 
 const row = (area: string, value: number | null): CompareRow => ({
@@ -45,6 +46,28 @@ describe('comparisonOption', () => {
       ['Gemiddelde gemeenten', 0.45, 'Gemiddelde gemeenten: 45,0%'],
       ['Aastad', 0.5, 'Aastad: 50,0%'],
     ]);
+  });
+
+  it('draws each reference line at its benchmark value, not rounded', () => {
+    // Rotterdam-like shares: 10,7% for the own gemeente, 5,6% for the average gemeente, wijken from 3% to 21%.
+    const rotterdam = comparisonOption({
+      rows: [row('a', 0.031), row('b', 0.084), row('c', 0.129), row('d', 0.212)],
+      benchmarks: [bench('gemeenten', 0.056), bench('gemeente', 0.107)],
+      unit: 'percentage',
+      indicatorName: 'Zittenblijvers',
+      gemeenteName: 'Rotterdam',
+      higherIsBetter: false,
+    });
+    // Drawn as ECharts draws it (server-side, wide, so that a pixel is far less than 0,01 percentage point).
+    const chart = init(null, null, { renderer: 'svg', ssr: true, width: 4000, height: 400 });
+    chart.setOption(rotterdam);
+    const dashed = [...chart.renderToSVGString().matchAll(/<path d="M([\d.]+) [\d.]+L([\d.]+) [\d.]+"[^>]*stroke="(#[0-9a-f]+)"[^>]*stroke-dasharray/g)];
+    const drawnAt = new Map(dashed.map((m) => [m[3], chart.convertFromPixel({ xAxisIndex: 0 }, Number(m[1])) as number]));
+    chart.dispose();
+    expect(dashed.every((m) => m[1] === m[2])).toBe(true);
+    // In percentage points, to 0,01.
+    expect(drawnAt.get('#525252')! * 100).toBeCloseTo(5.6, 2);
+    expect(drawnAt.get('#a04a00')! * 100).toBeCloseTo(10.7, 2);
   });
 
   it('colours each bar by its verdict against the own gemeente and gives it its 95% interval as a whisker', () => {

@@ -52,7 +52,8 @@ export function comparisonOption({
   ].filter((x): x is { name: string; xAxis: number; colour: string; distance: number } => !!x);
   const valueText = (r: CompareRow | undefined) => (r?.value == null ? SUPPRESSED_TEXT : f(r.value));
   return {
-    grid: { left: 8, right: 56, top: 48, bottom: 24, containLabel: true },
+    // The axis labels (long wijk names) stay inside the chart: what `containLabel` was before ECharts 6.
+    grid: { left: 8, right: 56, top: 48, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? SUPPRESSED_TEXT : f(v as number)) },
     // Averages (eindtoets 501–550) would be flat bars from zero: let the axis fit the data.
     xAxis: { type: 'value', scale: unit !== 'percentage', axisLabel: { formatter: (v: number) => f(v) } },
@@ -70,6 +71,8 @@ export function comparisonOption({
         markLine: {
           silent: true,
           symbol: 'none',
+          // ECharts rounds a line's value to `precision` decimals (2 by default): a share of 10,7% (0.107) would sit at 11,0%.
+          precision: 20,
           data: lines.map((l) => ({
             name: l.name,
             xAxis: l.xAxis,
