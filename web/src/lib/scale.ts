@@ -1,4 +1,4 @@
-import { STEDELIJKHEID, type Indicator, formatterFor } from '@gka/shared';
+import { STEDELIJKHEID, type Unit, formatterFor } from '@gka/shared';
 
 /** Sequential five-step palette (ColorBrewer Blues), lightest first: index 4 is the darkest. */
 export const PALETTE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08306b'] as const;
@@ -40,33 +40,75 @@ export const STEDELIJKHEID_LEGEND: LegendItem[] = STEDELIJKHEID.map((s) => ({
 }));
 
 /**
- * The four inner breaks of five classes, ascending: of (about) equal count, or of equal width when
- * there are too few values (a handful of wijken) or too many ties for counts to make five classes.
+ * A value in steps of the last digit its formatter shows (formatterFor: one decimal of a percent or
+ * of a mean), so that classes are built from what the reader sees: 0.4536 → 454 (45,4%), 535.24 → 5352.
  */
-export function classBreaks(values: number[]): number[] {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
-  const quantiles = [1, 2, 3, 4].map((i) => sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / 5))]);
-  const distinct = new Set([sorted[0], ...quantiles]).size === 5;
-  if (sorted.length >= 10 && distinct) return quantiles;
-  const [min, max] = [sorted[0], sorted[sorted.length - 1]];
-  return [1, 2, 3, 4].map((i) => min + ((max - min) * i) / 5);
+function shownSteps(value: number, unit: Unit): number {
+  return Math.round(unit === 'percentage' ? value * 100 * 10 : value * 10);
+}
+const fromShownSteps = (steps: number, unit: Unit) => (unit === 'percentage' ? steps / 1000 : steps / 10);
+
+/**
+ * At most four inner breaks, ascending and distinct, in shown steps. Of (about) equal count: each
+ * break splits what is left into equal parts, and where ties fill a part (many gemeenten at 0) the
+ * next value up starts the next class. With fewer than ten values (a handful of wijken), of equal width.
+ * No break at the minimum; one at the maximum only as the last, making the values tied there a class of their own.
+ */
+function innerBreaks(sorted: number[]): number[] {
+  const lo = sorted[0]!;
+  const hi = sorted.at(-1)!;
+  const breaks: number[] = [];
+  if (sorted.length < 10) {
+    for (let i = 1; i < 5; i++) {
+      const b = Math.round(lo + ((hi - lo) * i) / 5);
+      if (b > (breaks.at(-1) ?? lo) && b <= hi) breaks.push(b);
+      if (b === hi) break;
+    }
+    return breaks;
+  }
+  let rest = sorted;
+  for (let parts = 5; parts > 1; parts--) {
+    const last = breaks.at(-1) ?? lo;
+    let b = rest[Math.floor(rest.length / parts)]!;
+    if (b <= last) b = rest.find((v) => v > last) ?? hi;
+    if (b === last) break;
+    breaks.push(b);
+    if (b === hi) break;
+    rest = rest.filter((v) => v >= b);
+  }
+  return breaks;
 }
 
-export function stepOf(value: number, breaks: number[]): number {
-  let i = 0;
-  while (i < breaks.length && value >= breaks[i]) i++;
-  return i;
-}
+/** A map's colour scale of values: the palette step of a value, and the legend of its classes. */
+export type ValueScale = { step: (value: number) => number; legend: LegendItem[] };
 
-export function valueLegend(breaks: number[], values: number[], unit: Indicator['unit']): LegendItem[] {
-  if (breaks.length === 0) return [];
-  const f = formatterFor(unit);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const edges = [min, ...breaks, max];
-  return PALETTE.map((colour, i) => ({
-    colour,
-    label: i === 0 ? `${f(edges[0])} tot ${f(edges[1])}` : i === 4 ? `${f(edges[4])} tot en met ${f(edges[5])}` : `${f(edges[i])} tot ${f(edges[i + 1])}`,
-  }));
+/**
+ * Up to five classes of the values, lightest first, labelled in the indicator's unit: ascending,
+ * each from a lower to a higher value as shown ("4,2 tot 10,6"), the last one up to and including the
+ * maximum, or the maximum alone ("100,0%") when many values are tied there. Fewer distinct values give
+ * fewer classes, spread over the palette; one value is one class.
+ */
+export function valueScale(values: number[], unit: Unit): ValueScale {
+  const sorted = values
+    .filter(Number.isFinite)
+    .map((v) => shownSteps(v, unit))
+    .sort((a, b) => a - b);
+  if (sorted.length === 0) return { step: () => 0, legend: [] };
+  const breaks = innerBreaks(sorted);
+  const edges = [sorted[0]!, ...breaks, sorted.at(-1)!];
+  const classes = breaks.length + 1;
+  const colourOf = (i: number) => (classes === 1 ? 2 : Math.round((i * (PALETTE.length - 1)) / (classes - 1)));
+  const f = (steps: number) => formatterFor(unit)(fromShownSteps(steps, unit));
+  const legend = Array.from({ length: classes }, (_, i) => {
+    const [lower, upper] = [edges[i]!, edges[i + 1]!];
+    const label = lower === upper ? f(lower) : i === classes - 1 ? `${f(lower)} tot en met ${f(upper)}` : `${f(lower)} tot ${f(upper)}`;
+    return { colour: PALETTE[colourOf(i)]!, label };
+  });
+  return {
+    step: (value) => {
+      const v = shownSteps(value, unit);
+      return colourOf(breaks.filter((b) => v >= b).length);
+    },
+    legend,
+  };
 }

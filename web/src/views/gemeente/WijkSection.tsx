@@ -9,7 +9,7 @@ import { DataTable } from '../../components/table/DataTable.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { NO_DATA_COLOUR, classBreaks, stepOf, valueLegend } from '../../lib/scale.ts';
+import { NO_DATA_COLOUR, valueScale } from '../../lib/scale.ts';
 import { comparisonWith, covidText, significanceText, significanceWith } from '../../lib/significance.ts';
 
 type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined };
@@ -44,7 +44,8 @@ export function WijkSection({
 
   const rows = useMemo<Row[]>(() => {
     const d = values.data;
-    if (!d) return [];
+    // Not the previous indicator's figures while the chosen one's load: they would be shown in the new unit.
+    if (!d || d.meta.indicator.code !== indicator.code) return [];
     const covid = new Map((change.data?.data ?? []).filter((c) => c.group === 'totaal').map((c) => [c.area, c]));
     return d.data
       .filter((v) => v.group === 'totaal')
@@ -54,10 +55,10 @@ export function WijkSection({
         vsNederland: v.suppressed ? '–' : significanceText(significanceWith(v, 'nederland'), 'nederland', comparisonWith(v, 'nederland')?.difference),
         covid: covid.get(v.area),
       }));
-  }, [values.data, change.data]);
+  }, [values.data, change.data, indicator.code]);
   const numbers = useMemo(() => rows.flatMap((r) => (r.value === null ? [] : [r.value])), [rows]);
-  const breaks = useMemo(() => classBreaks(numbers), [numbers]);
-  const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, stepOf(r.value, breaks)] as const]))), [rows, breaks]);
+  const scale = useMemo(() => valueScale(numbers, unit), [numbers, unit]);
+  const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, scale.step(r.value)] as const]))), [rows, scale]);
   const byCode = useMemo(() => new Map(rows.map((r) => [r.area, r])), [rows]);
 
   const columns = useMemo(
@@ -118,11 +119,7 @@ export function WijkSection({
                 )}
                 label={`Kaart van de wijken van ${gemeente.name}: ${indicator.name}. Dezelfde gegevens staan in de wijktabel.`}
               />
-              <Legend
-                title={`${indicator.name} per wijk`}
-                items={valueLegend(breaks, numbers, unit)}
-                extra={[{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }]}
-              />
+              <Legend title={`${indicator.name} per wijk`} items={scale.legend} extra={[{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }]} />
             </div>
           )}
           <DataTable

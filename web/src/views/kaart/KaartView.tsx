@@ -12,17 +12,7 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
-import {
-  CHANGE_CLASSES,
-  CHANGE_PALETTE,
-  NO_DATA_COLOUR,
-  STEDELIJKHEID_LEGEND,
-  changeStep,
-  classBreaks,
-  stedelijkheidStep,
-  stepOf,
-  valueLegend,
-} from '../../lib/scale.ts';
+import { CHANGE_CLASSES, CHANGE_PALETTE, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, changeStep, stedelijkheidStep, valueScale } from '../../lib/scale.ts';
 import { covidText } from '../../lib/significance.ts';
 import { formatValue } from '../../lib/format.ts';
 import { GemeentenTable } from './GemeentenTable.tsx';
@@ -61,10 +51,14 @@ export function KaartView() {
 
   const areaByCode = useMemo(() => new Map((areas.data?.data ?? []).map((a) => [a.code, a])), [areas.data]);
   const gka = useMemo(() => new Set((areas.data?.data ?? []).filter((a) => a.gka).map((a) => a.code)), [areas.data]);
-  const rows = useMemo(() => (indicator ? (values.data?.data ?? []).filter((v) => v.group === group) : []), [indicator, values.data, group]);
+  // Not the previous indicator's figures while the chosen one's load: they would be coloured and labelled in the new unit.
+  const rows = useMemo(
+    () => (indicator && values.data?.meta.indicator.code === indicator.code ? values.data.data.filter((v) => v.group === group) : []),
+    [indicator, values.data, group],
+  );
   const valueByCode = useMemo(() => new Map(rows.map((v) => [v.area, v])), [rows]);
   const numbers = useMemo(() => rows.flatMap((v) => (v.value === null ? [] : [v.value])), [rows]);
-  const breaks = useMemo(() => classBreaks(numbers), [numbers]);
+  const scale = useMemo(() => valueScale(numbers, indicator?.unit ?? 'percentage'), [numbers, indicator?.unit]);
 
   const steps = useMemo(() => {
     const m = new Map<string, number>();
@@ -79,10 +73,10 @@ export function KaartView() {
         if (s !== null) m.set(code, s);
       }
     } else {
-      for (const v of rows) if (v.value !== null) m.set(v.area, stepOf(v.value, breaks));
+      for (const v of rows) if (v.value !== null) m.set(v.area, scale.step(v.value));
     }
     return m;
-  }, [indicator, areaByCode, rows, breaks, changeByCode]);
+  }, [indicator, areaByCode, rows, scale, changeByCode]);
 
   const tooltip = (code: string) => {
     const a: Area | undefined = areaByCode.get(code);
@@ -179,7 +173,7 @@ export function KaartView() {
             />
             <Legend
               title={legendTitle}
-              items={!indicator ? STEDELIJKHEID_LEGEND : reference ? CHANGE_CLASSES.map((c) => ({ ...c })) : valueLegend(breaks, numbers, indicator.unit)}
+              items={!indicator ? STEDELIJKHEID_LEGEND : reference ? CHANGE_CLASSES.map((c) => ({ ...c })) : scale.legend}
               extra={[
                 ...(indicator ? [{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }] : []),
                 { colour: '#1a1a1a', label: 'GKA-gemeente (dikke rand)', outline: true },
