@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileIndicator } from '@gka/shared';
-import { covidBand, covidRuns, scaleNote, trendOption, yRange } from './trendOption.ts';
+import { covidBand, covidRuns, figureCohorts, hasTrend, scaleNote, trendLegend, trendOption, yRange } from './trendOption.ts';
 
 type Point = ProfileIndicator['trend'][number];
 
@@ -85,7 +85,7 @@ describe('trendOption', () => {
   });
 
   it('draws the interval as a band from the lower to the upper bound', () => {
-    const [lower, width] = seriesOf(option).filter((s) => s.name === '95%-interval Tilburg');
+    const [lower, width] = seriesOf(option).filter((s) => s.name === '95%-interval van de waarde van Tilburg');
     const top = (lower!.data as number[]).map((l, i) => l + (width!.data as number[])[i]!);
     expect(lower!.data).toEqual(passRates.map((p) => p.ciLow));
     top.forEach((t, i) => expect(t).toBeCloseTo(passRates[i]!.ciHigh!, 12));
@@ -96,9 +96,72 @@ describe('trendOption', () => {
       seriesOf(option)
         .filter((s) => s.type === 'line')
         .map((s) => s.name),
-    ).toEqual(['95%-interval Tilburg', '95%-interval Tilburg', 'Nederland', 'Tilburg']);
+    ).toEqual(['95%-interval van de waarde van Tilburg', '95%-interval van de waarde van Tilburg', 'Nederland', 'Tilburg']);
     const hidden = trendOption({ trend: [point('2018-2019', 0.5), point('2019-2020', null, { suppressed: true })], unit: 'percentage', area: 'X' });
     expect(seriesOf(hidden).find((s) => s.name === 'X')!.data).toEqual([0.5, null]);
     expect(seriesOf(hidden).some((s) => s.name === 'COVID')).toBe(true);
+  });
+});
+
+describe('trend legend', () => {
+  const school = [
+    point('2018-2019', 0.9, {
+      nederland: 0.92,
+      benchmarks: [
+        { kind: 'nederland', value: 0.92 },
+        { kind: 'stedelijkheid', value: 0.91 },
+        { kind: 'gka', value: 0.9 },
+        { kind: 'gemeente', value: 0.93 },
+      ],
+    }),
+    point('2019-2020', 0.95, {
+      covid: true,
+      benchmarks: [
+        { kind: 'nederland', value: 0.97 },
+        { kind: 'stedelijkheid', value: 0.96 },
+        { kind: 'gka', value: 0.96 },
+        { kind: 'gemeente', value: 0.95 },
+      ],
+    }),
+  ];
+  const name = 'Beatrix College voor Mavo, Havo, Atheneum';
+
+  it('never pages: no legend inside the chart, which could only scroll, but every entry beside it', () => {
+    const option = trendOption({ trend: school, unit: 'percentage', area: name, ownGemeente: 'Tilburg' });
+    expect(option.legend).toBeUndefined();
+    expect(trendLegend({ trend: school, area: name, ownGemeente: 'Tilburg' }).map((i) => i.label)).toEqual([
+      name,
+      `95%-interval van de waarde van ${name}`,
+      'Nederland',
+      'Gemeenten met dezelfde stedelijkheid',
+      'GKA-gemeenten',
+      'Eigen gemeente (Tilburg)',
+      'Cohorten waarin COVID een rol speelde',
+    ]);
+    // Each line in the legend as in the chart: its colour, its dash and its marker.
+    const lines = (option.series as { name: string; color?: string; lineStyle?: { type?: unknown }; symbol?: string }[]).filter((s) =>
+      s.name.startsWith('Eigen'),
+    );
+    expect(lines).toHaveLength(1);
+    expect(trendLegend({ trend: school, area: name, ownGemeente: 'Tilburg' }).find((i) => i.label === lines[0]!.name)).toMatchObject({
+      colour: lines[0]!.color,
+      line: lines[0]!.lineStyle!.type,
+      marker: lines[0]!.symbol,
+    });
+  });
+
+  it('leaves out what the chart does not draw', () => {
+    expect(trendLegend({ trend: [point('2018-2019', 0.5, { ciLow: null, ciHigh: null })], area: 'X' }).map((i) => i.label)).toEqual(['X']);
+  });
+});
+
+describe('trend or figures', () => {
+  it('draws a trend through two or more cohorts with a value, and shows one value as a figure', () => {
+    expect(hasTrend(passRates)).toBe(true);
+    expect(hasTrend([point('2019-2020', 0.6)])).toBe(false);
+    // A hidden value is no point on a line.
+    const oneShown = [point('2018-2019', null, { suppressed: true }), point('2019-2020', 0.6), point('2020-2021', null)];
+    expect(hasTrend(oneShown)).toBe(false);
+    expect(figureCohorts(oneShown).map((p) => p.cohort.code)).toEqual(['sj2018-2019', 'sj2019-2020']);
   });
 });

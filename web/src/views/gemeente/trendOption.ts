@@ -1,5 +1,6 @@
 import { BENCHMARK_LABELS, formatDecimal, shortCohortLabel, type BenchmarkKind, type ProfileIndicator, type Unit, formatterFor } from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
+import type { ChartLegendItem } from '../../components/chart/ChartLegend.tsx';
 import { cohortLabel } from '../../components/controls/options.ts';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 
@@ -23,6 +24,37 @@ const benchmark = (p: Point, kind: BenchmarkKind) => p.benchmarks.find((b) => b.
 /** The benchmark lines that have at least one value. */
 export function trendBenchmarks(trend: Point[]) {
   return TREND_BENCHMARKS.filter((b) => trend.some((p) => benchmark(p, b.kind) !== null));
+}
+
+/** A benchmark's name in chart and table; a school's own gemeente by its name when known. */
+export function benchmarkName(kind: BenchmarkKind, ownGemeente?: string): string {
+  return kind === 'gemeente' && ownGemeente ? `${BENCHMARK_LABELS.gemeente} (${ownGemeente})` : BENCHMARK_LABELS[kind];
+}
+
+/** The cohorts with a figure of the area (a value, or one hidden as afgeschermd). */
+export function figureCohorts(trend: Point[]): Point[] {
+  return trend.filter((p) => p.value !== null || p.suppressed);
+}
+
+/** A trend is a line through at least two cohorts with a value; one value is a figure, not a trend. */
+export function hasTrend(trend: Point[]): boolean {
+  return trend.filter((p) => p.value !== null).length >= 2;
+}
+
+/** What the band is: the interval of the area's own value, not of a benchmark. */
+export const bandLabel = (area: string) => `95%-interval van de waarde van ${area}`;
+
+/**
+ * The legend of the trend chart, shown beside it (ChartLegend) so that it wraps instead of paging:
+ * the area, its interval band, each benchmark with its dash and marker, and the COVID shading.
+ */
+export function trendLegend({ trend, area, ownGemeente }: { trend: Point[]; area: string; ownGemeente?: string }): ChartLegendItem[] {
+  return [
+    { label: area, colour: AREA_COLOUR, line: 'solid', marker: 'circle' },
+    ...(trend.some((p) => p.ciLow !== null && p.ciHigh !== null) ? [{ label: bandLabel(area), colour: BAND_COLOUR, band: true }] : []),
+    ...trendBenchmarks(trend).map((b) => ({ label: benchmarkName(b.kind, ownGemeente), colour: b.colour, line: b.dash, marker: b.symbol })),
+    ...(trend.some((p) => p.cohort.covid) ? [{ label: 'Cohorten waarin COVID een rol speelde', colour: COVID_COLOUR, band: true }] : []),
+  ];
 }
 
 /** 1, 2, 2.5 or 5 times a power of ten: the tick step for about five ticks over `span`. */
@@ -95,16 +127,16 @@ export function scaleNote(trend: Point[], unit: Unit): string {
  * The trend chart of one indicator on its own time axis: the area with its 95% interval as a band,
  * the benchmark lines, and the cohorts COVID touched for this indicator as a shaded band.
  */
-export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit; area: string }): ChartOption {
+export function trendOption({ trend, unit, area, ownGemeente }: { trend: Point[]; unit: Unit; area: string; ownGemeente?: string }): ChartOption {
   const f = formatterFor(unit);
   const labels = trend.map((p) => shortCohortLabel(p.cohort));
   const range = yRange(trend, unit);
   const lines = trendBenchmarks(trend);
-  const bandName = `95%-interval ${area}`;
+  const bandName = bandLabel(area);
   const starts = new Set(covidRuns(trend).map(([a]) => a));
   return {
-    grid: { left: 56, right: 16, top: 56, bottom: 40, containLabel: false },
-    legend: { top: 0, type: 'scroll', data: [area, bandName, ...lines.map((b) => BENCHMARK_LABELS[b.kind])] },
+    // No legend inside the chart: trendLegend goes beside it and wraps.
+    grid: { left: 56, right: 16, top: 24, bottom: 40, containLabel: false },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -114,7 +146,7 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
         const rows = [
           `<strong>${cohortLabel(p.cohort)}</strong>`,
           `${area}: ${formatValue(p, unit)}${p.ciLow !== null ? ` (${formatInterval(p, unit)})` : ''}`,
-          ...lines.map((b) => `${BENCHMARK_LABELS[b.kind]}: ${f(benchmark(p, b.kind))}`),
+          ...lines.map((b) => `${benchmarkName(b.kind, ownGemeente)}: ${f(benchmark(p, b.kind))}`),
         ];
         return rows.join('<br/>');
       },
@@ -166,7 +198,7 @@ export function trendOption({ trend, unit, area }: { trend: Point[]; unit: Unit;
         silent: true,
       },
       ...lines.map((b) => ({
-        name: BENCHMARK_LABELS[b.kind],
+        name: benchmarkName(b.kind, ownGemeente),
         type: 'line' as const,
         data: trend.map((p) => benchmark(p, b.kind)),
         color: b.colour,

@@ -24,7 +24,7 @@ export function areaTrend(t: TrendResponse): ProfileIndicator['trend'] {
   });
 }
 
-function SchoolTrend({ indicator, code, name }: { indicator: Indicator; code: string; name: string }) {
+function SchoolTrend({ indicator, code, name, gemeente }: { indicator: Indicator; code: string; name: string; gemeente?: string }) {
   const trend = useTrend(indicator.code, code);
   const points = useMemo(() => (trend.data ? areaTrend(trend.data) : []), [trend.data]);
   // What the source says about the school's own figures (CBS: too few pupils), per cohort, with the chart.
@@ -46,7 +46,7 @@ function SchoolTrend({ indicator, code, name }: { indicator: Indicator; code: st
         </p>
       ))}
       <QueryState query={trend} what={`de trend van ${indicator.name}`}>
-        {(t) => <TrendChart profile={{ trend: points, indicator: { ...t.indicator, synthetic: t.synthetic } }} gemeente={name} />}
+        {(t) => <TrendChart profile={{ trend: points, indicator: { ...t.indicator, synthetic: t.synthetic } }} gemeente={name} ownGemeente={gemeente} />}
       </QueryState>
     </section>
   );
@@ -106,7 +106,7 @@ export function SchoolView() {
               Cijfers naar vestiging van de school (DUO, CBS), niet naar woonplaats van de leerlingen; vergeleken met de eigen gemeente en Nederland.
             </p>
             {withSchools.map((i) => (
-              <SchoolTrend key={i.code} indicator={i} code={school.code} name={school.name} />
+              <SchoolTrend key={i.code} indicator={i} code={school.code} name={school.name} gemeente={parent.data?.data.name} />
             ))}
           </>
         );
