@@ -12,12 +12,13 @@ import {
 } from '@gka/shared';
 import { useFunnel } from '../../api/hooks.ts';
 import { Chart } from '../chart/Chart.tsx';
+import { ChartLegend } from '../chart/ChartLegend.tsx';
 import { Select } from '../controls/Select.tsx';
 import { ProvenanceMark } from '../ProvenanceMark.tsx';
 import { QueryState } from '../status/Status.tsx';
 import { TableScroll } from '../table/TableScroll.tsx';
 import { formatInterval } from '../../lib/format.ts';
-import { funnelOption } from './funnelOption.ts';
+import { funnelLegend, funnelOption } from './funnelOption.ts';
 
 const SINGULAR: Record<DataLevel, string> = { gemeente: 'gemeente', wijk: 'wijk', school: 'school' };
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -68,6 +69,10 @@ function Funnel({ funnel, indicator, level, parent, highlight, onHighlight, heig
     () => funnelOption({ funnel, indicatorName: indicator.name, higherIsBetter: indicator.higherIsBetter, areasLabel, highlight: marked?.area }),
     [funnel, indicator, areasLabel, marked],
   );
+  const legend = useMemo(
+    () => funnelLegend({ funnel, areasLabel, higherIsBetter: indicator.higherIsBetter, highlight: marked?.area }),
+    [funnel, areasLabel, indicator.higherIsBetter, marked],
+  );
   const targetName = funnel.target.kind === 'gemeente' && parent ? parent.name : BENCHMARK_IN_SENTENCE[funnel.target.kind];
   const byName = useMemo(() => [...funnel.points].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [funnel.points]);
   const { phi, tau2 } = funnel.dispersion;
@@ -97,6 +102,7 @@ function Funnel({ funnel, indicator, level, parent, highlight, onHighlight, heig
           name="markeer"
         />
       </form>
+      <ChartLegend items={legend} label={`Legenda: trechterdiagram ${indicator.name}`} />
       <Chart
         option={option}
         height={height}

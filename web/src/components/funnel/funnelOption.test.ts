@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelPoint, FunnelResponse } from '@gka/shared';
 import { VERDICT_COLOURS } from '../../views/vergelijken/comparisonOption.ts';
-import { LIMIT_NAMES, funnelDomain, funnelOption, funnelRange } from './funnelOption.ts';
+import { LIMIT_NAMES, funnelDomain, funnelLegend, funnelOption, funnelRange } from './funnelOption.ts';
 
 const point = (area: string, n: number, value: number, significance: FunnelPoint['significance'] = 'niet_significant'): FunnelPoint => ({
   area,
@@ -89,13 +89,18 @@ describe('funnelOption', () => {
     ]);
   });
 
-  it('draws the highlighted area last, larger and labelled with its name, and in the legend', () => {
+  it('draws the highlighted area last, larger and labelled with its name, and names it in the legend', () => {
     const o = build('B');
     const last = seriesOf(o).at(-1)!;
     expect(last.name).toBe('Wijk B');
     expect((last.data as Item[]).map((d) => d.value)).toEqual([[300, 0.1]]);
     expect(last.label).toMatchObject({ show: true, formatter: 'Wijk B' });
-    expect((o.legend as { data: string[] }).data).toContain('Wijk B');
+    // In the legend beside the chart (never one inside it that pages), with its outline.
+    expect(o.legend).toBeUndefined();
+    const legend = funnelLegend({ funnel, areasLabel: 'Wijken', higherIsBetter: true, highlight: 'B' });
+    expect(legend.map((i) => i.label)).toEqual(['Wijken', 'Eigen gemeente: Vlietstad', LIMIT_NAMES.l95, LIMIT_NAMES.l998, 'Wijk B']);
+    expect(legend.at(-1)).toMatchObject({ colour: VERDICT_COLOURS.ongunstig, outline: '#08306b' });
+    expect(funnelLegend({ funnel, areasLabel: 'Wijken', higherIsBetter: true }).map((i) => i.label)).not.toContain('Wijk B');
     // Without a highlight (or one that is no point) the areas are the last series.
     expect(seriesOf(build()).at(-1)!.name).toBe('Wijken');
     expect(seriesOf(build('onbekend')).at(-1)!.name).toBe('Wijken');

@@ -1,5 +1,6 @@
 import { SIGNIFICANCE_WORDS, formatInteger, formatPercent, verdictOf, type FunnelLimit, type FunnelPoint, type FunnelResponse } from '@gka/shared';
 import type { ChartOption } from '../chart/echarts.ts';
+import type { ChartLegendItem } from '../chart/ChartLegend.tsx';
 import { VERDICT_COLOURS } from '../../views/vergelijken/comparisonOption.ts';
 import { formatInterval } from '../../lib/format.ts';
 
@@ -38,6 +39,33 @@ export function funnelDomain(points: FunnelPoint[]): { min: number; max: number 
 
 /** One limit curve as [n, share] pairs. */
 const curve = (limits: FunnelLimit[], key: keyof Omit<FunnelLimit, 'n'>) => limits.map((l) => [l.n, l[key]]);
+
+/**
+ * The legend of the funnel plot, shown beside it (ChartLegend) so that it wraps instead of paging:
+ * the areas, the target, the two pairs of limits and the highlighted area.
+ */
+export function funnelLegend({
+  funnel,
+  areasLabel,
+  higherIsBetter,
+  highlight,
+}: {
+  funnel: Pick<FunnelResponse, 'points' | 'target'>;
+  areasLabel: string;
+  higherIsBetter: boolean | null;
+  highlight?: string;
+}): ChartLegendItem[] {
+  const marked = funnel.points.find((p) => p.area === highlight);
+  return [
+    { label: areasLabel, colour: VERDICT_COLOURS.geen_verschil, marker: 'circle' },
+    { label: funnel.target.label, colour: TARGET_COLOUR, line: 'solid' },
+    { label: LIMIT_NAMES.l95, colour: LIMIT_COLOUR, line: 'solid' },
+    { label: LIMIT_NAMES.l998, colour: LIMIT_COLOUR, line: 'dashed' },
+    ...(marked
+      ? [{ label: marked.name, colour: VERDICT_COLOURS[verdictOf(marked.significance, higherIsBetter)], marker: 'circle' as const, outline: HIGHLIGHT_COLOUR }]
+      : []),
+  ];
+}
 
 /**
  * A funnel plot: each area at (pupils, share) on a log axis of pupils, shaped and coloured by its
@@ -80,12 +108,8 @@ export function funnelOption({
       `${SIGNIFICANCE_WORDS[p.significance]} (t.o.v. ${target.label})`,
     ].join('<br/>');
   return {
-    grid: { left: 56, right: 32, top: 64, bottom: 48, containLabel: false },
-    legend: {
-      top: 0,
-      type: 'scroll',
-      data: [areasLabel, target.label, LIMIT_NAMES.l95, LIMIT_NAMES.l998, ...(marked ? [marked.name] : [])],
-    },
+    // No legend inside the chart: funnelLegend goes beside it and wraps.
+    grid: { left: 56, right: 32, top: 40, bottom: 48, containLabel: false },
     tooltip: {
       trigger: 'item',
       formatter: (params: unknown) => {
