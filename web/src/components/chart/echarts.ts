@@ -14,27 +14,19 @@ import {
 } from 'echarts/charts';
 import {
   GridComponent,
-  LegendComponent,
   MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
-  type LegendComponentOption,
   type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-registerParts([BarChart, CustomChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+// No LegendComponent: legends are HTML beside the chart (ChartLegend), so they wrap instead of paging.
+registerParts([BarChart, CustomChart, LineChart, ScatterChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | CustomSeriesOption
-  | LineSeriesOption
-  | ScatterSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TooltipComponentOption
+  BarSeriesOption | CustomSeriesOption | LineSeriesOption | ScatterSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption
 >;
 
 export { init };
