@@ -33,7 +33,11 @@ export async function getJson<T>(url: string, schema: Schema<T>, signal?: AbortS
     if (signal?.aborted) throw err;
     throw new ApiRequestError('De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 0);
   }
-  const body: unknown = await res.json().catch(() => null);
+  const body: unknown = await res.json().catch((err: unknown) => {
+    // Cancelled while the body came in (another gemeente was chosen meanwhile): a cancellation, not a bad answer.
+    if (signal?.aborted) throw err;
+    return null;
+  });
   if (!res.ok) {
     const parsed = ApiError.safeParse(body);
     const detail = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
