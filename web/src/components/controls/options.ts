@@ -50,3 +50,23 @@ export function parseGroup(value: string | undefined): { dimension: Dimension; g
   if (d && g && isGroupOf(d, g)) return { dimension: d as Dimension, group: g };
   return { dimension: 'totaal', group: 'totaal' };
 }
+
+/**
+ * The indicators a profile shows in another period than the chosen one, because they have no figures
+ * for it (DUO counts per school year, the GKA monitor per two-year cohort): grouped by the period
+ * each shows instead, latest first. Empty when no period was chosen (each shows its latest anyway).
+ */
+export function otherPeriods(
+  shown: { indicator: Pick<Indicator, 'name'>; cohort: Cohort }[],
+  chosen: string | undefined,
+): { period: string; names: string[] }[] {
+  if (!chosen) return [];
+  const groups = new Map<string, { period: string; names: string[]; last: string }>();
+  for (const { indicator, cohort } of shown) {
+    if (cohort.code === chosen) continue;
+    const group = groups.get(cohort.code) ?? { period: cohortPhrase(cohort), names: [], last: cohort.schoolYears.at(-1) ?? '' };
+    group.names.push(indicator.name);
+    groups.set(cohort.code, group);
+  }
+  return [...groups.values()].sort((a, b) => b.last.localeCompare(a.last)).map(({ period, names }) => ({ period, names }));
+}

@@ -92,7 +92,7 @@ export function GemeenteView() {
                   Gespreksnotitie (afdrukken of PDF)
                 </Link>
               </p>
-              <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" />
+              <ProfileCohortForm cohorts={p.cohorts} label="Profielinstellingen" shown={p.indicators} />
               {groups.data && (
                 <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Vergelijking met een groep">
                   <Select
