@@ -65,7 +65,8 @@ export function WijkSection({
     () => [
       col.accessor('name', {
         header: 'Wijk',
-        cell: (c) => <Link to={`/vergelijken?gemeente=${gemeente.code}&wijken=${c.row.original.area}&indicatoren=${indicator.code}`}>{c.getValue()}</Link>,
+        // To the wijk on every indicator beside its gemeente and Nederland, and singled out among the other wijken.
+        cell: (c) => <Link to={`/vergelijken?gemeente=${gemeente.code}&wijk=${c.row.original.area}&indicatoren=${indicator.code}`}>{c.getValue()}</Link>,
       }),
       col.accessor((r) => r.value ?? undefined, {
         id: 'waarde',

@@ -25,11 +25,14 @@ export function IndicatorComparison({
   cohort,
   wijken,
   gemeenteName,
+  highlight,
 }: {
   indicator: Indicator;
   cohort: IndicatorCohort | undefined;
   wijken: string[];
   gemeenteName: string;
+  /** The wijk the page is about: singled out in the chart. */
+  highlight?: string;
 }) {
   const query = useCompare({ indicator: indicator.code, cohort: cohort?.code ?? '', areas: wijken });
   const f = formatterFor(indicator.unit);
@@ -70,6 +73,7 @@ export function IndicatorComparison({
               indicatorName: indicator.name,
               gemeenteName,
               higherIsBetter: indicator.higherIsBetter,
+              highlight,
             });
             return (
               <>

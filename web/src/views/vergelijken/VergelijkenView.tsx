@@ -10,6 +10,7 @@ import { useSearchState } from '../../lib/searchState.ts';
 import { IndicatorComparison } from './IndicatorComparison.tsx';
 import { SchoolList } from './SchoolList.tsx';
 import { benchmarkExplanation, WijkHeatmap, type HeatmapBenchmark } from './WijkHeatmap.tsx';
+import { WijkProfile } from './WijkProfile.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 
 /** Wijken vergelijken (for the gemeente): wijken against each other, the own gemeente and the average gemeente. */
@@ -34,6 +35,9 @@ export function VergelijkenView() {
     const picked = withWijken.filter((i) => chosen.includes(i.code));
     return picked.length ? picked : withWijken.slice(0, 1);
   }, [choice.indicators, indicatorParam]);
+  // The wijk the page is about (a wijk link leads here): its own figures first, singled out among the others.
+  const focus = wijkList.find((w) => w.code === get('wijk'));
+  const withWijken = useMemo(() => choice.indicators.filter((i) => i.hasWijken), [choice.indicators]);
   const against: HeatmapBenchmark = get('vergelijk') === 'gemeenten' ? 'gemeenten' : 'gemeente';
   const cohortOf = (i: (typeof indicators)[number]) =>
     i.cohorts.find((c) => c.code === cohortParam) ?? i.pools.find((c) => c.code === cohortParam) ?? i.cohorts.at(-1);
@@ -44,7 +48,7 @@ export function VergelijkenView() {
   }, [indicators]);
   usePageFigures(choice.isLoading ? undefined : indicators.map((i) => i.synthetic));
   const gemeenteArea = gemeenten.data?.data.find((g) => g.code === gemeente);
-  usePageTitle(gemeenteArea && `Wijken vergelijken: ${gemeenteArea.name}`);
+  usePageTitle(gemeenteArea && (focus ? `Wijk ${focus.name} (${gemeenteArea.name})` : `Wijken vergelijken: ${gemeenteArea.name}`));
   const error = gemeenten.error ?? wijken.error ?? choice.error;
 
   return (
@@ -55,11 +59,31 @@ export function VergelijkenView() {
         tegelijk.
       </p>
       {error && <ErrorMessage error={error} retry={choice.refetch} />}
+      {focus && gemeente && (
+        <section aria-labelledby="wijk-title">
+          <h2 id="wijk-title">Wijk {focus.name}</h2>
+          <p className="hint">
+            {focus.name} op alle indicatoren met wijkcijfers, naast {gemeenteArea?.name ?? gemeente} en Nederland. Onder de keuzes staat de wijk tussen de
+            andere wijken: vetgedrukt in het overzicht, met een donkere rand en een pijl in de grafieken.
+          </p>
+          <WijkProfile wijk={focus} indicators={withWijken} cohortOf={cohortOf} gemeenteName={gemeenteArea?.name ?? gemeente} />
+        </section>
+      )}
       <form className="filters filters--stacked" onSubmit={(e) => e.preventDefault()} aria-label="Keuze van gemeente, wijken en indicatoren">
         {gemeenten.data ? (
-          <GemeenteSelect gemeenten={gemeenten.data.data} value={gemeente} onChange={(v) => set({ gemeente: v, wijken: undefined })} />
+          <GemeenteSelect gemeenten={gemeenten.data.data} value={gemeente} onChange={(v) => set({ gemeente: v, wijken: undefined, wijk: undefined })} />
         ) : (
           gemeenten.isLoading && <Loading what="de gemeenten" />
+        )}
+        {gemeente && wijkList.length > 0 && (
+          <Select
+            label="Eén wijk uitlichten"
+            value={focus?.code}
+            placeholder="Geen"
+            options={wijkList.map((w) => ({ value: w.code, label: w.name }))}
+            onChange={(v) => set({ wijk: v || undefined })}
+            name="wijk"
+          />
         )}
         {gemeente && wijken.data && (
           <CheckboxList
@@ -113,7 +137,14 @@ export function VergelijkenView() {
               />
             </form>
             <p className="hint">{benchmarkExplanation(against, gemeenteArea?.name ?? gemeente)}</p>
-            <WijkHeatmap indicators={indicators} cohortOf={cohortOf} wijken={activeWijken} gemeenteName={gemeenteArea?.name ?? gemeente} against={against} />
+            <WijkHeatmap
+              indicators={indicators}
+              cohortOf={cohortOf}
+              wijken={activeWijken}
+              gemeenteName={gemeenteArea?.name ?? gemeente}
+              against={against}
+              focus={focus?.code}
+            />
           </section>
           <h2>Per indicator</h2>
           {indicators.map((i) => (
@@ -123,6 +154,7 @@ export function VergelijkenView() {
               cohort={cohortOf(i)}
               wijken={activeWijken.map((w) => w.code)}
               gemeenteName={gemeenteArea?.name ?? gemeente}
+              highlight={focus?.code}
             />
           ))}
         </>

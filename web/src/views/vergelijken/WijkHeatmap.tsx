@@ -41,12 +41,15 @@ export function WijkHeatmap({
   wijken,
   gemeenteName,
   against,
+  focus,
 }: {
   indicators: Indicator[];
   cohortOf: (i: Indicator) => IndicatorCohort | undefined;
   wijken: { code: string; name: string }[];
   gemeenteName: string;
   against: HeatmapBenchmark;
+  /** The wijk the page is about: its row marked. */
+  focus?: string;
 }) {
   const queries = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: wijken.map((w) => w.code) })));
   const failed = queries.find((q) => q.error);
@@ -84,7 +87,7 @@ export function WijkHeatmap({
         </thead>
         <tbody>
           {wijken.map((w) => (
-            <tr key={w.code}>
+            <tr key={w.code} className={w.code === focus ? 'heatmap__focus' : undefined} aria-current={w.code === focus ? 'true' : undefined}>
               <th scope="row">{w.name}</th>
               {indicators.map((i, n) => (
                 <HeatCell key={i.code} row={rows[n]!.get(w.code)} indicator={i} against={against} />

@@ -98,6 +98,22 @@ describe('comparisonOption', () => {
     ]);
   });
 
+  it('singles out the wijk a page is about: outlined, its name in bold with an arrow', () => {
+    const o = comparisonOption({
+      rows: [row('a', 0.4), row('b', null), row('c', 0.6)],
+      benchmarks: [],
+      unit: 'percentage',
+      indicatorName: 'Schooladvies',
+      gemeenteName: 'Aastad',
+      higherIsBetter: true,
+      highlight: 'a',
+    });
+    const bars = (o.series as { data: { itemStyle: { borderWidth?: number } }[] }[])[0]!.data;
+    expect(bars.map((b) => b.itemStyle.borderWidth ?? 0)).toEqual([0, 3, 0]);
+    const formatter = (o.yAxis as { axisLabel: { formatter: (name: string, i: number) => string } }).axisLabel.formatter;
+    expect(['Wijk b', 'Wijk a', 'Wijk c'].map((n, i) => formatter(n, i))).toEqual(['Wijk b: afgeschermd', '{focus|▶ Wijk a: 40,0%}', 'Wijk c: 60,0%']);
+  });
+
   it('starts a share at zero, and lets a mean axis fit its data', () => {
     expect((option.xAxis as { scale: boolean }).scale).toBe(false);
     const means = comparisonOption({

@@ -21,11 +21,15 @@ export const VERDICT_COLOURS: Record<Verdict, string> = {
   onbekend: '#3182bd',
 };
 
+/** The outline and the name of the wijk a page is about (followed from a wijk link), among the others. */
+const HIGHLIGHT = { borderColor: '#1a1a1a', borderWidth: 3 };
+
 /**
  * Wijken as bars ranked by value (highest on top; hidden and missing at the bottom, labelled
  * 'afgeschermd'; the value beside the name), each coloured by its verdict against the own gemeente and with its 95% interval
  * as a whisker; the average of the gemeenten and the own gemeente as dashed lines whose labels sit
- * at different heights so they never overlap. Wijk names wrap rather than being cut off.
+ * at different heights so they never overlap. Wijk names wrap rather than being cut off. A highlighted
+ * wijk gets a dark outline and its name in bold, marked with an arrow.
  */
 export function comparisonOption({
   rows,
@@ -34,6 +38,7 @@ export function comparisonOption({
   indicatorName,
   gemeenteName,
   higherIsBetter,
+  highlight,
 }: {
   rows: CompareRow[];
   benchmarks: Benchmark[];
@@ -41,6 +46,8 @@ export function comparisonOption({
   indicatorName: string;
   gemeenteName: string;
   higherIsBetter: boolean | null;
+  /** The code of the wijk to single out. */
+  highlight?: string;
 }): ChartOption {
   const f = formatterFor(unit);
   const ranked = [...rows].sort((a, b) => (a.value ?? -Infinity) - (b.value ?? -Infinity));
@@ -61,13 +68,23 @@ export function comparisonOption({
     yAxis: {
       type: 'category',
       data: ranked.map((r) => r.name),
-      axisLabel: { width: 190, overflow: 'break', lineHeight: 13, formatter: (name: string, i: number) => `${name}: ${valueText(ranked[i])}` },
+      axisLabel: {
+        width: 190,
+        overflow: 'break',
+        lineHeight: 13,
+        formatter: (name: string, i: number) =>
+          ranked[i]?.area === highlight ? `{focus|▶ ${name}: ${valueText(ranked[i])}}` : `${name}: ${valueText(ranked[i])}`,
+        rich: { focus: { fontWeight: 'bold', color: '#1a1a1a' } },
+      },
     },
     series: [
       {
         type: 'bar',
         name: indicatorName,
-        data: ranked.map((r) => ({ value: r.value, itemStyle: { color: VERDICT_COLOURS[compareVerdict(r, 'gemeente', higherIsBetter)] } })),
+        data: ranked.map((r) => ({
+          value: r.value,
+          itemStyle: { color: VERDICT_COLOURS[compareVerdict(r, 'gemeente', higherIsBetter)], ...(r.area === highlight ? HIGHLIGHT : {}) },
+        })),
         markLine: {
           silent: true,
           symbol: 'none',
