@@ -62,8 +62,9 @@ export function comparisonOption({
     // The axis labels (long wijk names) stay inside the chart: what `containLabel` was before ECharts 6.
     grid: { left: 8, right: 56, top: 48, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? SUPPRESSED_TEXT : f(v as number)) },
-    // Averages (eindtoets 501–550) would be flat bars from zero: let the axis fit the data.
-    xAxis: { type: 'value', scale: unit !== 'percentage', axisLabel: { formatter: (v: number) => f(v) } },
+    // Averages (eindtoets 501–550) would be flat bars from zero: let the axis fit the data. On a phone the bars
+    // get little room beside the names: ticks too close to read are left out rather than printed over each other.
+    xAxis: { type: 'value', scale: unit !== 'percentage', axisLabel: { formatter: (v: number) => f(v), hideOverlap: true } },
     // The value goes with the name on the axis: beside the bar it would collide with the whisker.
     yAxis: {
       type: 'category',
