@@ -1,15 +1,19 @@
-import { Link, useLocation, type RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Link, Outlet, useLocation, type RouteObject } from 'react-router';
 import { useFocusOnNavigation, useRouteTitle } from './lib/page.ts';
 import { useBannerResetOn } from './lib/banner.ts';
 import { Layout } from './components/layout/Layout.tsx';
-import { DataView } from './views/databouwer/DataView.tsx';
-import { GemeenteKiezen } from './views/gemeente/GemeenteKiezen.tsx';
-import { GemeenteView } from './views/gemeente/GemeenteView.tsx';
-import { NotitieView } from './views/gemeente/NotitieView.tsx';
-import { KaartView } from './views/kaart/KaartView.tsx';
-import { VergelijkenView } from './views/vergelijken/VergelijkenView.tsx';
-import { RegioView } from './views/regio/RegioView.tsx';
-import { SchoolView } from './views/school/SchoolView.tsx';
+import { Loading } from './components/status/Status.tsx';
+
+/**
+ * Every view is a chunk of its own, loaded when its route is first shown: the shell (header, menu,
+ * footer) needs none of their tables, charts or map code (the initial-JS budget, web/scripts/bundle-size.ts).
+ */
+const view = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
+  const View = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
+  return <View />;
+};
+const kaart = view(() => import('./views/kaart/KaartView.tsx'), 'KaartView');
 
 const TITLES: [RegExp, string][] = [
   [/^\/gemeente\/[^/]+\/notitie/, 'Gespreksnotitie'],
@@ -41,6 +45,19 @@ function NotFound() {
   );
 }
 
+/** A view that failed to load or to render (most often: the app was updated while it was open). */
+function LoadError() {
+  return (
+    <div className="status status--error" role="alert">
+      <h1>Deze pagina kon niet worden geladen</h1>
+      <p>Misschien is het dashboard net bijgewerkt of is de verbinding weggevallen.</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        Pagina opnieuw laden
+      </button>
+    </div>
+  );
+}
+
 export const routes: RouteObject[] = [
   {
     element: (
@@ -49,16 +66,28 @@ export const routes: RouteObject[] = [
       </Page>
     ),
     children: [
-      { index: true, element: <KaartView /> },
-      { path: 'kaart', element: <KaartView /> },
-      { path: 'gemeente', element: <GemeenteKiezen /> },
-      { path: 'gemeente/:code', element: <GemeenteView /> },
-      { path: 'gemeente/:code/notitie', element: <NotitieView /> },
-      { path: 'school/:code', element: <SchoolView /> },
-      { path: 'regio', element: <RegioView /> },
-      { path: 'vergelijken', element: <VergelijkenView /> },
-      { path: 'data', element: <DataView /> },
-      { path: '*', element: <NotFound /> },
+      {
+        // One boundary for every view: on the first load it shows the loading state in <main>; on a
+        // later navigation (a transition) the previous view stays until the next one has loaded.
+        element: (
+          <Suspense fallback={<Loading what="de pagina" />}>
+            <Outlet />
+          </Suspense>
+        ),
+        errorElement: <LoadError />,
+        children: [
+          { index: true, element: kaart },
+          { path: 'kaart', element: kaart },
+          { path: 'gemeente', element: view(() => import('./views/gemeente/GemeenteKiezen.tsx'), 'GemeenteKiezen') },
+          { path: 'gemeente/:code', element: view(() => import('./views/gemeente/GemeenteView.tsx'), 'GemeenteView') },
+          { path: 'gemeente/:code/notitie', element: view(() => import('./views/gemeente/NotitieView.tsx'), 'NotitieView') },
+          { path: 'school/:code', element: view(() => import('./views/school/SchoolView.tsx'), 'SchoolView') },
+          { path: 'regio', element: view(() => import('./views/regio/RegioView.tsx'), 'RegioView') },
+          { path: 'vergelijken', element: view(() => import('./views/vergelijken/VergelijkenView.tsx'), 'VergelijkenView') },
+          { path: 'data', element: view(() => import('./views/databouwer/DataView.tsx'), 'DataView') },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ];
