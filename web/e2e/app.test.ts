@@ -615,6 +615,26 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('map-canvas').locator('[aria-label="Map"]').count()).toBe(0);
   });
 
+  it('a view that cannot load (the app was updated while open) says so in Dutch, in the page, with a reload', async () => {
+    await page.goto(`${base}/kaart`);
+    await page.getByRole('heading', { name: 'Kaart van de gemeenten' }).waitFor();
+    // Every view is a chunk of its own, fetched when first shown: one that no longer exists fails.
+    const chunks = /\/assets\/.+\.js$/;
+    await page.route(chunks, (route) => route.abort());
+    try {
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Data' }).click();
+      const alert = page.getByRole('alert');
+      await alert.getByRole('heading', { name: 'Deze pagina kon niet worden geladen' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Deze pagina kon niet worden geladen');
+      expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
+      expect(await page.title()).toBe('Data – GKA Dashboard');
+    } finally {
+      await page.unroute(chunks);
+    }
+    await page.getByRole('alert').getByRole('button', { name: 'Pagina opnieuw laden' }).click();
+    await page.getByRole('heading', { name: 'Data: tabellen en downloads' }).waitFor();
+  });
+
   it('at 390 px the page never scrolls sideways: wide tables scroll in their own box and say so', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
