@@ -615,18 +615,36 @@ describe('web app in Chromium', () => {
     expect(await page.getByTestId('map-canvas').locator('[aria-label="Map"]').count()).toBe(0);
   });
 
-  it('a view that cannot load (the app was updated while open) says so in Dutch, in the page, with a reload', async () => {
+  it('a view still loading says so in place of the previous page; one that cannot load says so in Dutch, with a reload', async () => {
     await page.goto(`${base}/kaart`);
     await page.getByRole('heading', { name: 'Kaart van de gemeenten' }).waitFor();
-    // Every view is a chunk of its own, fetched when first shown: one that no longer exists fails.
+    // Every view is a chunk of its own, fetched when first shown. Held back: the previous page goes at once.
     const chunks = /\/assets\/.+\.js$/;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(chunks, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    try {
+      await menu.getByRole('link', { name: 'Wijken vergelijken' }).click();
+      await page.getByRole('status').filter({ hasText: 'Bezig met laden van de pagina…' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Kaart van de gemeenten' }).count()).toBe(0);
+      release();
+      await page.getByRole('heading', { name: 'Wijken vergelijken' }).waitFor();
+    } finally {
+      release();
+      await page.unroute(chunks);
+    }
+    // A chunk that no longer exists (the app was updated while open): the shell stays, the error takes its place.
     await page.route(chunks, (route) => route.abort());
     try {
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Data' }).click();
+      await menu.getByRole('link', { name: 'Data' }).click();
       const alert = page.getByRole('alert');
       await alert.getByRole('heading', { name: 'Deze pagina kon niet worden geladen' }).waitFor();
       await page.waitForFunction(() => document.activeElement?.textContent === 'Deze pagina kon niet worden geladen');
-      expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
+      expect(await menu.isVisible()).toBe(true);
       expect(await page.title()).toBe('Data – GKA Dashboard');
     } finally {
       await page.unroute(chunks);

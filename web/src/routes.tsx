@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Link, Outlet, useLocation, type RouteObject } from 'react-router';
+import { Link, useLocation, type RouteObject } from 'react-router';
 import { useFocusOnNavigation, useRouteTitle } from './lib/page.ts';
 import { useBannerResetOn } from './lib/banner.ts';
 import { Layout } from './components/layout/Layout.tsx';
@@ -9,10 +9,17 @@ import { preloadMap } from './components/map/AreaMap.tsx';
 /**
  * Every view is a chunk of its own, loaded when its route is first shown: the shell (header, menu,
  * footer) needs none of their tables, charts or map code (the initial-JS budget, web/scripts/bundle-size.ts).
+ * Each view has a boundary of its own (the key), so following a link to a view not loaded yet shows the
+ * loading status at once, in <main>, rather than leaving the previous page standing under the new URL.
  */
+let views = 0;
 const view = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
   const View = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
-  return <View />;
+  return (
+    <Suspense key={++views} fallback={<Loading what="de pagina" />}>
+      <View />
+    </Suspense>
+  );
 };
 // The Kaart cannot colour its map without MapLibre: fetch both at once, not one after the other.
 const kaart = view(() => {
@@ -72,13 +79,7 @@ export const routes: RouteObject[] = [
     ),
     children: [
       {
-        // One boundary for every view: on the first load it shows the loading state in <main>; on a
-        // later navigation (a transition) the previous view stays until the next one has loaded.
-        element: (
-          <Suspense fallback={<Loading what="de pagina" />}>
-            <Outlet />
-          </Suspense>
-        ),
+        // A view that fails to load or render replaces only the content of <main>.
         errorElement: <LoadError />,
         children: [
           { index: true, element: kaart },
