@@ -6,7 +6,7 @@ import { AreasResponse, BulkExportInfo } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
-import { buildWebOnce } from './build.ts';
+import { buildWeb } from './build.ts';
 import { seedRegion } from './seed.ts';
 
 /**
@@ -22,7 +22,7 @@ let base: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildWebOnce();
+  await buildWeb();
   database = await createTestDatabase();
   await seedRegion(database);
   app = await buildApp({ config: testConfig(), db: database.db });
