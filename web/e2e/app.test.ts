@@ -534,9 +534,13 @@ describe('web app in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    // Each visit is a fresh page load: wait for the view's decision (no sleep that a slow chunk outlasts), then look.
     const banner = async () => {
-      await page.waitForTimeout(400);
-      return page.getByTestId('synthetic-banner').isVisible();
+      const decided = page.locator('main[data-banner="geen"], main[data-banner="getoond"]');
+      await decided.waitFor();
+      const shown = (await decided.getAttribute('data-banner')) === 'getoond';
+      expect(await page.getByTestId('synthetic-banner').isVisible()).toBe(shown);
+      return shown;
     };
     // As with real boundaries and real pass rates beside the demo values of the GKA indicators.
     const real = (v: boolean) =>
