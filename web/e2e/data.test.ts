@@ -46,7 +46,12 @@ const readCsv = (text: string) => parse(text, { columns: true, delimiter: ';', b
 const api = async <T>(url: string, schema: { parse: (x: unknown) => T }) => schema.parse(await (await fetch(new URL(url, base))).json());
 const wijkenOf = async (...gemeenten: string[]) =>
   (await Promise.all(gemeenten.map((g) => api(`/api/v1/areas?level=wijk&parent=${g}`, AreasResponse)))).flatMap((r) => r.data.map((a) => a.code)).sort();
-const tableCodes = async () => (await page.getByTestId('values-table').locator('tbody tr td:first-child').allTextContents()).sort();
+/** The area codes in the table, from its Code column wherever it stands (the name comes first). */
+const tableCodes = async () => {
+  const table = page.getByTestId('values-table');
+  const column = (await table.locator('thead th').allTextContents()).findIndex((h) => h.startsWith('Code')) + 1;
+  return (await table.locator(`tbody tr td:nth-child(${column})`).allTextContents()).sort();
+};
 
 describe('Data page', () => {
   it('shows the wijken of several gemeenten in one table and one download, chosen and unchosen one by one', async () => {
