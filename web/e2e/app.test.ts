@@ -560,7 +560,7 @@ describe('web app in Chromium', () => {
       expect(await onMap('slagingspercentage_vo', /Slagingspercentage/), 'kaart, real pass rates').toBe(false);
       // Wijken before a gemeente is chosen: no table yet, but the chosen indicator is synthetic.
       await page.goto(`${base}/data?indicator=advies_havo_vwo&niveau=wijk`);
-      await page.getByText('Kies een gemeente om haar wijken te tonen.').waitFor();
+      await page.getByText('Kies een of meer gemeenten, of een groep, om hun wijken te tonen.').waitFor();
       expect(await banner(), 'data, wijken without gemeente').toBe(true);
       await page.goto(`${base}/data?indicator=slagingspercentage_vo`);
       await page.getByTestId('values-table').waitFor();
