@@ -1,36 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
-import { freePort } from '../../api/src/test/free-port.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 // The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
 import type {} from '../../api/src/test/global-setup.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
+import { buildWeb } from './build.ts';
 import { seedDemoBesideDuo } from './seed.ts';
 
 /**
  * End to end on a phone (390 × 844) and, against regressions, a wide screen (1400 × 1000): Tilburg
  * with the demo values beside the real DUO figures, the gemeente with the widest tables. The page
  * itself never scrolls sideways; a wide table scrolls in its own box and keeps its first column in
- * view. The app is built into a folder of its own and served by Vite's preview server with /api
- * sent on to the API, so that this file and app.test.ts never write the same build at once.
+ * view.
  */
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-sync',
-];
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1400, height: 1000 };
 /** Time for a test that opens every page, and for one that opens one, on a loaded machine. */
@@ -64,33 +49,18 @@ type ScrolledBox = { table: string; scrolled: number; firstColumn: { inBox: bool
 describe.skipIf(!hasOpenData)('on a phone and a wide screen, Tilburg with demo values beside real DUO figures', () => {
   let database: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
-  let server: PreviewServer;
   let browser: Browser;
   let page: Page;
   let base: string;
-  const outDir = mkdtempSync(path.join(tmpdir(), 'gka-web-phone-'));
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    execFileSync(path.join(webDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
-      cwd: webDir,
-      stdio: 'inherit',
-      // vitest sets NODE_ENV=test, which would bundle React's development build.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    await buildWeb();
     database = await createTestDatabase();
     await seedDemoBesideDuo(database, OPEN_DATA);
     app = await buildApp({ config: testConfig(), db: database.db });
-    const api = await app.listen({ host: '127.0.0.1', port: 0 });
-    const port = await freePort();
-    server = await preview({
-      root: webDir,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port, strictPort: true, proxy: { '/api': api } },
-    });
-    base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: PHONE });
     page.setDefaultTimeout(60_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -98,10 +68,8 @@ describe.skipIf(!hasOpenData)('on a phone and a wide screen, Tilburg with demo v
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
     await app?.close();
     await database?.drop();
-    rmSync(outDir, { recursive: true, force: true });
   });
 
   /** Opens a page and waits, by polling, until its content is there and nothing says it is still loading. */
