@@ -9,5 +9,12 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: files that each own a database run in parallel without starving Postgres.
     maxWorkers: 2,
+    // Measured with --coverage (the test script): the web's own code, which the e2e tests reach but cannot measure.
+    coverage: {
+      provider: 'v8',
+      include: ['web/src/**/*.{ts,tsx}'],
+      exclude: ['web/src/**/*.test.{ts,tsx}', 'web/src/test/**', 'web/src/main.tsx'],
+      reporter: ['text-summary'],
+    },
   },
 });
