@@ -1,51 +1,20 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import {
-  cohortPhrase,
-  NO_TEST_TEXT,
-  isToetsIndicator,
-  sharedProvenance,
-  toetsName,
-  verdictOf,
-  verdictText,
-  type Area,
-  type ComparedValue,
-  type SchoolsColumn,
-  type SchoolsResponse,
-  type Verdict,
-} from '@gka/shared';
+import { cohortPhrase, NO_TEST_TEXT, sharedProvenance, toetsName } from '@gka/shared';
 import { useSchools } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { ValueNote } from '../../components/ValueNote.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
-import { formatDifference, formatInterval, formatValue } from '../../lib/format.ts';
-import { comparisonWith } from '../../lib/significance.ts';
-
-type Against = { text: string; verdict: Verdict | null };
-type Cell = { value: ComparedValue | undefined; vsGemeente: Against; vsNederland: Against };
-/** The toets a school took, in the latest school year it has a score. */
-type ToetsCell = Cell & { column: Column };
-type Row = { school: Area; cells: Cell[]; toets: ToetsCell | undefined };
-type Column = SchoolsColumn;
-type School = SchoolsResponse['schools'][number];
+import { formatInterval, formatValue } from '../../lib/format.ts';
+import { schoolRows, sectorColumns, type Against, type Column, type School, type SchoolRow as Row } from './schoolRows.ts';
 
 const col = createColumnHelper<Row>();
 const SECTORS = [
   { sector: 'po', title: 'Basisscholen' },
   { sector: 'vo', title: 'Scholen voor voortgezet onderwijs' },
 ] as const;
-
-/** Against a benchmark: the verdict (by the indicator's direction and significance); a mean has no interval, so its difference, untested. */
-function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indicator: Column['indicator']): Against {
-  const c = comparisonWith(v, kind);
-  if (!v || v.suppressed || v.value === null || !c || c.difference === null) return { text: '–', verdict: null };
-  const verdict = verdictOf(c.significance, indicator.higherIsBetter);
-  // A mean has no test: the column header says so once, the cell gives the difference.
-  if (c.significance === 'onbekend') return { text: formatDifference(c.difference, indicator.unit, true), verdict: null };
-  return { text: verdictText(verdict, c.significance), verdict };
-}
 
 function AgainstLine({ label, a }: { label: string; a: Against }) {
   return (
@@ -81,33 +50,12 @@ export function SchoolSection({ gemeente }: { gemeente: { code: string; name: st
   );
 }
 
-function cellOf({ values }: School, { indicator }: Column): Cell {
-  const value = values.find((v) => v.indicator === indicator.code);
-  return { value, vsGemeente: against(value, 'gemeente', indicator), vsNederland: against(value, 'nederland', indicator) };
-}
-
 function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: School[]; columns: Column[] }) {
   // The indicators with values for schools of this sector; the toetsen in one column, as a school takes one.
-  const { own, toetsen } = useMemo(() => {
-    const present = columns.filter((c) => schools.some((s) => s.values.some((v) => v.indicator === c.indicator.code)));
-    return { own: present.filter((c) => !isToetsIndicator(c.indicator.code)), toetsen: present.filter((c) => isToetsIndicator(c.indicator.code)) };
-  }, [schools, columns]);
+  const { own, toetsen } = useMemo(() => sectorColumns(schools, columns), [schools, columns]);
   // The toetsen share a column: its header carries their mark when they agree (DUO's files: always), else each cell.
   const toetsMark = sharedProvenance(toetsen.map((t) => t.indicator));
-  const rows = useMemo<Row[]>(() => {
-    const out: Row[] = [];
-    for (const school of schools) {
-      const cells = own.map((c) => cellOf(school, c));
-      const toets = toetsen
-        .map((column) => ({ ...cellOf(school, column), column }))
-        .filter((c) => c.value)
-        .sort((a, b) => b.column.cohort.code.localeCompare(a.column.cohort.code))[0];
-      // Closed schools only where they still have figures in the years shown.
-      if (school.school.school?.gesloten && cells.every((c) => !c.value) && !toets) continue;
-      out.push({ school: school.school, cells, toets });
-    }
-    return out;
-  }, [schools, own, toetsen]);
+  const rows = useMemo(() => schoolRows(schools, own, toetsen), [schools, own, toetsen]);
 
   const tableColumns = useMemo(
     () => [
