@@ -1,0 +1,52 @@
+import { afterEach, vi } from 'vitest';
+import type { ReactNode } from 'react';
+import { cleanup, render } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+
+/** What the stubbed API answers per path below /api/v1/ ('values', 'schools/GM0001'): a body, or one made from the query. */
+export type FakeApi = Record<string, unknown | ((query: URLSearchParams) => unknown)>;
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/**
+ * Renders `ui` at `url` as the app would (router, query client) against a fake API: every path of
+ * `api` answers its body as JSON, any other path a 404 in the API's error shape. Returns the
+ * requested URLs too, for what a view asked for.
+ */
+export function renderWithApi(ui: ReactNode, { url = '/', path = '*', api = {} }: { url?: string; path?: string; api?: FakeApi }) {
+  const requested: URL[] = [];
+  vi.stubGlobal('fetch', async (input: string) => {
+    const u = new URL(input, 'http://localhost');
+    requested.push(u);
+    const key = u.pathname.replace(/^\/api\/v1\//, '');
+    if (!(key in api)) return Response.json({ error: { code: 'not_found', message: `Onbekend: ${key}` } }, { status: 404 });
+    const answer = api[key];
+    return Response.json(typeof answer === 'function' ? answer(u.searchParams) : answer);
+  });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [url] });
+  const result = render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { ...result, router, requested };
+}
+
+/** An element's text as a reader hears it: a line break as a newline, without what is aria-hidden (sort icons). */
+export function text(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+  copy.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
+  return copy.textContent ?? '';
+}
+
+/** A table's body: each row's cells (header cells too), as text. */
+export const bodyRows = (table: HTMLElement): string[][] => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map(text));
+
+/** The column headers, as text. */
+export const headers = (table: HTMLElement): string[] => [...table.querySelectorAll('thead th')].map(text);
