@@ -56,11 +56,12 @@ export function area(code: string, name: string, extra: Partial<Area> = {}): Are
   });
 }
 
+/** A comparison as the API makes it; `value` fills in the difference when it is not given. */
 export const comparison = (kind: BenchmarkKind, benchmark: number | null, significance: Significance, difference?: number | null): Comparison =>
   Comparison.parse({
     kind,
     benchmark,
-    difference: difference !== undefined ? difference : benchmark === null ? null : 0,
+    difference: difference ?? null,
     ciLow: null,
     ciHigh: null,
     share: null,

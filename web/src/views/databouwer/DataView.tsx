@@ -11,11 +11,8 @@ import {
   isLocalLevel,
   LEVEL_PLURALS,
   MAX_PARENTS,
-  type ChangeRow,
   type DataLevel,
   type Dimension,
-  type ComparedValue,
-  type Significance,
 } from '@gka/shared';
 import { bulkUrl, exportUrl, useAreas, useBulkInfo, useChange, useGroups, useValues, type ValuesParams } from '../../api/hooks.ts';
 import { usePageFigures } from '../../lib/banner.ts';
@@ -32,10 +29,10 @@ import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { ErrorMessage, QueryState } from '../../components/status/Status.tsx';
 import { SUPPRESSED_TEXT, formatInterval, formatValue } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/searchState.ts';
-import { comparisonWith, covidText } from '../../lib/significance.ts';
+import { covidText } from '../../lib/significance.ts';
 import { bulkSize, chosenGemeenten, coverageWords, parentParam, tableParent } from './parent.ts';
+import { valueRows, type Row } from './rows.ts';
 
-type Row = ComparedValue & { benchmark: number | null; difference: number | null; significance: Significance; change?: ChangeRow };
 const col = createColumnHelper<Row>();
 
 /** What the table can compare with: every benchmark; a group as 'groep:<code>'. */
@@ -95,21 +92,7 @@ export function DataView() {
     if (Object.keys(patch).length) set(patch);
   }, [choice.indicator, choice.cohort, reference, get, set]);
 
-  const rows: Row[] = useMemo(() => {
-    const d = values.data;
-    if (!d) return [];
-    const changes = new Map((change.data?.data ?? []).map((c) => [`${c.area}|${c.group}`, c]));
-    return d.data.map((v) => {
-      const c = comparisonWith(v, shownBenchmark);
-      return {
-        ...v,
-        benchmark: c?.benchmark ?? null,
-        difference: c?.difference ?? null,
-        significance: c?.significance ?? 'onbekend',
-        change: reference ? changes.get(`${v.area}|${v.group}`) : undefined,
-      };
-    });
-  }, [values.data, change.data, shownBenchmark, reference]);
+  const rows = useMemo(() => valueRows(values.data, change.data, shownBenchmark, reference), [values.data, change.data, shownBenchmark, reference]);
 
   const columns = useMemo(
     () => [
