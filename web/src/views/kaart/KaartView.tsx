@@ -12,10 +12,11 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
-import { CHANGE_CLASSES, CHANGE_PALETTE, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, changeStep, stedelijkheidStep, valueScale } from '../../lib/scale.ts';
+import { CHANGE_CLASSES, CHANGE_PALETTE, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, valueScale } from '../../lib/scale.ts';
 import { covidText } from '../../lib/significance.ts';
 import { formatValue } from '../../lib/format.ts';
 import { GemeentenTable } from './GemeentenTable.tsx';
+import { mapSteps } from './steps.ts';
 
 const STEDELIJKHEID_MODE = 'stedelijkheid';
 
@@ -60,23 +61,7 @@ export function KaartView() {
   const numbers = useMemo(() => rows.flatMap((v) => (v.value === null ? [] : [v.value])), [rows]);
   const scale = useMemo(() => valueScale(numbers, indicator?.unit ?? 'percentage'), [numbers, indicator?.unit]);
 
-  const steps = useMemo(() => {
-    const m = new Map<string, number>();
-    if (!indicator) {
-      for (const a of areaByCode.values()) {
-        const s = stedelijkheidStep(a.stedelijkheid);
-        if (s !== null) m.set(a.code, s);
-      }
-    } else if (changeByCode) {
-      for (const [code, c] of changeByCode) {
-        const s = changeStep(c);
-        if (s !== null) m.set(code, s);
-      }
-    } else {
-      for (const v of rows) if (v.value !== null) m.set(v.area, scale.step(v.value));
-    }
-    return m;
-  }, [indicator, areaByCode, rows, scale, changeByCode]);
+  const steps = useMemo(() => mapSteps(indicator, areaByCode, rows, scale, changeByCode), [indicator, areaByCode, rows, scale, changeByCode]);
 
   const tooltip = (code: string) => {
     const a: Area | undefined = areaByCode.get(code);
