@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { AreasResponse, SourcesResponse } from '@gka/shared';
+import type { AreaMapProps } from '../../components/map/AreaMap.tsx';
+import { bodyRows, headers, renderWithApi } from '../../test/render.tsx';
+import { aastad, adviesChange, adviesValues, beedorp, ceeveen, indicators } from '../../test/values.ts';
+import { KaartView } from './KaartView.tsx';
+
+// MapLibre needs WebGL: the map is a list of its gemeenten with their colour step and tooltip.
+vi.mock('../../components/map/AreaMap.tsx', () => ({
+  preloadMap: () => Promise.resolve(),
+  AreaMap: ({ geojson, steps, tooltip, label }: AreaMapProps) => (
+    <ul data-testid="map" aria-label={label}>
+      {geojson.features.map(({ properties: { code } }) => (
+        <li key={code} data-code={code} data-step={steps.get(code) ?? 'geen'}>
+          {tooltip(code)}
+        </li>
+      ))}
+    </ul>
+  ),
+}));
+
+const square = (code: string, name: string, x: number) => ({
+  type: 'Feature',
+  properties: { code, name },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 51],
+        [x + 0.1, 51],
+        [x + 0.1, 51.1],
+        [x, 51],
+      ],
+    ],
+  },
+});
+
+const api = {
+  indicators,
+  sources: SourcesResponse.parse({
+    sources: [{ kind: 'geo', source: 'CBS', synthetic: false, importedAt: '2026-01-01T00:00:00Z' }],
+    synthetic: false,
+    minCell: 10,
+  }),
+  areas: AreasResponse.parse({ data: [ceeveen, aastad, beedorp] }),
+  'geo/gemeente': { type: 'FeatureCollection', features: [square('GM0001', 'Aastad', 5), square('GM0002', 'Beedorp', 5.2), square('GM0003', 'Ceeveen', 5.4)] },
+  values: adviesValues,
+  change: adviesChange,
+};
+
+const mapItems = async () =>
+  within(await screen.findByTestId('map'))
+    .getAllByRole('listitem')
+    .map((li) => [li.dataset.code, li.dataset.step, li.textContent]);
+
+describe('the map page', () => {
+  it('colours the gemeenten by stedelijkheid until an indicator is chosen, with the table in name order', async () => {
+    renderWithApi(<KaartView />, { url: '/', api });
+    expect(await mapItems()).toEqual([
+      ['GM0001', '4', 'AastadStedelijkheid: 1 zeer sterk stedelijkGKA-gemeente'],
+      ['GM0002', '0', 'BeedorpStedelijkheid: 5 niet stedelijk'],
+      ['GM0003', '2', 'CeeveenStedelijkheid: 3 matig stedelijk'],
+    ]);
+    expect(screen.getByRole('figure', { name: /^Legenda: Stedelijkheid \(CBS\)/ })).toBeTruthy();
+    const table = screen.getByTestId('gemeenten-table');
+    expect(headers(table)).toEqual(['Gemeente', 'Stedelijkheid', 'GKA-gemeente']);
+    expect(bodyRows(table)).toEqual([
+      ['Aastad', '1 zeer sterk stedelijk', 'ja'],
+      ['Beedorp', '5 niet stedelijk', 'nee'],
+      ['Ceeveen', '3 matig stedelijk', 'nee'],
+    ]);
+  });
+
+  it("shows an indicator's values on the map and in the table, compared with Nederland", async () => {
+    renderWithApi(<KaartView />, { url: '/?indicator=advies_havo_vwo', api });
+    await waitFor(async () => expect((await mapItems())[0]![2]).toContain('Advies havo/vwo: 40,0%'));
+    expect((await mapItems()).map(([code, step]) => [code, step])).toEqual([
+      ['GM0001', '0'],
+      ['GM0002', 'geen'],
+      ['GM0003', '4'],
+    ]);
+    const table = screen.getByTestId('gemeenten-table');
+    expect(table.querySelector('caption')!.textContent).toBe('Gemeenten: Advies havo/vwo (tabel bij de kaart)');
+    expect(bodyRows(table)).toEqual([
+      ['Aastad', '40,0%', '35,0% – 45,0%', 'significant lager dan Nederland', '1 zeer sterk stedelijk', 'ja'],
+      ['Beedorp', 'afgeschermd', '–', '–', '5 niet stedelijk', 'nee'],
+      ['Ceeveen', '60,0%', '55,0% – 65,0%', 'significant hoger dan Nederland', '3 matig stedelijk', 'nee'],
+    ]);
+  });
+
+  it('shows the change since an earlier cohort when asked, in the tooltip and the table', async () => {
+    const { router } = renderWithApi(<KaartView />, { url: '/?indicator=advies_havo_vwo', api });
+    fireEvent.change(await screen.findByLabelText('Toon'), { target: { value: '2022-2023' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?indicator=advies_havo_vwo&tov=2022-2023'));
+    await waitFor(() => expect(headers(screen.getByTestId('gemeenten-table'))).toContain('Verandering t.o.v. cohort 2022-2023'));
+    expect((await mapItems())[0]).toEqual([
+      'GM0001',
+      '3',
+      'AastadAdvies havo/vwo: 40,0%Verandering t.o.v. cohort 2022-2023: +3,0 procentpunt, significant hogerGKA-gemeente',
+    ]);
+    expect(bodyRows(screen.getByTestId('gemeenten-table')).map((r) => [r[0], r[4]])).toEqual([
+      ['Aastad', '+3,0 procentpunt, significant hoger'],
+      ['Beedorp', '–'],
+      ['Ceeveen', 'afgeschermd'],
+    ]);
+  });
+
+  it('says how to load boundaries when none are loaded', async () => {
+    renderWithApi(<KaartView />, { url: '/', api: { ...api, 'geo/gemeente': { type: 'FeatureCollection', features: [] } } });
+    expect((await screen.findByText(/Er zijn nog geen gemeentegrenzen geladen/)).textContent).toContain('pnpm gka import-geo');
+  });
+});
