@@ -1,46 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import axe from 'axe-core';
 import { parse } from 'csv-parse/sync';
 import { AreasResponse, BulkExportInfo } from '@gka/shared';
-import { buildApp } from '../../api/src/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
-import { testConfig } from '../../api/src/test/config.ts';
-import { buildWeb } from './build.ts';
-import { seedRegion } from './seed.ts';
+import { useApp } from './fixture.ts';
 
 /**
  * The Data page as an analyst uses it: the wijken of several gemeenten or of a group in one table,
  * and the bulk download of everything, linked with its size. The fictitious region: four gemeenten,
  * Vlietstad (GM9901) and Heuvelrode (GM9902) the GKA group.
  */
-let database: TestDatabase;
-let app: Awaited<ReturnType<typeof buildApp>>;
-let browser: Browser;
+const app = useApp();
 let page: Page;
 let base: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  await buildWeb();
-  database = await createTestDatabase();
-  await seedRegion(database);
-  app = await buildApp({ config: testConfig(), db: database.db });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.drop();
-});
+let pageErrors: string[];
+beforeAll(() => void ({ page, base, pageErrors } = app));
 
 const readCsv = (text: string) => parse(text, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
 const api = async <T>(url: string, schema: { parse: (x: unknown) => T }) => schema.parse(await (await fetch(new URL(url, base))).json());
@@ -132,5 +106,84 @@ describe('Data page', () => {
     await page.getByRole('link', { name: 'alles in één bestand' }).click();
     await page.waitForURL(/#alles$/);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('the table builder shows the values and links a CSV with a BOM', async () => {
+    await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023`);
+    await page.getByTestId('values-table').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('values-table').locator('tbody tr').count()).toBe(4);
+    const href = (await page.getByTestId('download-csv').getAttribute('href'))!;
+    expect(href).toContain('format=csv');
+    expect(href).toContain('indicator=advies_havo_vwo');
+    const res = await fetch(new URL(href, base));
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain(';');
+    expect(await page.getByTestId('synthetic-banner').isVisible()).toBe(true);
+    const xlsx = await fetch(new URL((await page.getByTestId('download-xlsx').getAttribute('href'))!, base));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+  });
+
+  it('the URL follows the controls; benchmark and change as columns, and in the download', async () => {
+    // A cohort the indicator does not have leaves the URL, rather than disagreeing with the dropdown.
+    await page.goto(`${base}/data?indicator=slagingspercentage_vo&cohort=2022-2023`);
+    await page.getByTestId('values-table').locator('tbody tr').first().waitFor();
+    await page.waitForURL((u) => !u.searchParams.has('cohort'));
+    expect(await page.getByLabel('Cohort', { exact: true }).inputValue()).toBe('sj2023-2024');
+    await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023`);
+    await page.getByTestId('values-table').locator('tbody tr').first().waitFor();
+    await page.getByLabel('Indicator', { exact: true }).selectOption('slagingspercentage_vo');
+    await page.waitForURL((u) => u.searchParams.get('indicator') === 'slagingspercentage_vo' && !u.searchParams.has('cohort'));
+
+    await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023`);
+    const table = page.getByTestId('values-table');
+    await table.locator('tbody tr').first().waitFor();
+    await page.getByLabel('Vergelijk met').selectOption('gka');
+    await table.getByRole('columnheader', { name: 'GKA-gemeenten' }).waitFor();
+    expect(await table.locator('tbody tr td:nth-child(9)').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/significant|onbekend/)]));
+    // A group of gemeenten as the benchmark column, and in the download.
+    await page.getByLabel('Vergelijk met').selectOption('groep:gka');
+    await table.getByRole('columnheader', { name: 'Groep: GKA-gemeenten' }).waitFor();
+    expect((await page.getByTestId('download-csv').getAttribute('href'))!).toContain('group=gka');
+    await page.getByLabel('Vergelijk met').selectOption('gka');
+    await page.getByLabel('Verandering t.o.v.').selectOption('voor-covid');
+    await page.waitForURL(/tov=voor-covid/);
+    await table.getByRole('columnheader', { name: /Verandering t\.o\.v\. vóór COVID/ }).waitFor();
+    const changes = await table.locator('tbody tr td:last-child').allTextContents();
+    expect(changes.every((t) => /^[+−]?\d+,\d pp, |afgeschermd|^–$/.test(t))).toBe(true);
+    const href = (await page.getByTestId('download-csv').getAttribute('href'))!;
+    expect(href).toContain('reference=voor-covid');
+    const csv = await (await fetch(new URL(href, base))).text();
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Gebiedscode;.*;GKA-gemeenten;.*;Verandering$/);
+  });
+
+  it('the pooled period before COVID gives small wijken a value that single cohorts hide', async () => {
+    const hidden = async (cohort: string) => {
+      await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=${cohort}&niveau=wijk&gemeente=GM9904&dimensie=migratieachtergrond`);
+      const table = page.getByTestId('values-table');
+      await table.locator('tbody tr').first().waitFor();
+      return table.locator('tbody tr', { hasText: 'afgeschermd' }).count();
+    };
+    const single = await hidden('2018-2019');
+    const pooled = await hidden('2012-2013_2018-2019');
+    expect(await page.getByLabel('Cohort', { exact: true }).locator('option:checked').textContent()).toBe('Cohorten 2012-2013 t/m 2018-2019 samen');
+    expect(pooled).toBeLessThan(single);
+    // A pooled period has no change of its own.
+    expect(await page.getByLabel('Verandering t.o.v.').count()).toBe(0);
+  });
+
+  it('hidden cells read "afgeschermd", never numbers, and the caption says why', async () => {
+    await page.goto(`${base}/data?indicator=advies_havo_vwo&cohort=2022-2023&niveau=wijk&gemeente=GM9904&dimensie=migratieachtergrond`);
+    const table = page.getByTestId('values-table');
+    await table.locator('tbody tr').first().waitFor();
+    const suppressed = table.locator('tbody tr', { hasText: 'afgeschermd' });
+    expect(await suppressed.count()).toBeGreaterThan(0);
+    // The row's own cells; the benchmark beside it is a published pool, not this cell.
+    const own = (await suppressed.first().locator('td').allTextContents()).slice(0, 7).join(' ');
+    expect(own).toContain('afgeschermd');
+    expect(own).not.toMatch(/\d+,\d%/);
+    expect(await table.locator('caption').textContent()).toContain('terug te rekenen');
   });
 });

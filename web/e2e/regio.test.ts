@@ -10,7 +10,75 @@ import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 import { formatValue } from '../src/lib/format.ts';
 import { axeFindings, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
 import { buildWeb } from './build.ts';
+import { useApp } from './fixture.ts';
 import { seedCorop, seedDemoBesideDuo } from './seed.ts';
+
+/** The regio overview on the fictitious region: a group, a provincie and a gemeente's vergelijkbare gemeenten. */
+describe('the regio overview of the fictitious region', () => {
+  const app = useApp();
+  let page: Page;
+  let base: string;
+  beforeAll(() => void ({ page, base } = app));
+
+  it('Regio: the gemeenten of a group × the indicators with verdicts in words, sortable by keyboard, linked to the gemeente', async () => {
+    await page.goto(`${base}/regio`);
+    await page.getByLabel('Regio', { exact: true }).selectOption('gka');
+    await page.waitForURL(/groep=gka/);
+    const table = page.getByTestId('overview-table');
+    await table.locator('tbody tr').first().waitFor();
+    // The two demo GKA gemeenten of the fixture region, and their pooled row last.
+    expect(await table.locator('tbody tr th, tbody tr td:first-child').allTextContents()).toEqual(['Heuvelrode', 'Vlietstad', 'GKA-gemeenten samen']);
+    const text = (await table.textContent())!;
+    expect(text).toMatch(/gunstig|ongunstig|geen significant verschil/);
+    // A cell's change since before COVID is in its details.
+    await table.locator('tbody tr').first().locator('td button').first().click();
+    expect(await page.getByTestId('overview-detail').textContent()).toMatch(/COVID \(\d{4}-\d{4}\)[+−]?\d+,\d pp/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Regio-overzicht: GKA-gemeenten');
+    await page.waitForFunction(() => document.title === 'Regio GKA-gemeenten – GKA Dashboard');
+    // Sorting with the keyboard: focus a column's button, press Enter.
+    const sort = table.getByRole('button', { name: /^Schooladvies havo\/vwo/ });
+    await sort.focus();
+    await page.keyboard.press('Enter');
+    // Numbers sort highest first, then lowest first.
+    const header = table.getByRole('columnheader', { name: /^Schooladvies havo\/vwo/ });
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    // The same table as a file, and printed in landscape with every column on the page.
+    const csv = await fetch(new URL((await page.getByTestId('overview-csv').getAttribute('href'))!, base));
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Gemeentecode;Gemeente;Indicator;/);
+    expect(lines.some((l) => l.startsWith('GM9901;Vlietstad;Schooladvies havo/vwo;'))).toBe(true);
+    const xlsx = await fetch(new URL((await page.getByTestId('overview-xlsx').getAttribute('href'))!, base));
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const fits = await table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1);
+      expect(fits).toBe(true);
+      expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+    // A provincie, compared with the regio itself.
+    await page.goto(`${base}/regio?groep=provincie-fictieland&vergelijk=groep`);
+    await table.locator('tbody tr').nth(4).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    await table.getByRole('link', { name: 'Vlietstad' }).click();
+    await page.waitForURL(/\/gemeente\/GM9901/);
+    // A gemeente with its vergelijkbare gemeenten (here the three others of the region); leaving one out keeps the choice in the URL.
+    await page.goto(`${base}/regio?groep=vergelijkbaar-GM9901`);
+    await table.locator('tbody tr').nth(4).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Vlietstad');
+    await page.locator('input[name=leden]').first().click();
+    await page.waitForURL(/leden=/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=overview-table] tbody tr').length === 4);
+  });
+});
 
 /**
  * The regio overview as a regiocoördinator sees it: Midden-Noord-Brabant (COROP 34, 11 gemeenten)
