@@ -13,7 +13,11 @@ const v = (group: string, value: number | null, suppressed = false): Value => ({
   ciHigh: value === null ? null : value + 0.05,
   suppressed,
 });
-const own = ({ cohorts, ...rest }: Indicator) => (void cohorts, rest);
+/** The indicator as a profile carries it: without its cohorts, which the profile gives per indicator. */
+const own = (i: Indicator) => {
+  const { cohorts: _cohorts, ...rest } = i;
+  return rest;
+};
 
 const covidCohort = cohort('2020-2021', { covid: true, note: 'Groep 8 in 2019-2020: de eindtoets ging niet door.' });
 const advies = indicator('advies_havo_vwo', { name: 'Advies havo/vwo', cohorts: [cohort('2018-2019'), covidCohort, cohort('2022-2023')] });
