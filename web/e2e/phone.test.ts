@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../../api/src/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
-import { testConfig } from '../../api/src/test/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
-// The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
-import type {} from '../../api/src/test/global-setup.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
-import { buildWeb } from './build.ts';
+import { useApp } from './fixture.ts';
 import { seedDemoBesideDuo } from './seed.ts';
 
 /**
@@ -47,29 +41,13 @@ const PAGES: { name: string; url: string; loaded: string[] }[] = [
 type ScrolledBox = { table: string; scrolled: number; firstColumn: { inBox: boolean; onTop: boolean }[] };
 
 describe.skipIf(!hasOpenData)('on a phone and a wide screen, Tilburg with demo values beside real DUO figures', () => {
-  let database: TestDatabase;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let browser: Browser;
+  const app = useApp((d) => seedDemoBesideDuo(d, OPEN_DATA), PHONE);
   let page: Page;
   let base: string;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await buildWeb();
-    database = await createTestDatabase();
-    await seedDemoBesideDuo(database, OPEN_DATA);
-    app = await buildApp({ config: testConfig(), db: database.db });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: PHONE });
+  let pageErrors: string[];
+  beforeAll(() => {
+    ({ page, base, pageErrors } = app);
     page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
   });
 
   /** Opens a page and waits, by polling, until its content is there and nothing says it is still loading. */

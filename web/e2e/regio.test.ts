@@ -1,15 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { expandOverview, isToetsIndicator, OverviewResponse, verdictText, type Overview, type OverviewCell } from '@gka/shared';
-import { buildApp } from '../../api/src/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
-import { testConfig } from '../../api/src/test/config.ts';
-// The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
-import type {} from '../../api/src/test/global-setup.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 import { formatValue } from '../src/lib/format.ts';
-import { axeFindings, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
-import { buildWeb } from './build.ts';
+import { axeFindings } from './browser.ts';
 import { useApp } from './fixture.ts';
 import { seedCorop, seedDemoBesideDuo } from './seed.ts';
 
@@ -20,7 +14,7 @@ describe('the regio overview of the fictitious region', () => {
   let base: string;
   beforeAll(() => void ({ page, base } = app));
 
-  it('Regio: the gemeenten of a group × the indicators with verdicts in words, sortable by keyboard, linked to the gemeente', async () => {
+  it('the gemeenten of a group × the indicators with verdicts in words, sortable by keyboard, linked to the gemeente', async () => {
     await page.goto(`${base}/regio`);
     await page.getByLabel('Regio', { exact: true }).selectOption('gka');
     await page.waitForURL(/groep=gka/);
@@ -86,35 +80,16 @@ describe('the regio overview of the fictitious region', () => {
  * CBS figures, on a wide screen and on a phone.
  */
 describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo values beside real DUO figures', () => {
-  let database: TestDatabase;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let browser: Browser;
+  const app = useApp(
+    async (d) => {
+      await seedDemoBesideDuo(d, OPEN_DATA);
+      await seedCorop(d, OPEN_DATA);
+    },
+    { width: 1400, height: 1000 },
+  );
   let page: Page;
   let base: string;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await buildWeb();
-    database = await createTestDatabase();
-    await seedDemoBesideDuo(database, OPEN_DATA);
-    await seedCorop(database, OPEN_DATA);
-    app = await buildApp({ config: testConfig(), db: database.db });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
-  });
-
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
+  beforeAll(() => void ({ page, base } = app));
 
   /** The overview as the API decided it. */
   const overview = async (group: string): Promise<Overview> =>
