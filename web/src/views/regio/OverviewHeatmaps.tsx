@@ -1,4 +1,5 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
+import { usePhone } from '../../lib/phone.ts';
 import { BENCHMARK_IN_SENTENCE, NO_TEST_TEXT, NOT_SIGNIFICANT_SHORT, type Overview } from '@gka/shared';
 import { anyFigure, splitColumns, type Column } from './cells.ts';
 import { CellTooltip, DetailPanel, useCellDetails } from './DetailPopups.tsx';
@@ -28,24 +29,6 @@ export function Legend() {
         <span className="heat heat--onbekend">+1,2 punt</span> gemiddelde: het verschil, {NO_TEST_TEXT}
       </li>
     </ul>
-  );
-}
-
-/** The width below which styles.css shows the cards instead of the heatmap. */
-const PHONE = '(max-width: 700px)';
-
-/**
- * Whether the screen is a phone's: the cards are made only then (a provincie's are a thousand
- * lines). The heatmap is always made, since print shows it on any screen.
- */
-function usePhone(): boolean {
-  return useSyncExternalStore(
-    (changed) => {
-      const m = window.matchMedia(PHONE);
-      m.addEventListener('change', changed);
-      return () => m.removeEventListener('change', changed);
-    },
-    () => window.matchMedia(PHONE).matches,
   );
 }
 

@@ -9,6 +9,7 @@ import { cohortLabel } from '../../components/controls/options.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
+import { usePhone } from '../../lib/phone.ts';
 import { comparisonText } from '../../lib/significance.ts';
 import { benchmarkOf, comparisonOption } from './comparisonOption.ts';
 
@@ -34,6 +35,7 @@ export function IndicatorComparison({
   /** The wijk the page is about: singled out in the chart. */
   highlight?: string;
 }) {
+  const phone = usePhone();
   const query = useCompare({ indicator: indicator.code, cohort: cohort?.code ?? '', areas: wijken });
   const f = formatterFor(indicator.unit);
 
@@ -74,6 +76,7 @@ export function IndicatorComparison({
               gemeenteName,
               higherIsBetter: indicator.higherIsBetter,
               highlight,
+              labelWidth: phone ? 110 : 190,
             });
             return (
               <>

@@ -70,6 +70,21 @@ describe('comparisonOption', () => {
     expect(drawnAt.get('#a04a00')! * 100).toBeCloseTo(10.7, 2);
   });
 
+  it('leaves the bars at least half of a phone-wide chart when the names get the phone width', () => {
+    const long = ['Bedrijventerrein Vossenberg', 'Wandelbos Noord', 'Industrieterrein Loven'].map((n, i) => ({ ...row(String(i), 0.3 + i / 10), name: n }));
+    const plotShare = (labelWidth?: number) => {
+      const chart = init(null, null, { renderer: 'svg', ssr: true, width: 358, height: 200 });
+      chart.setOption(
+        comparisonOption({ rows: long, benchmarks: [], unit: 'percentage', indicatorName: 'x', gemeenteName: 'Tilburg', higherIsBetter: true, labelWidth }),
+      );
+      const [left, right] = [0, 1].map((v) => chart.convertToPixel({ xAxisIndex: 0 }, v) as number);
+      chart.dispose();
+      return (right! - left!) / 358;
+    };
+    expect(plotShare(110)).toBeGreaterThanOrEqual(0.5);
+    expect(plotShare()).toBeLessThan(plotShare(110));
+  });
+
   it('colours each bar by its verdict against the own gemeente and gives it its 95% interval as a whisker', () => {
     const withSignificance = (r: CompareRow, significance: 'hoger' | 'lager' | 'niet_significant', ci: [number, number]): CompareRow => ({
       ...r,

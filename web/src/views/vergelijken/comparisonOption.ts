@@ -39,6 +39,7 @@ export function comparisonOption({
   gemeenteName,
   higherIsBetter,
   highlight,
+  labelWidth = 190,
 }: {
   rows: CompareRow[];
   benchmarks: Benchmark[];
@@ -48,6 +49,8 @@ export function comparisonOption({
   higherIsBetter: boolean | null;
   /** The code of the wijk to single out. */
   highlight?: string;
+  /** Room for a wijk's name and value; narrower on a phone, so the bars keep room beside them. */
+  labelWidth?: number;
 }): ChartOption {
   const f = formatterFor(unit);
   const ranked = [...rows].sort((a, b) => (a.value ?? -Infinity) - (b.value ?? -Infinity));
@@ -70,7 +73,7 @@ export function comparisonOption({
       type: 'category',
       data: ranked.map((r) => r.name),
       axisLabel: {
-        width: 190,
+        width: labelWidth,
         overflow: 'break',
         lineHeight: 13,
         formatter: (name: string, i: number) =>
