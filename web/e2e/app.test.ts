@@ -1073,7 +1073,11 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     expect(lines[0]).toMatch(/significant (hoger|lager) dan de eigen gemeente\)$/);
     // Printed on A4 from a wide screen, the trend's axis labels are no smaller than 8 pt.
     // The chart's svg exists before its option is drawn: wait for the year labels themselves.
-    await page.getByTestId('notitie').locator('svg text', { hasText: /^20\d\d-20\d\d$/ }).first().waitFor();
+    await page
+      .getByTestId('notitie')
+      .locator('svg text', { hasText: /^20\d\d-20\d\d$/ })
+      .first()
+      .waitFor();
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
     const sizes: number[] = [];
