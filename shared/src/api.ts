@@ -305,6 +305,54 @@ export const ValuesResponse = z.object({
 });
 export type ValuesResponse = z.infer<typeof ValuesResponse>;
 
+/** The breakdowns an expected value can be standardised on (docs/methodology.md, "Verwacht gegeven de leerlingen"). */
+export const MixDimension = z.enum(['opleiding_ouders', 'inkomen_ouders', 'migratieachtergrond']);
+export type MixDimension = z.infer<typeof MixDimension>;
+/** Each in a sentence: "verwacht op grond van …". */
+export const MIX_PHRASES: Record<MixDimension, string> = {
+  opleiding_ouders: 'de opleiding van de ouders',
+  inkomen_ouders: 'het inkomen van de ouders',
+  migratieachtergrond: 'de migratieachtergrond',
+};
+
+export const ExpectedQuery = z.object({
+  indicator: code,
+  /** Without it: the latest cohort that holds values for the indicator. */
+  cohort: code.optional(),
+  level: z.enum(['gemeente', 'wijk']),
+  parent: ParentParam.optional(),
+  dimension: MixDimension.default('opleiding_ouders'),
+});
+export type ExpectedQuery = z.infer<typeof ExpectedQuery>;
+
+/**
+ * An area's share against what its own pupils would reach at Nederland's rates for their group:
+ * `difference` = observed − expected with its 95% interval, which decides `significance`. Suppressed
+ * where a group of the area is hidden: its expected value would give the hidden group sizes back.
+ */
+export const ExpectedRow = z.object({
+  area: z.string(),
+  name: z.string(),
+  observed: z.number().nullable(),
+  expected: z.number().nullable(),
+  difference: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  significance: Significance,
+  suppressed: z.boolean(),
+});
+export type ExpectedRow = z.infer<typeof ExpectedRow>;
+
+export const ExpectedResponse = z.object({
+  data: z.array(ExpectedRow),
+  /** Nederland's share per group of the dimension: the rates the expected values are made from. */
+  reference: z.array(z.object({ group: z.string(), rate: z.number().nullable() })),
+  /** The spread of the level's areas around their expected values, which widens every interval. */
+  dispersion: z.object({ units: z.number().int(), phi: z.number().nullable(), tau2: z.number().nullable() }),
+  meta: Meta,
+});
+export type ExpectedResponse = z.infer<typeof ExpectedResponse>;
+
 /**
  * A funnel plot of one indicator × cohort × level (docs/methodology.md, "Trechterdiagram"): only for
  * shares. `subgroup` is the group of the dimension whose areas are the points (without it the
