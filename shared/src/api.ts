@@ -353,6 +353,43 @@ export const ExpectedResponse = z.object({
 });
 export type ExpectedResponse = z.infer<typeof ExpectedResponse>;
 
+export const PeersQuery = z.object({
+  area: z.string().regex(GEMEENTE_CODE, 'Een gemeentecode zoals GM0855'),
+  indicator: code,
+  /** Without it: the latest cohort that holds values for the indicator. */
+  cohort: code.optional(),
+  /** The breakdown the distance from the expected value is measured on. */
+  dimension: MixDimension.default('opleiding_ouders'),
+});
+export type PeersQuery = z.infer<typeof PeersQuery>;
+
+/**
+ * A vergelijkbare gemeente that does significantly better: `difference` = its share − the area's,
+ * with the 95% interval that decides `significance`. Where both have an expected value (/expected),
+ * `adjustedDifference` compares their distances from it: it must then be significantly better too.
+ */
+export const PeerRow = z.object({
+  area: z.string(),
+  name: z.string(),
+  value: z.number(),
+  difference: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  significance: Significance,
+  adjustedDifference: z.number().nullable(),
+  adjustedSignificance: Significance,
+});
+export type PeerRow = z.infer<typeof PeerRow>;
+
+export const PeersResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string(), value: z.number().nullable() }),
+  /** The group the peers come from (GET /groups/vergelijkbaar-GM…). */
+  group: z.string(),
+  data: z.array(PeerRow),
+  meta: Meta,
+});
+export type PeersResponse = z.infer<typeof PeersResponse>;
+
 /**
  * A funnel plot of one indicator × cohort × level (docs/methodology.md, "Trechterdiagram"): only for
  * shares. `subgroup` is the group of the dimension whose areas are the points (without it the

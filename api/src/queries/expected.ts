@@ -49,7 +49,7 @@ function byArea<C extends { area: string }>(cells: readonly C[]): Map<string, C[
  * The spread of every area of the level around its expected value (published areas only, as every
  * estimate of spread): the same for every request of a data version, so memoised.
  */
-function expectedDispersion(
+export function expectedDispersion(
   ctx: QueryContext,
   indicator: string,
   level: AreaLevel,

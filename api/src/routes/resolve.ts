@@ -123,3 +123,22 @@ export async function requireMixReference(
     throw badRequest(`${indicator.name} heeft voor ${cohort.label} geen landelijke cijfers naar ${by}`);
   return reference;
 }
+
+/** An indicator peers can do better on: a share (with an interval) that has a direction. */
+export function requirePeerIndicator(indicator: Indicator): void {
+  if (indicator.unit !== 'percentage')
+    throw badRequest(`${indicator.name} is een gemiddelde zonder interval: vergelijkbare gemeenten zijn er niet op te toetsen`);
+  if (indicator.higherIsBetter === null) throw badRequest(`${indicator.name} is een neutrale indicator: hoger is niet beter of slechter`);
+}
+
+/** The reference rates for the peers' distance from their mix, where the indicator has them (otherwise none). */
+export async function optionalMixReference(
+  ctx: QueryContext,
+  indicator: Indicator,
+  cohort: IndicatorCohort,
+  dimension: MixDimension,
+): Promise<MixReference | null> {
+  if (indicator.definedBy === dimension) return null;
+  const reference = await mixReference(ctx, indicator, cohort, dimension);
+  return [...reference.values()].some((rate) => rate === null) ? null : reference;
+}
