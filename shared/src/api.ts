@@ -501,6 +501,13 @@ export const ProfileIndicator = z.object({
    * with reference voor-covid; null when the indicator has no COVID cohort or nothing before it.
    */
   covidChange: ChangeFields.extend({ cohort: IndicatorCohort, reference: ChangeReference }).nullable(),
+  /**
+   * The gemeente against what its pupils would reach at Nederland's rates by parents' education, as
+   * /expected gives it; null for a mean, an indicator defined by parents' education or without that breakdown.
+   */
+  expected: ExpectedRow.omit({ area: true, name: true }).extend({ dimension: MixDimension }).nullable(),
+  /** Vergelijkbare gemeenten that do significantly better, as /peers gives them (empty for a mean or a neutral indicator). */
+  peers: z.array(PeerRow),
   /** Wijken furthest from the own gemeente, significant ones first. */
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })).max(DEVIATING_WIJKEN),
 });

@@ -10,13 +10,30 @@ import { parentFilter, valueRows, type Parent, type ValueRow } from './values.ts
 /** Nederland's share per group of a dimension: the reference rates (null where Nederland's cell is hidden or missing). */
 export type Reference = ReadonlyMap<string, number | null>;
 
-export async function mixReference(ctx: QueryContext, indicator: Indicator, cohort: IndicatorCohort, dimension: MixDimension): Promise<Reference> {
+export async function mixReference(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit'>,
+  cohort: IndicatorCohort,
+  dimension: MixDimension,
+): Promise<Reference> {
   const benchmarks =
     (await benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension })).get(cohort.code) ?? [];
   return new Map(DIMENSIONS[dimension].map((g) => [g, benchmarks.find((b) => b.kind === 'nederland' && b.group === g)?.value ?? null]));
 }
 
-type Cell = { area: string; group: string; numerator: number | null; denominator: number | null; suppressed: boolean };
+/** The reference rates where the indicator has them for this breakdown (not defined by it, Nederland known in every group), else null. */
+export async function usableMixReference(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit' | 'definedBy'>,
+  cohort: IndicatorCohort,
+  dimension: MixDimension,
+): Promise<Reference | null> {
+  if (indicator.unit !== 'percentage' || indicator.definedBy === dimension) return null;
+  const reference = await mixReference(ctx, indicator, cohort, dimension);
+  return [...reference.values()].some((rate) => rate === null) ? null : reference;
+}
+
+export type Cell = { area: string; group: string; numerator: number | null; denominator: number | null; suppressed: boolean };
 
 /**
  * An area's groups at the reference rates, or why there is no expected value: 'hidden' where one of
@@ -68,6 +85,24 @@ export function expectedDispersion(
     const areas = [...byArea(rows).values()].map((cells) => mixArea(cells, reference)).filter((a): a is MixArea => typeof a === 'object');
     return standardisedDispersion(areas);
   });
+}
+
+/** One area's row of /expected from its own group cells (as the profile shows it beside the figure). */
+export async function expectedOfArea(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code'>,
+  cohort: IndicatorCohort,
+  level: 'gemeente' | 'wijk',
+  dimension: MixDimension,
+  reference: Reference,
+  cells: readonly Cell[],
+): Promise<Omit<ExpectedRow, 'area' | 'name'>> {
+  const mix = mixArea(cells, reference);
+  const tau2 = (await expectedDispersion(ctx, indicator.code, level, cohort.code, dimension, reference))?.tau2 ?? 0;
+  const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
+  return s
+    ? { ...s, suppressed: false }
+    : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
 }
 
 /** GET /expected: each area of the level (under the parent) against what its pupil mix predicts. */

@@ -23,24 +23,23 @@ function fromMix(mix: MixArea | 'hidden' | 'none' | undefined, tau2: number): { 
  * given the pupil mix, a peer must also be further above its own expectation: a better figure that
  * only reflects a more favourable mix is no example to call.
  */
-export async function peersView(
+export async function peersOf(
   ctx: QueryContext,
-  indicator: Indicator,
+  indicator: Indicator | Omit<Indicator, 'cohorts'>,
   cohort: IndicatorCohort,
   area: AreaDetail,
   dimension: MixDimension,
   reference: Reference | null,
-): Promise<PeersResponse> {
+): Promise<{ own: number | null; data: PeerRow[] }> {
   const code = `vergelijkbaar-${area.code}`;
   const group = await similarGroup(ctx, code);
   const codes = [area.code, ...(group?.members ?? [])];
   const q = { indicator: indicator.code, cohorts: [cohort.code], areas: codes };
-  const [totals, groups, dispersions, mixDispersion, m] = await Promise.all([
+  const [totals, groups, dispersions, mixDispersion] = await Promise.all([
     valueRows(ctx, indicator.unit, { ...q, dimension: 'totaal' }),
     reference ? valueRows(ctx, indicator.unit, { ...q, dimension }) : [],
     areaDispersions(ctx, indicator, 'gemeente', cohort.code, 'totaal'),
     reference ? expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference) : null,
-    meta(ctx, indicator, cohort),
   ]);
   const tau2 = dispersions.get('totaal')?.tau2 ?? 0;
   const mixTau2 = mixDispersion?.tau2 ?? 0;
@@ -85,5 +84,18 @@ export async function peersView(
     ];
   });
   data.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
-  return { area: { code: area.code, name: area.name, value: own?.v.value ?? null }, group: code, data, meta: m };
+  return { own: own?.v.value ?? null, data };
+}
+
+/** GET /peers, with the gemeente's own value and the group the peers come from. */
+export async function peersView(
+  ctx: QueryContext,
+  indicator: Indicator,
+  cohort: IndicatorCohort,
+  area: AreaDetail,
+  dimension: MixDimension,
+  reference: Reference | null,
+): Promise<PeersResponse> {
+  const [{ own, data }, m] = await Promise.all([peersOf(ctx, indicator, cohort, area, dimension, reference), meta(ctx, indicator, cohort)]);
+  return { area: { code: area.code, name: area.name, value: own }, group: `vergelijkbaar-${area.code}`, data, meta: m };
 }

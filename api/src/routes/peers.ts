@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, PeersQuery, PeersResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { peersView } from '../queries/peers.ts';
-import { cohortFor, optionalMixReference, requireArea, requireIndicator, requirePeerIndicator } from './resolve.ts';
+import { usableMixReference } from '../queries/expected.ts';
+import { cohortFor, requireArea, requireIndicator, requirePeerIndicator } from './resolve.ts';
 
 export const peersRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -23,7 +24,7 @@ export const peersRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
       const [indicator, area] = await Promise.all([requireIndicator(ctx, q.indicator), requireArea(ctx, q.area, 'gemeente')]);
       requirePeerIndicator(indicator);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
-      const reference = await optionalMixReference(ctx, indicator, cohort, q.dimension);
+      const reference = await usableMixReference(ctx, indicator, cohort, q.dimension);
       return peersView(ctx, indicator, cohort, area, q.dimension, reference);
     },
   );

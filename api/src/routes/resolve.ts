@@ -130,15 +130,3 @@ export function requirePeerIndicator(indicator: Indicator): void {
     throw badRequest(`${indicator.name} is een gemiddelde zonder interval: vergelijkbare gemeenten zijn er niet op te toetsen`);
   if (indicator.higherIsBetter === null) throw badRequest(`${indicator.name} is een neutrale indicator: hoger is niet beter of slechter`);
 }
-
-/** The reference rates for the peers' distance from their mix, where the indicator has them (otherwise none). */
-export async function optionalMixReference(
-  ctx: QueryContext,
-  indicator: Indicator,
-  cohort: IndicatorCohort,
-  dimension: MixDimension,
-): Promise<MixReference | null> {
-  if (indicator.definedBy === dimension) return null;
-  const reference = await mixReference(ctx, indicator, cohort, dimension);
-  return [...reference.values()].some((rate) => rate === null) ? null : reference;
-}
