@@ -51,11 +51,10 @@ export function WijkHeatmap({
   /** The wijk the page is about: its row marked. */
   focus?: string;
 }) {
-  const queries = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: wijken.map((w) => w.code) })));
-  const failed = queries.find((q) => q.error);
-  if (failed) return <ErrorMessage error={failed.error} retry={() => void failed.refetch()} />;
-  if (queries.some((q) => q.isLoading)) return <Loading what="het overzicht van de wijken" />;
-  const rows = queries.map((q) => new Map((q.data?.data ?? []).map((r) => [r.area, r])));
+  const compares = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: wijken.map((w) => w.code) })));
+  if (compares.error) return <ErrorMessage error={compares.error} retry={compares.retry} />;
+  if (compares.isLoading) return <Loading what="het overzicht van de wijken" />;
+  const rows = compares.data.map((d) => new Map((d?.data ?? []).map((r) => [r.area, r])));
   const against_ = against === 'gemeente' ? gemeenteName : 'het gemiddelde van de gemeenten';
   return (
     <TableScroll label={`Overzicht: ${wijken.length} wijken × ${indicators.length} indicatoren`}>
@@ -90,7 +89,7 @@ export function WijkHeatmap({
             <tr key={w.code} className={w.code === focus ? 'heatmap__focus' : undefined} aria-current={w.code === focus ? 'true' : undefined}>
               <th scope="row">{w.name}</th>
               {indicators.map((i, n) => (
-                <HeatCell key={i.code} row={rows[n]!.get(w.code)} indicator={i} against={against} />
+                <HeatCell key={i.code} row={rows[n]?.get(w.code)} indicator={i} against={against} />
               ))}
             </tr>
           ))}

@@ -39,10 +39,9 @@ export function WijkProfile({
   cohortOf: (i: Indicator) => IndicatorCohort | undefined;
   gemeenteName: string;
 }) {
-  const queries = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: [wijk.code] })));
-  const failed = queries.find((q) => q.error);
-  if (failed) return <ErrorMessage error={failed.error} retry={() => void failed.refetch()} />;
-  if (queries.some((q) => q.isLoading)) return <Loading what={`de cijfers van ${wijk.name}`} />;
+  const compares = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: [wijk.code] })));
+  if (compares.error) return <ErrorMessage error={compares.error} retry={compares.retry} />;
+  if (compares.isLoading) return <Loading what={`de cijfers van ${wijk.name}`} />;
   return (
     <TableScroll label={`${wijk.name}: alle indicatoren`}>
       <table className="data-table wijk-profile" data-testid="wijk-profile">
@@ -61,7 +60,7 @@ export function WijkProfile({
         </thead>
         <tbody>
           {indicators.map((indicator, n) => {
-            const row = queries[n]!.data?.data.find((r) => r.area === wijk.code);
+            const row = compares.data[n]?.data.find((r) => r.area === wijk.code);
             const cohort = cohortOf(indicator);
             return (
               <tr key={indicator.code}>
