@@ -218,14 +218,6 @@ export type GroupDispersion = z.infer<typeof GroupDispersion>;
 export const BENCHMARKS = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep', 'gemeente'] as const;
 export const BenchmarkKind = z.enum(BENCHMARKS);
 export type BenchmarkKind = z.infer<typeof BenchmarkKind>;
-export const BENCHMARK_LABELS: Record<BenchmarkKind, string> = {
-  nederland: 'Nederland',
-  gemeenten: 'Gemiddelde van de gemeenten',
-  stedelijkheid: 'Gemeenten met dezelfde stedelijkheid',
-  gka: 'GKA-gemeenten',
-  groep: 'Gekozen groep',
-  gemeente: 'Eigen gemeente',
-};
 
 /** A benchmark value for one group: pooled (counts summed) or, for 'gemeenten', the unweighted mean. */
 export const Benchmark = z.object({
@@ -606,6 +598,20 @@ export type BulkExportInfo = z.infer<typeof BulkExportInfo>;
  * imported grouping (`regio-…`), with its members' codes.
  */
 export const Group = z.object({ code: z.string(), kind: z.string(), name: z.string(), members: z.array(z.string()) });
+/**
+ * The kinds of group the dashboard makes itself, with their names. `Group.kind` stays an open string:
+ * an imported grouping names its own kind (`regio`, `g4`), which is then its name too.
+ */
+export const GROUP_KINDS = {
+  gka: { label: 'GKA' },
+  provincie: { label: 'Provincie' },
+  corop: { label: 'COROP' },
+  vergelijkbaar: { label: 'Vergelijkbaar' },
+} as const satisfies Record<string, { label: string }>;
+export type GroupKind = keyof typeof GROUP_KINDS;
+const isGroupKind = (kind: string): kind is GroupKind => Object.hasOwn(GROUP_KINDS, kind);
+/** 'COROP' for `corop`, the kind itself for an imported one ('g4'). */
+export const groupKindLabel = (kind: string): string => (isGroupKind(kind) ? GROUP_KINDS[kind].label : kind);
 /** 'Midden-Noord-Brabant' → 'midden-noord-brabant', 'G4' → 'g4': a part of a group code a URL can carry. */
 export function groupSlug(name: string): string {
   return name

@@ -5,6 +5,8 @@ export * from './api.ts';
 export * from './disclosure.ts';
 export * from './cohorts.ts';
 export * from './significance.ts';
+export * from './verdicts.ts';
+export * from './benchmarks.ts';
 export * from './aliases.ts';
 export * from './overview.ts';
 export * from './synthetic.ts';

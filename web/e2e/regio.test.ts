@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expandOverview, isToetsIndicator, OverviewResponse, verdictText, type Overview, type OverviewCell } from '@gka/shared';
+import { expandOverview, isToetsIndicator, OverviewResponse, VERDICTS, verdictText, type Overview, type OverviewCell } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
@@ -126,6 +126,16 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
       }
     }
     expect(checked).toBe(12 * (main.length + toetsen.length));
+
+    // Each verdict in the colour of the shared registry, which the stylesheet reads as a custom property.
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+    let coloured = 0;
+    for (const v of ['gunstig', 'ongunstig', 'geen_verschil'] as const) {
+      const fills = await table.locator(`td.heat--${v}`).evaluateAll((tds) => tds.map((td) => getComputedStyle(td).backgroundColor));
+      coloured += fills.length;
+      expect(new Set(fills), v).toEqual(fills.length ? new Set([rgb(VERDICTS[v].fill ?? '')]) : new Set());
+    }
+    expect(coloured).toBeGreaterThan(0);
 
     // Scrolled down the page, the header holds at the top of the screen, the names at the left of the rows below it.
     const top = await table.evaluate((t) => t.getBoundingClientRect().top + window.scrollY);

@@ -1,5 +1,6 @@
 import {
   allSynthetic,
+  syntheticBoundaries,
   cohortCodes,
   DEVIATING_WIJKEN,
   covidSplit,
@@ -57,10 +58,9 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     return cohort ? [{ indicator, cohort }] : [];
   });
   // One banner only when every figure shown is synthetic; otherwise each indicator carries its own mark.
-  const boundaries = sources.some((s) => s.kind === 'geo' && s.synthetic);
   const synthetic = allSynthetic(
     chosen.map((c) => c.indicator.synthetic),
-    boundaries,
+    syntheticBoundaries(sources),
   );
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 

@@ -17,6 +17,7 @@ import {
   FunnelResponse,
   TrendResponse,
   AreaResponse,
+  syntheticBoundaries,
   type DataLevel,
   type Dimension,
 } from '@gka/shared';
@@ -42,7 +43,7 @@ export function useSources() {
 /** Whether the loaded boundaries are a fictitious region (the fixtures); undefined while loading. */
 export function useBoundariesSynthetic(): boolean | undefined {
   const sources = useSources();
-  return sources.data ? sources.data.sources.some((s) => s.kind === 'geo' && s.synthetic) : undefined;
+  return sources.data ? syntheticBoundaries(sources.data.sources) : undefined;
 }
 
 export function useCohorts() {

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import {
+  BENCHMARK_INFO,
   CHANGE_RULE,
   COMPARISON_RULE,
   stedelijkheidLabel,
@@ -72,9 +73,9 @@ export function NotitieView() {
                       <th scope="col" className="num">
                         {p.area.name}
                       </th>
-                      <th scope="col">Nederland</th>
-                      <th scope="col">Zelfde stedelijkheid</th>
-                      <th scope="col">GKA-gemeenten</th>
+                      <th scope="col">{BENCHMARK_INFO.nederland.short}</th>
+                      <th scope="col">{BENCHMARK_INFO.stedelijkheid.short}</th>
+                      <th scope="col">{BENCHMARK_INFO.gka.short}</th>
                       <th scope="col" className="num">
                         Kansenkloof
                       </th>

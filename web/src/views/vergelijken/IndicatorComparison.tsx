@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { type CompareRow, type IndicatorCohort, type Indicator, disclosureSentence, formatterFor } from '@gka/shared';
+import { BENCHMARK_IN_SENTENCE, VERDICTS, type CompareRow, type IndicatorCohort, type Indicator, disclosureSentence, formatterFor } from '@gka/shared';
 import { useCompare } from '../../api/hooks.ts';
 import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -14,6 +14,9 @@ import { comparisonText } from '../../lib/significance.ts';
 import { benchmarkOf, comparisonOption } from './comparisonOption.ts';
 
 const col = createColumnHelper<CompareRow>();
+
+/** What the colours of the bars mean: 'groen gunstig, roze ongunstig, grijs geen significant verschil'. */
+const BAR_COLOURS = (['gunstig', 'ongunstig', 'geen_verschil'] as const).map((v) => `${VERDICTS[v].colourWord} ${VERDICTS[v].label}`).join(', ');
 
 function comparisonCell(row: CompareRow, kind: 'gemeenten' | 'gemeente', unit: Indicator['unit']): string {
   const c = row.comparisons.find((x) => x.kind === kind);
@@ -49,7 +52,7 @@ export function IndicatorComparison({
         sortUndefined: 'last',
       }),
       col.accessor((r) => formatInterval(r, indicator.unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
-      col.accessor((r) => comparisonCell(r, 'gemeenten', indicator.unit), { id: 'gemeenten', header: 'Vergeleken met het gemiddelde van de gemeenten' }),
+      col.accessor((r) => comparisonCell(r, 'gemeenten', indicator.unit), { id: 'gemeenten', header: `Vergeleken met ${BENCHMARK_IN_SENTENCE.gemeenten}` }),
       col.accessor((r) => comparisonCell(r, 'gemeente', indicator.unit), { id: 'gemeente', header: `Vergeleken met ${gemeenteName}` }),
     ],
     [indicator, gemeenteName],
@@ -82,8 +85,8 @@ export function IndicatorComparison({
               <>
                 <p className="hint">
                   Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek. Kleur van de staaf:{' '}
-                  {indicator.higherIsBetter === null ? 'blauw (neutrale indicator)' : 'groen gunstig, roze ongunstig, grijs geen significant verschil'}{' '}
-                  tegenover {gemeenteName}; de zwarte streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
+                  {indicator.higherIsBetter === null ? `${VERDICTS.neutraal.colourWord} (neutrale indicator)` : BAR_COLOURS} tegenover {gemeenteName}; de zwarte
+                  streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
                 </p>
                 <Chart
                   option={option}

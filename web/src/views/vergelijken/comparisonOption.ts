@@ -1,4 +1,15 @@
-import { SUPPRESSED_TEXT, formatterFor, verdictOf, type Benchmark, type BenchmarkKind, type CompareRow, type Unit, type Verdict } from '@gka/shared';
+import {
+  BENCHMARK_INFO,
+  SUPPRESSED_TEXT,
+  VERDICTS,
+  formatterFor,
+  verdictOf,
+  type Benchmark,
+  type BenchmarkKind,
+  type CompareRow,
+  type Unit,
+  type Verdict,
+} from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 
 /** The benchmark a group of wijken is compared with: its totaal, or the first of that kind. */
@@ -11,15 +22,6 @@ export function compareVerdict(row: CompareRow, kind: BenchmarkKind, higherIsBet
   const c = row.comparisons.find((x) => x.kind === kind);
   return row.suppressed || !c ? 'onbekend' : verdictOf(c.significance, higherIsBetter);
 }
-
-/** Bar colours by verdict against the own gemeente: the regio page's colours, grey without a significant difference. */
-export const VERDICT_COLOURS: Record<Verdict, string> = {
-  gunstig: '#4d9221',
-  ongunstig: '#c51b7d',
-  geen_verschil: '#969696',
-  neutraal: '#3182bd',
-  onbekend: '#3182bd',
-};
 
 /** The outline and the name of the wijk a page is about (followed from a wijk link), among the others. */
 const HIGHLIGHT = { borderColor: '#1a1a1a', borderWidth: 3 };
@@ -57,7 +59,7 @@ export function comparisonOption({
   const gemiddelde = benchmarkOf(benchmarks, 'gemeenten');
   const eigen = benchmarkOf(benchmarks, 'gemeente');
   const lines = [
-    gemiddelde?.value != null && { name: 'Gemiddelde gemeenten', xAxis: gemiddelde.value, colour: '#525252', distance: 4 },
+    gemiddelde?.value != null && { name: BENCHMARK_INFO.gemeenten.short, xAxis: gemiddelde.value, colour: '#525252', distance: 4 },
     eigen?.value != null && { name: gemeenteName, xAxis: eigen.value, colour: '#a04a00', distance: 20 },
   ].filter((x): x is { name: string; xAxis: number; colour: string; distance: number } => !!x);
   const valueText = (r: CompareRow | undefined) => (r?.value == null ? SUPPRESSED_TEXT : f(r.value));
@@ -87,7 +89,7 @@ export function comparisonOption({
         name: indicatorName,
         data: ranked.map((r) => ({
           value: r.value,
-          itemStyle: { color: VERDICT_COLOURS[compareVerdict(r, 'gemeente', higherIsBetter)], ...(r.area === highlight ? HIGHLIGHT : {}) },
+          itemStyle: { color: VERDICTS[compareVerdict(r, 'gemeente', higherIsBetter)].colour, ...(r.area === highlight ? HIGHLIGHT : {}) },
         })),
         markLine: {
           silent: true,
