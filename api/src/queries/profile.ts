@@ -112,7 +112,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks, contains(totaal)) : [],
       benchmarks: cohortBenchmarks,
       ...(hasKansenkloof(indicator) ? { kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')) } : {}),
-      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]),
+      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]!),
       ...why[i]!,
       breakdown: breakdowns(inCohort),
       trend: trendAxis(indicatorCohorts, notes.get(indicator.code)).map((c) => {

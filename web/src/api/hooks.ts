@@ -154,16 +154,18 @@ export function useCompares(list: CompareParams[]) {
 function compareQuery(p: CompareParams) {
   return queryOptions({
     queryKey: queryKeys.compare(p),
-    queryFn: !(p.areas.length > 0 && p.cohort)
-      ? skipToken
-      : async ({ signal }) => {
-          const batches = [];
-          for (let i = 0; i < p.areas.length; i += COMPARE_BATCH) batches.push(p.areas.slice(i, i + COMPARE_BATCH));
-          const parts = await Promise.all(
-            batches.map((areas) => getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: areas.join(',') }), CompareResponse, signal)),
-          );
-          return { ...parts[0], data: parts.flatMap((r) => r.data) };
-        },
+    queryFn:
+      p.areas.length > 0 && p.cohort
+        ? async ({ signal }) => {
+            const batches = [];
+            for (let i = 0; i < p.areas.length; i += COMPARE_BATCH) batches.push(p.areas.slice(i, i + COMPARE_BATCH));
+            const parts = await Promise.all(
+              batches.map((areas) => getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: areas.join(',') }), CompareResponse, signal)),
+            );
+            // One answer with every batch's rows (benchmarks and meta are the same in each); there is a batch, as there are areas.
+            return parts.reduce((all, r) => ({ ...all, data: all.data.concat(r.data) }));
+          }
+        : skipToken,
     placeholderData: keepPreviousData,
   });
 }

@@ -37,7 +37,8 @@ function TrendLines({ profile, gemeente, ownGemeente, height = 300, showTable = 
   const legend = useMemo(() => trendLegend({ trend, area: gemeente, ownGemeente }), [trend, gemeente, ownGemeente]);
   const lines = trendBenchmarks(trend);
   const f = formatterFor(unit);
-  const kind = COHORT_KINDS[cohortKind(trend[0]!.cohort)];
+  // A trend is of one kind of cohort: its first says which (and hasTrend saw at least two).
+  const kind = COHORT_KINDS[trend[0] ? cohortKind(trend[0].cohort) : 'cohort'];
   return (
     <div
       className="trend"

@@ -43,7 +43,7 @@ export function RegioView() {
   usePageFigures(!showing ? [] : overview.data?.indicators.map((i) => i.synthetic));
   const options = [
     ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${groupKindLabel(g.kind)}: ${g.name} (${g.members.length})` })),
-    { value: similarTo ? groupCode! : similarGroupCode(''), label: 'Een gemeente met haar vergelijkbare gemeenten…' },
+    { value: similarGroupCode(similarTo ?? ''), label: 'Een gemeente met haar vergelijkbare gemeenten…' },
   ];
   const names = new Map((gemeenten.data?.data ?? []).map((g) => [g.code, g.name]));
 

@@ -112,16 +112,16 @@ export function comparisonOption({
         data: ranked.flatMap((r, i) => (r.ciLow !== null && r.ciHigh !== null ? [[r.ciLow, r.ciHigh, i]] : [])),
         encode: { x: [0, 1], y: 2 },
         renderItem: (_params, api) => {
-          const low = api.coord([api.value(0), api.value(2)]);
-          const high = api.coord([api.value(1), api.value(2)]);
+          const [lowX = 0, lowY = 0] = api.coord([api.value(0), api.value(2)]);
+          const [highX = 0, highY = 0] = api.coord([api.value(1), api.value(2)]);
           const cap = 5;
           const style = { stroke: '#252525', lineWidth: 1.5 };
           return {
             type: 'group',
             children: [
-              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
-              { type: 'line', shape: { x1: low[0], y1: low[1] - cap, x2: low[0], y2: low[1] + cap }, style },
-              { type: 'line', shape: { x1: high[0], y1: high[1] - cap, x2: high[0], y2: high[1] + cap }, style },
+              { type: 'line', shape: { x1: lowX, y1: lowY, x2: highX, y2: highY }, style },
+              { type: 'line', shape: { x1: lowX, y1: lowY - cap, x2: lowX, y2: lowY + cap }, style },
+              { type: 'line', shape: { x1: highX, y1: highY - cap, x2: highX, y2: highY + cap }, style },
             ],
           };
         },
