@@ -62,7 +62,7 @@ describe('comparisonOption', () => {
     const chart = init(null, null, { renderer: 'svg', ssr: true, width: 4000, height: 400 });
     chart.setOption(rotterdam);
     const dashed = [...chart.renderToSVGString().matchAll(/<path d="M([\d.]+) [\d.]+L([\d.]+) [\d.]+"[^>]*stroke="(#[0-9a-f]+)"[^>]*stroke-dasharray/g)];
-    const drawnAt = new Map(dashed.map((m) => [m[3], chart.convertFromPixel({ xAxisIndex: 0 }, Number(m[1])) as number]));
+    const drawnAt = new Map(dashed.map((m) => [m[3], chart.convertFromPixel({ xAxisIndex: 0 }, Number(m[1]))]));
     chart.dispose();
     expect(dashed.every((m) => m[1] === m[2])).toBe(true);
     // In percentage points, to 0,01.
@@ -77,9 +77,9 @@ describe('comparisonOption', () => {
       chart.setOption(
         comparisonOption({ rows: long, benchmarks: [], unit: 'percentage', indicatorName: 'x', gemeenteName: 'Tilburg', higherIsBetter: true, labelWidth }),
       );
-      const [left, right] = [0, 1].map((v) => chart.convertToPixel({ xAxisIndex: 0 }, v) as number);
+      const [left = NaN, right = NaN] = [0, 1].map((v) => chart.convertToPixel({ xAxisIndex: 0 }, v));
       chart.dispose();
-      return (right! - left!) / 358;
+      return (right - left) / 358;
     };
     expect(plotShare(110)).toBeGreaterThanOrEqual(0.5);
     expect(plotShare()).toBeLessThan(plotShare(110));
