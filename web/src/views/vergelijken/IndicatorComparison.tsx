@@ -1,6 +1,15 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { BENCHMARK_IN_SENTENCE, VERDICTS, type CompareRow, type IndicatorCohort, type Indicator, disclosureSentence, formatterFor } from '@gka/shared';
+import {
+  BENCHMARK_IN_SENTENCE,
+  BENCHMARK_LABELS,
+  VERDICTS,
+  type CompareRow,
+  type IndicatorCohort,
+  type Indicator,
+  disclosureSentence,
+  formatterFor,
+} from '@gka/shared';
 import { useCompare } from '../../api/hooks.ts';
 import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -84,9 +93,9 @@ export function IndicatorComparison({
             return (
               <>
                 <p className="hint">
-                  Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek. Kleur van de staaf:{' '}
-                  {indicator.higherIsBetter === null ? `${VERDICTS.neutraal.colourWord} (neutrale indicator)` : BAR_COLOURS} tegenover {gemeenteName}; de zwarte
-                  streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
+                  {BENCHMARK_LABELS.gemeenten}: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek. Kleur van de
+                  staaf: {indicator.higherIsBetter === null ? `${VERDICTS.neutraal.colourWord} (neutrale indicator)` : BAR_COLOURS} tegenover {gemeenteName}; de
+                  zwarte streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
                 </p>
                 <Chart
                   option={option}

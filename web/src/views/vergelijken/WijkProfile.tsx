@@ -1,4 +1,13 @@
-import { formatterFor, shortCohortLabel, verdictText, type CompareRow, type Indicator, type IndicatorCohort } from '@gka/shared';
+import {
+  BENCHMARK_INFO,
+  BENCHMARK_IN_SENTENCE,
+  formatterFor,
+  shortCohortLabel,
+  verdictText,
+  type CompareRow,
+  type Indicator,
+  type IndicatorCohort,
+} from '@gka/shared';
 import { useCompares } from '../../api/hooks.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
@@ -46,7 +55,8 @@ export function WijkProfile({
     <TableScroll label={`${wijk.name}: alle indicatoren`}>
       <table className="data-table wijk-profile" data-testid="wijk-profile">
         <caption>
-          {wijk.name} op elke indicator met wijkcijfers, vergeleken met {gemeenteName} en Nederland (significant: buiten het 95%-interval)
+          {wijk.name} op elke indicator met wijkcijfers, vergeleken met {gemeenteName} en {BENCHMARK_IN_SENTENCE.nederland} (significant: buiten het
+          95%-interval)
         </caption>
         <thead>
           <tr>
@@ -55,7 +65,7 @@ export function WijkProfile({
               {wijk.name}
             </th>
             <th scope="col">{gemeenteName}</th>
-            <th scope="col">Nederland</th>
+            <th scope="col">{BENCHMARK_INFO.nederland.short}</th>
           </tr>
         </thead>
         <tbody>
