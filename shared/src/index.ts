@@ -10,3 +10,4 @@ export * from './benchmarks.ts';
 export * from './aliases.ts';
 export * from './overview.ts';
 export * from './synthetic.ts';
+export * from './explain.ts';
