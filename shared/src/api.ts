@@ -498,8 +498,8 @@ export const ProfileIndicator = z.object({
    * /expected gives it; null for a mean, an indicator defined by parents' education or without that breakdown.
    */
   expected: ExpectedRow.omit({ area: true, name: true }).extend({ dimension: MixDimension }).nullable(),
-  /** Vergelijkbare gemeenten that do significantly better, as /peers gives them (empty for a mean or a neutral indicator). */
-  peers: z.array(PeerRow),
+  /** Vergelijkbare gemeenten that do significantly better, as /peers gives them; null for a mean or a neutral indicator. */
+  peers: z.array(PeerRow).nullable(),
   /** Wijken furthest from the own gemeente, significant ones first. */
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })).max(DEVIATING_WIJKEN),
 });

@@ -93,7 +93,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         reference && cells.length ? expectedOfArea(ctx, indicator, cohort, 'gemeente', KANSENKLOOF_DIMENSION, reference, cells) : null,
         indicator.unit === 'percentage' && indicator.higherIsBetter !== null ? peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference) : null,
       ]);
-      return { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? [] };
+      return { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? null };
     }),
   );
 

@@ -24,6 +24,7 @@ import { comparisonText, covidText, significanceWord } from '../../lib/significa
 import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
+import { NotitieExplanation } from './NotitieExplanation.tsx';
 
 /** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
@@ -121,6 +122,7 @@ export function NotitieView() {
                 die zelf naar opleiding van de ouders is gedefinieerd. {disclosureSentence(p.minCell)}
               </p>
               <CovidParagraph indicators={p.indicators} />
+              <NotitieExplanation indicators={p.indicators} />
               <SchoolsParagraph gemeente={p.area} />
               {selected && (
                 <div className="notitie__detail">
