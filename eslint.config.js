@@ -1,4 +1,4 @@
-// typescript-eslint on every package, and React's hook rules on the web app.
+// typescript-eslint on every package, its type-checked rules and React's hook rules on the web app.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -14,6 +14,13 @@ export default tseslint.config(
       // Unused parameters named with a leading underscore are deliberate.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The web app with the rules that need types (floating promises, unsafe any, needless assertions):
+    // the browser is where an unhandled promise or a stray any fails silently.
+    files: ['web/**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
   {
     // Kysely's own advice for migrations and schema-free helpers: Kysely<any>, not the app's schema.

@@ -24,6 +24,8 @@ import { changeRoutes } from './routes/change.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { DownloadSlots } from './routes/downloads.ts';
 import { exportRoutes } from './routes/export.ts';
+import { expectedRoutes } from './routes/expected.ts';
+import { peersRoutes } from './routes/peers.ts';
 import { funnelRoutes } from './routes/funnel.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { overviewRoutes } from './routes/overview.ts';
@@ -194,6 +196,8 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   await app.register(trendRoutes, { prefix: API, ...ctx });
   await app.register(changeRoutes, { prefix: API, ...ctx });
   await app.register(funnelRoutes, { prefix: API, ...ctx });
+  await app.register(expectedRoutes, { prefix: API, ...ctx });
+  await app.register(peersRoutes, { prefix: API, ...ctx });
   await app.register(profileRoutes, { prefix: API, ...ctx });
   await app.register(schoolsRoutes, { prefix: API, ...ctx });
   await app.register(exportRoutes, {

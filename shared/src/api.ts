@@ -218,14 +218,6 @@ export type GroupDispersion = z.infer<typeof GroupDispersion>;
 export const BENCHMARKS = ['nederland', 'gemeenten', 'stedelijkheid', 'gka', 'groep', 'gemeente'] as const;
 export const BenchmarkKind = z.enum(BENCHMARKS);
 export type BenchmarkKind = z.infer<typeof BenchmarkKind>;
-export const BENCHMARK_LABELS: Record<BenchmarkKind, string> = {
-  nederland: 'Nederland',
-  gemeenten: 'Gemiddelde van de gemeenten',
-  stedelijkheid: 'Gemeenten met dezelfde stedelijkheid',
-  gka: 'GKA-gemeenten',
-  groep: 'Gekozen groep',
-  gemeente: 'Eigen gemeente',
-};
 
 /** A benchmark value for one group: pooled (counts summed) or, for 'gemeenten', the unweighted mean. */
 export const Benchmark = z.object({
@@ -304,6 +296,91 @@ export const ValuesResponse = z.object({
   meta: Meta,
 });
 export type ValuesResponse = z.infer<typeof ValuesResponse>;
+
+/** The breakdowns an expected value can be standardised on (docs/methodology.md, "Verwacht gegeven de leerlingen"). */
+export const MixDimension = z.enum(['opleiding_ouders', 'inkomen_ouders', 'migratieachtergrond']);
+export type MixDimension = z.infer<typeof MixDimension>;
+/** Each in a sentence: "verwacht op grond van …". */
+export const MIX_PHRASES: Record<MixDimension, string> = {
+  opleiding_ouders: 'de opleiding van de ouders',
+  inkomen_ouders: 'het inkomen van de ouders',
+  migratieachtergrond: 'de migratieachtergrond',
+};
+
+export const ExpectedQuery = z.object({
+  indicator: code,
+  /** Without it: the latest cohort that holds values for the indicator. */
+  cohort: code.optional(),
+  level: z.enum(['gemeente', 'wijk']),
+  parent: ParentParam.optional(),
+  dimension: MixDimension.default('opleiding_ouders'),
+});
+export type ExpectedQuery = z.infer<typeof ExpectedQuery>;
+
+/**
+ * An area's share against what its own pupils would reach at Nederland's rates for their group:
+ * `difference` = observed − expected with its 95% interval, which decides `significance`. Suppressed
+ * where a group of the area is hidden: its expected value would give the hidden group sizes back.
+ */
+export const ExpectedRow = z.object({
+  area: z.string(),
+  name: z.string(),
+  observed: z.number().nullable(),
+  expected: z.number().nullable(),
+  difference: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  significance: Significance,
+  suppressed: z.boolean(),
+});
+export type ExpectedRow = z.infer<typeof ExpectedRow>;
+
+export const ExpectedResponse = z.object({
+  data: z.array(ExpectedRow),
+  /** Nederland's share per group of the dimension: the rates the expected values are made from. */
+  reference: z.array(z.object({ group: z.string(), rate: z.number().nullable() })),
+  /** The spread of the level's areas around their expected values, which widens every interval. */
+  dispersion: z.object({ units: z.number().int(), phi: z.number().nullable(), tau2: z.number().nullable() }),
+  meta: Meta,
+});
+export type ExpectedResponse = z.infer<typeof ExpectedResponse>;
+
+export const PeersQuery = z.object({
+  area: z.string().regex(GEMEENTE_CODE, 'Een gemeentecode zoals GM0855'),
+  indicator: code,
+  /** Without it: the latest cohort that holds values for the indicator. */
+  cohort: code.optional(),
+  /** The breakdown the distance from the expected value is measured on. */
+  dimension: MixDimension.default('opleiding_ouders'),
+});
+export type PeersQuery = z.infer<typeof PeersQuery>;
+
+/**
+ * A vergelijkbare gemeente that does significantly better: `difference` = its share − the area's,
+ * with the 95% interval that decides `significance`. Where both have an expected value (/expected),
+ * `adjustedDifference` compares their distances from it: it must then be significantly better too.
+ */
+export const PeerRow = z.object({
+  area: z.string(),
+  name: z.string(),
+  value: z.number(),
+  difference: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  significance: Significance,
+  adjustedDifference: z.number().nullable(),
+  adjustedSignificance: Significance,
+});
+export type PeerRow = z.infer<typeof PeerRow>;
+
+export const PeersResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string(), value: z.number().nullable() }),
+  /** The group the peers come from (GET /groups/vergelijkbaar-GM…). */
+  group: z.string(),
+  data: z.array(PeerRow),
+  meta: Meta,
+});
+export type PeersResponse = z.infer<typeof PeersResponse>;
 
 /**
  * A funnel plot of one indicator × cohort × level (docs/methodology.md, "Trechterdiagram"): only for
@@ -416,6 +493,13 @@ export const ProfileIndicator = z.object({
    * with reference voor-covid; null when the indicator has no COVID cohort or nothing before it.
    */
   covidChange: ChangeFields.extend({ cohort: IndicatorCohort, reference: ChangeReference }).nullable(),
+  /**
+   * The gemeente against what its pupils would reach at Nederland's rates by parents' education, as
+   * /expected gives it; null for a mean, an indicator defined by parents' education or without that breakdown.
+   */
+  expected: ExpectedRow.omit({ area: true, name: true }).extend({ dimension: MixDimension }).nullable(),
+  /** Vergelijkbare gemeenten that do significantly better, as /peers gives them; null for a mean or a neutral indicator. */
+  peers: z.array(PeerRow).nullable(),
   /** Wijken furthest from the own gemeente, significant ones first. */
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })).max(DEVIATING_WIJKEN),
 });
@@ -514,6 +598,20 @@ export type BulkExportInfo = z.infer<typeof BulkExportInfo>;
  * imported grouping (`regio-…`), with its members' codes.
  */
 export const Group = z.object({ code: z.string(), kind: z.string(), name: z.string(), members: z.array(z.string()) });
+/**
+ * The kinds of group the dashboard makes itself, with their names. `Group.kind` stays an open string:
+ * an imported grouping names its own kind (`regio`, `g4`), which is then its name too.
+ */
+export const GROUP_KINDS = {
+  gka: { label: 'GKA' },
+  provincie: { label: 'Provincie' },
+  corop: { label: 'COROP' },
+  vergelijkbaar: { label: 'Vergelijkbaar' },
+} as const satisfies Record<string, { label: string }>;
+export type GroupKind = keyof typeof GROUP_KINDS;
+const isGroupKind = (kind: string): kind is GroupKind => Object.hasOwn(GROUP_KINDS, kind);
+/** 'COROP' for `corop`, the kind itself for an imported one ('g4'). */
+export const groupKindLabel = (kind: string): string => (isGroupKind(kind) ? GROUP_KINDS[kind].label : kind);
 /** 'Midden-Noord-Brabant' → 'midden-noord-brabant', 'G4' → 'g4': a part of a group code a URL can carry. */
 export function groupSlug(name: string): string {
   return name

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolMembers } from './cohorts.ts';
+import { cohortKind, poolMembers, pooledLabel } from './cohorts.ts';
 import type { IndicatorCohort } from './api.ts';
 
 const cohort = (code: string, schoolYears: string[]): IndicatorCohort => ({ code, label: code, schoolYears, pooled: [], covid: false, note: null });
@@ -25,5 +25,20 @@ describe('the members of a pooled period', () => {
   it('are all cohorts before COVID when the indicator has one kind', () => {
     const before = [gka(2012), gka(2014), gka(2016)];
     expect(poolMembers(before)).toEqual(before);
+  });
+});
+
+describe('the kind of a cohort', () => {
+  it('follows from its code, whatever its label says', () => {
+    expect(cohortKind({ code: 'sj2019-2020' })).toBe('schooljaar');
+    expect(cohortKind({ code: '2019-2020' })).toBe('cohort');
+    // A pooled period is of its first member's kind.
+    expect(cohortKind({ code: 'sj2014-2015_sj2018-2019' })).toBe('schooljaar');
+  });
+
+  it('names a pooled period: school years as schooljaren, even under an unusual label', () => {
+    const first = { code: 'sj2014-2015', label: 'DUO 2014-2015' };
+    expect(pooledLabel(first, { label: 'Schooljaar 2018-2019' })).toBe('Schooljaren DUO 2014-2015 t/m 2018-2019 samen');
+    expect(pooledLabel({ code: '2012-2013', label: 'Cohort 2012-2013' }, { label: 'Cohort 2018-2019' })).toBe('Cohorten 2012-2013 t/m 2018-2019 samen');
   });
 });

@@ -9,9 +9,8 @@ export function shortCohortLabel(c: Pick<Cohort, 'label'>): string {
 }
 
 /** The label of a pooled period from its first and last member: 'Cohorten 2012-2013 t/m 2018-2019 samen'. */
-export function pooledLabel(first: Pick<Cohort, 'label'>, last: Pick<Cohort, 'label'>): string {
-  const kind = /^schooljaar/i.test(first.label) ? 'Schooljaren' : 'Cohorten';
-  return `${kind} ${shortCohortLabel(first)} t/m ${shortCohortLabel(last)} samen`;
+export function pooledLabel(first: Pick<Cohort, 'code' | 'label'>, last: Pick<Cohort, 'label'>): string {
+  return `${COHORT_KINDS[cohortKind(first)].plural} ${shortCohortLabel(first)} t/m ${shortCohortLabel(last)} samen`;
 }
 
 /** 'Cohort 2022-2023' → 'cohort 2022-2023', 'Schooljaar 2019-2020' → 'schooljaar 2019-2020': the label inside a sentence. */
@@ -23,6 +22,15 @@ const SCHOOL_YEAR_PREFIX = 'sj';
 /** The cohort of one school year (DUO figures): `sj2019-2020`, apart from the two-year GKA cohort `2019-2020`. */
 export const schoolYearCode = (year: string): string => `${SCHOOL_YEAR_PREFIX}${year}`;
 export const isSchoolYearCohort = (code: string): boolean => code.startsWith(SCHOOL_YEAR_PREFIX);
+
+/** The two kinds of cohort: DUO's school years and the GKA monitor's two-year cohorts, with their words. */
+export const COHORT_KINDS = {
+  schooljaar: { label: 'Schooljaar', plural: 'Schooljaren' },
+  cohort: { label: 'Cohort', plural: 'Cohorten' },
+} as const;
+export type CohortKind = keyof typeof COHORT_KINDS;
+/** Which kind a cohort is, from its code (a pooled period's code starts with its first member's). */
+export const cohortKind = (c: Pick<Cohort, 'code'>): CohortKind => (isSchoolYearCohort(c.code) ? 'schooljaar' : 'cohort');
 
 /**
  * The members of an indicator's pooled period from its cohorts before COVID: one kind only. A two-year

@@ -1,5 +1,7 @@
-import type { BenchmarkKind, IndicatorCohort, Significance } from './api.ts';
+import type { BenchmarkKind, IndicatorCohort, Significance, Verdict } from './api.ts';
+import { BENCHMARK_IN_SENTENCE } from './benchmarks.ts';
 import { shortCohortLabel } from './cohorts.ts';
+import { VERDICTS } from './verdicts.ts';
 
 /**
  * The rule a comparison follows, said once for every file, note and legend. The interval counts the
@@ -26,16 +28,6 @@ export const SIGNIFICANCE_WORDS: Record<Significance, string> = {
   onbekend: 'onbekend',
 };
 
-/** Each benchmark inside a sentence: 'significant hoger dan het gemiddelde van de gemeenten'. */
-export const BENCHMARK_IN_SENTENCE: Record<BenchmarkKind, string> = {
-  nederland: 'Nederland',
-  gemeenten: 'het gemiddelde van de gemeenten',
-  stedelijkheid: 'gemeenten met dezelfde stedelijkheid',
-  gka: 'de GKA-gemeenten',
-  groep: 'de gekozen groep',
-  gemeente: 'de eigen gemeente',
-};
-
 /** SIGNIFICANCE_WORDS, except that a known `difference` without a test reads NO_TEST_TEXT, not 'onbekend'. */
 export function significanceWord(sig: Significance, difference: number | null = null): string {
   return sig === 'onbekend' && difference !== null ? NO_TEST_TEXT : SIGNIFICANCE_WORDS[sig];
@@ -60,8 +52,6 @@ export function significanceText(sig: Significance, kind: BenchmarkKind, differe
 }
 
 /** Whether a significant difference is good news: from the indicator's direction; neutral indicators get no verdict. */
-type Verdict = 'gunstig' | 'ongunstig' | 'geen_verschil' | 'neutraal' | 'onbekend';
-
 export function verdictOf(sig: Significance, higherIsBetter: boolean | null): Verdict {
   if (sig === 'onbekend') return 'onbekend';
   if (sig === 'niet_significant') return 'geen_verschil';
@@ -100,37 +90,18 @@ export const covidHeading = (cohort: Pick<IndicatorCohort, 'label'>): string => 
  */
 export function verdictText(v: Verdict, sig: Significance, difference: number | null = null): string {
   if (v === 'onbekend' && difference !== null) return NO_TEST_TEXT;
-  switch (v) {
-    case 'gunstig':
-      return 'gunstig';
-    case 'ongunstig':
-      return 'ongunstig';
-    case 'geen_verschil':
-      return 'geen significant verschil';
-    case 'neutraal':
-      return sig === 'hoger' ? 'hoger (neutraal)' : 'lager (neutraal)';
-    default:
-      return 'onbekend';
-  }
+  if (v === 'neutraal') return `${sig === 'hoger' ? 'hoger' : 'lager'} (${VERDICTS.neutraal.label})`;
+  return VERDICTS[v].label;
 }
 
 /** The abbreviation of 'geen significant verschil' in a compact cell; a legend beside it spells it out. */
-export const NOT_SIGNIFICANT_SHORT = 'n.s.';
+export const NOT_SIGNIFICANT_SHORT = VERDICTS.geen_verschil.short;
 
 /**
  * `verdictText` in a word, for a compact cell that states the full words in its accessible name:
  * 'gunstig', 'ongunstig', 'n.s.', a neutral 'hoger' or 'lager'; '' without a verdict.
  */
 export function verdictShortText(v: Verdict, sig: Significance): string {
-  switch (v) {
-    case 'gunstig':
-    case 'ongunstig':
-      return v;
-    case 'geen_verschil':
-      return NOT_SIGNIFICANT_SHORT;
-    case 'neutraal':
-      return sig === 'hoger' ? 'hoger' : 'lager';
-    default:
-      return '';
-  }
+  if (v === 'neutraal') return sig === 'hoger' ? 'hoger' : 'lager';
+  return VERDICTS[v].short;
 }

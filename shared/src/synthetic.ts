@@ -17,6 +17,11 @@ export function syntheticFigures(sources: readonly FigureSource[]): boolean {
   return sources.some((s) => s.synthetic);
 }
 
+/** Whether the loaded boundaries are a fictitious region (the fixtures): then every figure about it is made up. */
+export function syntheticBoundaries(sources: readonly FigureSource[]): boolean {
+  return sources.some((s) => s.kind === 'geo' && s.synthetic);
+}
+
 /**
  * Whether a page (or a file) says once, in a banner, that its figures are synthetic: only when it
  * shows figures and every one of them is. Mixed pages mark each figure instead. A page without

@@ -16,7 +16,7 @@ let base: string;
 let pageErrors: string[];
 beforeAll(() => void ({ page, base, pageErrors } = app));
 
-const readCsv = (text: string) => parse(text, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+const readCsv = (text: string) => parse<Record<string, string>>(text, { columns: true, delimiter: ';', bom: true });
 const api = async <T>(url: string, schema: { parse: (x: unknown) => T }) => schema.parse(await (await fetch(new URL(url, base))).json());
 const wijkenOf = async (...gemeenten: string[]) =>
   (await Promise.all(gemeenten.map((g) => api(`/api/v1/areas?level=wijk&parent=${g}`, AreasResponse)))).flatMap((r) => r.data.map((a) => a.code)).sort();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expandOverview, isToetsIndicator, OverviewResponse, verdictText, type Overview, type OverviewCell } from '@gka/shared';
+import { expandOverview, isToetsIndicator, OverviewResponse, VERDICTS, verdictText, type Overview, type OverviewCell } from '@gka/shared';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 import { formatValue } from '../src/lib/format.ts';
 import { axeFindings } from './browser.ts';
@@ -98,7 +98,8 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
   /** The words a cell must state: the API's verdict, or that there is no figure. */
   const wordsOf = (c: OverviewCell | undefined) => (hasFigure(c) ? verdictText(c!.verdict, c!.significance, c!.difference) : 'geen gegevens');
   /** A table's column names: its sort buttons without their mark. */
-  const columnNames = async (t: Locator) => (await t.locator('thead th .sort-button').allTextContents()).map((h) => h.replace(/[↕▲▼]$/, ''));
+  const columnNames = async (t: Locator) =>
+    (await t.locator('thead th .sort-button').allTextContents()).map((h) => h.replace(/[↕▲▼]$/, '').replaceAll('\u00AD', ''));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
   it('at 1400 × 1000 shows every indicator beside the names without sideways scrolling, rows of at most 72 px, each verdict in words', async () => {
@@ -169,6 +170,16 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
     }
     expect(checked).toBe(12 * (main.length + toetsen.length));
 
+    // Each verdict in the colour of the shared registry, which the stylesheet reads as a custom property.
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+    let coloured = 0;
+    for (const v of ['gunstig', 'ongunstig', 'geen_verschil'] as const) {
+      const fills = await table.locator(`td.heat--${v}`).evaluateAll((tds) => tds.map((td) => getComputedStyle(td).backgroundColor));
+      coloured += fills.length;
+      expect(new Set(fills), v).toEqual(fills.length ? new Set([rgb(VERDICTS[v].fill ?? '')]) : new Set());
+    }
+    expect(coloured).toBeGreaterThan(0);
+
     // Scrolled down the page, the header holds at the top of the screen, the names at the left of the rows below it.
     const top = await table.evaluate((t) => t.getBoundingClientRect().top + window.scrollY);
     await page.evaluate((y) => window.scrollTo(0, y), top + 300);
@@ -182,7 +193,8 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
 
     // The per-column mark: the demo columns synthetic, the DUO and CBS ones real.
     const marks = await table.locator('thead th').evaluateAll((ths) => ths.slice(1).map((th) => th.querySelector('[data-testid=provenance]')?.textContent));
-    expect(marks).toEqual(main.map((c) => (c.indicator.synthetic ? 'synthetisch' : expect.stringMatching(/^echte cijfers \((DUO|CBS)\)$/))));
+    const real: unknown = expect.stringMatching(/^echte cijfers \((DUO|CBS)\)$/);
+    expect(marks).toEqual(main.map((c) => (c.indicator.synthetic ? 'synthetisch' : real)));
     expect(marks).toContain('synthetisch');
 
     const { found, passes } = await axeFindings(page);

@@ -26,7 +26,7 @@ export function initialJs(manifest: Manifest, html = ''): string[] {
     }
   };
   visit(entry);
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.m?js)"/g)) files.add(m[1]!);
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.m?js)"/g)) if (m[1]) files.add(m[1]);
   return [...files].filter((f) => /\.m?js$/.test(f)).sort();
 }
 

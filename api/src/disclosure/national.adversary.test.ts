@@ -5,6 +5,8 @@ import {
   ChangeResponse,
   CompareResponse,
   DIMENSIONS,
+  ExpectedResponse,
+  MixDimension,
   NATIONAL_CODE,
   ProfileResponse,
   TrendResponse,
@@ -16,7 +18,17 @@ import {
 import { buildApp } from '../app.ts';
 import { loadDemo } from '../importers/demo/load.ts';
 import { importOpenDataBoundaries } from '../importers/geo/open-data.ts';
-import { attack, cellKey, invertWilson, pooledSystem, tableRelations, type Counts, type Relation } from '../test/adversary.ts';
+import {
+  attack,
+  cellKey,
+  invertWilson,
+  pooledSystem,
+  solvedBySystem,
+  tableRelations,
+  type Counts,
+  type Relation,
+  type WeightedRelation,
+} from '../test/adversary.ts';
 import { testConfig } from '../test/config.ts';
 import { hasOpenData, OPEN_DATA } from '../test/open-data.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
@@ -45,6 +57,8 @@ class Table {
   readonly conflicts: string[] = [];
   /** Pools over some of their members: counts, the members they could be over, and how many they are over. */
   readonly pools: { counts: Counts; parts: string[]; n: number; label: string }[] = [];
+  /** Expected values as /expected publishes them: per area and breakdown, E and the reference rates. */
+  readonly expected: { area: string; dimension: MixDimension; expected: number | null; rates: Map<string, number> }[] = [];
 
   see(area: string, dimension: string, v: Pick<Value, 'group' | 'numerator' | 'denominator' | 'suppressed'>, route: string): void {
     const key = cellKey(area, dimension, v.group);
@@ -140,6 +154,14 @@ describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, na
             const url = `/api/v1/compare?${q}&areas=${list.map((a) => a.code).join(',')}`;
             for (const r of (await get(url, CompareResponse)).data) tb.see(r.area, dimension, r, url);
           }
+          if (MixDimension.safeParse(dimension).success) {
+            for (const level of ['gemeente', 'wijk']) {
+              const url = `/api/v1/expected?${q}&level=${level}`;
+              const body = await get(url, ExpectedResponse);
+              const rates = new Map(body.reference.map((r) => [r.group, r.rate!]));
+              for (const r of body.data) tb.expected.push({ area: r.area, dimension: dimension as MixDimension, expected: r.expected, rates });
+            }
+          }
           const csv = (await app.inject(`/api/v1/export?format=csv&${q}&level=wijk`)).body;
           for (const [area, v] of csvCells(csv)) tb.see(area, dimension, v, 'export csv');
         }
@@ -198,6 +220,58 @@ describe.skipIf(!hasOpenData)('disclosure control against an outside analyst, na
     // Enough hidden cells that the attack had something to try.
     expect(hidden).toBeGreaterThan(50_000);
     expect(found).toEqual([]);
+  });
+
+  it('gives back no hidden group size through the expected values; published for every area, they would', async () => {
+    /** Σ (p_g − E) · n_g = 0 over the area's groups: what an expected value E tells about its group sizes. */
+    const equation = (area: string, dimension: MixDimension, e: number, rates: Map<string, number>): WeightedRelation => ({
+      terms: DIMENSIONS[dimension].map((g) => [cellKey(area, dimension, g), rates.get(g)! - e] as const),
+      label: `verwacht ${area} (${dimension})`,
+    });
+    let checked = 0;
+    let published = 0;
+    const solved: string[] = [];
+    const solvedNaively: string[] = [];
+    for (const [key, tb] of tables) {
+      const [indicator, cohort] = key.split('|') as [string, string];
+      // The true group sizes, which a naive /expected would have used for every area.
+      const truth = await t.db
+        .selectFrom('measure')
+        .select(['area_code', 'dimension', 'grp', 'denominator'])
+        .where('indicator', '=', indicator)
+        .where('cohort', '=', cohort)
+        .execute();
+      const trueN = new Map(truth.map((r) => [cellKey(r.area_code, r.dimension, r.grp), Number(r.denominator)]));
+      for (const x of tb.expected) {
+        const groups = DIMENSIONS[x.dimension].map((g) => cellKey(x.area, x.dimension, g));
+        const hidden = groups.filter((c) => tb.exists.has(c) && !tb.known.has(c));
+        if (x.expected !== null) {
+          published++;
+          // A published expected value is the one the published groups give.
+          const mix = groups.map((c) => ({ n: tb.known.get(c)?.n ?? 0, rate: x.rates.get(c.split('|')[2]!)! }));
+          const n = mix.reduce((s, g) => s + g.n, 0);
+          expect(x.expected, `${key} ${x.area} ${x.dimension}`).toBeCloseTo(mix.reduce((s, g) => s + g.n * g.rate, 0) / n, 10);
+        }
+        if (hidden.length === 0) continue;
+        checked++;
+        // The area's own system: its breakdown adds up to its total, and its expected value where published.
+        const cells = new Set([cellKey(x.area, 'totaal', 'totaal'), ...groups].filter((c) => tb.exists.has(c)));
+        const local = new Map([...cells].flatMap((c) => (tb.known.has(c) ? [[c, tb.known.get(c)!] as const] : [])));
+        const sums: Relation[] = [{ total: cellKey(x.area, 'totaal', 'totaal'), parts: groups, label: `uitsplitsing ${x.area}` }];
+        if (x.expected !== null)
+          solved.push(...solvedBySystem(local, cells, sums, [equation(x.area, x.dimension, x.expected, x.rates)]).map((c) => `${key} ${c}`));
+        const n = groups.reduce((s, c) => s + (trueN.get(c) ?? 0), 0);
+        if (n > 0) {
+          const naive = groups.reduce((s, c) => s + (trueN.get(c) ?? 0) * x.rates.get(c.split('|')[2]!)!, 0) / n;
+          solvedNaively.push(...solvedBySystem(local, cells, sums, [equation(x.area, x.dimension, naive, x.rates)]));
+        }
+      }
+    }
+    expect(published).toBeGreaterThan(1_000);
+    expect(checked).toBeGreaterThan(1_000);
+    expect(solved).toEqual([]);
+    // The attack has teeth: with every area's expected value published, two hidden groups beside a published total give both back.
+    expect(solvedNaively.length).toBeGreaterThan(100);
   });
 
   it('pools benchmarks over published gemeenten only, so they tell nothing the gemeenten do not', () => {

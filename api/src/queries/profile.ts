@@ -1,5 +1,6 @@
 import {
   allSynthetic,
+  syntheticBoundaries,
   cohortCodes,
   DEVIATING_WIJKEN,
   covidSplit,
@@ -22,6 +23,8 @@ import type { QueryContext } from './context.ts';
 import { changeDispersions, type Dispersions } from './dispersion.ts';
 import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
+import { expectedOfArea, usableMixReference } from './expected.ts';
+import { peersOf } from './peers.ts';
 
 const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
 
@@ -55,10 +58,9 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     return cohort ? [{ indicator, cohort }] : [];
   });
   // One banner only when every figure shown is synthetic; otherwise each indicator carries its own mark.
-  const boundaries = sources.some((s) => s.kind === 'geo' && s.synthetic);
   const synthetic = allSynthetic(
     chosen.map((c) => c.indicator.synthetic),
-    boundaries,
+    syntheticBoundaries(sources),
   );
   if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
 
@@ -82,6 +84,18 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     Promise.all(chosen.map(({ indicator }) => changeDispersions(ctx, indicator, 'gemeente', 'totaal'))),
   ]);
   const contains = await containment(ctx, group);
+  // What explains the figure: the pupil mix (parents' education) and the vergelijkbare gemeenten that do better.
+  const why = await Promise.all(
+    chosen.map(async ({ indicator, cohort }) => {
+      const reference = await usableMixReference(ctx, indicator, cohort, KANSENKLOOF_DIMENSION);
+      const cells = breakdownRows.filter((r) => r.indicator === indicator.code && r.cohort === cohort.code && r.dimension === KANSENKLOOF_DIMENSION);
+      const [expected, peers] = await Promise.all([
+        reference && cells.length ? expectedOfArea(ctx, indicator, cohort, 'gemeente', KANSENKLOOF_DIMENSION, reference, cells) : null,
+        indicator.unit === 'percentage' && indicator.higherIsBetter !== null ? peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference) : null,
+      ]);
+      return { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? null };
+    }),
+  );
 
   const own = [...totals, ...breakdownRows];
   const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
@@ -98,7 +112,8 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks, contains(totaal)) : [],
       benchmarks: cohortBenchmarks,
       ...(hasKansenkloof(indicator) ? { kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')) } : {}),
-      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]),
+      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]!),
+      ...why[i]!,
       breakdown: breakdowns(inCohort),
       trend: trendAxis(indicatorCohorts, notes.get(indicator.code)).map((c) => {
         const r = rows.find((x) => x.cohort === c.code && x.dimension === 'totaal');

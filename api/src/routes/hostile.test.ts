@@ -68,6 +68,8 @@ const ROUTES: [string, Record<string, string>][] = [
     { indicator: 'advies_havo_vwo', cohort: '2020-2021', reference: 'voor-covid', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' },
   ],
   ['/api/v1/funnel', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders', subgroup: 'laag' }],
+  ['/api/v1/expected', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'gemeente', parent: 'GM0001', dimension: 'opleiding_ouders' }],
+  ['/api/v1/peers', { area: 'GM0001', indicator: 'advies_havo_vwo', cohort: '2019-2020', dimension: 'opleiding_ouders' }],
   ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
   ['/api/v1/export/bulk', { level: 'wijk' }],
   ['/api/v1/export/bulk/info', { level: 'wijk', parent: 'GM0001,GM0002' }],

@@ -1,4 +1,15 @@
-import { cohortCodes, covidSplit, PRE_COVID, type Group, type Indicator, type IndicatorCohort, type ParentParam } from '@gka/shared';
+import {
+  cohortCodes,
+  covidSplit,
+  MIX_PHRASES,
+  PRE_COVID,
+  type Group,
+  type Indicator,
+  type IndicatorCohort,
+  type MixDimension,
+  type ParentParam,
+} from '@gka/shared';
+import { mixReference, type Reference as MixReference } from '../queries/expected.ts';
 import { listGroups } from '../queries/groups.ts';
 import { similarGroup } from '../queries/similar.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
@@ -89,4 +100,33 @@ export async function resolveParent(ctx: QueryContext, parent: ParentParam | und
   if (unknown.length === 1) throw notFound(`Gebied '${unknown[0]}'`, { area: unknown[0] });
   if (unknown.length) throw new HttpError(404, 'not_found', `Deze gebieden bestaan niet: ${unknown.join(', ')}`, { areas: unknown });
   return { areas: parent.areas.map((c) => areas.get(c)!) };
+}
+
+/**
+ * The reference rates an expected value is made from: the indicator must be a share, not defined by
+ * the breakdown itself, have wijk figures when wijken are asked, and Nederland must have a figure
+ * for every group of the breakdown.
+ */
+export async function requireMixReference(
+  ctx: QueryContext,
+  indicator: Indicator,
+  cohort: IndicatorCohort,
+  level: 'gemeente' | 'wijk',
+  dimension: MixDimension,
+): Promise<MixReference> {
+  const by = MIX_PHRASES[dimension];
+  if (indicator.unit !== 'percentage') throw badRequest(`${indicator.name} is een gemiddelde, geen aandeel: een verwachte waarde bestaat alleen voor aandelen`);
+  if (indicator.definedBy === dimension) throw badRequest(`${indicator.name} wordt bepaald door ${by}: standaardiseer op een andere uitsplitsing`);
+  if (level === 'wijk' && !indicator.hasWijken) throw badRequest(`${indicator.name} heeft geen cijfers per wijk`);
+  const reference = await mixReference(ctx, indicator, cohort, dimension);
+  if ([...reference.values()].some((rate) => rate === null))
+    throw badRequest(`${indicator.name} heeft voor ${cohort.label} geen landelijke cijfers naar ${by}`);
+  return reference;
+}
+
+/** An indicator peers can do better on: a share (with an interval) that has a direction. */
+export function requirePeerIndicator(indicator: Indicator): void {
+  if (indicator.unit !== 'percentage')
+    throw badRequest(`${indicator.name} is een gemiddelde zonder interval: vergelijkbare gemeenten zijn er niet op te toetsen`);
+  if (indicator.higherIsBetter === null) throw badRequest(`${indicator.name} is een neutrale indicator: hoger is niet beter of slechter`);
 }

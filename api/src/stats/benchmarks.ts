@@ -31,7 +31,7 @@ export function difference(value: number | null, benchmark: number | null): numb
 }
 
 /** The breakdown whose groups hoog minus laag make the kansenkloof. */
-export const KANSENKLOOF_DIMENSION = 'opleiding_ouders';
+export const KANSENKLOOF_DIMENSION = 'opleiding_ouders' as const;
 
 /** An indicator that breakdown defines (opleidingsmobiliteit) has no kansenkloof: its gap measures the definition. */
 export const hasKansenkloof = (indicator: { definedBy: string | null }): boolean => indicator.definedBy !== KANSENKLOOF_DIMENSION;

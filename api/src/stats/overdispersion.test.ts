@@ -5,25 +5,7 @@ import { changeSignificance } from './change.ts';
 import { combinedInterval } from './newcombe.ts';
 import { areaDispersion, changeDispersion, estimateDispersion, MIN_UNITS, normalQuantile, widen, winsorisedPhi, type Counts } from './overdispersion.ts';
 import { wilson, Z95 } from './wilson.ts';
-
-/** A seeded generator (mulberry32), so a failing simulation can be rerun as it was. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, uniform())));
-  const binomial = (n: number, p: number) => {
-    let k = 0;
-    for (let i = 0; i < n; i++) if (uniform() < p) k++;
-    return k;
-  };
-  return { uniform, normal, binomial };
-}
+import { random } from '../test/random.ts';
 
 describe('normalQuantile', () => {
   it('matches the tables', () => {

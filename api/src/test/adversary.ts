@@ -10,6 +10,11 @@ import { wilson, Z95 } from '../stats/wilson.ts';
  */
 export type Counts = { k: number; n: number };
 export type Relation = { total: string; parts: string[]; label: string };
+/**
+ * A published figure that fixes a weighted sum of pupil counts: Σ coefficient · n = a known number.
+ * An expected value E over groups with reference rates p_g is one: Σ (p_g − E) · n_g = 0.
+ */
+export type WeightedRelation = { terms: readonly (readonly [cell: string, coefficient: number])[]; label: string };
 export type Leak = { kind: 'recovered' | 'small-remainder'; cell: string; counts: Counts; via: string };
 
 export const cellKey = (area: string, dimension: string, group: string) => `${area}|${dimension}|${group}`;
@@ -118,14 +123,31 @@ export function invertWilson(value: number, ciLow: number, ciHigh: number): Coun
 }
 
 /**
- * The stronger attack: all sums at once as a linear system in the hidden cells (Gaussian elimination),
- * which finds what no single subtraction does, such as three hidden cells in three sums. Returns the
+ * The stronger attack: all sums (and weighted sums, such as expected values) at once as a linear system
+ * in the hidden cells (Gaussian elimination), which finds what no single subtraction does, such as
+ * three hidden cells in three sums. Returns the
  * hidden cells whose pupil count the system fixes. Dense elimination: for small tables (tests).
  */
-export function solvedBySystem(known: ReadonlyMap<string, Counts>, exists: ReadonlySet<string>, relations: readonly Relation[]): string[] {
+export function solvedBySystem(
+  known: ReadonlyMap<string, Counts>,
+  exists: ReadonlySet<string>,
+  relations: readonly Relation[],
+  weighted: readonly WeightedRelation[] = [],
+): string[] {
   const unknown = [...exists].filter((c) => !known.has(c)).sort();
   const col = new Map(unknown.map((c, i) => [c, i]));
   const rows: number[][] = [];
+  for (const r of weighted) {
+    const row = new Array<number>(unknown.length).fill(0);
+    let any = false;
+    for (const [cell, coefficient] of r.terms) {
+      const j = col.get(cell);
+      if (j === undefined) continue;
+      row[j]! += coefficient;
+      any = true;
+    }
+    if (any) rows.push(row);
+  }
   for (const r of relations) {
     if (!exists.has(r.total) && !known.has(r.total)) continue;
     const row = new Array<number>(unknown.length).fill(0);

@@ -5,17 +5,17 @@ import { ApiRequestError, getJson } from './client.ts';
 /** A server that sends the headers at once and the body only when told, as a slow answer does. */
 function slowServer(body: string) {
   let send: () => void = () => {};
-  vi.stubGlobal('fetch', async (_url: string, init: { signal?: AbortSignal }) => {
+  vi.stubGlobal('fetch', (_url: string, init: { signal?: AbortSignal }) => {
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        init.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+        init.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
         send = () => {
           controller.enqueue(new TextEncoder().encode(body));
           controller.close();
         };
       },
     });
-    return new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } });
+    return Promise.resolve(new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } }));
   });
   return { send: () => send() };
 }

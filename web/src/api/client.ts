@@ -1,5 +1,4 @@
 import { ApiError } from '@gka/shared';
-import { recordProvenance } from './provenance.ts';
 
 /** An API call that failed; `message` is Dutch and fit to show. */
 export class ApiRequestError extends Error {
@@ -48,6 +47,5 @@ export async function getJson<T>(url: string, schema: Schema<T>, signal?: AbortS
     console.error(url, parsed.error);
     throw new ApiRequestError('De server gaf een onverwacht antwoord.', res.status);
   }
-  recordProvenance(parsed.data);
   return parsed.data;
 }

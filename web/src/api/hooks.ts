@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, skipToken, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import {
   AreasResponse,
   BulkExportInfo,
@@ -17,15 +17,17 @@ import {
   FunnelResponse,
   TrendResponse,
   AreaResponse,
+  syntheticBoundaries,
   type DataLevel,
   type Dimension,
 } from '@gka/shared';
 import { apiUrl, getJson, type Params } from './client.ts';
 import { FeatureCollectionSchema } from './geo.ts';
+import { queryKeys } from './keys.ts';
 
 export function useIndicators() {
   return useQuery({
-    queryKey: ['indicators'],
+    queryKey: queryKeys.indicators(),
     queryFn: ({ signal }) => getJson(apiUrl('indicators'), IndicatorsResponse, signal),
   });
 }
@@ -33,7 +35,7 @@ export function useIndicators() {
 /** The imported datasets; fetched once so the layout can say from the start whether figures are synthetic. */
 export function useSources() {
   return useQuery({
-    queryKey: ['sources'],
+    queryKey: queryKeys.sources(),
     queryFn: ({ signal }) => getJson(apiUrl('sources'), SourcesResponse, signal),
   });
 }
@@ -41,47 +43,43 @@ export function useSources() {
 /** Whether the loaded boundaries are a fictitious region (the fixtures); undefined while loading. */
 export function useBoundariesSynthetic(): boolean | undefined {
   const sources = useSources();
-  return sources.data ? sources.data.sources.some((s) => s.kind === 'geo' && s.synthetic) : undefined;
+  return sources.data ? syntheticBoundaries(sources.data.sources) : undefined;
 }
 
 export function useCohorts() {
   return useQuery({
-    queryKey: ['cohorts'],
+    queryKey: queryKeys.cohorts(),
     queryFn: ({ signal }) => getJson(apiUrl('cohorts'), CohortsResponse, signal),
   });
 }
 
 export function useAreas(level: DataLevel, parent?: string) {
   return useQuery({
-    queryKey: ['areas', level, parent],
-    queryFn: ({ signal }) => getJson(apiUrl('areas', { level, parent }), AreasResponse, signal),
-    enabled: level === 'gemeente' || !!parent,
+    queryKey: queryKeys.areas(level, parent),
+    queryFn: level === 'gemeente' || parent ? ({ signal }) => getJson(apiUrl('areas', { level, parent }), AreasResponse, signal) : skipToken,
   });
 }
 
 /** One area with its details (a school's address and kind). */
 export function useArea(code: string | undefined) {
   return useQuery({
-    queryKey: ['area', code],
-    queryFn: ({ signal }) => getJson(apiUrl(`areas/${encodeURIComponent(code!)}`), AreaResponse, signal),
-    enabled: !!code,
+    queryKey: queryKeys.area(code),
+    queryFn: code ? ({ signal }) => getJson(apiUrl(`areas/${encodeURIComponent(code)}`), AreaResponse, signal) : skipToken,
   });
 }
 
 /** One area's values over the indicator's own cohorts, with the benchmarks of each. */
 export function useTrend(indicator: string, area: string | undefined) {
   return useQuery({
-    queryKey: ['trend', indicator, area],
-    queryFn: ({ signal }) => getJson(apiUrl('trend', { indicator, area }), TrendResponse, signal),
-    enabled: !!area,
+    queryKey: queryKeys.trend(indicator, area),
+    queryFn: area ? ({ signal }) => getJson(apiUrl('trend', { indicator, area }), TrendResponse, signal) : skipToken,
   });
 }
 
 export function useGeo(level: 'gemeente' | 'wijk', parent?: string) {
   return useQuery({
-    queryKey: ['geo', level, parent],
-    queryFn: ({ signal }) => getJson(apiUrl(`geo/${level}`, { parent }), FeatureCollectionSchema, signal),
-    enabled: level === 'gemeente' || !!parent,
+    queryKey: queryKeys.geo(level, parent),
+    queryFn: level === 'gemeente' || parent ? ({ signal }) => getJson(apiUrl(`geo/${level}`, { parent }), FeatureCollectionSchema, signal) : skipToken,
   });
 }
 
@@ -100,27 +98,30 @@ function valuesParams(p: ValuesParams): Params {
   return { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension, group: p.group };
 }
 
-function valuesQuery(p: ValuesParams) {
-  return queryOptions({
-    queryKey: ['values', p],
-    queryFn: ({ signal }) => getJson(apiUrl('values', valuesParams(p)), ValuesResponse, signal),
-    enabled: !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
-    placeholderData: keepPreviousData,
-  });
-}
+/** Whether the parameters name enough to ask for: an indicator, a cohort, and a parent below gemeente level. */
+const complete = (p: Omit<ValuesParams, 'group'>): boolean => !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent);
 
 export function useValues(p: ValuesParams, enabled = true) {
-  const options = valuesQuery(p);
-  return useQuery({ ...options, enabled: enabled && options.enabled });
+  return useQuery({
+    queryKey: queryKeys.values(p),
+    queryFn: enabled && complete(p) ? ({ signal }) => getJson(apiUrl('values', valuesParams(p)), ValuesResponse, signal) : skipToken,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** A funnel plot of a level (a gemeente's wijken or schools, or all gemeenten); only for shares. */
 export function useFunnel(p: Omit<ValuesParams, 'group'>, enabled = true) {
   return useQuery({
-    queryKey: ['funnel', p],
-    queryFn: ({ signal }) =>
-      getJson(apiUrl('funnel', { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension }), FunnelResponse, signal),
-    enabled: enabled && !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
+    queryKey: queryKeys.funnel(p),
+    queryFn:
+      enabled && complete(p)
+        ? ({ signal }) =>
+            getJson(
+              apiUrl('funnel', { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension }),
+              FunnelResponse,
+              signal,
+            )
+        : skipToken,
     placeholderData: keepPreviousData,
   });
 }
@@ -128,29 +129,43 @@ export function useFunnel(p: Omit<ValuesParams, 'group'>, enabled = true) {
 /** The API compares at most this many areas per request; larger selections are split and merged. */
 const COMPARE_BATCH = 100;
 
-type CompareParams = { indicator: string; cohort: string; areas: string[] };
+export type CompareParams = { indicator: string; cohort: string; areas: string[] };
 
 export function useCompare(p: CompareParams) {
   return useQuery(compareQuery(p));
 }
 
+/** The answers in the order asked, the first failure with its retry, and whether any is still loading. */
+function combineCompares(results: UseQueryResult<CompareResponse>[]) {
+  const failed = results.find((r) => r.error);
+  return {
+    data: results.map((r) => r.data),
+    error: failed?.error ?? null,
+    retry: () => void failed?.refetch(),
+    isLoading: results.some((r) => r.isLoading),
+  };
+}
+
 /** Several indicators' comparisons at once (the heatmap), sharing the cache of useCompare. */
 export function useCompares(list: CompareParams[]) {
-  return useQueries({ queries: list.map(compareQuery) });
+  return useQueries({ queries: list.map(compareQuery), combine: combineCompares });
 }
 
 function compareQuery(p: CompareParams) {
   return queryOptions({
-    queryKey: ['compare', p],
-    queryFn: async ({ signal }) => {
-      const batches = [];
-      for (let i = 0; i < p.areas.length; i += COMPARE_BATCH) batches.push(p.areas.slice(i, i + COMPARE_BATCH));
-      const parts = await Promise.all(
-        batches.map((areas) => getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: areas.join(',') }), CompareResponse, signal)),
-      );
-      return { ...parts[0], data: parts.flatMap((r) => r.data) };
-    },
-    enabled: p.areas.length > 0 && !!p.cohort,
+    queryKey: queryKeys.compare(p),
+    queryFn:
+      p.areas.length > 0 && p.cohort
+        ? async ({ signal }) => {
+            const batches = [];
+            for (let i = 0; i < p.areas.length; i += COMPARE_BATCH) batches.push(p.areas.slice(i, i + COMPARE_BATCH));
+            const parts = await Promise.all(
+              batches.map((areas) => getJson(apiUrl('compare', { indicator: p.indicator, cohort: p.cohort, areas: areas.join(',') }), CompareResponse, signal)),
+            );
+            // One answer with every batch's rows (benchmarks and meta are the same in each); there is a batch, as there are areas.
+            return parts.reduce((all, r) => ({ ...all, data: all.data.concat(r.data) }));
+          }
+        : skipToken,
     placeholderData: keepPreviousData,
   });
 }
@@ -158,16 +173,16 @@ function compareQuery(p: CompareParams) {
 /** Values of a cohort against a reference cohort, or `voor-covid` (the pooled cohorts before COVID). */
 export function useChange(p: ValuesParams & { reference: string }, enabled = true) {
   return useQuery({
-    queryKey: ['change', p],
-    queryFn: ({ signal }) => getJson(apiUrl('change', { ...valuesParams(p), reference: p.reference }), ChangeResponse, signal),
-    enabled: enabled && !!p.indicator && !!p.cohort && (p.level === 'gemeente' || !!p.parent),
+    queryKey: queryKeys.change(p),
+    queryFn:
+      enabled && complete(p) ? ({ signal }) => getJson(apiUrl('change', { ...valuesParams(p), reference: p.reference }), ChangeResponse, signal) : skipToken,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useProfile(code: string, cohort?: string, group?: string) {
   return useQuery({
-    queryKey: ['profile', code, cohort, group],
+    queryKey: queryKeys.profile(code, cohort, group),
     queryFn: ({ signal }) => getJson(apiUrl(`profile/${encodeURIComponent(code)}`, { cohort, group }), ProfileResponse, signal),
     placeholderData: keepPreviousData,
   });
@@ -176,7 +191,7 @@ export function useProfile(code: string, cohort?: string, group?: string) {
 /** A gemeente's schools with their figures and comparisons, as the API decided them. */
 export function useSchools(gemeente: string) {
   return useQuery({
-    queryKey: ['schools', gemeente],
+    queryKey: queryKeys.schools(gemeente),
     queryFn: ({ signal }) => getJson(apiUrl(`schools/${encodeURIComponent(gemeente)}`), SchoolsResponse, signal),
   });
 }
@@ -192,20 +207,20 @@ export const bulkUrl = (level: DataLevel, parent?: string): string => apiUrl('ex
 /** How many lines that file has, counted by the API without building it. */
 export function useBulkInfo(level: DataLevel, parent?: string) {
   return useQuery({
-    queryKey: ['bulk-info', level, parent],
+    queryKey: queryKeys.bulkInfo(level, parent),
     queryFn: ({ signal }) => getJson(apiUrl('export/bulk/info', { level, parent }), BulkExportInfo, signal),
   });
 }
 
 export function useGroups() {
   return useQuery({
-    queryKey: ['groups'],
+    queryKey: queryKeys.groups(),
     queryFn: ({ signal }) => getJson(apiUrl('groups'), GroupsResponse, signal),
   });
 }
 
 /** What an overview is of: a group, or chosen gemeenten (`areas`). */
-type OverviewParams = { group?: string; areas?: string[]; benchmark: string };
+export type OverviewParams = { group?: string; areas?: string[]; benchmark: string };
 const overviewParams = (p: OverviewParams) => ({ group: p.areas ? undefined : p.group, areas: p.areas?.join(','), benchmark: p.benchmark });
 
 /** The overview as a file (one line per gemeente × indicator). */
@@ -216,9 +231,11 @@ export function overviewExportUrl(format: 'csv' | 'xlsx', p: OverviewParams): st
 /** The overview of a group, or of chosen gemeenten, against a benchmark. */
 export function useOverview(p: OverviewParams) {
   return useQuery({
-    queryKey: ['overview', p],
-    queryFn: async ({ signal }) => expandOverview(await getJson(apiUrl('overview', overviewParams(p)), OverviewResponse, signal)),
-    enabled: !!p.group || !!p.areas?.length,
+    queryKey: queryKeys.overview(p),
+    queryFn:
+      p.group || p.areas?.length
+        ? async ({ signal }) => expandOverview(await getJson(apiUrl('overview', overviewParams(p)), OverviewResponse, signal))
+        : skipToken,
     placeholderData: keepPreviousData,
   });
 }
@@ -226,8 +243,7 @@ export function useOverview(p: OverviewParams) {
 /** One group by code, also the ones not listed (a gemeente's vergelijkbare gemeenten). */
 export function useGroup(code: string | undefined) {
   return useQuery({
-    queryKey: ['group', code],
-    queryFn: ({ signal }) => getJson(apiUrl(`groups/${encodeURIComponent(code!)}`), GroupResponse, signal),
-    enabled: !!code,
+    queryKey: queryKeys.group(code),
+    queryFn: code ? ({ signal }) => getJson(apiUrl(`groups/${encodeURIComponent(code)}`), GroupResponse, signal) : skipToken,
   });
 }

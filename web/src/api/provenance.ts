@@ -1,35 +1,36 @@
 import { useSyncExternalStore } from 'react';
+import { useQueryClient, type Query } from '@tanstack/react-query';
 import type { Meta } from '@gka/shared';
 
-/**
- * What the latest API answer said about its data: synthetic or not, and which datasets (from
- * /sources at start, then from each values, compare or profile answer). The layout shows it in a
- * banner and the footer, whatever view fetched it.
- */
-type Provenance = { synthetic: boolean; sources: Meta['sources'] };
+type Sources = Meta['sources'];
 
-let current: Provenance | null = null;
-const listeners = new Set<() => void>();
-
-export function recordProvenance(body: unknown): void {
-  if (!body || typeof body !== 'object') return;
-  const b = body as { meta?: Partial<Meta>; synthetic?: boolean; sources?: Meta['sources'] };
-  const synthetic = b.meta?.synthetic ?? b.synthetic;
-  const sources = b.meta?.sources ?? b.sources;
-  if (typeof synthetic !== 'boolean') return;
-  const next = { synthetic, sources: sources ?? current?.sources ?? [] };
-  if (current && current.synthetic === next.synthetic && JSON.stringify(current.sources) === JSON.stringify(next.sources)) return;
-  current = next;
-  listeners.forEach((l) => l());
+/** The datasets an answer names: `meta.sources` of values, compare, change and funnel, `sources` of /sources and profile. */
+function sourcesOf(data: unknown): Sources | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as { meta?: { sources?: Sources }; sources?: Sources };
+  return d.meta?.sources ?? d.sources;
 }
 
-export function useProvenance(): Provenance | null {
+/**
+ * The datasets of the latest answer in the cache that names them (from /sources at start, then
+ * from each values, compare or profile answer), or null before any. The same array while nothing
+ * newer came in, so it can be a snapshot of the cache.
+ */
+export function latestSources(queries: readonly Pick<Query, 'state'>[]): Sources | null {
+  let latest: { at: number; sources: Sources } | null = null;
+  for (const q of queries) {
+    const sources = sourcesOf(q.state.data);
+    if (sources && (!latest || q.state.dataUpdatedAt >= latest.at)) latest = { at: q.state.dataUpdatedAt, sources };
+  }
+  return latest?.sources ?? null;
+}
+
+/** The loaded datasets as the answers the page fetched name them; the footer shows them, whatever view fetched them. */
+export function useLoadedSources(): Sources | null {
+  const cache = useQueryClient().getQueryCache();
   return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
+    (l) => cache.subscribe(l),
+    () => latestSources(cache.getAll()),
   );
 }
 

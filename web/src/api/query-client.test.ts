@@ -10,9 +10,9 @@ function setup() {
   client.mount();
   const options = {
     queryKey: ['values', 'advies_havo_vwo'],
-    queryFn: async () => {
+    queryFn: () => {
       server.requests++;
-      return server.figure;
+      return Promise.resolve(server.figure);
     },
   };
   const view = () => {

@@ -6,12 +6,13 @@ import type { IndicatorCohort } from '@gka/shared';
  */
 export function CovidNote({ cohorts }: { cohorts: IndicatorCohort[] }) {
   const touched = cohorts.filter((c) => c.covid && c.note);
-  if (touched.length === 0) return null;
+  const [only] = touched;
+  if (!only) return null;
   return (
     <aside className="covid-note" data-testid="covid-note">
       {touched.length === 1 ? (
         <p>
-          <strong>{touched[0]!.label} en COVID:</strong> {touched[0]!.note}
+          <strong>{only.label} en COVID:</strong> {only.note}
         </p>
       ) : (
         <>

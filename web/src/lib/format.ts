@@ -1,6 +1,7 @@
-import { formatDecimal, formatPoints, SUPPRESSED_TEXT, type Indicator, formatterFor } from '@gka/shared';
+import { formatDifference, SUPPRESSED_TEXT, type Indicator, formatterFor } from '@gka/shared';
 
-export { SUPPRESSED_TEXT };
+// The number formatting itself lives in @gka/shared (the exports use it too); here are the reader's phrases around it.
+export { formatDifference, SUPPRESSED_TEXT };
 
 /** A value in the unit of its indicator, or 'afgeschermd' for a hidden cell. */
 export function formatValue(v: { value: number | null; suppressed?: boolean } | null | undefined, unit: Indicator['unit'] = 'percentage'): string {
@@ -14,16 +15,4 @@ export function formatInterval(v: { ciLow: number | null; ciHigh: number | null 
   if (v.ciLow === null || v.ciHigh === null) return '–';
   const f = formatterFor(unit);
   return `${f(v.ciLow)} – ${f(v.ciHigh)}`;
-}
-
-/**
- * A difference in the unit of its indicator: '+5,2 procentpunt' for percentages, '+1,4 punt' for
- * averages; `short` gives 'pp' / 'punt' for narrow print tables.
- */
-export function formatDifference(diff: number | null | undefined, unit: Indicator['unit'] = 'percentage', short = false): string {
-  if (unit === 'percentage') return short ? formatPoints(diff).replace(' procentpunt', ' pp') : formatPoints(diff);
-  if (diff === null || diff === undefined || !Number.isFinite(diff)) return '–';
-  const shown = formatDecimal(Math.abs(diff));
-  const sign = shown === formatDecimal(0) ? '' : diff > 0 ? '+' : '−';
-  return `${sign}${shown} punt`;
 }

@@ -33,8 +33,11 @@ export function stedelijkheidStep(klasse: number | null): number | null {
   return klasse === null ? null : 5 - klasse;
 }
 
+/** The same per class, for the legend: the palette step `stedelijkheidStep` gives. */
+const STEDELIJKHEID_COLOURS = { 1: PALETTE[4], 2: PALETTE[3], 3: PALETTE[2], 4: PALETTE[1], 5: PALETTE[0] } as const;
+
 export const STEDELIJKHEID_LEGEND: LegendItem[] = STEDELIJKHEID.map((s) => ({
-  colour: PALETTE[5 - s.klasse],
+  colour: STEDELIJKHEID_COLOURS[s.klasse],
   label: `${s.klasse} ${s.label}`,
   detail: s.bounds,
 }));
@@ -54,9 +57,7 @@ const fromShownSteps = (steps: number, unit: Unit) => (unit === 'percentage' ? s
  * next value up starts the next class. With fewer than ten values (a handful of wijken), of equal width.
  * No break at the minimum; one at the maximum only as the last, making the values tied there a class of their own.
  */
-function innerBreaks(sorted: number[]): number[] {
-  const lo = sorted[0]!;
-  const hi = sorted.at(-1)!;
+function innerBreaks(sorted: number[], lo: number, hi: number): number[] {
   const breaks: number[] = [];
   if (sorted.length < 10) {
     for (let i = 1; i < 5; i++) {
@@ -69,7 +70,7 @@ function innerBreaks(sorted: number[]): number[] {
   let rest = sorted;
   for (let parts = 5; parts > 1; parts--) {
     const last = breaks.at(-1) ?? lo;
-    let b = rest[Math.floor(rest.length / parts)]!;
+    let b = rest[Math.floor(rest.length / parts)] ?? hi;
     if (b <= last) b = rest.find((v) => v > last) ?? hi;
     if (b === last) break;
     breaks.push(b);
@@ -93,14 +94,16 @@ export function valueScale(values: number[], unit: Unit): ValueScale {
     .filter(Number.isFinite)
     .map((v) => shownSteps(v, unit))
     .sort((a, b) => a - b);
-  if (sorted.length === 0) return { step: () => 0, legend: [] };
-  const breaks = innerBreaks(sorted);
-  const edges = [sorted[0]!, ...breaks, sorted.at(-1)!];
+  const lo = sorted[0];
+  const hi = sorted.at(-1);
+  if (lo === undefined || hi === undefined) return { step: () => 0, legend: [] };
+  const breaks = innerBreaks(sorted, lo, hi);
+  const edges = [lo, ...breaks, hi];
   const classes = breaks.length + 1;
   const colourOf = (i: number) => (classes === 1 ? 2 : Math.round((i * (PALETTE.length - 1)) / (classes - 1)));
   const f = (steps: number) => formatterFor(unit)(fromShownSteps(steps, unit));
   const legend = Array.from({ length: classes }, (_, i) => {
-    const [lower, upper] = [edges[i]!, edges[i + 1]!];
+    const [lower = lo, upper = hi] = [edges[i], edges[i + 1]];
     const label = lower === upper ? f(lower) : i === classes - 1 ? `${f(lower)} tot en met ${f(upper)}` : `${f(lower)} tot ${f(upper)}`;
     return { colour: PALETTE[colourOf(i)]!, label };
   });

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { init, type ChartOption } from './echarts.ts';
+import { init } from './echarts.ts';
 import type { ChartProps } from './Chart.tsx';
 
 const TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1a1a1a' };
@@ -39,7 +39,7 @@ export default function EChart({ option, height, label }: ChartProps) {
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    c.setOption({ textStyle: TEXT, animation: false, ...(option as ChartOption) }, { notMerge: true });
+    c.setOption({ textStyle: TEXT, animation: false, ...option }, { notMerge: true });
     fitViewBox(c, el.current!);
   }, [option]);
 

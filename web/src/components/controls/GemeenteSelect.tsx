@@ -27,5 +27,7 @@ export function GemeenteSelect({
     value: e.alias ? `${e.code}${ALIAS}${e.label}` : e.code,
     label: e.label,
   }));
-  return <Select label={label} value={value} placeholder="Kies een gemeente" options={options} onChange={(v) => onChange(v.split(ALIAS)[0]!)} name={name} />;
+  return (
+    <Select label={label} value={value} placeholder="Kies een gemeente" options={options} onChange={(v) => onChange(v.split(ALIAS)[0] ?? v)} name={name} />
+  );
 }

@@ -39,7 +39,7 @@ export function referenceOptions(indicator: Pick<Indicator, 'cohorts'> | undefin
 export const GROUP_OPTIONS: Option[] = (Object.keys(DIMENSIONS) as Dimension[]).flatMap((d) =>
   DIMENSIONS[d].map((g) => ({
     value: `${d}:${g}`,
-    label: d === 'totaal' ? 'Alle leerlingen' : `${DIMENSION_LABELS[d]}: ${GROUP_LABELS[g].toLowerCase()}`,
+    label: d === 'totaal' ? 'Alle leerlingen' : `${DIMENSION_LABELS[d]}: ${(GROUP_LABELS[g] ?? g).toLowerCase()}`,
   })),
 );
 

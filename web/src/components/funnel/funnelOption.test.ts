@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FunnelPoint, FunnelResponse } from '@gka/shared';
-import { VERDICT_COLOURS } from '../../views/vergelijken/comparisonOption.ts';
+import { VERDICTS, type FunnelPoint, type FunnelResponse } from '@gka/shared';
 import { LIMIT_NAMES, funnelDomain, funnelLegend, funnelOption, funnelRange } from './funnelOption.ts';
 
 const point = (area: string, n: number, value: number, significance: FunnelPoint['significance'] = 'niet_significant'): FunnelPoint => ({
@@ -42,9 +41,9 @@ describe('funnelOption', () => {
     ]);
     // Higher is better here: significantly lower is ongunstig and points down, higher gunstig and up.
     expect(items.map((d) => [d.itemStyle.color, d.symbol, d.symbolRotate])).toEqual([
-      [VERDICT_COLOURS.geen_verschil, 'circle', 0],
-      [VERDICT_COLOURS.ongunstig, 'triangle', 180],
-      [VERDICT_COLOURS.gunstig, 'triangle', 0],
+      [VERDICTS.geen_verschil.colour, 'circle', 0],
+      [VERDICTS.ongunstig.colour, 'triangle', 180],
+      [VERDICTS.gunstig.colour, 'triangle', 0],
     ]);
   });
 
@@ -99,7 +98,7 @@ describe('funnelOption', () => {
     expect(o.legend).toBeUndefined();
     const legend = funnelLegend({ funnel, areasLabel: 'Wijken', higherIsBetter: true, highlight: 'B' });
     expect(legend.map((i) => i.label)).toEqual(['Wijken', 'Eigen gemeente: Vlietstad', LIMIT_NAMES.l95, LIMIT_NAMES.l998, 'Wijk B']);
-    expect(legend.at(-1)).toMatchObject({ colour: VERDICT_COLOURS.ongunstig, outline: '#08306b' });
+    expect(legend.at(-1)).toMatchObject({ colour: VERDICTS.ongunstig.colour, outline: '#08306b' });
     expect(funnelLegend({ funnel, areasLabel: 'Wijken', higherIsBetter: true }).map((i) => i.label)).not.toContain('Wijk B');
     // Without a highlight (or one that is no point) the areas are the last series.
     expect(seriesOf(build()).at(-1)!.name).toBe('Wijken');

@@ -1,7 +1,6 @@
-import { SIGNIFICANCE_WORDS, formatInteger, formatPercent, verdictOf, type FunnelLimit, type FunnelPoint, type FunnelResponse } from '@gka/shared';
+import { SIGNIFICANCE_WORDS, VERDICTS, formatInteger, formatPercent, verdictOf, type FunnelLimit, type FunnelPoint, type FunnelResponse } from '@gka/shared';
 import type { ChartOption } from '../chart/echarts.ts';
 import type { ChartLegendItem } from '../chart/ChartLegend.tsx';
-import { VERDICT_COLOURS } from '../../views/vergelijken/comparisonOption.ts';
 import { formatInterval } from '../../lib/format.ts';
 
 const TARGET_COLOUR = '#a04a00';
@@ -57,12 +56,12 @@ export function funnelLegend({
 }): ChartLegendItem[] {
   const marked = funnel.points.find((p) => p.area === highlight);
   return [
-    { label: areasLabel, colour: VERDICT_COLOURS.geen_verschil, marker: 'circle' },
+    { label: areasLabel, colour: VERDICTS.geen_verschil.colour, marker: 'circle' },
     { label: funnel.target.label, colour: TARGET_COLOUR, line: 'solid' },
     { label: LIMIT_NAMES.l95, colour: LIMIT_COLOUR, line: 'solid' },
     { label: LIMIT_NAMES.l998, colour: LIMIT_COLOUR, line: 'dashed' },
     ...(marked
-      ? [{ label: marked.name, colour: VERDICT_COLOURS[verdictOf(marked.significance, higherIsBetter)], marker: 'circle' as const, outline: HIGHLIGHT_COLOUR }]
+      ? [{ label: marked.name, colour: VERDICTS[verdictOf(marked.significance, higherIsBetter)].colour, marker: 'circle' as const, outline: HIGHLIGHT_COLOUR }]
       : []),
   ];
 }
@@ -156,12 +155,12 @@ export function funnelOption({
         name: areasLabel,
         type: 'scatter',
         symbolSize: 9,
-        color: VERDICT_COLOURS.geen_verschil,
+        color: VERDICTS.geen_verschil.colour,
         data: points.map((p) => ({
           value: [p.n, p.value],
           name: p.area,
           ...symbolOf(p),
-          itemStyle: { color: VERDICT_COLOURS[verdictOf(p.significance, higherIsBetter)], opacity: 0.85 },
+          itemStyle: { color: VERDICTS[verdictOf(p.significance, higherIsBetter)].colour, opacity: 0.85 },
         })),
         z: 4,
       },
@@ -178,7 +177,7 @@ export function funnelOption({
                   value: [marked.n, marked.value],
                   name: marked.area,
                   ...symbolOf(marked),
-                  itemStyle: { color: VERDICT_COLOURS[verdictOf(marked.significance, higherIsBetter)], borderColor: HIGHLIGHT_COLOUR, borderWidth: 3 },
+                  itemStyle: { color: VERDICTS[verdictOf(marked.significance, higherIsBetter)].colour, borderColor: HIGHLIGHT_COLOUR, borderWidth: 3 },
                 },
               ],
               label: { show: true, position: 'right' as const, formatter: marked.name, color: HIGHLIGHT_COLOUR, fontWeight: 'bold' as const },

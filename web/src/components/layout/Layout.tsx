@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSources } from '../../api/hooks.ts';
-import { sourcesInWords, useProvenance } from '../../api/provenance.ts';
+import { sourcesInWords, useLoadedSources } from '../../api/provenance.ts';
 import { useSyntheticBanner } from '../../lib/banner.ts';
 
 const NAV = [
@@ -12,9 +12,9 @@ const NAV = [
 ];
 
 export function Layout() {
-  // /sources seeds the provenance; every later answer (values, profile, compare) updates it.
+  // /sources names the loaded datasets from the start; every later answer (values, profile, compare) may name newer ones.
   useSources();
-  const provenance = useProvenance();
+  const sources = useLoadedSources();
   const banner = useSyntheticBanner();
   const synthetic = banner === true;
   return (
@@ -54,7 +54,7 @@ export function Layout() {
       <footer className="site-footer">
         <p>
           Bronnen: CBS (Wijken en Buurten, stedelijkheid, onderwijsindicatoren), Kadaster/PDOK (gebiedsgrenzen), DUO (open onderwijsdata).
-          {provenance && provenance.sources.length > 0 && <> Geladen: {sourcesInWords(provenance.sources).join('; ')}.</>}
+          {sources && sources.length > 0 && <> Geladen: {sourcesInWords(sources).join('; ')}.</>}
         </p>
         <p className="no-print">
           <a href="/api/docs">API-documentatie</a> · Open source (EUPL-1.2)

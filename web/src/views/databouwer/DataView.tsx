@@ -71,7 +71,8 @@ export function DataView() {
   const funnelParent = local && 'gemeenten' in local && local.gemeenten.length === 1 ? local.gemeenten[0] : undefined;
   const bulk = useBulkInfo(level, parent);
   const coverage = coverageWords(level, local, names);
-  const groupCode = get('vergelijk')?.startsWith(GROUP_PREFIX) ? get('vergelijk')!.slice(GROUP_PREFIX.length) : undefined;
+  const vergelijk = get('vergelijk');
+  const groupCode = vergelijk?.startsWith(GROUP_PREFIX) ? vergelijk.slice(GROUP_PREFIX.length) : undefined;
   const group = groups.data?.data.find((g) => g.code === groupCode);
   const params: ValuesParams = { indicator: choice.indicator?.code, cohort: choice.cohort?.code, level, parent, dimension, group: group?.code };
   const values = useValues(params);
@@ -179,7 +180,7 @@ export function DataView() {
         />
         {isLocalLevel(level) && (
           <Select
-            label={`${plural[0]!.toUpperCase()}${plural.slice(1)} van`}
+            label={`${plural.charAt(0).toUpperCase()}${plural.slice(1)} van`}
             value={parentGroup ?? ''}
             options={[
               { value: '', label: 'Gekozen gemeenten' },

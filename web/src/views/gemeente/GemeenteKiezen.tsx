@@ -22,7 +22,7 @@ export function GemeenteKiezen() {
             className="filters"
             onSubmit={(e) => {
               e.preventDefault();
-              if (code) navigate(`/gemeente/${code}`);
+              if (code) void navigate(`/gemeente/${code}`);
             }}
           >
             <GemeenteSelect gemeenten={d.data} value={code} onChange={setCode} markGka />

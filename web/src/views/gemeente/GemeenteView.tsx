@@ -18,6 +18,7 @@ import { Select } from '../../components/controls/Select.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { Breakdown } from './Breakdown.tsx';
+import { Explanation } from './Explanation.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { SummaryGrid } from './SummaryGrid.tsx';
 import { ProfileCohortForm } from './ProfileCohortForm.tsx';
@@ -141,6 +142,10 @@ export function GemeenteView() {
                   <section aria-labelledby="trend-kop">
                     <h2 id="trend-kop">Trend over de cohorten</h2>
                     <TrendChart profile={selected} gemeente={p.area.name} />
+                  </section>
+                  <section aria-labelledby="verklaring-kop">
+                    <h2 id="verklaring-kop">Verwacht gegeven de leerlingen, en wie het beter doet ({cohortPhrase(selected.cohort)})</h2>
+                    <Explanation profile={selected} />
                   </section>
                   <section aria-labelledby="kloof-kop">
                     <h2 id="kloof-kop">Naar achtergrond van de ouders ({cohortPhrase(selected.cohort)})</h2>

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import {
+  BENCHMARK_INFO,
   CHANGE_RULE,
   COMPARISON_RULE,
   stedelijkheidLabel,
@@ -23,6 +24,7 @@ import { comparisonText, covidText, significanceWord } from '../../lib/significa
 import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
+import { NotitieExplanation } from './NotitieExplanation.tsx';
 
 /** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
@@ -72,9 +74,9 @@ export function NotitieView() {
                       <th scope="col" className="num">
                         {p.area.name}
                       </th>
-                      <th scope="col">Nederland</th>
-                      <th scope="col">Zelfde stedelijkheid</th>
-                      <th scope="col">GKA-gemeenten</th>
+                      <th scope="col">{BENCHMARK_INFO.nederland.short}</th>
+                      <th scope="col">{BENCHMARK_INFO.stedelijkheid.short}</th>
+                      <th scope="col">{BENCHMARK_INFO.gka.short}</th>
                       <th scope="col" className="num">
                         Kansenkloof
                       </th>
@@ -120,6 +122,7 @@ export function NotitieView() {
                 die zelf naar opleiding van de ouders is gedefinieerd. {disclosureSentence(p.minCell)}
               </p>
               <CovidParagraph indicators={p.indicators} />
+              <NotitieExplanation indicators={p.indicators} />
               <SchoolsParagraph gemeente={p.area} />
               {selected && (
                 <div className="notitie__detail">

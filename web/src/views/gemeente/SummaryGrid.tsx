@@ -1,16 +1,24 @@
-import { changeVerdict, isToetsIndicator, shortCohortLabel, verdictOf, verdictText, type BenchmarkKind, type ProfileIndicator } from '@gka/shared';
+import {
+  BENCHMARK_INFO,
+  VERDICTS,
+  changeVerdict,
+  isToetsIndicator,
+  shortCohortLabel,
+  verdictOf,
+  verdictText,
+  type BenchmarkKind,
+  type ProfileIndicator,
+} from '@gka/shared';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { formatDifference, formatValue } from '../../lib/format.ts';
 import { covidText } from '../../lib/significance.ts';
 
 /** The benchmarks of the grid, in the order of the page's cards; a group only when one is chosen. */
-export const SUMMARY_BENCHMARKS: { kind: BenchmarkKind; label: string }[] = [
-  { kind: 'nederland', label: 'Nederland' },
-  { kind: 'stedelijkheid', label: 'Zelfde stedelijkheid' },
-  { kind: 'gka', label: 'GKA-gemeenten' },
-  { kind: 'groep', label: 'Groep' },
-];
+export const SUMMARY_BENCHMARKS: { kind: BenchmarkKind; label: string }[] = (['nederland', 'stedelijkheid', 'gka', 'groep'] as const).map((kind) => ({
+  kind,
+  label: BENCHMARK_INFO[kind].short,
+}));
 
 /**
  * The gemeente at a glance: an indicator per row, a benchmark per column, each cell coloured and
@@ -62,9 +70,9 @@ export function SummaryGrid({ indicators, groupName }: { indicators: ProfileIndi
     <TableScroll label="Overzicht van de kerncijfers">
       <table className="summary-grid" data-testid="summary-grid">
         <caption>
-          Elke indicator tegenover elke vergelijking, met kleur én woord: <span className="verdict verdict--gunstig">gunstig</span>,{' '}
-          <span className="verdict verdict--ongunstig">ongunstig</span> of <span className="verdict verdict--geen_verschil">geen significant verschil</span>{' '}
-          (95%).
+          Elke indicator tegenover elke vergelijking, met kleur én woord: <span className="verdict verdict--gunstig">{VERDICTS.gunstig.label}</span>,{' '}
+          <span className="verdict verdict--ongunstig">{VERDICTS.ongunstig.label}</span> of{' '}
+          <span className="verdict verdict--geen_verschil">{VERDICTS.geen_verschil.label}</span> (95%).
         </caption>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { cohortPhrase, type ProfileIndicator, formatterFor } from '@gka/shared';
+import { COHORT_KINDS, cohortKind, cohortPhrase, type ProfileIndicator, formatterFor } from '@gka/shared';
 import { Chart } from '../../components/chart/Chart.tsx';
 import { ChartLegend } from '../../components/chart/ChartLegend.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -37,7 +37,8 @@ function TrendLines({ profile, gemeente, ownGemeente, height = 300, showTable = 
   const legend = useMemo(() => trendLegend({ trend, area: gemeente, ownGemeente }), [trend, gemeente, ownGemeente]);
   const lines = trendBenchmarks(trend);
   const f = formatterFor(unit);
-  const perSchoolYear = trend[0]!.cohort.label.startsWith('Schooljaar');
+  // A trend is of one kind of cohort: its first says which (and hasTrend saw at least two).
+  const kind = COHORT_KINDS[trend[0] ? cohortKind(trend[0].cohort) : 'cohort'];
   return (
     <div
       className="trend"
@@ -63,11 +64,11 @@ function TrendLines({ profile, gemeente, ownGemeente, height = 300, showTable = 
           <TableScroll label={`${indicator.name}: tabel bij de grafiek`}>
             <table className="data-table" data-testid="trend-table">
               <caption>
-                {indicator.name} per {perSchoolYear ? 'schooljaar' : 'cohort'}
+                {indicator.name} per {kind.label.toLowerCase()}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{perSchoolYear ? 'Schooljaar' : 'Cohort'}</th>
+                  <th scope="col">{kind.label}</th>
                   <th scope="col" className="num">
                     {gemeente}
                   </th>

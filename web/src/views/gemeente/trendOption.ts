@@ -61,7 +61,7 @@ export function trendLegend({ trend, area, ownGemeente }: { trend: Point[]; area
 function niceStep(span: number, smallest: number): number {
   const raw = Math.max(span / 5, smallest);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-12)!;
+  const step = [1, 2, 2.5, 5].map((m) => m * power).find((s) => s >= raw - 1e-12) ?? 10 * power;
   return Math.max(step, smallest);
 }
 
@@ -104,8 +104,11 @@ export function covidRuns(trend: Point[]): [number, number][] {
 
 /** The COVID band as the chart draws it: first and last x-axis label of each run. */
 export function covidBand(trend: Point[]): [string, string][] {
-  const labels = trend.map((p) => shortCohortLabel(p.cohort));
-  return covidRuns(trend).map(([a, b]) => [labels[a]!, labels[b]!]);
+  const label = (i: number) => {
+    const p = trend[i];
+    return p ? shortCohortLabel(p.cohort) : '';
+  };
+  return covidRuns(trend).map(([a, b]) => [label(a), label(b)]);
 }
 
 /** An axis bound or tick: whole percents ('35%'), one decimal for means. */

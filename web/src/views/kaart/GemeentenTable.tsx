@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { stedelijkheidLabel, type Area, type ChangeRow, type Indicator, type ComparedValue } from '@gka/shared';
+import { BENCHMARK_IN_SENTENCE, stedelijkheidLabel, type Area, type ChangeRow, type Indicator, type ComparedValue } from '@gka/shared';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { comparisonWith, covidText, significanceText, significanceWith } from '../../lib/significance.ts';
@@ -40,7 +40,7 @@ export function GemeentenTable({
                 r.v && !r.v.suppressed ? significanceText(significanceWith(r.v, 'nederland'), 'nederland', comparisonWith(r.v, 'nederland')?.difference) : '–',
               {
                 id: 'significantie',
-                header: 'Vergeleken met Nederland',
+                header: `Vergeleken met ${BENCHMARK_IN_SENTENCE.nederland}`,
               },
             ),
             ...(changes

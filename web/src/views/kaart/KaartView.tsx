@@ -66,6 +66,7 @@ export function KaartView() {
   const tooltip = (code: string) => {
     const a: Area | undefined = areaByCode.get(code);
     const v: Value | undefined = valueByCode.get(code);
+    const change = changeByCode?.get(code);
     return (
       <>
         <strong>{a?.name ?? v?.name ?? code}</strong>
@@ -74,7 +75,7 @@ export function KaartView() {
         {indicator && changeByCode && reference && (
           <>
             <br />
-            Verandering t.o.v. {reference.label}: {changeByCode.get(code) ? covidText(changeByCode.get(code)!, indicator.unit) : 'geen gegevens'}
+            Verandering t.o.v. {reference.label}: {change ? covidText(change, indicator.unit) : 'geen gegevens'}
           </>
         )}
         {a?.gka && (
@@ -153,7 +154,7 @@ export function KaartView() {
               palette={reference ? CHANGE_PALETTE : undefined}
               emphasised={gka}
               tooltip={tooltip}
-              onSelect={(code) => navigate(`/gemeente/${code}`)}
+              onSelect={(code) => void navigate(`/gemeente/${code}`)}
               label={`Kaart: ${legendTitle}. Dezelfde gegevens staan in de tabel onder de kaart.`}
             />
             <Legend

@@ -5,6 +5,7 @@ import { cohortPhrase, type OverviewRow } from '@gka/shared';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { CellFace } from './CellFace.tsx';
 import { hasFigure, type Column } from './cells.ts';
+import { softHyphens } from '../../lib/hyphens.ts';
 
 /** One cell of the table, as the tooltip and the detail panel need it. */
 export type CellRef = { row: OverviewRow; column: Column };
@@ -149,7 +150,7 @@ export function HeatTable({
               </th>
               {columns.map(({ indicator }) => (
                 <th scope="col" key={indicator.code} aria-sort={ariaSort(indicator.code)}>
-                  {header(indicator.code, indicator.name)}
+                  {header(indicator.code, softHyphens(indicator.name))}
                   <small>{cohortPhrase(indicator.cohort)}</small>
                   <ProvenanceMark indicator={indicator} />
                 </th>

@@ -1,5 +1,6 @@
-import { useMemo, useSyncExternalStore } from 'react';
-import { BENCHMARK_IN_SENTENCE, NO_TEST_TEXT, NOT_SIGNIFICANT_SHORT, type Overview } from '@gka/shared';
+import { useMemo } from 'react';
+import { usePhone } from '../../lib/phone.ts';
+import { BENCHMARK_IN_SENTENCE, NO_TEST_TEXT, VERDICTS, type Overview } from '@gka/shared';
 import { anyFigure, splitColumns, type Column } from './cells.ts';
 import { CellTooltip, DetailPanel, useCellDetails } from './DetailPopups.tsx';
 import { HeatTable, type CellRef } from './HeatTable.tsx';
@@ -13,13 +14,13 @@ export function Legend() {
   return (
     <ul className="verdict-legend regio-legend" aria-label="Legenda">
       <li>
-        <span className="heat heat--gunstig">gunstig</span>
+        <span className="heat heat--gunstig">{VERDICTS.gunstig.short}</span>
       </li>
       <li>
-        <span className="heat heat--ongunstig">ongunstig</span>
+        <span className="heat heat--ongunstig">{VERDICTS.ongunstig.short}</span>
       </li>
       <li>
-        <span className="heat heat--geen_verschil">{NOT_SIGNIFICANT_SHORT}</span> geen significant verschil
+        <span className="heat heat--geen_verschil">{VERDICTS.geen_verschil.short}</span> {VERDICTS.geen_verschil.label}
       </li>
       <li>
         <span className="heat heat--neutraal">hoger, lager</span> neutrale indicator: alleen hoger of lager
@@ -28,24 +29,6 @@ export function Legend() {
         <span className="heat heat--onbekend">+1,2 punt</span> gemiddelde: het verschil, {NO_TEST_TEXT}
       </li>
     </ul>
-  );
-}
-
-/** The width below which styles.css shows the cards instead of the heatmap. */
-const PHONE = '(max-width: 700px)';
-
-/**
- * Whether the screen is a phone's: the cards are made only then (a provincie's are a thousand
- * lines). The heatmap is always made, since print shows it on any screen.
- */
-function usePhone(): boolean {
-  return useSyncExternalStore(
-    (changed) => {
-      const m = window.matchMedia(PHONE);
-      m.addEventListener('change', changed);
-      return () => m.removeEventListener('change', changed);
-    },
-    () => window.matchMedia(PHONE).matches,
   );
 }
 

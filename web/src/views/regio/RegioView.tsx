@@ -1,4 +1,13 @@
-import { BENCHMARK_LABELS, CHANGE_RULE, COMPARISON_RULE, OVERVIEW_BENCHMARKS, similarGroupCode, similarGroupOf, disclosureSentence } from '@gka/shared';
+import {
+  BENCHMARK_LABELS,
+  CHANGE_RULE,
+  COMPARISON_RULE,
+  OVERVIEW_BENCHMARKS,
+  groupKindLabel,
+  similarGroupCode,
+  similarGroupOf,
+  disclosureSentence,
+} from '@gka/shared';
 import { overviewExportUrl, useAreas, useGroup, useGroups, useOverview } from '../../api/hooks.ts';
 import { CheckboxList } from '../../components/controls/CheckboxList.tsx';
 import { GemeenteSelect } from '../../components/controls/GemeenteSelect.tsx';
@@ -9,7 +18,6 @@ import { usePageTitle } from '../../lib/page.ts';
 import { useSearchState } from '../../lib/searchState.ts';
 import { against, Legend, OverviewHeatmaps } from './OverviewHeatmaps.tsx';
 
-const KIND_LABELS: Record<string, string> = { gka: 'GKA', provincie: 'Provincie', corop: 'COROP' };
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Where a regiocoördinator starts: the gemeenten of a regio × the indicators, good and bad news at a glance. */
@@ -34,8 +42,8 @@ export function RegioView() {
   const showing = !!groupCode && !choosingSimilar;
   usePageFigures(!showing ? [] : overview.data?.indicators.map((i) => i.synthetic));
   const options = [
-    ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${KIND_LABELS[g.kind] ?? g.kind}: ${g.name} (${g.members.length})` })),
-    { value: similarTo ? groupCode! : similarGroupCode(''), label: 'Een gemeente met haar vergelijkbare gemeenten…' },
+    ...(groups.data?.data ?? []).map((g) => ({ value: g.code, label: `${groupKindLabel(g.kind)}: ${g.name} (${g.members.length})` })),
+    { value: similarGroupCode(similarTo ?? ''), label: 'Een gemeente met haar vergelijkbare gemeenten…' },
   ];
   const names = new Map((gemeenten.data?.data ?? []).map((g) => [g.code, g.name]));
 

@@ -1,6 +1,15 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { type CompareRow, type IndicatorCohort, type Indicator, disclosureSentence, formatterFor } from '@gka/shared';
+import {
+  BENCHMARK_IN_SENTENCE,
+  BENCHMARK_LABELS,
+  VERDICTS,
+  type CompareRow,
+  type IndicatorCohort,
+  type Indicator,
+  disclosureSentence,
+  formatterFor,
+} from '@gka/shared';
 import { useCompare } from '../../api/hooks.ts';
 import { Chart } from '../../components/chart/Chart.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
@@ -9,10 +18,14 @@ import { cohortLabel } from '../../components/controls/options.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
+import { usePhone } from '../../lib/phone.ts';
 import { comparisonText } from '../../lib/significance.ts';
 import { benchmarkOf, comparisonOption } from './comparisonOption.ts';
 
 const col = createColumnHelper<CompareRow>();
+
+/** What the colours of the bars mean: 'groen gunstig, roze ongunstig, grijs geen significant verschil'. */
+const BAR_COLOURS = (['gunstig', 'ongunstig', 'geen_verschil'] as const).map((v) => `${VERDICTS[v].colourWord} ${VERDICTS[v].label}`).join(', ');
 
 function comparisonCell(row: CompareRow, kind: 'gemeenten' | 'gemeente', unit: Indicator['unit']): string {
   const c = row.comparisons.find((x) => x.kind === kind);
@@ -34,6 +47,7 @@ export function IndicatorComparison({
   /** The wijk the page is about: singled out in the chart. */
   highlight?: string;
 }) {
+  const phone = usePhone();
   const query = useCompare({ indicator: indicator.code, cohort: cohort?.code ?? '', areas: wijken });
   const f = formatterFor(indicator.unit);
 
@@ -47,7 +61,7 @@ export function IndicatorComparison({
         sortUndefined: 'last',
       }),
       col.accessor((r) => formatInterval(r, indicator.unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
-      col.accessor((r) => comparisonCell(r, 'gemeenten', indicator.unit), { id: 'gemeenten', header: 'Vergeleken met het gemiddelde van de gemeenten' }),
+      col.accessor((r) => comparisonCell(r, 'gemeenten', indicator.unit), { id: 'gemeenten', header: `Vergeleken met ${BENCHMARK_IN_SENTENCE.gemeenten}` }),
       col.accessor((r) => comparisonCell(r, 'gemeente', indicator.unit), { id: 'gemeente', header: `Vergeleken met ${gemeenteName}` }),
     ],
     [indicator, gemeenteName],
@@ -74,13 +88,14 @@ export function IndicatorComparison({
               gemeenteName,
               higherIsBetter: indicator.higherIsBetter,
               highlight,
+              labelWidth: phone ? 110 : 190,
             });
             return (
               <>
                 <p className="hint">
-                  Gemiddelde van de gemeenten: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek. Kleur van de staaf:{' '}
-                  {indicator.higherIsBetter === null ? 'blauw (neutrale indicator)' : 'groen gunstig, roze ongunstig, grijs geen significant verschil'}{' '}
-                  tegenover {gemeenteName}; de zwarte streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
+                  {BENCHMARK_LABELS.gemeenten}: {f(gemiddelde?.value)} · {gemeenteName}: {f(eigen?.value)}. Gestippelde lijnen in de grafiek. Kleur van de
+                  staaf: {indicator.higherIsBetter === null ? `${VERDICTS.neutraal.colourWord} (neutrale indicator)` : BAR_COLOURS} tegenover {gemeenteName}; de
+                  zwarte streep is het 95%-interval. {disclosureSentence(d.meta.minCell)}
                 </p>
                 <Chart
                   option={option}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { BENCHMARK_IN_SENTENCE } from '@gka/shared';
 import { useAreas } from '../../api/hooks.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { Select } from '../../components/controls/Select.tsx';
@@ -129,8 +130,8 @@ export function VergelijkenView() {
                 label="Vergelijk elke wijk met"
                 value={against}
                 options={[
-                  { value: 'gemeente', label: gemeenteArea?.name ?? 'de eigen gemeente' },
-                  { value: 'gemeenten', label: 'het gemiddelde van de gemeenten' },
+                  { value: 'gemeente', label: gemeenteArea?.name ?? BENCHMARK_IN_SENTENCE.gemeente },
+                  { value: 'gemeenten', label: BENCHMARK_IN_SENTENCE.gemeenten },
                 ]}
                 onChange={(v) => set({ vergelijk: v === 'gemeenten' ? v : undefined })}
                 name="vergelijk"

@@ -1,4 +1,4 @@
-import { shortCohortLabel, type CompareRow, type Indicator, type IndicatorCohort, type Verdict } from '@gka/shared';
+import { BENCHMARK_IN_SENTENCE, VERDICTS, shortCohortLabel, verdictShortText, type CompareRow, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { useCompares } from '../../api/hooks.ts';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
@@ -12,20 +12,18 @@ export type HeatmapBenchmark = 'gemeente' | 'gemeenten';
 export function benchmarkExplanation(kind: HeatmapBenchmark, gemeenteName: string): string {
   return kind === 'gemeente'
     ? `Elke wijk tegenover ${gemeenteName} als geheel: is de wijk significant gunstiger of ongunstiger dan haar gemeente? De wijk telt in de gemeente zelf mee, dus toetst het dashboard haar tegen de rest van de gemeente.`
-    : 'Elke wijk tegenover het gemiddelde van de gemeenten: het ongewogen gemiddelde van alle gemeentewaarden van Nederland, waarin een kleine gemeente even zwaar telt als Amsterdam. Het heeft geen interval, dus alleen het interval van de wijk telt.';
+    : `Elke wijk tegenover ${BENCHMARK_IN_SENTENCE.gemeenten}: het ongewogen gemiddelde van alle gemeentewaarden van Nederland, waarin een kleine gemeente even zwaar telt als Amsterdam. Het heeft geen interval, dus alleen het interval van de wijk telt.`;
 }
-
-const WORDS: Record<Verdict, string> = { gunstig: 'gunstig', ongunstig: 'ongunstig', geen_verschil: 'n.s.', neutraal: '', onbekend: '' };
 
 /** One cell: the value and, against the benchmark, a colour and a word (never colour alone). */
 function HeatCell({ row, indicator, against }: { row: CompareRow | undefined; indicator: Indicator; against: HeatmapBenchmark }) {
   if (!row) return <td className="heat heat--onbekend">–</td>;
   const verdict = compareVerdict(row, against, indicator.higherIsBetter);
-  const word = verdict === 'neutraal' ? (row.comparisons.find((x) => x.kind === against)!.significance === 'hoger' ? 'hoger' : 'lager') : WORDS[verdict];
+  const word = verdictShortText(verdict, row.comparisons.find((x) => x.kind === against)?.significance ?? 'onbekend');
   return (
     <td className={`heat heat--${verdict}`}>
       {formatValue(row, indicator.unit)}
-      {word && <small>{verdict === 'geen_verschil' ? <abbr title="geen significant verschil">n.s.</abbr> : word}</small>}
+      {word && <small>{verdict === 'geen_verschil' ? <abbr title={VERDICTS.geen_verschil.label}>{word}</abbr> : word}</small>}
     </td>
   );
 }
@@ -51,12 +49,11 @@ export function WijkHeatmap({
   /** The wijk the page is about: its row marked. */
   focus?: string;
 }) {
-  const queries = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: wijken.map((w) => w.code) })));
-  const failed = queries.find((q) => q.error);
-  if (failed) return <ErrorMessage error={failed.error} retry={() => void failed.refetch()} />;
-  if (queries.some((q) => q.isLoading)) return <Loading what="het overzicht van de wijken" />;
-  const rows = queries.map((q) => new Map((q.data?.data ?? []).map((r) => [r.area, r])));
-  const against_ = against === 'gemeente' ? gemeenteName : 'het gemiddelde van de gemeenten';
+  const compares = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: wijken.map((w) => w.code) })));
+  if (compares.error) return <ErrorMessage error={compares.error} retry={compares.retry} />;
+  if (compares.isLoading) return <Loading what="het overzicht van de wijken" />;
+  const rows = compares.data.map((d) => new Map((d?.data ?? []).map((r) => [r.area, r])));
+  const against_ = against === 'gemeente' ? gemeenteName : BENCHMARK_IN_SENTENCE.gemeenten;
   return (
     <TableScroll label={`Overzicht: ${wijken.length} wijken × ${indicators.length} indicatoren`}>
       {/* Columns of at most 7.5rem beside the names, so a few indicators do not stretch over the page, and at least
@@ -67,8 +64,9 @@ export function WijkHeatmap({
         style={{ width: `min(100%, ${13 + 7.5 * indicators.length}rem)`, minWidth: `${9 + 5.5 * indicators.length}rem` }}
       >
         <caption>
-          Wijken × indicatoren, vergeleken met {against_}: <span className="heat heat--gunstig">gunstig</span>,{' '}
-          <span className="heat heat--ongunstig">ongunstig</span> of <span className="heat heat--geen_verschil">n.s.</span> (geen significant verschil, 95%).
+          Wijken × indicatoren, vergeleken met {against_}: <span className="heat heat--gunstig">{VERDICTS.gunstig.short}</span>,{' '}
+          <span className="heat heat--ongunstig">{VERDICTS.ongunstig.short}</span> of{' '}
+          <span className="heat heat--geen_verschil">{VERDICTS.geen_verschil.short}</span> ({VERDICTS.geen_verschil.label}, 95%).
         </caption>
         <thead>
           <tr>
@@ -90,7 +88,7 @@ export function WijkHeatmap({
             <tr key={w.code} className={w.code === focus ? 'heatmap__focus' : undefined} aria-current={w.code === focus ? 'true' : undefined}>
               <th scope="row">{w.name}</th>
               {indicators.map((i, n) => (
-                <HeatCell key={i.code} row={rows[n]!.get(w.code)} indicator={i} against={against} />
+                <HeatCell key={i.code} row={rows[n]?.get(w.code)} indicator={i} against={against} />
               ))}
             </tr>
           ))}

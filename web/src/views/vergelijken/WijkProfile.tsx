@@ -1,4 +1,13 @@
-import { formatterFor, shortCohortLabel, verdictText, type CompareRow, type Indicator, type IndicatorCohort } from '@gka/shared';
+import {
+  BENCHMARK_INFO,
+  BENCHMARK_IN_SENTENCE,
+  formatterFor,
+  shortCohortLabel,
+  verdictText,
+  type CompareRow,
+  type Indicator,
+  type IndicatorCohort,
+} from '@gka/shared';
 import { useCompares } from '../../api/hooks.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
@@ -39,15 +48,15 @@ export function WijkProfile({
   cohortOf: (i: Indicator) => IndicatorCohort | undefined;
   gemeenteName: string;
 }) {
-  const queries = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: [wijk.code] })));
-  const failed = queries.find((q) => q.error);
-  if (failed) return <ErrorMessage error={failed.error} retry={() => void failed.refetch()} />;
-  if (queries.some((q) => q.isLoading)) return <Loading what={`de cijfers van ${wijk.name}`} />;
+  const compares = useCompares(indicators.map((i) => ({ indicator: i.code, cohort: cohortOf(i)?.code ?? '', areas: [wijk.code] })));
+  if (compares.error) return <ErrorMessage error={compares.error} retry={compares.retry} />;
+  if (compares.isLoading) return <Loading what={`de cijfers van ${wijk.name}`} />;
   return (
     <TableScroll label={`${wijk.name}: alle indicatoren`}>
       <table className="data-table wijk-profile" data-testid="wijk-profile">
         <caption>
-          {wijk.name} op elke indicator met wijkcijfers, vergeleken met {gemeenteName} en Nederland (significant: buiten het 95%-interval)
+          {wijk.name} op elke indicator met wijkcijfers, vergeleken met {gemeenteName} en {BENCHMARK_IN_SENTENCE.nederland} (significant: buiten het
+          95%-interval)
         </caption>
         <thead>
           <tr>
@@ -56,12 +65,12 @@ export function WijkProfile({
               {wijk.name}
             </th>
             <th scope="col">{gemeenteName}</th>
-            <th scope="col">Nederland</th>
+            <th scope="col">{BENCHMARK_INFO.nederland.short}</th>
           </tr>
         </thead>
         <tbody>
           {indicators.map((indicator, n) => {
-            const row = queries[n]!.data?.data.find((r) => r.area === wijk.code);
+            const row = compares.data[n]?.data.find((r) => r.area === wijk.code);
             const cohort = cohortOf(indicator);
             return (
               <tr key={indicator.code}>

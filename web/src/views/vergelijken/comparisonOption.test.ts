@@ -62,12 +62,27 @@ describe('comparisonOption', () => {
     const chart = init(null, null, { renderer: 'svg', ssr: true, width: 4000, height: 400 });
     chart.setOption(rotterdam);
     const dashed = [...chart.renderToSVGString().matchAll(/<path d="M([\d.]+) [\d.]+L([\d.]+) [\d.]+"[^>]*stroke="(#[0-9a-f]+)"[^>]*stroke-dasharray/g)];
-    const drawnAt = new Map(dashed.map((m) => [m[3], chart.convertFromPixel({ xAxisIndex: 0 }, Number(m[1])) as number]));
+    const drawnAt = new Map(dashed.map((m) => [m[3], chart.convertFromPixel({ xAxisIndex: 0 }, Number(m[1]))]));
     chart.dispose();
     expect(dashed.every((m) => m[1] === m[2])).toBe(true);
     // In percentage points, to 0,01.
     expect(drawnAt.get('#525252')! * 100).toBeCloseTo(5.6, 2);
     expect(drawnAt.get('#a04a00')! * 100).toBeCloseTo(10.7, 2);
+  });
+
+  it('leaves the bars at least half of a phone-wide chart when the names get the phone width', () => {
+    const long = ['Bedrijventerrein Vossenberg', 'Wandelbos Noord', 'Industrieterrein Loven'].map((n, i) => ({ ...row(String(i), 0.3 + i / 10), name: n }));
+    const plotShare = (labelWidth?: number) => {
+      const chart = init(null, null, { renderer: 'svg', ssr: true, width: 358, height: 200 });
+      chart.setOption(
+        comparisonOption({ rows: long, benchmarks: [], unit: 'percentage', indicatorName: 'x', gemeenteName: 'Tilburg', higherIsBetter: true, labelWidth }),
+      );
+      const [left = NaN, right = NaN] = [0, 1].map((v) => chart.convertToPixel({ xAxisIndex: 0 }, v));
+      chart.dispose();
+      return (right - left) / 358;
+    };
+    expect(plotShare(110)).toBeGreaterThanOrEqual(0.5);
+    expect(plotShare()).toBeLessThan(plotShare(110));
   });
 
   it('colours each bar by its verdict against the own gemeente and gives it its 95% interval as a whisker', () => {

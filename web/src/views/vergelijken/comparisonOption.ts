@@ -1,4 +1,15 @@
-import { SUPPRESSED_TEXT, formatterFor, verdictOf, type Benchmark, type BenchmarkKind, type CompareRow, type Unit, type Verdict } from '@gka/shared';
+import {
+  BENCHMARK_INFO,
+  SUPPRESSED_TEXT,
+  VERDICTS,
+  formatterFor,
+  verdictOf,
+  type Benchmark,
+  type BenchmarkKind,
+  type CompareRow,
+  type Unit,
+  type Verdict,
+} from '@gka/shared';
 import type { ChartOption } from '../../components/chart/echarts.ts';
 
 /** The benchmark a group of wijken is compared with: its totaal, or the first of that kind. */
@@ -11,15 +22,6 @@ export function compareVerdict(row: CompareRow, kind: BenchmarkKind, higherIsBet
   const c = row.comparisons.find((x) => x.kind === kind);
   return row.suppressed || !c ? 'onbekend' : verdictOf(c.significance, higherIsBetter);
 }
-
-/** Bar colours by verdict against the own gemeente: the regio page's colours, grey without a significant difference. */
-export const VERDICT_COLOURS: Record<Verdict, string> = {
-  gunstig: '#4d9221',
-  ongunstig: '#c51b7d',
-  geen_verschil: '#969696',
-  neutraal: '#3182bd',
-  onbekend: '#3182bd',
-};
 
 /** The outline and the name of the wijk a page is about (followed from a wijk link), among the others. */
 const HIGHLIGHT = { borderColor: '#1a1a1a', borderWidth: 3 };
@@ -39,6 +41,7 @@ export function comparisonOption({
   gemeenteName,
   higherIsBetter,
   highlight,
+  labelWidth = 190,
 }: {
   rows: CompareRow[];
   benchmarks: Benchmark[];
@@ -48,13 +51,15 @@ export function comparisonOption({
   higherIsBetter: boolean | null;
   /** The code of the wijk to single out. */
   highlight?: string;
+  /** Room for a wijk's name and value; narrower on a phone, so the bars keep room beside them. */
+  labelWidth?: number;
 }): ChartOption {
   const f = formatterFor(unit);
   const ranked = [...rows].sort((a, b) => (a.value ?? -Infinity) - (b.value ?? -Infinity));
   const gemiddelde = benchmarkOf(benchmarks, 'gemeenten');
   const eigen = benchmarkOf(benchmarks, 'gemeente');
   const lines = [
-    gemiddelde?.value != null && { name: 'Gemiddelde gemeenten', xAxis: gemiddelde.value, colour: '#525252', distance: 4 },
+    gemiddelde?.value != null && { name: BENCHMARK_INFO.gemeenten.short, xAxis: gemiddelde.value, colour: '#525252', distance: 4 },
     eigen?.value != null && { name: gemeenteName, xAxis: eigen.value, colour: '#a04a00', distance: 20 },
   ].filter((x): x is { name: string; xAxis: number; colour: string; distance: number } => !!x);
   const valueText = (r: CompareRow | undefined) => (r?.value == null ? SUPPRESSED_TEXT : f(r.value));
@@ -70,7 +75,7 @@ export function comparisonOption({
       type: 'category',
       data: ranked.map((r) => r.name),
       axisLabel: {
-        width: 190,
+        width: labelWidth,
         overflow: 'break',
         lineHeight: 13,
         formatter: (name: string, i: number) =>
@@ -84,7 +89,7 @@ export function comparisonOption({
         name: indicatorName,
         data: ranked.map((r) => ({
           value: r.value,
-          itemStyle: { color: VERDICT_COLOURS[compareVerdict(r, 'gemeente', higherIsBetter)], ...(r.area === highlight ? HIGHLIGHT : {}) },
+          itemStyle: { color: VERDICTS[compareVerdict(r, 'gemeente', higherIsBetter)].colour, ...(r.area === highlight ? HIGHLIGHT : {}) },
         })),
         markLine: {
           silent: true,
@@ -107,16 +112,16 @@ export function comparisonOption({
         data: ranked.flatMap((r, i) => (r.ciLow !== null && r.ciHigh !== null ? [[r.ciLow, r.ciHigh, i]] : [])),
         encode: { x: [0, 1], y: 2 },
         renderItem: (_params, api) => {
-          const low = api.coord([api.value(0), api.value(2)]);
-          const high = api.coord([api.value(1), api.value(2)]);
+          const [lowX = 0, lowY = 0] = api.coord([api.value(0), api.value(2)]);
+          const [highX = 0, highY = 0] = api.coord([api.value(1), api.value(2)]);
           const cap = 5;
           const style = { stroke: '#252525', lineWidth: 1.5 };
           return {
             type: 'group',
             children: [
-              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
-              { type: 'line', shape: { x1: low[0], y1: low[1] - cap, x2: low[0], y2: low[1] + cap }, style },
-              { type: 'line', shape: { x1: high[0], y1: high[1] - cap, x2: high[0], y2: high[1] + cap }, style },
+              { type: 'line', shape: { x1: lowX, y1: lowY, x2: highX, y2: highY }, style },
+              { type: 'line', shape: { x1: lowX, y1: lowY - cap, x2: lowX, y2: lowY + cap }, style },
+              { type: 'line', shape: { x1: highX, y1: highY - cap, x2: highX, y2: highY + cap }, style },
             ],
           };
         },

@@ -1,0 +1,142 @@
+import { DIMENSIONS, type AreaLevel, type ExpectedResponse, type ExpectedRow, type Indicator, type IndicatorCohort, type MixDimension } from '@gka/shared';
+import { sql } from 'kysely';
+import type { Dispersion } from '../stats/overdispersion.ts';
+import { standardise, standardisedDispersion, type MixArea } from '../stats/standardise.ts';
+import { benchmarksByCohort } from './benchmarks.ts';
+import type { QueryContext } from './context.ts';
+import { meta } from './meta.ts';
+import { parentFilter, valueRows, type Parent, type ValueRow } from './values.ts';
+
+/** Nederland's share per group of a dimension: the reference rates (null where Nederland's cell is hidden or missing). */
+export type Reference = ReadonlyMap<string, number | null>;
+
+export async function mixReference(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit'>,
+  cohort: IndicatorCohort,
+  dimension: MixDimension,
+): Promise<Reference> {
+  const benchmarks =
+    (await benchmarksByCohort(ctx, { indicator: indicator.code, unit: indicator.unit, cohorts: [cohort.code], dimension })).get(cohort.code) ?? [];
+  return new Map(DIMENSIONS[dimension].map((g) => [g, benchmarks.find((b) => b.kind === 'nederland' && b.group === g)?.value ?? null]));
+}
+
+/** The reference rates where the indicator has them for this breakdown (not defined by it, Nederland known in every group), else null. */
+export async function usableMixReference(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit' | 'definedBy'>,
+  cohort: IndicatorCohort,
+  dimension: MixDimension,
+): Promise<Reference | null> {
+  if (indicator.unit !== 'percentage' || indicator.definedBy === dimension) return null;
+  const reference = await mixReference(ctx, indicator, cohort, dimension);
+  return [...reference.values()].some((rate) => rate === null) ? null : reference;
+}
+
+export type Cell = { area: string; group: string; numerator: number | null; denominator: number | null; suppressed: boolean };
+
+/**
+ * An area's groups at the reference rates, or why there is no expected value: 'hidden' where one of
+ * its groups is hidden (E = Σ n_g·p_g / N would give those group sizes back from the published total),
+ * 'none' where it has no published group with pupils or a group lacks a reference rate.
+ */
+export function mixArea(cells: readonly Cell[], reference: Reference): MixArea | 'hidden' | 'none' {
+  if (cells.some((c) => c.suppressed)) return 'hidden';
+  let k = 0;
+  let n = 0;
+  const groups = [];
+  for (const c of cells) {
+    if (c.numerator === null || c.denominator === null || c.denominator <= 0) continue;
+    const rate = reference.get(c.group);
+    if (rate === null || rate === undefined) return 'none';
+    k += c.numerator;
+    n += c.denominator;
+    groups.push({ n: c.denominator, rate });
+  }
+  return n > 0 ? { observed: { k, n }, groups } : 'none';
+}
+
+function byArea<C extends { area: string }>(cells: readonly C[]): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  for (const c of cells) (out.get(c.area) ?? out.set(c.area, []).get(c.area)!).push(c);
+  return out;
+}
+
+/**
+ * The spread of every area of the level around its expected value (published areas only, as every
+ * estimate of spread): the same for every request of a data version, so memoised.
+ */
+export function expectedDispersion(
+  ctx: QueryContext,
+  indicator: string,
+  level: AreaLevel,
+  cohort: string,
+  dimension: MixDimension,
+  reference: Reference,
+): Promise<Dispersion | null> {
+  return ctx.memo.get(`expectedDispersion|${indicator}|${level}|${cohort}|${dimension}`, async () => {
+    const { rows } = await sql<Cell>`
+      select m.area_code as area, m.grp as "group", m.hidden as suppressed,
+        case when not m.hidden then m.numerator::float8 end as numerator,
+        case when not m.hidden then m.denominator::float8 end as denominator
+      from measure m join area a on a.code = m.area_code
+      where m.indicator = ${indicator} and m.dimension = ${dimension} and m.cohort = ${cohort} and a.level = ${level}
+    `.execute(ctx.db);
+    const areas = [...byArea(rows).values()].map((cells) => mixArea(cells, reference)).filter((a): a is MixArea => typeof a === 'object');
+    return standardisedDispersion(areas);
+  });
+}
+
+/** One area's row of /expected from its own group cells (as the profile shows it beside the figure). */
+export async function expectedOfArea(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code'>,
+  cohort: IndicatorCohort,
+  level: 'gemeente' | 'wijk',
+  dimension: MixDimension,
+  reference: Reference,
+  cells: readonly Cell[],
+): Promise<Omit<ExpectedRow, 'area' | 'name'>> {
+  const mix = mixArea(cells, reference);
+  const tau2 = (await expectedDispersion(ctx, indicator.code, level, cohort.code, dimension, reference))?.tau2 ?? 0;
+  const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
+  return s
+    ? { ...s, suppressed: false }
+    : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
+}
+
+/** GET /expected: each area of the level (under the parent) against what its pupil mix predicts. */
+export async function expectedView(
+  ctx: QueryContext,
+  indicator: Indicator,
+  cohort: IndicatorCohort,
+  reference: Reference,
+  q: { level: 'gemeente' | 'wijk'; dimension: MixDimension; parent?: Parent },
+): Promise<ExpectedResponse> {
+  const [rows, dispersion, m] = await Promise.all([
+    valueRows(ctx, indicator.unit, {
+      indicator: indicator.code,
+      cohorts: [cohort.code],
+      dimension: q.dimension,
+      level: q.level,
+      ...parentFilter(q.level, q.parent),
+    }),
+    expectedDispersion(ctx, indicator.code, q.level, cohort.code, q.dimension, reference),
+    meta(ctx, indicator, cohort),
+  ]);
+  const tau2 = dispersion?.tau2 ?? 0;
+  const data = [...byArea<ValueRow>(rows).values()].map((cells): ExpectedRow => {
+    const { area, name } = cells[0]!;
+    const mix = mixArea(cells, reference);
+    const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
+    return s
+      ? { area, name, ...s, suppressed: false }
+      : { area, name, observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
+  });
+  return {
+    data,
+    reference: [...reference].map(([group, rate]) => ({ group, rate })),
+    dispersion: { units: dispersion?.units ?? 0, phi: dispersion?.phi ?? null, tau2: dispersion?.tau2 ?? null },
+    meta: m,
+  };
+}

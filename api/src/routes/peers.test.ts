@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, GroupResponse, PeersResponse, ValuesResponse } from '@gka/shared';
+import { buildApp } from '../app.ts';
+import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
+import { pairDifference } from '../stats/peers.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { seed } from '../test/seed.ts';
+import { testConfig } from '../test/config.ts';
+import type { TestApp } from '../test/seeded-app.ts';
+
+let app: TestApp;
+let t: TestDatabase;
+
+/**
+ * Forty more gemeenten around Aastad's size and density (the ten nearest in size are its vergelijkbare
+ * gemeenten), with schooladviezen of 1,000 pupils close to Aastad's 40%, and among its nearest two far
+ * above it (55% and 60%) and one far below (30%).
+ */
+const SHARES = new Map([
+  [9, 0.55],
+  [10, 0.3],
+  [11, 0.6],
+]);
+const PEERS = Array.from({ length: 40 }, (_, i) => ({ code: `GM01${String(i + 10)}`, share: SHARES.get(i) ?? 0.4 + 0.01 * ((i * 7) % 4), n: 1000 }));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seed(t.db);
+  const { id } = await t.db.selectFrom('dataset').select('id').executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('area')
+    .values(
+      PEERS.map((p, i) => ({
+        code: p.code,
+        level: 'gemeente' as const,
+        name: `Peerstad ${i + 1}`,
+        parent_code: 'NL01',
+        stedelijkheid: 1,
+        inwoners: 140000 + 1000 * i,
+        omgevingsadressendichtheid: 2600,
+        provincie: 'Testland',
+        dataset_id: id,
+      })),
+    )
+    .execute();
+  await t.db.updateTable('area').set({ omgevingsadressendichtheid: 2600 }).where('code', '=', 'GM0001').execute();
+  await t.db
+    .insertInto('measure')
+    .values(
+      PEERS.map((p) => ({
+        area_code: p.code,
+        indicator: 'advies_havo_vwo',
+        cohort: '2019-2020',
+        dimension: 'totaal',
+        grp: 'totaal',
+        numerator: Math.round(p.share * p.n),
+        denominator: p.n,
+        dataset_id: id,
+      })),
+    )
+    .execute();
+  await t.db.transaction().execute((trx) => refreshDisclosure(viaKysely(trx)));
+  app = await buildApp({ config: testConfig(), db: t.db });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
+  const res = await app.inject(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return schema.parse(res.json());
+};
+
+describe('GET /peers', () => {
+  it('lists exactly the vergelijkbare gemeenten that do significantly better, largest difference first', async () => {
+    const qs = 'indicator=advies_havo_vwo&cohort=2019-2020';
+    const [peers, group, values] = await Promise.all([
+      get(`/api/v1/peers?area=GM0001&${qs}`, PeersResponse),
+      get('/api/v1/groups/vergelijkbaar-GM0001', GroupResponse),
+      get(`/api/v1/values?${qs}&level=gemeente`, ValuesResponse),
+    ]);
+    expect(peers.group).toBe('vergelijkbaar-GM0001');
+    expect(peers.area).toEqual({ code: 'GM0001', name: 'Aastad', value: 0.4 });
+    const tau2 = values.dispersion.find((d) => d.group === 'totaal')!.tau2 ?? 0;
+    const own = values.data.find((v) => v.area === 'GM0001')!;
+    // Worked out again from /values: each member against Aastad, widened by the gemeenten's spread.
+    const better = group.data.members.flatMap((code) => {
+      const v = values.data.find((x) => x.area === code);
+      if (!v || v.numerator === null) return [];
+      const d = pairDifference({ k: v.numerator, n: v.denominator! }, { k: own.numerator!, n: own.denominator! }, tau2)!;
+      return d.significance === 'hoger' ? [{ area: code, difference: d.difference }] : [];
+    });
+    expect(better.length).toBeGreaterThan(0);
+    expect(better.length).toBeLessThan(group.data.members.length);
+    expect(peers.data.map((p) => p.area).sort()).toEqual(better.map((b) => b.area).sort());
+    for (const p of peers.data) {
+      expect(group.data.members).toContain(p.area);
+      expect(p.significance).toBe('hoger');
+      expect(p.ciLow).toBeGreaterThan(0);
+      expect(p.difference).toBeCloseTo(p.value - 0.4, 12);
+      // Only totals for these gemeenten: no expected value to compare.
+      expect(p.adjustedDifference).toBeNull();
+    }
+    expect(peers.data.map((p) => p.difference)).toEqual([...peers.data.map((p) => p.difference)].sort((a, b) => b - a));
+  });
+
+  it('answers a mean, a wijk or an unknown gemeente with a Dutch 400 or 404', async () => {
+    for (const [qs, status, message] of [
+      ['area=GM0001&indicator=eindtoets_gemiddelde', 400, /gemiddelde zonder interval/],
+      ['area=WK000101&indicator=advies_havo_vwo', 400, /Een gemeentecode zoals GM0855/],
+      ['area=GM9999&indicator=advies_havo_vwo', 404, /bestaat niet/],
+    ] as const) {
+      const res = await app.inject(`/api/v1/peers?${qs}`);
+      expect(res.statusCode, qs).toBe(status);
+      expect(ApiError.parse(res.json()).error.message, qs).toMatch(message);
+    }
+  });
+});
