@@ -24,8 +24,9 @@ const advies = indicator('advies_havo_vwo', { name: 'Advies havo/vwo', cohorts: 
 const achterstand = indicator('achterstandsscore', { name: 'Achterstandsscore', unit: 'gemiddelde', higherIsBetter: null, source: 'CBS', hasWijken: false });
 
 /**
- * Aastad's profile: the schooladvies below Nederland and above the GKA-gemeenten, with a kansenkloof
- * and a trend over three cohorts (COVID in the middle); the achterstandsscore neutral, in one cohort.
+ * Aastad's profile: the schooladvies below Nederland and above the GKA-gemeenten, with a kansenkloof,
+ * a trend over three cohorts (COVID in the middle), its expected value and a peer that does better;
+ * the achterstandsscore neutral, in one cohort.
  */
 export const aastadProfile = ProfileResponse.parse({
   area: { ...aastad, gkaSinds: '2021-03-01', omgevingsadressendichtheid: 2700 },
@@ -63,6 +64,29 @@ export const aastadProfile = ProfileResponse.parse({
         significance: 'niet_significant',
         suppressed: false,
       },
+      expected: {
+        dimension: 'opleiding_ouders',
+        observed: 0.4,
+        expected: 0.43,
+        difference: -0.03,
+        ciLow: -0.07,
+        ciHigh: 0.01,
+        significance: 'niet_significant',
+        suppressed: false,
+      },
+      peers: [
+        {
+          area: 'GM0003',
+          name: 'Ceeveen',
+          value: 0.6,
+          difference: 0.2,
+          ciLow: 0.1,
+          ciHigh: 0.3,
+          significance: 'hoger',
+          adjustedDifference: 0.15,
+          adjustedSignificance: 'hoger',
+        },
+      ],
       deviatingWijken: [],
     },
     {
@@ -74,6 +98,8 @@ export const aastadProfile = ProfileResponse.parse({
       breakdown: [],
       trend: [{ cohort: cohort('2023-2024'), value: 31.2, ciLow: null, ciHigh: null, suppressed: false, benchmarks: [{ kind: 'nederland', value: 30 }] }],
       covidChange: null,
+      expected: null,
+      peers: null,
       deviatingWijken: [],
     },
   ],

@@ -5,7 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 
 /** What the stubbed API answers per path below /api/v1/ ('values', 'schools/GM0001'): a body, or one made from the query. */
-export type FakeApi = Record<string, unknown | ((query: URLSearchParams) => unknown)>;
+export type FakeApi = Record<string, Body | ((query: URLSearchParams) => Body)>;
+type Body = Record<string, unknown>;
 
 afterEach(() => {
   cleanup();
@@ -19,13 +20,13 @@ afterEach(() => {
  */
 export function renderWithApi(ui: ReactNode, { url = '/', path = '*', api = {} }: { url?: string; path?: string; api?: FakeApi }) {
   const requested: URL[] = [];
-  vi.stubGlobal('fetch', async (input: string) => {
+  vi.stubGlobal('fetch', (input: string): Promise<Response> => {
     const u = new URL(input, 'http://localhost');
     requested.push(u);
     const key = u.pathname.replace(/^\/api\/v1\//, '');
-    if (!(key in api)) return Response.json({ error: { code: 'not_found', message: `Onbekend: ${key}` } }, { status: 404 });
-    const answer = api[key];
-    return Response.json(typeof answer === 'function' ? answer(u.searchParams) : answer);
+    const answer = Object.hasOwn(api, key) ? api[key] : undefined;
+    if (answer === undefined) return Promise.resolve(Response.json({ error: { code: 'not_found', message: `Onbekend: ${key}` } }, { status: 404 }));
+    return Promise.resolve(Response.json(typeof answer === 'function' ? answer(u.searchParams) : answer));
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [url] });
@@ -37,12 +38,12 @@ export function renderWithApi(ui: ReactNode, { url = '/', path = '*', api = {} }
   return { ...result, router, requested };
 }
 
-/** An element's text as a reader hears it: a line break as a newline, without what is aria-hidden (sort icons). */
+/** An element's text as a reader hears it: a line break as a newline, without what is aria-hidden (sort icons) or soft hyphens. */
 export function text(el: Element): string {
   const copy = el.cloneNode(true) as Element;
   copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
   copy.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
-  return copy.textContent ?? '';
+  return (copy.textContent ?? '').replaceAll('\u00AD', '');
 }
 
 /** A table's body: each row's cells (header cells too), as text. */

@@ -89,7 +89,7 @@ describe('the gemeente page', () => {
     ]);
   });
 
-  it("shows the chosen indicator's kansenkloof and its wijken against the gemeente and Nederland", async () => {
+  it("shows the chosen indicator's kansenkloof, a peer that does better, and its wijken against the gemeente and Nederland", async () => {
     view();
     expect((await screen.findByTestId('breakdown')).querySelector('.kloof')!.textContent).toBe(
       'Kansenkloof (kinderen van hoog- minus laagopgeleide ouders): +25,0 procentpunt',
@@ -101,6 +101,9 @@ describe('the gemeente page', () => {
       ['Noord', '35,0%', '100', '30,0% – 40,0%', 'niet significant verschillend van de eigen gemeente', 'niet significant verschillend van Nederland', '–'],
     ]);
     expect(screen.getByTestId('funnel').textContent).toBe('wijk');
+    // A vergelijkbare gemeente that does better, linked to its own page on the same indicator.
+    const peer = within(screen.getByTestId('peers')).getByRole('link');
+    expect([peer.textContent?.startsWith('Ceeveen'), peer.getAttribute('href')]).toEqual([true, '/gemeente/GM0003?indicator=advies_havo_vwo']);
   });
 
   it('says an indicator without wijk figures has none, and adds a chosen group as a benchmark', async () => {

@@ -53,10 +53,10 @@ describe('Wijken vergelijken', () => {
   it('asks for a gemeente first, and offers only indicators with figures per wijk', async () => {
     renderWithApi(<VergelijkenView />, { url: '/vergelijken', api });
     expect(await screen.findByText('Kies eerst een gemeente.')).toBeTruthy();
-    const slaag = await screen.findByLabelText(/Slagingspercentage vo-examen/);
-    expect((slaag as HTMLInputElement).disabled).toBe(true);
+    const slaag = await screen.findByLabelText<HTMLInputElement>(/Slagingspercentage vo-examen/);
+    expect(slaag.disabled).toBe(true);
     expect(slaag.closest('label')!.textContent).toContain('(geen cijfers per wijk)');
-    expect((screen.getByLabelText(/Advies havo\/vwo/) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>(/Advies havo\/vwo/).checked).toBe(true);
   });
 
   it('shows each wijk against its gemeente in the overview, and ranked against both benchmarks per indicator', async () => {
