@@ -144,7 +144,7 @@ describe.skipIf(!hasOpenData)('charts and legends on demo values beside the real
     try {
       await page.goto(`${base}/kaart`);
       const select = page.getByLabel('Kleur de kaart op');
-      await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+      await expect.poll(() => select.locator('option').count(), { timeout: 45_000 }).toBeGreaterThan(1);
       const codes = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter((c) => c !== 'stedelijkheid');
       expect(codes.length).toBeGreaterThanOrEqual(15);
       const legend = page.locator('figure.legend');
