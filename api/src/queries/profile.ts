@@ -25,6 +25,7 @@ import { change, pool, preCovidReference, side, type Side } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 import { expectedOfArea, usableMixReference } from './expected.ts';
 import { peersOf } from './peers.ts';
+import { aandachtspunten } from './aandachtspunten.ts';
 
 const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
 
@@ -62,7 +63,8 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     chosen.map((c) => c.indicator.synthetic),
     syntheticBoundaries(sources),
   );
-  if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
+  if (chosen.length === 0)
+    return { area, cohorts, indicators: [], aandachtspunten: { zorgen: [], sterk: [] }, wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
@@ -132,7 +134,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       ),
     };
   });
-  return { area, cohorts, indicators: result, wijken, minCell: ctx.minCell, sources, synthetic };
+  return { area, cohorts, indicators: result, aandachtspunten: aandachtspunten(result), wijken, minCell: ctx.minCell, sources, synthetic };
 }
 
 function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
