@@ -1,5 +1,6 @@
 /**
  * The API budgets at national scale (BENCHMARKS.md): wijk-level `values` p95 ≤ 25 ms, `trend`/`profile` p95 ≤ 50 ms,
+ * `expected` (wijken of one gemeente) and `peers` p95 ≤ 25 ms uncached at 4 connections,
  * zero errors at 64 connections, cached JSON ≥ 25% of a hello-world Fastify's throughput.
  *
  * Usage: DATABASE_URL=postgres://…/postgres BENCH_DATABASE=gka_bench pnpm bench
@@ -321,6 +322,11 @@ async function main() {
     (r) => r.code,
   );
   const changeIndicators = indicators.filter((i) => withCovid.includes(i));
+  // Shares with a direction and a breakdown they are not defined by: what /expected and /peers answer.
+  const shareIndicators = (
+    await sql<{ code: string }>`select code from indicator where unit = 'percentage' and higher_is_better is not null
+      and defined_by is distinct from 'opleiding_ouders' and code = any(${indicators}) order by sort_order`.execute(db)
+  ).rows.map((r) => r.code);
   const { rows: version } = await sql<{ v: string }>`select version() as v`.execute(db);
   const latest = cohorts.at(-1)!;
   const { rows: wijkRows } = await sql<{ parent: string; codes: string }>`
@@ -375,6 +381,21 @@ async function main() {
         DISTINCT,
       ),
       cached: gemeenten.map((g) => `/api/v1/change?indicator=${indicator}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`),
+    },
+    // The wijken of one gemeente against what their pupils predict.
+    expected: {
+      uncached: mix(
+        gemeenten.flatMap((g) => shareIndicators.flatMap((i) => cohorts.map((c) => `/api/v1/expected?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`))),
+        DISTINCT,
+      ),
+      cached: gemeenten.map((g) => `/api/v1/expected?indicator=${shareIndicators[0]}&cohort=${latest}&level=wijk&parent=${g.code}`),
+    },
+    peers: {
+      uncached: mix(
+        gemeenten.flatMap((g) => shareIndicators.flatMap((i) => cohorts.map((c) => `/api/v1/peers?area=${g.code}&indicator=${i}&cohort=${c}`))),
+        DISTINCT,
+      ),
+      cached: gemeenten.map((g) => `/api/v1/peers?area=${g.code}&indicator=${shareIndicators[0]}&cohort=${latest}`),
     },
     profile: {
       uncached: mix(
@@ -462,6 +483,8 @@ async function main() {
   await run(`change, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.change.uncached, {}, true, w));
   await run(`profile, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.profile.uncached, {}, true, w));
   await run(`overview, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.overview.uncached, {}, true, w));
+  await run(`expected, wijken of one gemeente, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.expected.uncached, {}, true, w));
+  await run(`peers, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.peers.uncached, {}, true, w));
   await warm(paths.valuesGemeente.cached);
   await run('values, one gemeente, cached JSON', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
   await run('values, one gemeente, cached, br', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, browser, false, w), SQL_GEMEENTE);
