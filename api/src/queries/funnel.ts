@@ -12,7 +12,7 @@ import { badRequest } from '../errors.ts';
 import { funnelLimits } from '../stats/funnel.ts';
 import type { AreaDetail } from './areas.ts';
 import type { QueryContext } from './context.ts';
-import { valuesView } from './values.ts';
+import { valuesView } from './values-view.ts';
 
 /**
  * GET /funnel: the published shares of one group of a level as points (the rows of /values, so the

@@ -15,9 +15,9 @@ import {
 import { hasKansenkloof, kansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
 import { nearest, roundDown, roundUp } from '../stats/cells.ts';
 import { compareWith, comparisons, furthestFirst } from '../stats/compare.ts';
-import { listAreas, type AreaDetail } from './areas.ts';
+import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
-import { cohorts as allCohorts, covidNotes, indicators as allIndicators, sources as allSources } from './catalogue.ts';
+import { cohorts as allCohorts, covidNotes, indicators as allIndicators, listAreas, sources as allSources } from './catalogue.ts';
 import { trendAxis } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
 import { changeDispersions, type Dispersions } from './dispersion.ts';

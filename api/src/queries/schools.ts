@@ -1,9 +1,9 @@
 import { FAR_SCHOOLS, type ComparedValue, type FarSchool, type SchoolsResponse } from '@gka/shared';
 import { furthestFirst } from '../stats/compare.ts';
-import { listAreas, type AreaDetail } from './areas.ts';
-import { indicators as allIndicators } from './catalogue.ts';
+import type { AreaDetail } from './areas.ts';
+import { indicators as allIndicators, listAreas } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { valuesView } from './values.ts';
+import { valuesView } from './values-view.ts';
 
 /**
  * GET /schools/{gemeente}: one read model for the schools table and the gespreksnotitie. Each
