@@ -21,7 +21,8 @@ import { cohorts as allCohorts, covidNotes, indicators as allIndicators, listAre
 import { trendAxis } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
 import { changeDispersions, type Dispersions } from './dispersion.ts';
-import { change, pool, preCovidReference, side, type Side } from './change.ts';
+import { change, pool, side, type Side } from '../stats/change.ts';
+import { preCovidReference } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 import { expectedOfArea, usableMixReference } from './expected.ts';
 import { peersOf } from './peers.ts';
