@@ -40,7 +40,8 @@ import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
 import { migrateToLatest } from '../api/src/db/migrate.ts';
 import { createQueryContext } from '../api/src/queries/context.ts';
 import { valueKeys, valuesSql, type ValueFilter } from '../api/src/queries/values.ts';
-import { refreshDisclosure, viaKysely } from '../api/src/disclosure/store.ts';
+import { viaKysely } from '../api/src/db/raw.ts';
+import { refreshDisclosure } from '../api/src/disclosure/store.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);

@@ -3,7 +3,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { migrations } from '@gka/migrations';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { migrateToLatest } from './migrate.ts';
-import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
+import { viaKysely } from './raw.ts';
+import { ensureDisclosure } from '../disclosure/store.ts';
 import { TOETSEN } from '../importers/duo/eindtoets.ts';
 
 /** The migrations that come before the one numbered `number`, as a database made back then had them. */

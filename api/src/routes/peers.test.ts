@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, GroupResponse, PeersResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../app.ts';
-import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
+import { viaKysely } from '../db/raw.ts';
+import { refreshDisclosure } from '../disclosure/store.ts';
 import { pairDifference } from '../stats/peers.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { seed } from '../test/seed.ts';

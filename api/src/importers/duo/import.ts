@@ -3,7 +3,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
 import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
-import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
+import { viaKysely } from '../../db/raw.ts';
+import { refreshDisclosure } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCode, type ValueNote } from '@gka/shared';
 import { schoolYearCohort } from './cohorts.ts';
@@ -184,7 +185,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   const addressFiles = [findDuoFile(dir, 'vestigingenVo'), findDuoFile(dir, 'vestigingenBo')].map((f) => path.basename(f));
 
   const sources = await db.transaction().execute(async (trx) => {
-    await lockMeasureWrites({ query: (text) => sql.raw(text).execute(trx) });
+    await lockMeasureWrites({ query: viaKysely(trx) });
     const years = [...new Set(derived.flatMap((d) => d.rows.map((r) => r.cohort)))].sort();
     await trx
       .insertInto('cohort')
