@@ -407,7 +407,7 @@ async function main() {
     },
   };
   // The API's values query with the same keys (a parent already resolved to its wijken).
-  const ctx = createQueryContext(db, MIN_CELL);
+  const ctx = createQueryContext(db, loadConfig({ GKA_MIN_CELL: String(MIN_CELL) }));
   const sqlOf = async (f: ValueFilter) => {
     const c = valuesSql(await valueKeys(ctx, f)).compile(db);
     return { text: c.sql, values: [...c.parameters] };

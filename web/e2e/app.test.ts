@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { formatInteger, formatPercent, ProfileResponse, SchoolsResponse, ValuesResponse } from '@gka/shared';
+import { formatInteger, formatPercent, IndicatorsResponse, ProfileResponse, SchoolsResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
@@ -35,7 +35,8 @@ beforeAll(async () => {
   await buildWeb();
   database = await createTestDatabase();
   await seedRegion(database);
-  app = await buildApp({ config: testConfig(), db: database.db });
+  // Tests here change the data: a short re-check lets the API see it soon, and the tests poll for it.
+  app = await buildApp({ config: testConfig({ dataRecheckMs: 50 }), db: database.db });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -543,11 +544,15 @@ describe('web app in Chromium', () => {
       return shown;
     };
     // As with real boundaries and real pass rates beside the demo values of the GKA indicators.
-    const real = (v: boolean) =>
-      database.db.updateTable('dataset').set({ synthetic: !v, imported_at: new Date() }).where('kind', 'in', ['geo', 'duo']).execute();
+    const passRatesSynthetic = async () =>
+      IndicatorsResponse.parse(await (await fetch(`${base}/api/v1/indicators`)).json()).data.find((i) => i.code === 'slagingspercentage_vo')?.synthetic;
+    const real = async (v: boolean) => {
+      await database.db.updateTable('dataset').set({ synthetic: !v, imported_at: new Date() }).where('kind', 'in', ['geo', 'duo']).execute();
+      // Until the API has read the new data version.
+      await expect.poll(passRatesSynthetic, { timeout: 10_000 }).toBe(!v);
+    };
     await real(true);
     try {
-      await page.waitForTimeout(2100); // the API trusts its data version for 2 s
       const onMap = async (indicator: string, column: RegExp) => {
         await page.goto(`${base}/kaart?indicator=${indicator}`);
         await page.getByTestId('gemeenten-table').getByRole('columnheader', { name: column }).waitFor();
@@ -579,7 +584,6 @@ describe('web app in Chromium', () => {
     } finally {
       await context.close();
       await real(false);
-      await new Promise((r) => setTimeout(r, 2100));
     }
   });
 
@@ -747,7 +751,7 @@ describe('web app in Chromium', () => {
     const changed = before.numerator > before.denominator / 2 ? before.numerator - step : before.numerator + step;
     await importTotaal(changed);
     try {
-      // The API sees the import once its memoised data version moves (2 s).
+      // The API sees the import once it re-reads its data version.
       await expect.poll(async () => (await shown()).numerator, { timeout: 10_000 }).toBe(changed);
       const now = formatPercent((await shown()).value);
       expect(now).not.toBe(old);
