@@ -18,11 +18,11 @@ import { parentFilter, valueRows, type Parent } from './values.ts';
 /** The reference as published, and where pooled cohorts are stored as a pooled period, the code to read instead. */
 export type Reference = ChangeReference & { stored?: string };
 
-export const preCovidReference = (before: readonly IndicatorCohort[]): Reference => ({
-  code: PRE_COVID,
-  label: `vóór COVID (${before.length > 1 ? `${shortCohortLabel(before[0]!)} t/m ${shortCohortLabel(before.at(-1)!)} samen` : before[0] ? shortCohortLabel(before[0]) : ''})`,
-  cohorts: before.map((c) => c.code),
-});
+export function preCovidReference(before: readonly IndicatorCohort[]): Reference {
+  const [first, last] = [before[0], before.at(-1)];
+  const span = !first || !last ? '' : first === last ? shortCohortLabel(first) : `${shortCohortLabel(first)} t/m ${shortCohortLabel(last)} samen`;
+  return { code: PRE_COVID, label: `vóór COVID (${span})`, cohorts: before.map((c) => c.code) };
+}
 
 /**
  * GET /change: per area and group the value in `cohort` against the reference (one cohort, or
