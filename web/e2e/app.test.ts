@@ -16,6 +16,7 @@ import { seedAmsterdam, seedDemoBesideDuo, seedRegion, seedSchools } from './see
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { importValues } from '../../api/src/importers/values/import.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
+import { withoutSoftHyphens } from '../src/lib/hyphens.ts';
 
 /**
  * End to end: the built web app served by the real API (in-process, on a fresh seeded database),
@@ -950,7 +951,7 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     await page.goto(`${base()}/regio?groep=vergelijkbaar-GM0855`);
     const table = page.getByTestId('overview-table');
     await table.locator('tbody tr').first().waitFor();
-    const headers = (await table.locator('thead th').allTextContents()).slice(1);
+    const headers = (await table.locator('thead th').allTextContents()).slice(1).map(withoutSoftHyphens);
     const marked = (names: string[]) => headers.filter((h) => startsWithOneOf(h, names));
     expect(marked(demo).length).toBe(demo.length);
     for (const h of marked(demo)) expect(h, h).toMatch(/synthetisch/);
@@ -1014,7 +1015,7 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     await page.goto(`${base()}/regio?groep=provincie-noord-brabant`);
     const table = page.getByTestId('overview-table');
     await table.locator('tbody tr').first().waitFor();
-    const headers = await table.locator('thead th').allTextContents();
+    const headers = (await table.locator('thead th').allTextContents()).map(withoutSoftHyphens);
     const tilburg = table.locator('tbody tr', { has: page.locator('th', { hasText: /^Tilburg$/ }) });
     // A cell's details, COVID change included, in the panel that Enter (or a click) opens.
     const regioCell = async (name: RegExp) => {

@@ -11,6 +11,7 @@ import { formatValue } from '../src/lib/format.ts';
 import { axeFindings, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
 import { buildWeb } from './build.ts';
 import { seedCorop, seedDemoBesideDuo } from './seed.ts';
+import { withoutSoftHyphens } from '../src/lib/hyphens.ts';
 
 /**
  * The regio overview as a regiocoördinator sees it: Midden-Noord-Brabant (COROP 34, 11 gemeenten)
@@ -56,7 +57,7 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
   const wordsOf = (c: OverviewCell | undefined) => (hasFigure(c) ? verdictText(c!.verdict, c!.significance, c!.difference) : 'geen gegevens');
   /** A table's column names: its sort buttons without their mark. */
   const columnNames = async (t: Locator) =>
-    (await t.locator('thead th .sort-button').allTextContents()).map((h) => h.replace(/[↕▲▼]$/, '').replaceAll('\u00AD', ''));
+    (await t.locator('thead th .sort-button').allTextContents()).map((h) => withoutSoftHyphens(h).replace(/[↕▲▼]$/, ''));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
   it('at 1400 × 1000 shows every indicator beside the names without sideways scrolling, rows of at most 72 px, each verdict in words', async () => {
