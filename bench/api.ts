@@ -1,5 +1,6 @@
 /**
  * The API budgets at national scale (BENCHMARKS.md): wijk-level `values` p95 ≤ 25 ms, `trend`/`profile` p95 ≤ 50 ms,
+ * `expected` (wijken of one gemeente) and `peers` p95 ≤ 25 ms uncached at 4 connections,
  * zero errors at 64 connections, cached JSON ≥ 25% of a hello-world Fastify's throughput.
  *
  * Usage: DATABASE_URL=postgres://…/postgres BENCH_DATABASE=gka_bench pnpm bench
@@ -39,7 +40,8 @@ import { startEmbeddedPostgres } from '../api/src/db/embedded.ts';
 import { migrateToLatest } from '../api/src/db/migrate.ts';
 import { createQueryContext } from '../api/src/queries/context.ts';
 import { valueKeys, valuesSql, type ValueFilter } from '../api/src/queries/values.ts';
-import { refreshDisclosure, viaKysely } from '../api/src/disclosure/store.ts';
+import { viaKysely } from '../api/src/db/raw.ts';
+import { refreshDisclosure } from '../api/src/disclosure/store.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -321,6 +323,11 @@ async function main() {
     (r) => r.code,
   );
   const changeIndicators = indicators.filter((i) => withCovid.includes(i));
+  // Shares with a direction and a breakdown they are not defined by: what /expected and /peers answer.
+  const shareIndicators = (
+    await sql<{ code: string }>`select code from indicator where unit = 'percentage' and higher_is_better is not null
+      and defined_by is distinct from 'opleiding_ouders' and code = any(${indicators}) order by sort_order`.execute(db)
+  ).rows.map((r) => r.code);
   const { rows: version } = await sql<{ v: string }>`select version() as v`.execute(db);
   const latest = cohorts.at(-1)!;
   const { rows: wijkRows } = await sql<{ parent: string; codes: string }>`
@@ -376,6 +383,21 @@ async function main() {
       ),
       cached: gemeenten.map((g) => `/api/v1/change?indicator=${indicator}&cohort=${latest}&reference=voor-covid&level=wijk&parent=${g.code}`),
     },
+    // The wijken of one gemeente against what their pupils predict.
+    expected: {
+      uncached: mix(
+        gemeenten.flatMap((g) => shareIndicators.flatMap((i) => cohorts.map((c) => `/api/v1/expected?indicator=${i}&cohort=${c}&level=wijk&parent=${g.code}`))),
+        DISTINCT,
+      ),
+      cached: gemeenten.map((g) => `/api/v1/expected?indicator=${shareIndicators[0]}&cohort=${latest}&level=wijk&parent=${g.code}`),
+    },
+    peers: {
+      uncached: mix(
+        gemeenten.flatMap((g) => shareIndicators.flatMap((i) => cohorts.map((c) => `/api/v1/peers?area=${g.code}&indicator=${i}&cohort=${c}`))),
+        DISTINCT,
+      ),
+      cached: gemeenten.map((g) => `/api/v1/peers?area=${g.code}&indicator=${shareIndicators[0]}&cohort=${latest}`),
+    },
     profile: {
       uncached: mix(
         gemeenten.flatMap((g) => cohorts.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)),
@@ -385,7 +407,7 @@ async function main() {
     },
   };
   // The API's values query with the same keys (a parent already resolved to its wijken).
-  const ctx = createQueryContext(db, MIN_CELL);
+  const ctx = createQueryContext(db, loadConfig({ GKA_MIN_CELL: String(MIN_CELL) }));
   const sqlOf = async (f: ValueFilter) => {
     const c = valuesSql(await valueKeys(ctx, f)).compile(db);
     return { text: c.sql, values: [...c.parameters] };
@@ -462,6 +484,8 @@ async function main() {
   await run(`change, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.change.uncached, {}, true, w));
   await run(`profile, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.profile.uncached, {}, true, w));
   await run(`overview, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.overview.uncached, {}, true, w));
+  await run(`expected, wijken of one gemeente, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.expected.uncached, {}, true, w));
+  await run(`peers, uncached, ${light}`, (name, w) => cannon(name, bases.uncached, paths.peers.uncached, {}, true, w));
   await warm(paths.valuesGemeente.cached);
   await run('values, one gemeente, cached JSON', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, {}, false, w), SQL_GEMEENTE);
   await run('values, one gemeente, cached, br', (name, w) => cannon(name, bases.cached, paths.valuesGemeente.cached, browser, false, w), SQL_GEMEENTE);

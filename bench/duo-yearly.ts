@@ -1,15 +1,16 @@
 /**
  * A DUO folder at national scale for the import budget: the real files of the open-data folder
  * (linked, not copied) plus yearly files for every school year in their published layouts, made at
- * bench time for every basisschool of the real address list with seeded made-up counts (the real
- * yearly files cannot be fetched offline). Leerlingen vo of later years are the real 2019 file again.
+ * bench time for every basisschool of the real address list with seeded made-up counts: schooladviezen,
+ * eindscores and referentieniveaus (the real yearly files cannot be fetched offline). Leerlingen vo
+ * of later years are the real 2019 file again.
  * The content is invented; the size, layouts and school codes are national. Nothing is kept.
  */
 import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DUO_FILES, findDuoFile, readDuoCsv } from '../api/src/importers/duo/files.ts';
-import { publishedYears, YEARLY } from '../api/src/importers/duo/yearly.ts';
+import { publishedYears, REFERENTIE_DOMAINS, YEARLY } from '../api/src/importers/duo/yearly.ts';
 
 /** Park–Miller: reproducible made-up counts. */
 function prng(seed: number) {
@@ -97,6 +98,25 @@ export async function nationalDuoFolder(openData: string): Promise<string> {
       lines.push([q(`${y}1001`), q(`${y + 1}0601`), q(s.brin), q(s.nr), q(s.naam), q(s.plaats), q(s.gemeente), q('Bo'), ...cells].join(';'));
     }
     writeFileSync(path.join(dir, YEARLY.eindscores.published(y)), lines.join('\n'));
+  }
+  // Referentieniveaus per domain, lowest level first (REFERENTIE_DOMAINS); rekenen's 2F column is 0 as DUO publishes it.
+  const LEVELS: [string, number[]][] = [
+    ['REKENEN', [0.08, 0.45, 0.47, 0]],
+    ['LV', [0.05, 0.25, 0.7]],
+    ['TV', [0.05, 0.35, 0.6]],
+  ];
+  for (const y of publishedYears('referentieniveaus', new Date('2025-06-01'))) {
+    const random = prng(y + 200);
+    const columns = Object.values(REFERENTIE_DOMAINS).flat();
+    const lines = [
+      ['PEILDATUM', 'INSTELLINGSCODE', 'VESTIGINGSCODE', 'INSTELLINGSNAAM_VESTIGING', 'PLAATSNAAM', 'GEMEENTENUMMER', 'SOORT_PO', ...columns].map(q).join(';'),
+    ];
+    for (const s of schools) {
+      const pupils = 5 + Math.floor(random() * 70);
+      const cells = LEVELS.flatMap(([, shares]) => shares.map((share) => masked(Math.round(pupils * share * (0.4 + 1.2 * random())))));
+      lines.push([`${y}1001`, s.brin, s.nr, s.naam, s.plaats, s.gemeente, 'Bo', ...cells].map(q).join(';'));
+    }
+    writeFileSync(path.join(dir, YEARLY.referentieniveaus.published(y)), lines.join('\n'));
   }
   const leerlingen = findDuoFile(openData, 'leerlingenVo');
   for (const y of publishedYears('leerlingenVo', new Date('2025-06-01')).filter((y) => y !== 2019))

@@ -172,7 +172,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
   });
   app.get(`${API}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
 
-  const ctx = createQueryContext(db, config.minCell);
+  const ctx = createQueryContext(db, config);
   // Workbooks are built in worker threads (about a second of CPU for a large one), one per slot: the
   // event loop stays free, and the slots bound the cores and memory they take. /export and
   // /overview/export share them.

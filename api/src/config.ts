@@ -40,6 +40,12 @@ const Env = z.object({
   GKA_EXPORT_SEND_TIMEOUT: z.coerce.number().min(0.1).max(600).default(30),
   /** Seconds a stop (SIGTERM) waits for running downloads before it ends them. */
   GKA_SHUTDOWN_GRACE: z.coerce.number().min(0).max(10, 'hoogstens 10 seconden').default(10),
+  /**
+   * Milliseconds the data version is trusted before it is read again: an import shows up on every
+   * instance within this time, and memoised reference data is kept that long without a query. 0 reads
+   * it for every request.
+   */
+  GKA_DATA_RECHECK_MS: z.coerce.number().int('verwacht een geheel aantal milliseconden').min(0).max(600_000, 'hoogstens 600000 ms').default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +70,7 @@ export type Config = {
   xlsxSlots: number;
   exportSendTimeoutMs: number;
   shutdownGraceMs: number;
+  dataRecheckMs: number;
 };
 
 /** Parses the environment once; a bad value stops the process with a message naming the variable. */
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     xlsxSlots: e.GKA_XLSX_SLOTS,
     exportSendTimeoutMs: Math.round(e.GKA_EXPORT_SEND_TIMEOUT * 1000),
     shutdownGraceMs: Math.round(e.GKA_SHUTDOWN_GRACE * 1000),
+    dataRecheckMs: e.GKA_DATA_RECHECK_MS,
   };
 }
 

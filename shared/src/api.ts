@@ -504,10 +504,31 @@ export const ProfileIndicator = z.object({
   deviatingWijken: z.array(Value.extend({ difference: z.number().nullable(), significance: Significance })).max(DEVIATING_WIJKEN),
 });
 export type ProfileIndicator = z.infer<typeof ProfileIndicator>;
+/**
+ * A concern or strength at the top of the gemeente page and the notitie (docs/methodology.md,
+ * "Aandachtspunten"): significant against Nederland, sizeable, and not explained by the pupil mix.
+ * `expectedDifference` is null where the figure has no expected value to test that on.
+ */
+export const Aandachtspunt = z.object({
+  indicator: z.string(),
+  name: z.string(),
+  unit: z.enum(UNITS),
+  cohort: z.string(),
+  value: z.number(),
+  benchmark: z.number(),
+  difference: z.number(),
+  expectedDifference: z.number().nullable(),
+});
+export type Aandachtspunt = z.infer<typeof Aandachtspunt>;
+export const Aandachtspunten = z.object({ zorgen: z.array(Aandachtspunt), sterk: z.array(Aandachtspunt) });
+export type Aandachtspunten = z.infer<typeof Aandachtspunten>;
+
 export const ProfileResponse = z.object({
   area: Area.extend({ omgevingsadressendichtheid: z.number().nullable() }),
   cohorts: z.array(Cohort),
   indicators: z.array(ProfileIndicator),
+  /** At most three concerns and three strengths, largest difference first. */
+  aandachtspunten: Aandachtspunten,
   wijken: z.array(Area),
   minCell: z.number().int(),
   sources: Meta.shape.sources,

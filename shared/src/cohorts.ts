@@ -47,7 +47,8 @@ export function poolMembers(before: readonly IndicatorCohort[]): IndicatorCohort
 /** An indicator's first COVID cohort and the cohorts before it (oldest first), from its own cohorts; null without a COVID cohort. */
 export function covidSplit(own: readonly IndicatorCohort[]): { covid: IndicatorCohort; before: IndicatorCohort[] } | null {
   const i = own.findIndex((c) => c.covid);
-  return i < 0 ? null : { covid: own[i]!, before: own.slice(0, i) };
+  const covid = own[i];
+  return covid ? { covid, before: own.slice(0, i) } : null;
 }
 
 /** The cohorts before COVID that `cohort` can be compared with together (`voor-covid`): none before the first COVID cohort. */

@@ -97,7 +97,7 @@ export type Unit = (typeof UNITS)[number];
 
 export function stedelijkheidFromDensity(density: number | null | undefined): number | null {
   if (density === null || density === undefined || !Number.isFinite(density) || density < 0) return null;
-  return STEDELIJKHEID.find((s) => density >= s.min)!.klasse;
+  return STEDELIJKHEID.find((s) => density >= s.min)?.klasse ?? null;
 }
 
 /** Area code shapes: NL01, GMgggg, WKggggww (since 2022 Amsterdam uses letters: WK0363AA). */

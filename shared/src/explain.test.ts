@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedSentence, expectedShortText, peerText } from './explain.ts';
+import { aandachtspuntSentence, expectedSentence, expectedShortText, peerText } from './explain.ts';
 
 const tilburg = {
   dimension: 'opleiding_ouders' as const,
@@ -35,5 +35,24 @@ describe('expectedShortText and peerText', () => {
     expect(expectedShortText({ ...tilburg, significance: 'hoger' })).toBe('+5,5 procentpunt, significant hoger dan verwacht');
     expect(expectedShortText({ ...tilburg, suppressed: true })).toBe('afgeschermd');
     expect(peerText({ name: 'Leiden', value: 0.926, difference: 0.077 })).toBe('Leiden (92,6%; +7,7 procentpunt)');
+  });
+});
+
+describe('aandachtspuntSentence', () => {
+  it('gives the figure, Nederland, the difference and what the pupil mix says', () => {
+    const p = {
+      indicator: 'stapelen_mbo',
+      name: 'Stapelaars mbo',
+      unit: 'percentage' as const,
+      cohort: 'cohort 2020-2021',
+      value: 0.263,
+      benchmark: 0.229,
+      difference: 0.034,
+      expectedDifference: 0.032,
+    };
+    expect(aandachtspuntSentence(p)).toBe(
+      'Stapelaars mbo (cohort 2020-2021): 26,3% tegen 22,9% in Nederland (+3,4 procentpunt); +3,2 procentpunt t.o.v. wat de leerlingen deden verwachten.',
+    );
+    expect(aandachtspuntSentence({ ...p, expectedDifference: null })).toMatch(/; niet getoetst op de leerlingenmix\.$/);
   });
 });

@@ -1,5 +1,5 @@
-import { MIX_PHRASES, type MixDimension, type PeerRow, type Significance } from './api.ts';
-import { formatDifference, formatPercent } from './format.ts';
+import { MIX_PHRASES, type Aandachtspunt, type MixDimension, type PeerRow, type Significance } from './api.ts';
+import { formatDifference, formatPercent, formatterFor } from './format.ts';
 
 /** How far a figure is from its expected value, in words that follow the interval. */
 const EXPECTED_WORDS: Record<Significance, string> = {
@@ -48,3 +48,16 @@ export function peerText(p: Pick<PeerRow, 'name' | 'value' | 'difference'>): str
 
 /** What to say when no vergelijkbare gemeente does significantly better. */
 export const NO_PEERS_TEXT = 'Geen van de vergelijkbare gemeenten doet het significant beter.';
+
+/**
+ * 'Stapelaars mbo (cohort 2020-2021): 26,3% tegen 22,9% in Nederland (+3,4 procentpunt); +3,2
+ * procentpunt t.o.v. wat de leerlingen deden verwachten.'
+ */
+export function aandachtspuntSentence(p: Aandachtspunt): string {
+  const f = formatterFor(p.unit);
+  const mix =
+    p.expectedDifference === null
+      ? 'niet getoetst op de leerlingenmix'
+      : `${formatDifference(p.expectedDifference, p.unit)} t.o.v. wat de leerlingen deden verwachten`;
+  return `${p.name} (${p.cohort}): ${f(p.value)} tegen ${f(p.benchmark)} in Nederland (${formatDifference(p.difference, p.unit)}); ${mix}.`;
+}

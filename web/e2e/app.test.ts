@@ -2,30 +2,31 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { formatPercent, SchoolsResponse, ValuesResponse } from '@gka/shared';
+import { formatPercent, IndicatorsResponse, SchoolsResponse, ValuesResponse } from '@gka/shared';
 import type { TestDatabase } from '../../api/src/test/database.ts';
+import { testConfig } from '../../api/src/test/config.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
 import { importValues } from '../../api/src/importers/values/import.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 import { axeFindings as axeOf } from './browser.ts';
 import { settled, useApp, useServerOn } from './fixture.ts';
-import { seedDemoBesideDuo } from './seed.ts';
+import { seedDemoBesideDuo, seedRegion } from './seed.ts';
+import { withoutSoftHyphens } from '../src/lib/hyphens.ts';
 
 /**
  * The app as a whole, across its views: the demo banner and the real-or-synthetic marks, accessibility,
  * titles and focus, loading and failing chunks, narrow screens, fresh figures and errors.
  */
-const app = useApp();
+// Tests here change the data: a short re-check lets the API see it soon, and the tests poll for it.
+const app = useApp(seedRegion, { config: testConfig({ dataRecheckMs: 50 }) });
 let page: Page;
 let base: string;
 let browser: Browser;
 let database: TestDatabase;
 beforeAll(() => void ({ page, base, browser, database } = app));
 const axeFindings = () => axeOf(page);
-/** A table's column headers as read: long compounds carry soft hyphens where they may break. */
-const columnHeaders = async (table: Locator) => (await table.locator('thead th').allTextContents()).map((h) => h.replaceAll('\u00AD', ''));
 
 describe('every view', () => {
   it('shows the demo banner exactly where the figures shown are synthetic', async () => {
@@ -42,11 +43,15 @@ describe('every view', () => {
       return shown;
     };
     // As with real boundaries and real pass rates beside the demo values of the GKA indicators.
-    const real = (v: boolean) =>
-      database.db.updateTable('dataset').set({ synthetic: !v, imported_at: new Date() }).where('kind', 'in', ['geo', 'duo']).execute();
+    const passRatesSynthetic = async () =>
+      IndicatorsResponse.parse(await (await fetch(`${base}/api/v1/indicators`)).json()).data.find((i) => i.code === 'slagingspercentage_vo')?.synthetic;
+    const real = async (v: boolean) => {
+      await database.db.updateTable('dataset').set({ synthetic: !v, imported_at: new Date() }).where('kind', 'in', ['geo', 'duo']).execute();
+      // Until the API has read the new data version.
+      await expect.poll(passRatesSynthetic, { timeout: 10_000 }).toBe(!v);
+    };
     await real(true);
     try {
-      await page.waitForTimeout(2100); // the API trusts its data version for 2 s
       const onMap = async (indicator: string, column: RegExp) => {
         await page.goto(`${base}/kaart?indicator=${indicator}`);
         await page.getByTestId('gemeenten-table').getByRole('columnheader', { name: column }).waitFor();
@@ -78,7 +83,6 @@ describe('every view', () => {
     } finally {
       await context.close();
       await real(false);
-      await new Promise((r) => setTimeout(r, 2100));
     }
   });
 
@@ -218,7 +222,7 @@ describe('every view', () => {
     const changed = before.numerator > before.denominator / 2 ? before.numerator - step : before.numerator + step;
     await importTotaal(changed);
     try {
-      // The API sees the import once its memoised data version moves (2 s).
+      // The API sees the import once it re-reads its data version.
       await expect.poll(async () => (await shown()).numerator, { timeout: 10_000 }).toBe(changed);
       const now = formatPercent((await shown()).value);
       expect(now).not.toBe(old);
@@ -273,7 +277,7 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     await page.goto(`${base()}/regio?groep=vergelijkbaar-GM0855`);
     const table = page.getByTestId('overview-table');
     await table.locator('tbody tr').first().waitFor();
-    const headers = (await columnHeaders(table)).slice(1);
+    const headers = (await table.locator('thead th').allTextContents()).slice(1).map(withoutSoftHyphens);
     const marked = (names: string[]) => headers.filter((h) => startsWithOneOf(h, names));
     expect(marked(demo).length).toBe(demo.length);
     for (const h of marked(demo)) expect(h, h).toMatch(/synthetisch/);
@@ -337,7 +341,7 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     await page.goto(`${base()}/regio?groep=provincie-noord-brabant`);
     const table = page.getByTestId('overview-table');
     await table.locator('tbody tr').first().waitFor();
-    const headers = await columnHeaders(table);
+    const headers = (await table.locator('thead th').allTextContents()).map(withoutSoftHyphens);
     const tilburg = table.locator('tbody tr', { has: page.locator('th', { hasText: /^Tilburg$/ }) });
     // A cell's details, COVID change included, in the panel that Enter (or a click) opens.
     const regioCell = async (name: RegExp) => {

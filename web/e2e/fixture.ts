@@ -4,6 +4,7 @@ import { formatInteger, formatPercent, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
+import type { Config } from '../../api/src/config.ts';
 // The typing of vitest's inject('adminDatabaseUrl'), used by createTestDatabase.
 import type {} from '../../api/src/test/global-setup.ts';
 import { buildWeb } from './build.ts';
@@ -23,14 +24,14 @@ export type E2eApp = {
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** An API on a fresh database seeded by `seed`, listening on a free port, for the tests of the enclosing block. */
-export function useServerOn(seed: (database: TestDatabase) => Promise<void>): () => { base: string; database: TestDatabase } {
+export function useServerOn(seed: (database: TestDatabase) => Promise<void>, config: Config = testConfig()): () => { base: string; database: TestDatabase } {
   let database: TestDatabase | undefined;
   let server: Awaited<ReturnType<typeof buildApp>> | undefined;
   let base = '';
   beforeAll(async () => {
     database = await createTestDatabase();
     await seed(database);
-    server = await buildApp({ config: testConfig(), db: database.db });
+    server = await buildApp({ config, db: database.db });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
   }, 240_000);
   afterAll(async () => {
@@ -45,10 +46,13 @@ export function useServerOn(seed: (database: TestDatabase) => Promise<void>): ()
  * fictitious region unless given), and a page in Debian's Chromium, for the tests of the enclosing
  * block. Each test must leave no script error and no blocked load (the API's CSP) behind.
  */
-export function useApp(seed: (database: TestDatabase) => Promise<void> = seedRegion, viewport = DESKTOP): E2eApp {
+export function useApp(
+  seed: (database: TestDatabase) => Promise<void> = seedRegion,
+  { viewport = DESKTOP, config }: { viewport?: { width: number; height: number }; config?: Config } = {},
+): E2eApp {
   // Built before the API starts: it serves web/dist only when it is there.
   beforeAll(buildWeb, 240_000);
-  const server = useServerOn(seed);
+  const server = useServerOn(seed, config);
   const app = { pageErrors: [] as string[] } as E2eApp;
   const cspViolations: string[] = [];
   beforeAll(async () => {

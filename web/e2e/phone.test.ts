@@ -41,7 +41,7 @@ const PAGES: { name: string; url: string; loaded: string[] }[] = [
 type ScrolledBox = { table: string; scrolled: number; firstColumn: { inBox: boolean; onTop: boolean }[] };
 
 describe.skipIf(!hasOpenData)('on a phone and a wide screen, Tilburg with demo values beside real DUO figures', () => {
-  const app = useApp((d) => seedDemoBesideDuo(d, OPEN_DATA), PHONE);
+  const app = useApp((d) => seedDemoBesideDuo(d, OPEN_DATA), { viewport: PHONE });
   let page: Page;
   let base: string;
   let pageErrors: string[];

@@ -6,6 +6,7 @@ import { formatValue } from '../src/lib/format.ts';
 import { axeFindings } from './browser.ts';
 import { useApp } from './fixture.ts';
 import { seedCorop, seedDemoBesideDuo } from './seed.ts';
+import { withoutSoftHyphens } from '../src/lib/hyphens.ts';
 
 /** The regio overview on the fictitious region: a group, a provincie and a gemeente's vergelijkbare gemeenten. */
 describe('the regio overview of the fictitious region', () => {
@@ -85,7 +86,7 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
       await seedDemoBesideDuo(d, OPEN_DATA);
       await seedCorop(d, OPEN_DATA);
     },
-    { width: 1400, height: 1000 },
+    { viewport: { width: 1400, height: 1000 } },
   );
   let page: Page;
   let base: string;
@@ -99,7 +100,7 @@ describe.skipIf(!hasOpenData)('the regio overview of Midden-Noord-Brabant, demo 
   const wordsOf = (c: OverviewCell | undefined) => (hasFigure(c) ? verdictText(c!.verdict, c!.significance, c!.difference) : 'geen gegevens');
   /** A table's column names: its sort buttons without their mark. */
   const columnNames = async (t: Locator) =>
-    (await t.locator('thead th .sort-button').allTextContents()).map((h) => h.replace(/[↕▲▼]$/, '').replaceAll('\u00AD', ''));
+    (await t.locator('thead th .sort-button').allTextContents()).map((h) => withoutSoftHyphens(h).replace(/[↕▲▼]$/, ''));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
   it('at 1400 × 1000 shows every indicator beside the names without sideways scrolling, rows of at most 72 px, each verdict in words', async () => {

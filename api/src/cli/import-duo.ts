@@ -5,9 +5,10 @@ import { importDuo, type ImportDuoResult } from '../importers/duo/import.ts';
 
 /** `gka import-duo <dir>`: real gemeente indicators from DUO open data (docs/data-sources.md), with a mapping summary. */
 export async function importDuoCommand(args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
-  if (args.length !== 1) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
+  const [given] = args;
+  if (args.length !== 1 || given === undefined) throw new Error('Gebruik: pnpm gka import-duo <map met de DUO-bestanden>');
   // pnpm runs the CLI inside api/; relative paths are taken from where `pnpm gka` was started (INIT_CWD).
-  const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]!);
+  const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Map niet gevonden: ${dir}`);
   const started = Date.now();
   const result = await importDuo(db, dir, (m) => process.stderr.write(`${m}\n`));

@@ -21,7 +21,7 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
   import-values <csv> [--synthetic]
                               indicatorwaarden (CBS-levering, ; of , gescheiden, UTF-8) laden
   import-duo <map>            echte indicatoren per school en gemeente uit DUO-bestanden (examens, eindtoetsen,
-                              schooladviezen, leerjaar 3) en de CBS-achterstandsscores
+                              schooladviezen, referentieniveaus, leerjaar 3) en de CBS-achterstandsscores
   download-duo [--jaren 2014-2024] [--map DIR] [--bron URL]
                               de DUO-bestanden van elk schooljaar downloaden (met herkomst en sha256) en inlezen
   demo [--seed N] [--replace] SYNTHETISCHE demowaarden voor alle gebieden en een demoset GKA-gemeenten

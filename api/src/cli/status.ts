@@ -1,9 +1,13 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 
 /** What is loaded and from where: counts per table and every dataset with its provenance. */
 export async function status(_args: string[], { db, log }: { db: Db; log: (m: string) => void }): Promise<void> {
-  const counts = await sql<{ level: string; n: number }>`select level, count(*)::int as n from area group by level order by level`.execute(db);
+  const counts = await db
+    .selectFrom('area')
+    .select((eb) => ['level', eb.fn.countAll<string>().as('n')])
+    .groupBy('level')
+    .orderBy('level')
+    .execute();
   const [cohorts, indicators, measures] = await Promise.all(
     (['cohort', 'indicator', 'measure'] as const).map((t) =>
       db
@@ -12,7 +16,7 @@ export async function status(_args: string[], { db, log }: { db: Db; log: (m: st
         .executeTakeFirstOrThrow(),
     ),
   );
-  log('Gebieden: ' + (counts.rows.map((r) => `${r.n} ${r.level}`).join(', ') || 'geen'));
+  log('Gebieden: ' + (counts.map((r) => `${Number(r.n)} ${r.level}`).join(', ') || 'geen'));
   log(`Cohorten: ${Number(cohorts!.n)}, indicatoren: ${Number(indicators!.n)}, waarden: ${Number(measures!.n)}`);
   const d = await db
     .selectFrom('disclosure')

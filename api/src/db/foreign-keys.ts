@@ -1,4 +1,4 @@
-import type { SqlRunner } from './measure-rebuild.ts';
+import type { SqlRunner } from './raw.ts';
 
 /**
  * Foreign-key checks are row triggers: four per inserted measure row, most of a bulk insert. Where

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure } from './measure-rebuild.ts';
 
@@ -121,7 +121,14 @@ describe('rebuilding measure', () => {
         await client.query(`insert into ${table} select * from measure where indicator <> 'advies_havo_vwo'`);
       }),
     ).then(() => (rebuilt = true));
-    await new Promise((r) => setTimeout(r, 300));
+    // The rebuild is queued behind the writer's lock (seen in Postgres, not guessed from a pause).
+    const waiting = async () => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from pg_locks
+        where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`.execute(t.db);
+      return rows[0]?.n;
+    };
+    await vi.waitFor(async () => expect(await waiting()).toBe(1), { timeout: 10_000, interval: 20 });
     expect(rebuilt).toBe(false);
     await writer.query(newRow('measure', 'opleidingsmobiliteit', 6));
     await writer.query('commit');

@@ -1,5 +1,4 @@
-/** What these helpers need of a connection: a pg client, or an adapter over a Kysely transaction. */
-export type SqlRunner = { query: <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<{ rows: R[] }> };
+import type { SqlRunner } from './raw.ts';
 
 export const MEASURE_COLUMNS = 'indicator, cohort, dimension, grp, area_code, numerator, denominator, dataset_id';
 
@@ -49,6 +48,6 @@ export async function rebuildMeasure(client: SqlRunner, fill: (table: string) =>
 }
 
 /** One writer of `measure` at a time: a rebuild would otherwise lose rows another import wrote meanwhile. */
-export async function lockMeasureWrites(client: { query: (sql: string) => Promise<unknown> }): Promise<void> {
+export async function lockMeasureWrites(client: SqlRunner): Promise<void> {
   await client.query(`select pg_advisory_xact_lock(hashtext('gka:measure'))`);
 }

@@ -3,8 +3,10 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { migrations } from '@gka/migrations';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { migrateToLatest } from './migrate.ts';
-import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
+import { viaKysely } from './raw.ts';
+import { ensureDisclosure } from '../disclosure/store.ts';
 import { TOETSEN } from '../importers/duo/eindtoets.ts';
+import { REFERENTIENIVEAUS } from '../importers/duo/referentieniveaus.ts';
 
 /** The migrations that come before the one numbered `number`, as a database made back then had them. */
 const migrationsBefore = (number: string) => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < number));
@@ -89,11 +91,15 @@ describe('migrations', () => {
   it('are idempotent: a second run does nothing', async () => {
     t = await createTestDatabase();
     expect(await migrateToLatest(t.db)).toEqual([]);
-    // The twelve of 0002, the achterstandsscore of 0011, and the schooladviezen by school and six more toetsen of 0012.
+    // The twelve of 0002, the achterstandsscore of 0011, the schooladviezen by school and six more toetsen of 0012,
+    // and the six referentieniveaus of 0017.
     const codes = (await t.db.selectFrom('indicator').select('code').orderBy('sort_order').execute()).map((i) => i.code);
-    expect(codes).toHaveLength(20);
-    // Every toets the DUO importer reads has its indicator (the importer and 0012 each list them).
+    expect(codes).toHaveLength(26);
+    // Every toets and referentieniveau the DUO importer reads has its indicator (the importer and the migrations each list them).
     expect(codes).toEqual(expect.arrayContaining(TOETSEN.map((t) => t.indicator)));
+    expect(codes).toEqual(expect.arrayContaining(REFERENTIENIVEAUS.map((r) => r.indicator)));
+    // The context indicator stays last.
+    expect(codes.at(-1)).toBe('achterstandsscore');
   });
 
   it('hide measures from before 0005 until the next start decides them with the configured threshold', async () => {
@@ -198,6 +204,7 @@ describe('migrations', () => {
     expect(sources.map((s) => s.source).sort()).toEqual([
       'CBS, Achterstandsscores per basisschoolvestiging 2019 (Tabel 1), naar vestiging van de school',
       'DUO Open Onderwijsdata, Gemiddelde eindscores per schoolvestiging, naar vestigingsplaats van de school',
+      'DUO Open Onderwijsdata, Leerlingen basisonderwijs naar referentieniveau per schoolvestiging, naar vestigingsplaats van de school',
       'DUO Open Onderwijsdata, Schooladviezen per schoolvestiging, naar vestigingsplaats van de school',
       'DUO Open Onderwijsdata, naar vestigingsplaats van de school',
       'GKA-monitor: levering van het CBS per gemeente en wijk',

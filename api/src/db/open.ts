@@ -3,7 +3,8 @@ import type { Config } from '../config.ts';
 import { createDb, type Db } from './connect.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
-import { ensureDisclosure, viaKysely } from '../disclosure/store.ts';
+import { ensureDisclosure } from '../disclosure/store.ts';
+import { viaKysely } from './raw.ts';
 
 export type OpenDatabase = { db: Db; url: string; embedded: boolean; close: () => Promise<void> };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { refreshDisclosure, viaKysely } from './store.ts';
+import { viaKysely } from '../db/raw.ts';
+import { refreshDisclosure } from './store.ts';
 
 /**
  * A gemeente's pass rate with its three schools: one of 4 candidates, which disclosure control hides,

@@ -1,17 +1,9 @@
-import { CompiledQuery, type Kysely } from 'kysely';
-import type pg from 'pg';
-import type { SqlRunner } from '../db/measure-rebuild.ts';
+import type { Query } from '../db/raw.ts';
 import { PRIMARY, SECONDARY } from './decide.ts';
 import type { DisclosureRules } from './rules.ts';
 
-/** Raw SQL on whatever the caller holds: an import's pg client or a Kysely transaction. */
-export type Query = SqlRunner['query'];
-export const viaClient =
-  (client: pg.Client): Query =>
-  async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] });
-export const viaKysely =
-  (db: Kysely<any>): Query =>
-  async <R>(text: string, params?: unknown[]) => ({ rows: (await db.executeQuery<R>(CompiledQuery.raw(text, params ?? []))).rows as R[] });
+/** Raw SQL on whatever the caller holds: an import's pg client or a Kysely transaction (db/raw.ts). */
+export type { Query };
 
 export type Pair = { indicator: string; cohort: string };
 export type PairSummary = Pair & { cells: number; primary: number; secondary: number };

@@ -1,4 +1,5 @@
-import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild, type SqlRunner } from '../db/measure-rebuild.ts';
+import { lockMeasureWrites, MEASURE_COLUMNS, rebuildMeasure, shouldRebuild } from '../db/measure-rebuild.ts';
+import type { SqlRunner } from '../db/raw.ts';
 import { decideDisclosure, PUBLISHED, type TableCell } from './decide.ts';
 import { refreshPools, undecidedPools } from './pooled-periods.ts';
 import { PUBLIC_SOURCE_KINDS, publicTable } from './rules.ts';

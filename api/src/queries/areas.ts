@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Area, DataLevel, SchoolInfo } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
-import { areas } from './catalogue.ts';
-import type { QueryContext } from './context.ts';
 
 export type AreaDetail = Area & { omgevingsadressendichtheid: number | null };
 
@@ -38,12 +36,4 @@ function selectAreas(db: Db) {
 
 export function allAreas(db: Db): Promise<AreaDetail[]> {
   return selectAreas(db).orderBy('a.name').orderBy('a.code').execute();
-}
-
-/** Areas of a level, optionally of one parent and by GKA membership, in name order. */
-export async function listAreas(ctx: QueryContext, f: AreaFilter): Promise<Area[]> {
-  const all = await areas(ctx);
-  return [...all.values()]
-    .filter((a) => a.level === f.level && (f.parent === undefined || a.parent === f.parent) && (f.gka === undefined || a.gka === f.gka))
-    .map(({ omgevingsadressendichtheid: _, ...area }) => area);
 }

@@ -1,5 +1,5 @@
-import { syntheticFigures, type Cohort, type Indicator, type ValueNote } from '@gka/shared';
-import { allAreas, type AreaDetail } from './areas.ts';
+import { syntheticFigures, type Area, type Cohort, type Indicator, type ValueNote } from '@gka/shared';
+import { allAreas, type AreaDetail, type AreaFilter } from './areas.ts';
 import { listCohorts } from './cohorts.ts';
 import { indicatorCohort, listCovidNotes, type CovidNotes } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
@@ -43,6 +43,14 @@ export const indicatorSources = (ctx: QueryContext, indicator: string): Promise<
 /** Every area without its geometry, in name order (a few thousand rows). */
 export const areas = (ctx: QueryContext): Promise<Map<string, AreaDetail>> =>
   ctx.memo.get('areas', async () => new Map((await allAreas(ctx.db)).map((a) => [a.code, a])));
+
+/** Areas of a level, optionally of one parent and by GKA membership, in name order. */
+export async function listAreas(ctx: QueryContext, f: AreaFilter): Promise<Area[]> {
+  const all = await areas(ctx);
+  return [...all.values()]
+    .filter((a) => a.level === f.level && (f.parent === undefined || a.parent === f.parent) && (f.gka === undefined || a.gka === f.gka))
+    .map(({ omgevingsadressendichtheid: _, ...area }) => area);
+}
 
 export const findIndicator = async (ctx: QueryContext, code: string) => (await indicators(ctx)).find((i) => i.code === code);
 export const findCohort = async (ctx: QueryContext, code: string) => (await cohorts(ctx)).find((c) => c.code === code);

@@ -43,10 +43,11 @@ const startYear = (c: IndicatorCohort) => Number(c.schoolYears[0]?.slice(0, 4));
  * reason carries its COVID note. Other indicators (two-year GKA cohorts) keep their own cohorts.
  */
 export function trendAxis(own: readonly IndicatorCohort[], notes: Map<string, Note> | undefined): IndicatorCohort[] {
-  if (own.length < 2 || !own.every((c) => isSchoolYearCohort(c.code) && c.schoolYears.length === 1)) return [...own];
+  const [first, last] = [own[0], own.at(-1)];
+  if (!first || !last || first === last || !own.every((c) => isSchoolYearCohort(c.code) && c.schoolYears.length === 1)) return [...own];
   const byYear = new Map(own.map((c) => [startYear(c), c]));
   const axis: IndicatorCohort[] = [];
-  for (let y = startYear(own[0]!); y <= startYear(own.at(-1)!); y++) {
+  for (let y = startYear(first); y <= startYear(last); y++) {
     const schoolYear = `${y}-${y + 1}`;
     const note = notes?.get(schoolYear);
     axis.push(

@@ -1,21 +1,11 @@
-import {
-  BENCHMARK_LABELS,
-  DIMENSIONS,
-  isLocalLevel,
-  type DataLevel,
-  type Dimension,
-  type FunnelResponse,
-  type Indicator,
-  type IndicatorCohort,
-} from '@gka/shared';
-import { badRequest } from '../errors.ts';
+import { BENCHMARK_LABELS, isLocalLevel, type DataLevel, type Dimension, type FunnelResponse, type Indicator, type IndicatorCohort } from '@gka/shared';
 import { funnelLimits } from '../stats/funnel.ts';
 import type { AreaDetail } from './areas.ts';
 import type { QueryContext } from './context.ts';
-import { valuesView } from './values.ts';
+import { valuesView } from './values-view.ts';
 
 /**
- * GET /funnel: the published shares of one group of a level as points (the rows of /values, so the
+ * GET /funnel (a share's indicator, one group of its breakdown): the published shares of one group of a level as points (the rows of /values, so the
  * same numbers), the target they are judged against, and the control limits around it. The target
  * is the one the dashboard's own verdict uses: the own gemeente for its wijken or schools, Nederland
  * for gemeenten (and for wijken or schools without a gemeente).
@@ -24,16 +14,9 @@ export async function funnelView(
   ctx: QueryContext,
   indicator: Indicator,
   cohort: IndicatorCohort,
-  q: { level: DataLevel; dimension: Dimension; subgroup?: string; parent?: AreaDetail },
+  q: { level: DataLevel; dimension: Dimension; group: string; parent?: AreaDetail },
 ): Promise<FunnelResponse> {
-  if (indicator.unit !== 'percentage') {
-    throw badRequest(`${indicator.name} is een gemiddelde: een trechterdiagram bestaat alleen voor percentages, want een gemiddelde heeft geen interval`, {
-      indicator: indicator.code,
-    });
-  }
-  const groups: readonly string[] = DIMENSIONS[q.dimension];
-  const group = q.subgroup ?? groups[0]!;
-  if (!groups.includes(group)) throw badRequest(`Groep '${group}' hoort niet bij de uitsplitsing ${q.dimension}; kies uit ${groups.join(', ')}`);
+  const group = q.group;
   const gemeente = q.parent?.level === 'gemeente' && isLocalLevel(q.level) ? q.parent : undefined;
   // The answer of /values itself: the same points, benchmarks, overdispersion and verdicts.
   const values = await valuesView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, parent: q.parent && { areas: [q.parent] } });

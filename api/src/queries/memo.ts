@@ -3,8 +3,8 @@ import { dataVersion } from './datasets.ts';
 
 /**
  * Results that only change when data changes (catalogue, areas, benchmark aggregates), kept until
- * the data version moves. The version itself is trusted for `ttlMs`, so an import shows up within
- * that time on every instance without any coordination between them.
+ * the data version moves. The version itself is trusted for `recheckMs` (GKA_DATA_RECHECK_MS), so an
+ * import shows up within that time on every instance without any coordination between them.
  */
 export class DataMemo {
   private checked?: { value: Promise<string>; at: number };
@@ -13,12 +13,12 @@ export class DataMemo {
 
   constructor(
     private readonly db: Db,
-    private readonly ttlMs = 2000,
+    private readonly recheckMs: number,
   ) {}
 
   version(): Promise<string> {
     const now = Date.now();
-    if (!this.checked || now - this.checked.at > this.ttlMs) {
+    if (!this.checked || now - this.checked.at >= this.recheckMs) {
       const value = dataVersion(this.db);
       this.checked = { value, at: now };
       value.catch(() => (this.checked = undefined));

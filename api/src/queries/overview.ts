@@ -14,7 +14,8 @@ import { pooled, sumPublished } from '../stats/benchmarks.ts';
 import { applicableBenchmarks, compareWith, type Against, type Placed } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment, type Containment } from './benchmarks.ts';
-import { change, pool, preCovidReference, side, type Side } from './change.ts';
+import { change, pool, side, type Side } from '../stats/change.ts';
+import { preCovidReference } from './change.ts';
 import type { QueryContext } from './context.ts';
 import { areaDispersions, changeDispersions } from './dispersion.ts';
 import { widenEstimate } from '../stats/overdispersion.ts';
@@ -34,19 +35,29 @@ export async function overviewView(
   const codes = q.areas.map((a) => a.code);
   // Each indicator's cohort shown, and its COVID change: its first COVID cohort against its cohorts
   // before COVID, whichever cohort is shown (the same change as on the gemeente page and the notitie).
-  const plans = q.indicators.map((indicator): Plan => {
-    const cohort = indicator.cohorts.find((c) => c.code === q.cohort) ?? indicator.cohorts.at(-1)!;
+  // An indicator without cohorts has nothing to show (resolveOverview already leaves those out).
+  const plans = q.indicators.flatMap((indicator): Plan[] => {
+    const cohort = indicator.cohorts.find((c) => c.code === q.cohort) ?? indicator.cohorts.at(-1);
     const split = covidSplit(indicator.cohorts);
-    return { indicator, cohort, covid: split?.before.length ? split.covid : null, since: split?.before ?? [] };
+    return cohort ? [{ indicator, cohort, covid: split?.before.length ? split.covid : null, since: split?.before ?? [] }] : [];
   });
-  const [totals, covidTotals, befores, contains] = await Promise.all([
-    Promise.all(plans.map((p) => gemeenteTotals(ctx, p.indicator, p.cohort.code))),
-    Promise.all(plans.map((p) => (p.covid ? gemeenteTotals(ctx, p.indicator, p.covid.code) : new Map<string, ValueRow>()))),
-    Promise.all(plans.map((p) => (p.covid ? preCovidSides(ctx, p.indicator, p.since) : new Map<string, Before>()))),
+  const [loaded, contains] = await Promise.all([
+    Promise.all(
+      plans.map(async (plan) => {
+        const [totals, covidTotals, before] = await Promise.all([
+          gemeenteTotals(ctx, plan.indicator, plan.cohort.code),
+          plan.covid ? gemeenteTotals(ctx, plan.indicator, plan.covid.code) : new Map<string, ValueRow>(),
+          plan.covid ? preCovidSides(ctx, plan.indicator, plan.since) : new Map<string, Before>(),
+        ]);
+        return { plan, totals, covidTotals, before };
+      }),
+    ),
     containment(ctx, q.group),
   ]);
   const of = (m: Map<string, ValueRow>) => codes.flatMap((c) => m.get(c) ?? []);
-  const columns = await Promise.all(plans.map((p, i) => column(ctx, p, of(totals[i]!), of(covidTotals[i]!), befores[i]!, codes, q, contains)));
+  const columns = await Promise.all(
+    loaded.map(({ plan, totals, covidTotals, before }) => column(ctx, plan, of(totals), of(covidTotals), before, codes, q, contains)),
+  );
   return {
     group: q.group ?? null,
     benchmark: q.benchmark,

@@ -15,16 +15,18 @@ import {
 import { hasKansenkloof, kansenkloof, KANSENKLOOF_DIMENSION } from '../stats/benchmarks.ts';
 import { nearest, roundDown, roundUp } from '../stats/cells.ts';
 import { compareWith, comparisons, furthestFirst } from '../stats/compare.ts';
-import { listAreas, type AreaDetail } from './areas.ts';
+import type { AreaDetail } from './areas.ts';
 import { benchmarksByCohort, containment } from './benchmarks.ts';
-import { cohorts as allCohorts, covidNotes, indicators as allIndicators, sources as allSources } from './catalogue.ts';
+import { cohorts as allCohorts, covidNotes, indicators as allIndicators, listAreas, sources as allSources } from './catalogue.ts';
 import { trendAxis } from './covid-notes.ts';
 import type { QueryContext } from './context.ts';
 import { changeDispersions, type Dispersions } from './dispersion.ts';
-import { change, pool, preCovidReference, side, type Side } from './change.ts';
+import { change, pool, side, type Side } from '../stats/change.ts';
+import { preCovidReference } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 import { expectedOfArea, usableMixReference } from './expected.ts';
 import { peersOf } from './peers.ts';
+import { aandachtspunten } from './aandachtspunten.ts';
 
 const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
 
@@ -62,48 +64,52 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     chosen.map((c) => c.indicator.synthetic),
     syntheticBoundaries(sources),
   );
-  if (chosen.length === 0) return { area, cohorts, indicators: [], wijken, minCell: ctx.minCell, sources, synthetic };
+  if (chosen.length === 0)
+    return { area, cohorts, indicators: [], aandachtspunten: { zorgen: [], sterk: [] }, wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
-  const [breakdownRows, wijkRows, benchmarks, changeDispersion] = await Promise.all([
+  const [breakdownRows, wijkRows, perIndicator] = await Promise.all([
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
     Promise.all(
-      chosen.map(({ indicator }) =>
-        benchmarksByCohort(ctx, {
-          indicator: indicator.code,
-          unit: indicator.unit,
-          cohorts: cohortCodes(indicator),
-          dimension: 'totaal',
-          stedelijkheden: area.stedelijkheid ? [area.stedelijkheid] : [],
-          group,
-        }),
-      ),
+      chosen.map(async (c) => {
+        const [byCohort, changeDispersion] = await Promise.all([
+          benchmarksByCohort(ctx, {
+            indicator: c.indicator.code,
+            unit: c.indicator.unit,
+            cohorts: cohortCodes(c.indicator),
+            dimension: 'totaal',
+            stedelijkheden: area.stedelijkheid ? [area.stedelijkheid] : [],
+            group,
+          }),
+          changeDispersions(ctx, c.indicator, 'gemeente', 'totaal'),
+        ]);
+        return { ...c, byCohort, changeDispersion };
+      }),
     ),
-    Promise.all(chosen.map(({ indicator }) => changeDispersions(ctx, indicator, 'gemeente', 'totaal'))),
   ]);
   const contains = await containment(ctx, group);
   // What explains the figure: the pupil mix (parents' education) and the vergelijkbare gemeenten that do better.
-  const why = await Promise.all(
-    chosen.map(async ({ indicator, cohort }) => {
+  const explained = await Promise.all(
+    perIndicator.map(async (each) => {
+      const { indicator, cohort } = each;
       const reference = await usableMixReference(ctx, indicator, cohort, KANSENKLOOF_DIMENSION);
       const cells = breakdownRows.filter((r) => r.indicator === indicator.code && r.cohort === cohort.code && r.dimension === KANSENKLOOF_DIMENSION);
       const [expected, peers] = await Promise.all([
         reference && cells.length ? expectedOfArea(ctx, indicator, cohort, 'gemeente', KANSENKLOOF_DIMENSION, reference, cells) : null,
         indicator.unit === 'percentage' && indicator.higherIsBetter !== null ? peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference) : null,
       ]);
-      return { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? null };
+      return { ...each, why: { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? null } };
     }),
   );
 
   const own = [...totals, ...breakdownRows];
-  const result: ProfileIndicator[] = chosen.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort }, i) => {
+  const result: ProfileIndicator[] = explained.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort, byCohort, changeDispersion, why }) => {
     const rows = own.filter((r) => r.indicator === indicator.code);
     const inCohort = rows.filter((r) => r.cohort === cohort.code);
     const totaal = inCohort.find((r) => r.dimension === 'totaal');
     const opleiding = (g: string) => inCohort.find((r) => r.dimension === KANSENKLOOF_DIMENSION && r.group === g)?.value;
-    const byCohort = benchmarks[i]!;
     const cohortBenchmarks = byCohort.get(cohort.code) ?? [];
     return {
       indicator,
@@ -112,8 +118,8 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       comparisons: totaal ? comparisons(totaal, cohortBenchmarks, contains(totaal)) : [],
       benchmarks: cohortBenchmarks,
       ...(hasKansenkloof(indicator) ? { kansenkloof: kansenkloof(opleiding('hoog'), opleiding('laag')) } : {}),
-      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion[i]!),
-      ...why[i]!,
+      covidChange: covidChange(indicator.unit, indicatorCohorts, rows, changeDispersion),
+      ...why,
       breakdown: breakdowns(inCohort),
       trend: trendAxis(indicatorCohorts, notes.get(indicator.code)).map((c) => {
         const r = rows.find((x) => x.cohort === c.code && x.dimension === 'totaal');
@@ -132,7 +138,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       ),
     };
   });
-  return { area, cohorts, indicators: result, wijken, minCell: ctx.minCell, sources, synthetic };
+  return { area, cohorts, indicators: result, aandachtspunten: aandachtspunten(result), wijken, minCell: ctx.minCell, sources, synthetic };
 }
 
 function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {

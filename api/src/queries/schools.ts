@@ -1,9 +1,9 @@
 import { FAR_SCHOOLS, type ComparedValue, type FarSchool, type SchoolsResponse } from '@gka/shared';
 import { furthestFirst } from '../stats/compare.ts';
-import { listAreas, type AreaDetail } from './areas.ts';
-import { indicators as allIndicators } from './catalogue.ts';
+import type { AreaDetail } from './areas.ts';
+import { indicators as allIndicators, listAreas } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { valuesView } from './values.ts';
+import { valuesView } from './values-view.ts';
 
 /**
  * GET /schools/{gemeente}: one read model for the schools table and the gespreksnotitie. Each
@@ -17,13 +17,15 @@ export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail): Prom
     return indicator.hasSchools && cohort ? [{ indicator, cohort, cohorts }] : [];
   });
   const views = await Promise.all(
-    candidates.map(({ indicator, cohort, cohorts }) =>
-      valuesView(ctx, { ...indicator, cohorts }, cohort, { level: 'school', dimension: 'totaal', parent: { areas: [gemeente] } }),
-    ),
+    candidates.map(async ({ indicator, cohort, cohorts }) => ({
+      indicator,
+      cohort,
+      view: await valuesView(ctx, { ...indicator, cohorts }, cohort, { level: 'school', dimension: 'totaal', parent: { areas: [gemeente] } }),
+    })),
   );
-  const present = candidates.flatMap((c, i) => {
-    const rows = views[i]!.data.filter((v) => v.group === 'totaal');
-    return rows.length > 0 ? [{ column: { indicator: c.indicator, cohort: c.cohort }, rows }] : [];
+  const present = views.flatMap(({ indicator, cohort, view }) => {
+    const rows = view.data.filter((v) => v.group === 'totaal');
+    return rows.length > 0 ? [{ column: { indicator, cohort }, rows }] : [];
   });
 
   const bySchool = new Map<string, (ComparedValue & { indicator: string })[]>();

@@ -1,15 +1,12 @@
 import { isLocalLevel, type DataLevel } from '@gka/shared';
 import { sql, type RawBuilder } from 'kysely';
-import type { AreaLevel, Benchmark, ComparedValue, Group, GroupDispersion, IndicatorCohort, Meta, Value, Indicator } from '@gka/shared';
+import type { AreaLevel, Group, Value } from '@gka/shared';
 import { cellValue, roundDown, roundUp, type Unit } from '../stats/cells.ts';
 import { widenEstimate } from '../stats/overdispersion.ts';
 import type { AreaDetail } from './areas.ts';
-import { benchmarksByCohort, containment } from './benchmarks.ts';
-import { comparisons } from '../stats/compare.ts';
 import { areas as allAreas, sortOrder, valueNotes } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
-import { areaDispersions, publishedDispersion, type Dispersions } from './dispersion.ts';
-import { meta } from './meta.ts';
+import { areaDispersions, type Dispersions } from './dispersion.ts';
 
 /**
  * A value with where it sits: `stedelijkheid` is the class its benchmark compares with, the area's
@@ -174,48 +171,5 @@ export function toValue(r: Value): Value {
     ...(r.samplingCiLow !== undefined ? { samplingCiLow: roundDown(r.samplingCiLow ?? null), samplingCiHigh: roundUp(r.samplingCiHigh ?? null) } : {}),
     suppressed: r.suppressed,
     ...(r.note ? { note: r.note } : {}),
-  };
-}
-
-export type ValuesView = { data: ComparedValue[]; benchmarks: Benchmark[]; dispersion: GroupDispersion[]; meta: Meta };
-
-/**
- * GET /values: one indicator × cohort × dimension for a level. With gemeenten as parent the
- * benchmarks include their stedelijkheid classes and, for their wijken or schools, each gemeente itself.
- */
-export async function valuesView(
-  ctx: QueryContext,
-  indicator: Indicator,
-  cohort: IndicatorCohort,
-  q: { level: DataLevel; dimension: string; parent?: Parent; group?: Group },
-): Promise<ValuesView> {
-  const gemeenten = (q.parent?.areas ?? []).filter((a) => a.level === 'gemeente');
-  const [rows, byCohort, m, dispersion, contains] = await Promise.all([
-    valueRows(ctx, indicator.unit, {
-      indicator: indicator.code,
-      cohorts: [cohort.code],
-      dimension: q.dimension,
-      level: q.level,
-      ...parentFilter(q.level, q.parent),
-    }),
-    benchmarksByCohort(ctx, {
-      indicator: indicator.code,
-      unit: indicator.unit,
-      cohorts: [cohort.code],
-      dimension: q.dimension,
-      stedelijkheden: [...new Set(gemeenten.flatMap((g) => (g.stedelijkheid ? [g.stedelijkheid] : [])))],
-      gemeenten: isLocalLevel(q.level) ? gemeenten.map((g) => g.code) : [],
-      group: q.group,
-    }),
-    meta(ctx, indicator, cohort),
-    areaDispersions(ctx, indicator, q.level, cohort.code, q.dimension),
-    containment(ctx, q.group),
-  ]);
-  const benchmarks = byCohort.get(cohort.code) ?? [];
-  return {
-    data: rows.map((r) => ({ ...toValue(r), comparisons: comparisons(r, benchmarks, contains(r)) })),
-    benchmarks,
-    dispersion: publishedDispersion(dispersion),
-    meta: m,
   };
 }

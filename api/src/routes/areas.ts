@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, AreaCode, AreaResponse, AreasQuery, AreasResponse } from '@gka/shared';
 import { z } from 'zod';
-import { listAreas } from '../queries/areas.ts';
+import { listAreas } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { requireArea } from './resolve.ts';
 

@@ -11,7 +11,8 @@ import { createDb, type Db } from '../db/connect.ts';
 import { testConfig } from '../test/config.ts';
 import { freePort } from '../test/free-port.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
+import { viaKysely } from '../db/raw.ts';
+import { refreshDisclosure } from '../disclosure/store.ts';
 import { seed } from '../test/seed.ts';
 import type { TestApp } from '../test/seeded-app.ts';
 

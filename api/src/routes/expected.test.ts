@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ExpectedResponse, ValuesResponse } from '@gka/shared';
-import { buildApp } from '../app.ts';
-import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { seed } from '../test/seed.ts';
-import { testConfig } from '../test/config.ts';
-import type { TestApp } from '../test/seeded-app.ts';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
+import { getParsed } from '../test/inject.ts';
 
 let app: TestApp;
-let t: TestDatabase;
+useSeededApp((a) => (app = a));
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  app = await buildApp({ config: testConfig(), db: t.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
-
-const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
-  const res = await app.inject(url);
-  expect(res.statusCode, res.body).toBe(200);
-  return schema.parse(res.json());
-};
+const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 
 describe('GET /expected', () => {
   it('gives each fully published gemeente the indirect standardisation of /values: its group sizes at Nederland’s group rates', async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, FunnelQuery, FunnelResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { funnelView } from '../queries/funnel.ts';
-import { cohortFor, requireArea, requireIndicator } from './resolve.ts';
+import { cohortFor, funnelGroup, requireArea, requireIndicator } from './resolve.ts';
 
 export const funnelRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -20,7 +20,8 @@ export const funnelRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx
       const q = req.query;
       const [indicator, parent] = await Promise.all([requireIndicator(ctx, q.indicator), q.parent ? requireArea(ctx, q.parent) : undefined]);
       const cohort = await cohortFor(ctx, indicator, q.cohort);
-      return funnelView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, subgroup: q.subgroup, parent });
+      const group = funnelGroup(indicator, q.dimension, q.subgroup);
+      return funnelView(ctx, indicator, cohort, { level: q.level, dimension: q.dimension, group, parent });
     },
   );
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, GroupParams, GroupResponse, GroupsResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { listGroups } from '../queries/groups.ts';
-import { groupFor } from './resolve.ts';
+import { requireGroup } from './resolve.ts';
 
 export const groupRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -26,6 +26,6 @@ export const groupRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
         response: { 200: GroupResponse, 404: ApiError },
       },
     },
-    async (req) => ({ data: (await groupFor(ctx, req.params.code))! }),
+    async (req) => ({ data: await requireGroup(ctx, req.params.code) }),
   );
 };

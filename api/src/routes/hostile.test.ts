@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { createDb } from '../db/connect.ts';
 import type { TestDatabase } from '../test/database.ts';
@@ -56,42 +56,66 @@ const HOSTILE = [
   '%E0%A4%A',
 ];
 
-/** Each route with a valid query; every parameter is replaced in turn by each hostile value. */
-const ROUTES: [string, Record<string, string>][] = [
-  ['/api/v1/areas', { level: 'wijk', parent: 'GM0001', gka: 'true' }],
-  ['/api/v1/geo/wijk', { parent: 'GM0001' }],
-  ['/api/v1/values', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' }],
-  ['/api/v1/compare', { indicator: 'advies_havo_vwo', cohort: '2019-2020', areas: 'WK000101,GM0002', dimension: 'totaal' }],
-  ['/api/v1/trend', { indicator: 'advies_havo_vwo', area: 'WK000101', dimension: 'totaal' }],
-  [
-    '/api/v1/change',
-    { indicator: 'advies_havo_vwo', cohort: '2020-2021', reference: 'voor-covid', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders' },
-  ],
-  ['/api/v1/funnel', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'wijk', parent: 'GM0001', dimension: 'opleiding_ouders', subgroup: 'laag' }],
-  ['/api/v1/expected', { indicator: 'advies_havo_vwo', cohort: '2019-2020', level: 'gemeente', parent: 'GM0001', dimension: 'opleiding_ouders' }],
-  ['/api/v1/peers', { area: 'GM0001', indicator: 'advies_havo_vwo', cohort: '2019-2020', dimension: 'opleiding_ouders' }],
-  ['/api/v1/profile/GM0001', { cohort: '2019-2020' }],
-  ['/api/v1/export/bulk', { level: 'wijk' }],
-  ['/api/v1/export/bulk/info', { level: 'wijk', parent: 'GM0001,GM0002' }],
-  ['/api/v1/overview', { group: 'gka', indicators: 'advies_havo_vwo', cohort: '2020-2021', benchmark: 'gka' }],
-  ['/api/v1/overview/export', { group: 'gka', indicators: 'advies_havo_vwo', cohort: '2020-2021', benchmark: 'gka', format: 'csv' }],
-  [
-    '/api/v1/export',
-    {
-      format: 'csv',
-      indicator: 'advies_havo_vwo',
-      cohort: '2020-2021',
-      level: 'wijk',
-      parent: 'GM0001',
-      dimension: 'totaal',
-      reference: 'voor-covid',
-      metadata: '0',
-    },
-  ],
-];
-const PATHS = ['/api/v1/areas/', '/api/v1/geo/', '/api/v1/profile/'];
-/** Routes without query parameters of their own. */
-const PLAIN = ['/api/v1/cohorts', '/api/v1/indicators', '/api/v1/sources', '/api/v1/groups', '/api/v1/groups/gka', '/api/v1/areas/GM0001', '/api/v1/health'];
+/** A valid value for each parameter, by name: a parameter of a new route without one fails the test below. */
+const EXAMPLE: Record<string, string> = {
+  indicator: 'advies_havo_vwo',
+  cohort: '2019-2020',
+  level: 'wijk',
+  parent: 'GM0001',
+  dimension: 'opleiding_ouders',
+  areas: 'WK000101,GM0002',
+  area: 'WK000101',
+  gka: 'true',
+  group: 'gka',
+  subgroup: 'laag',
+  reference: 'voor-covid',
+  indicators: 'advies_havo_vwo',
+  benchmark: 'gka',
+  format: 'csv',
+  metadata: '0',
+  code: 'GM0001',
+};
+/** Where a route needs another value than EXAMPLE's; null leaves an optional parameter out. */
+const EXAMPLE_FOR: Record<string, Record<string, string | null>> = {
+  '/api/v1/change': { cohort: '2020-2021' },
+  '/api/v1/export': { cohort: '2020-2021', dimension: 'totaal', group: null },
+  '/api/v1/compare': { dimension: 'totaal' },
+  '/api/v1/trend': { dimension: 'totaal' },
+  // A group of gemeenten, or gemeenten by code: each form on one of the two routes.
+  '/api/v1/overview': { cohort: '2020-2021', areas: null },
+  '/api/v1/overview/export': { cohort: '2020-2021', group: null, areas: 'GM0001,GM0002' },
+  '/api/v1/expected': { level: 'gemeente' },
+  '/api/v1/peers': { area: 'GM0001' },
+  '/api/v1/groups/{code}': { code: 'gka' },
+  '/api/v1/export/bulk/info': { parent: 'GM0001,GM0002' },
+};
+
+type Route = { path: string; query: Record<string, string>; params: Record<string, string> };
+type OpenApi = { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+
+/** Every GET route of the OpenAPI document the API serves, with a valid value for each of its parameters. */
+async function documentedRoutes(): Promise<Route[]> {
+  const doc = (await app.inject('/api/v1/openapi.json')).json<OpenApi>();
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    ops.get
+      ? [
+          (ops.get.parameters ?? []).reduce<Route>(
+            (route, p) => {
+              const value = EXAMPLE_FOR[path]?.[p.name] === undefined ? EXAMPLE[p.name] : EXAMPLE_FOR[path][p.name];
+              if (value === undefined) throw new Error(`${path}: geef een geldige waarde voor ${p.name} in EXAMPLE`);
+              if (value !== null) (p.in === 'path' ? route.params : route.query)[p.name] = value;
+              return route;
+            },
+            { path, query: {}, params: {} },
+          ),
+        ]
+      : [],
+  );
+}
+
+/** The route's URL with these parameters: path parameters in their place, the rest as a query. */
+const urlOf = (r: Route, query: Record<string, string | string[]> = r.query, params: Record<string, string> = r.params) =>
+  `${r.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))}?${qs(query)}`;
 
 const qs = (params: Record<string, string | string[]>) =>
   Object.entries(params)
@@ -108,21 +132,40 @@ async function expectClientError(url: string) {
 }
 
 describe('hostile input', () => {
-  it('the valid base requests work', async () => {
-    for (const [path, params] of ROUTES) expect((await app.inject(`${path}?${qs(params)}`)).statusCode, path).toBe(200);
+  let routes: Route[];
+  beforeAll(async () => {
+    routes = await documentedRoutes();
+  });
+
+  it('covers every documented route, and their valid base requests work', async () => {
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/v1/overview/export', '/api/v1/groups/{code}', '/api/v1/schools/{code}']));
+    for (const r of routes) expect((await app.inject(urlOf(r))).statusCode, urlOf(r)).toBe(200);
   });
 
   it('is answered with 400 or 404 and the error body on every route, and changes nothing', async () => {
     const before = await snapshot();
     let n = 0;
-    for (const [path, params] of ROUTES) {
-      for (const key of Object.keys(params)) {
+    for (const r of routes) {
+      for (const key of Object.keys(r.query)) {
         for (const bad of HOSTILE) {
-          await expectClientError(`${path}?${qs({ ...params, [key]: bad })}`);
+          await expectClientError(urlOf(r, { ...r.query, [key]: bad }));
           n++;
         }
         // The parameter repeated (an array) and the parameter missing where required or wrongly typed.
-        await expectClientError(`${path}?${qs({ ...params, [key]: [params[key]!, params[key]!] })}`);
+        await expectClientError(urlOf(r, { ...r.query, [key]: [r.query[key]!, r.query[key]!] }));
+      }
+      for (const key of Object.keys(r.params)) {
+        // An empty path parameter is another route (/groups/ is the list of groups).
+        for (const bad of HOSTILE.filter(Boolean)) {
+          await expectClientError(urlOf(r, r.query, { ...r.params, [key]: bad }));
+          n++;
+        }
+        await expectClientError(urlOf(r, r.query, { ...r.params, [key]: '../../../etc/passwd' }));
+        // Clients normalise a raw ../ before sending: that lands on the web app (or 404), never on a file.
+        const raw = await app.inject(`${r.path.slice(0, r.path.indexOf('{'))}../../../etc/passwd`);
+        expect([200, 404]).toContain(raw.statusCode);
+        expect(raw.body).not.toMatch(/root:.*:0:0:/);
       }
       for (const [key, bad] of [
         ['level', 'land'],
@@ -131,20 +174,10 @@ describe('hostile input', () => {
         ['format', 'pdf'],
         ['metadata', 'ja'],
         ['dimension', 'TOTAAL'],
-      ]) {
-        if (key! in params) await expectClientError(`${path}?${qs({ ...params, [key!]: bad! })}`);
+      ] as const) {
+        if (key in r.query) await expectClientError(urlOf(r, { ...r.query, [key]: bad }));
+        if (key in r.params) await expectClientError(urlOf(r, r.query, { ...r.params, [key]: bad }));
       }
-    }
-    for (const prefix of PATHS) {
-      for (const bad of HOSTILE) {
-        await expectClientError(`${prefix}${encodeURIComponent(bad)}`);
-        n++;
-      }
-      await expectClientError(`${prefix}..%2F..%2F..%2Fetc%2Fpasswd`);
-      // Clients normalise a raw ../ before sending: that lands on the web app (or 404), never on a file.
-      const raw = await app.inject(`${prefix}../../../etc/passwd`);
-      expect([200, 404]).toContain(raw.statusCode);
-      expect(raw.body).not.toMatch(/root:.*:0:0:/);
     }
     for (const url of [
       '/api/v1/values?indicator=advies_havo_vwo&cohort=2019-2020',
@@ -159,14 +192,12 @@ describe('hostile input', () => {
     ]) {
       await expectClientError(url);
     }
-    // A group code; the empty one is the list of groups.
-    for (const bad of HOSTILE.filter(Boolean)) await expectClientError(`/api/v1/groups/${encodeURIComponent(bad)}`);
     expect(n).toBeGreaterThan(500);
     expect(await snapshot()).toBe(before);
   });
 
   it('refuses unknown query parameters with a Dutch 400 on every route, and caches nothing for them', async () => {
-    const urls = [...ROUTES.map(([path, params]) => `${path}?${qs(params)}`), ...PLAIN.map((p) => `${p}?`)];
+    const urls = routes.map((r) => urlOf(r));
     for (const url of urls) {
       for (const extra of [`x=${Math.random()}`, 'Level=wijk', 'indicator%5B%5D=x', '_=1']) {
         const res = await app.inject(`${url}${url.endsWith('?') ? '' : '&'}${extra}`);

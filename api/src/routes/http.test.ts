@@ -287,6 +287,12 @@ describe('security headers', () => {
     expect(() => loadConfig({ GKA_SHUTDOWN_GRACE: '30' })).toThrow(/GKA_SHUTDOWN_GRACE: hoogstens 10 seconden/);
   });
 
+  it('reads how long the data version is trusted in milliseconds, 2000 without it', () => {
+    expect(loadConfig({}).dataRecheckMs).toBe(2000);
+    expect(loadConfig({ GKA_DATA_RECHECK_MS: '0' }).dataRecheckMs).toBe(0);
+    expect(() => loadConfig({ GKA_DATA_RECHECK_MS: '1.5' })).toThrow(/GKA_DATA_RECHECK_MS: verwacht een geheel aantal milliseconden/);
+  });
+
   it('reads the DUO settings: a mirror, empty as unset, a bad address refused in Dutch, the first-start switch', () => {
     expect(loadConfig({ GKA_DUO_BASE_URL: 'http://spiegel.example/duo/' }).duoBaseUrl).toBe('http://spiegel.example/duo/');
     expect(loadConfig({ GKA_DUO_BASE_URL: '' }).duoBaseUrl).toBeUndefined();

@@ -24,13 +24,11 @@ const overviewAt = async (url: string) => expandOverview(OverviewResponse.parse(
 /** Values are sent rounded to 0.0001 (shares). */
 const near = (actual: number | null, expected: number | null) => (expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 4));
 /** Interval bounds are sent rounded outward to 0.001: the sent interval holds the computed one. */
-const holds = (sent: (number | null)[], computed: (number | null)[]) => {
-  const [low, high] = sent;
-  const [cLow, cHigh] = computed;
-  if (cLow === null || cHigh === null) return expect([low, high]).toEqual([cLow, cHigh]);
-  expect(low!).toBeLessThanOrEqual(cLow);
-  expect(high!).toBeGreaterThanOrEqual(cHigh);
-  expect(cLow - low! + (high! - cHigh)).toBeLessThan(0.002);
+const holds = ([low, high]: readonly [number | null, number | null], [cLow, cHigh]: readonly [number | null, number | null]) => {
+  if (cLow === null || cHigh === null || low === null || high === null) return expect([low, high]).toEqual([cLow, cHigh]);
+  expect(low).toBeLessThanOrEqual(cLow);
+  expect(high).toBeGreaterThanOrEqual(cHigh);
+  expect(cLow - low + (high - cHigh)).toBeLessThan(0.002);
 };
 
 describe('verdicts', () => {

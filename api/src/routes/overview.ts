@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, compactOverview, OverviewExportQuery, OverviewQuery, OverviewResponse } from '@gka/shared';
-import { notFound } from '../errors.ts';
-import { areas as allAreas, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { overviewView } from '../queries/overview.ts';
 import type { XlsxBuilds } from './downloads.ts';
 import { sentHeadersOnly } from './head.ts';
 import { fileHeaders } from './file-writer.ts';
 import { overviewCsv, overviewXlsxBook } from './overview-files.ts';
-import { groupFor, requireCohort } from './resolve.ts';
+import { resolveOverview } from './resolve.ts';
 
 const DESCRIPTION =
   'Gunstig of ongunstig volgt uit de richting van de indicator (higherIsBetter) en de significantie tegen de gekozen benchmark; ' +
@@ -56,22 +54,3 @@ export const overviewRoutes: FastifyPluginAsyncZod<QueryContext & { xlsx: XlsxBu
     },
   );
 };
-
-/** The members and indicators asked for, checked: an unknown gemeente, indicator or cohort is a 404. */
-async function resolveOverview(ctx: QueryContext, q: OverviewQuery) {
-  // A known cohort an indicator lacks gives that indicator's latest, as on the gemeente page.
-  const [group, areas, catalogue] = await Promise.all([
-    groupFor(ctx, q.group),
-    allAreas(ctx),
-    allIndicators(ctx),
-    q.cohort ? requireCohort(ctx, q.cohort) : undefined,
-  ]);
-  const codes = group ? group.members : q.areas!;
-  const unknown = codes.filter((c) => areas.get(c)?.level !== 'gemeente');
-  if (unknown.length) throw notFound(`Gemeente ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
-  const withValues = catalogue.filter((i) => i.cohorts.length > 0);
-  const missing = (q.indicators ?? []).filter((c) => !withValues.some((i) => i.code === c));
-  if (missing.length) throw notFound(`Indicator ${missing.map((c) => `'${c}'`).join(', ')} (of zonder waarden)`, { indicators: missing });
-  const indicators = q.indicators ? q.indicators.map((c) => withValues.find((i) => i.code === c)!) : withValues;
-  return { areas: codes.map((c) => areas.get(c)!), group, indicators, cohort: q.cohort, benchmark: q.benchmark };
-}

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, GroupResponse, PeersResponse, ValuesResponse } from '@gka/shared';
 import { buildApp } from '../app.ts';
-import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
+import { viaKysely } from '../db/raw.ts';
+import { refreshDisclosure } from '../disclosure/store.ts';
 import { pairDifference } from '../stats/peers.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { seed } from '../test/seed.ts';
 import { testConfig } from '../test/config.ts';
 import type { TestApp } from '../test/seeded-app.ts';
+import { getParsed } from '../test/inject.ts';
 
 let app: TestApp;
 let t: TestDatabase;
@@ -67,11 +69,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
-  const res = await app.inject(url);
-  expect(res.statusCode, res.body).toBe(200);
-  return schema.parse(res.json());
-};
+const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 
 describe('GET /peers', () => {
   it('lists exactly the vergelijkbare gemeenten that do significantly better, largest difference first', async () => {

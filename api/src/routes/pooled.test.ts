@@ -6,6 +6,7 @@ import { importFixtureRegion } from '../importers/geo/fixtures.ts';
 import { attack, pooledSystem, solvedBySystem } from '../test/adversary.ts';
 import { testConfig } from '../test/config.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { getParsed } from '../test/inject.ts';
 
 /**
  * Pooled periods through the API, on the fictitious region with demo data (six cohorts, four before
@@ -19,11 +20,7 @@ const MIN_CELL = 10;
 
 let t: TestDatabase;
 let app: Awaited<ReturnType<typeof buildApp>>;
-const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
-  const res = await app.inject(url);
-  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-  return schema.parse(res.json());
-};
+const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 
 beforeAll(async () => {
   t = await createTestDatabase();

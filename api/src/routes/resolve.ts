@@ -1,12 +1,16 @@
 import {
   cohortCodes,
   covidSplit,
+  DIMENSIONS,
+  isLocalLevel,
   MIX_PHRASES,
   PRE_COVID,
+  type Dimension,
   type Group,
   type Indicator,
   type IndicatorCohort,
   type MixDimension,
+  type OverviewQuery,
   type ParentParam,
 } from '@gka/shared';
 import { mixReference, type Reference as MixReference } from '../queries/expected.ts';
@@ -15,7 +19,7 @@ import { similarGroup } from '../queries/similar.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import { preCovidReference, type Reference } from '../queries/change.ts';
 import type { AreaDetail } from '../queries/areas.ts';
-import { areas as allAreas, findArea, findCohort, findIndicator } from '../queries/catalogue.ts';
+import { areas as allAreas, findArea, findCohort, findIndicator, indicators as allIndicators } from '../queries/catalogue.ts';
 import type { Parent } from '../queries/values.ts';
 import type { QueryContext } from '../queries/context.ts';
 
@@ -77,12 +81,68 @@ export async function resolveReference(ctx: QueryContext, indicator: Indicator, 
   return { code: reference.code, label: reference.label, cohorts: [reference.code] };
 }
 
-/** A group of gemeenten by code (GET /groups), or the API's 404; undefined when none is asked. */
-export async function groupFor(ctx: QueryContext, code: string | undefined): Promise<Group | undefined> {
-  if (code === undefined) return undefined;
+/** A group of gemeenten by code (GET /groups), or the API's 404. */
+export async function requireGroup(ctx: QueryContext, code: string): Promise<Group> {
   const found = (await listGroups(ctx)).find((g) => g.code === code) ?? (await similarGroup(ctx, code));
   if (!found) throw notFound(`Groep '${code}'`, { group: code });
   return found;
+}
+
+/** The group asked for, or undefined when none is. */
+export const groupFor = async (ctx: QueryContext, code: string | undefined): Promise<Group | undefined> =>
+  code === undefined ? undefined : requireGroup(ctx, code);
+
+/** Areas by code in the order asked, every one known: unknown ones are the API's 404, naming them all. */
+export async function requireAreas(ctx: QueryContext, codes: readonly string[]): Promise<AreaDetail[]> {
+  const areas = await allAreas(ctx);
+  const unknown = codes.filter((c) => !areas.has(c));
+  if (unknown.length) throw notFound(`Gebied ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
+  return codes.flatMap((c) => areas.get(c) ?? []);
+}
+
+/** The gemeente a wijk or school is judged in, when it has one. */
+export const gemeenteOf = async (ctx: QueryContext, area: AreaDetail): Promise<AreaDetail | undefined> =>
+  isLocalLevel(area.level) && area.parent ? requireArea(ctx, area.parent) : undefined;
+
+/**
+ * The group of a breakdown a funnel plots (its first without one); a 400 for a mean, which has no
+ * interval to draw limits from, and for a group the breakdown does not have.
+ */
+export function funnelGroup(indicator: Indicator, dimension: Dimension, subgroup: string | undefined): string {
+  if (indicator.unit !== 'percentage') {
+    throw badRequest(`${indicator.name} is een gemiddelde: een trechterdiagram bestaat alleen voor percentages, want een gemiddelde heeft geen interval`, {
+      indicator: indicator.code,
+    });
+  }
+  const groups: readonly string[] = DIMENSIONS[dimension];
+  const group = subgroup ?? groups[0];
+  if (group === undefined || !groups.includes(group))
+    throw badRequest(`Groep '${group}' hoort niet bij de uitsplitsing ${dimension}; kies uit ${groups.join(', ')}`);
+  return group;
+}
+
+/** The members and indicators of an overview, checked: an unknown gemeente, indicator or cohort is a 404. */
+export async function resolveOverview(ctx: QueryContext, q: OverviewQuery) {
+  // A known cohort an indicator lacks gives that indicator's latest, as on the gemeente page.
+  const [group, areas, catalogue] = await Promise.all([
+    groupFor(ctx, q.group),
+    allAreas(ctx),
+    allIndicators(ctx),
+    q.cohort ? requireCohort(ctx, q.cohort) : undefined,
+  ]);
+  const codes = group ? group.members : (q.areas ?? []);
+  const members = codes.flatMap((c) => {
+    const a = areas.get(c);
+    return a?.level === 'gemeente' ? [a] : [];
+  });
+  const unknown = codes.filter((c) => areas.get(c)?.level !== 'gemeente');
+  if (unknown.length) throw notFound(`Gemeente ${unknown.map((c) => `'${c}'`).join(', ')}`, { areas: unknown });
+  const withValues = catalogue.filter((i) => i.cohorts.length > 0);
+  const byCode = new Map(withValues.map((i) => [i.code, i]));
+  const missing = (q.indicators ?? []).filter((c) => !byCode.has(c));
+  if (missing.length) throw notFound(`Indicator ${missing.map((c) => `'${c}'`).join(', ')} (of zonder waarden)`, { indicators: missing });
+  const indicators = q.indicators ? q.indicators.flatMap((c) => byCode.get(c) ?? []) : withValues;
+  return { areas: members, group, indicators, cohort: q.cohort, benchmark: q.benchmark };
 }
 
 /**
@@ -93,7 +153,7 @@ export async function resolveParent(ctx: QueryContext, parent: ParentParam | und
   if (parent === undefined) return undefined;
   const areas = await allAreas(ctx);
   if ('group' in parent) {
-    const group = (await groupFor(ctx, parent.group))!;
+    const group = await requireGroup(ctx, parent.group);
     return { group, areas: group.members.flatMap((c) => areas.get(c) ?? []) };
   }
   const unknown = parent.areas.filter((c) => !areas.has(c));

@@ -20,7 +20,7 @@ const URL = '/api/v1/values?indicator=advies_havo_vwo&cohort=2019-2020&level=gem
 const aastad = (body: string) =>
   (JSON.parse(body) as { data: { area: string; group: string; numerator: number | null }[] }).data.find((d) => d.area === 'GM0001' && d.group === 'totaal');
 
-/** Lets the app's memoised data version expire (2 s) without waiting for it. */
+/** Lets the app's memoised data version expire (GKA_DATA_RECHECK_MS) without waiting for it. */
 async function afterVersionTtl<T>(fn: () => Promise<T>): Promise<T> {
   const now = Date.now();
   const clock = vi.spyOn(Date, 'now').mockImplementation(() => now + 60_000);

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, TrendQuery, TrendResponse, isLocalLevel } from '@gka/shared';
+import { ApiError, TrendQuery, TrendResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
 import { trendView } from '../queries/trend.ts';
-import { groupFor, requireArea, requireIndicator } from './resolve.ts';
+import { gemeenteOf, groupFor, requireArea, requireIndicator } from './resolve.ts';
 
 export const trendRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {
   app.get(
@@ -18,7 +18,7 @@ export const trendRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx)
     async (req) => {
       const q = req.query;
       const [indicator, area] = await Promise.all([requireIndicator(ctx, q.indicator), requireArea(ctx, q.area)]);
-      const gemeente = isLocalLevel(area.level) && area.parent ? await requireArea(ctx, area.parent) : undefined;
+      const gemeente = await gemeenteOf(ctx, area);
       return trendView(ctx, indicator, area, gemeente, q.dimension, await groupFor(ctx, q.group));
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, ValuesQuery, ValuesResponse } from '@gka/shared';
 import type { QueryContext } from '../queries/context.ts';
-import { valuesView } from '../queries/values.ts';
+import { valuesView } from '../queries/values-view.ts';
 import { cohortFor, groupFor, requireIndicator, resolveParent } from './resolve.ts';
 
 export const valueRoutes: FastifyPluginAsyncZod<QueryContext> = async (app, ctx) => {

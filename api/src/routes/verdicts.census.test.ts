@@ -5,6 +5,7 @@ import type { TestDatabase } from '../test/database.ts';
 import { createDuoDatabase } from '../test/duo-database.ts';
 import { testConfig } from '../test/config.ts';
 import { hasOpenData } from '../test/open-data.ts';
+import { getParsed } from '../test/inject.ts';
 
 // The stable school years before COVID: no change of exam rules, so a change between two of them is
 // ordinary variation, and a 95% rule should call about 5% of them significant.
@@ -13,11 +14,7 @@ const STABLE = ['sj2014-2015', 'sj2015-2016', 'sj2016-2017', 'sj2017-2018', 'sj2
 describe.skipIf(!hasOpenData)('verdicts on the real DUO pass rates (census data)', () => {
   let t: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
-  const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
-    const res = await app.inject(url);
-    expect(res.statusCode, url).toBe(200);
-    return schema.parse(res.json());
-  };
+  const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 
   beforeAll(async () => {
     ({ t } = await createDuoDatabase());

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config.ts';
+import { DUO_FILES, lookForDuoFile, type DuoFileKey } from '../importers/duo/files.ts';
 
 /**
  * The real open data the tests read where it lies (never copied into the repository): the
@@ -10,13 +11,31 @@ import { REPO_ROOT } from '../config.ts';
  */
 export const OPEN_DATA = process.env.GKA_OPEN_DATA_DIR ? path.resolve(process.env.GKA_OPEN_DATA_DIR) : path.resolve(REPO_ROOT, '../shared/open-data');
 export const openDataFile = (name: string) => path.join(OPEN_DATA, name);
-export const hasOpenData = existsSync(openDataFile('gemeenten_2024.geojson'));
+
+/** The files the tests read besides DUO's (each of DUO_FILES, found as the importer finds it). */
+const FILES = [
+  'gemeenten_2024.geojson',
+  'wijken_2024.geojson',
+  'gemeenten_2022.geojson',
+  'Wijk_2014_layer_q1e3.json',
+  'cbs_gemeenten-alfabetisch-2023.csv',
+  'cbs_woonplaatsen-gemeente-corop-2024.csv',
+];
+
+/** What the tests on real data need and the folder lacks. */
+export const missingOpenData: readonly string[] = [
+  ...FILES.filter((f) => !existsSync(openDataFile(f))),
+  ...(Object.keys(DUO_FILES) as DuoFileKey[]).filter((k) => !lookForDuoFile(OPEN_DATA, k)).map((k) => DUO_FILES[k].name),
+];
+
+/** The one guard of every test on real open data: all of its files are there. */
+export const hasOpenData = missingOpenData.length === 0;
 
 /** The one line a run without the data prints, or the error when the data is required. */
 export function openDataStatus(): { skip: string } | { error: string } | null {
   if (hasOpenData) return null;
   if (process.env.GKA_REQUIRE_OPEN_DATA === '1') {
-    return { error: `GKA_REQUIRE_OPEN_DATA=1, maar de open data ontbreekt in ${OPEN_DATA} (verwacht onder meer gemeenten_2024.geojson)` };
+    return { error: `GKA_REQUIRE_OPEN_DATA=1, maar in ${OPEN_DATA} ontbreekt: ${missingOpenData.join(', ')}` };
   }
   return {
     skip: `Tests met echte open data overgeslagen: ${OPEN_DATA} ontbreekt. Zet de map shared/open-data naast de repository, of GKA_OPEN_DATA_DIR, om ze te draaien.`,

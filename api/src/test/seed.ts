@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.ts';
-import { refreshDisclosure, viaKysely } from '../disclosure/store.ts';
+import { viaKysely } from '../db/raw.ts';
+import { refreshDisclosure } from '../disclosure/store.ts';
 
 /**
  * A small, fully known dataset for the API tests, inserted directly (independent of the importers):

@@ -13,3 +13,8 @@ export const SOFT_HYPHEN = '\u00AD';
 export function softHyphens(name: string): string {
   return name.replace(SEAM, SOFT_HYPHEN);
 }
+
+/** A name as written, without the soft hyphens: for reading headers back. */
+export function withoutSoftHyphens(s: string): string {
+  return s.replaceAll(SOFT_HYPHEN, '');
+}

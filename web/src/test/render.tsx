@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { cleanup, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { withoutSoftHyphens } from '../lib/hyphens.ts';
 
 /** What the stubbed API answers per path below /api/v1/ ('values', 'schools/GM0001'): a body, or one made from the query. */
 export type FakeApi = Record<string, Body | ((query: URLSearchParams) => Body)>;
@@ -43,7 +44,7 @@ export function text(el: Element): string {
   const copy = el.cloneNode(true) as Element;
   copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
   copy.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
-  return (copy.textContent ?? '').replaceAll('\u00AD', '');
+  return withoutSoftHyphens(copy.textContent ?? '');
 }
 
 /** A table's body: each row's cells (header cells too), as text. */

@@ -9,6 +9,7 @@ import { freePort } from '../../test/free-port.ts';
 import { hasOpenData } from '../../test/open-data.ts';
 import { duoServer, YEARLY_FIXTURES } from '../../test/duo-server.ts';
 import { downloadDuo, duoDownloads } from './download.ts';
+import { REFERENTIENIVEAUS } from './referentieniveaus.ts';
 
 const count = async (t: TestDatabase, table: 'measure' | 'dataset' | 'area') =>
   Number(
@@ -81,7 +82,7 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
       }
       // Imported: schools and their figures from the rows served, in one dataset per file and indicator.
       expect(imported.sources.map((s) => s.indicator)).toEqual(
-        expect.arrayContaining(['slagingspercentage_vo', 'eindtoets_gemiddelde', 'havo_vwo_lj3', 'advies_havo_vwo_school', 'eindtoets_lib']),
+        expect.arrayContaining(['slagingspercentage_vo', 'eindtoets_gemiddelde', 'havo_vwo_lj3', 'advies_havo_vwo_school', 'eindtoets_lib', 'ref_taal_2f']),
       );
       expect(imported.schools.listed).toBeGreaterThan(400);
       const measures = await count(t, 'measure');
@@ -126,6 +127,48 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
       '04.-leerlingen-bo-sbo-schooladviezen-2019-2020.csv',
     ]);
     for (const n of notes) expect(JSON.stringify(n.notes)).toMatch(/alleen in (hun|haar) gemeente geteld: .*00AP00/);
+  });
+
+  it('fetches the referentieniveaus of every published school year, skips one not yet published, and imports them per school and gemeente', async () => {
+    const duo = duoServer();
+    const base = await duo.start();
+    try {
+      // In September 2025 school year 2025-2026 is under way, but DUO publishes its file only after it.
+      const { fetched, notPublished, imported } = await downloadDuo(t.db, { dir: tempDir(), baseUrl: base, today: new Date('2025-09-15') });
+      const files = [2022, 2023, 2024].map((y) => `10.-leerlingen-bo-referentieniveaus-${y}-${y + 1}.csv`);
+      expect(fetched.map((f) => f.file)).toEqual(expect.arrayContaining(files));
+      expect(notPublished.filter((n) => n.includes('referentieniveaus'))).toEqual(['10.-leerlingen-bo-referentieniveaus-2025-2026.csv']);
+      expect(duo.requests.filter((r) => r.includes('referentieniveaus')).sort()).toEqual([...files, '10.-leerlingen-bo-referentieniveaus-2025-2026.csv']);
+      // Each of the six indicators from each file.
+      const sources = imported.sources.filter((s) => s.key === 'referentieniveaus');
+      expect(new Set(sources.map((s) => s.indicator))).toEqual(new Set(REFERENTIENIVEAUS.map((r) => r.indicator)));
+      expect([...new Set(sources.flatMap((s) => s.cohorts))].sort()).toEqual(['sj2022-2023', 'sj2023-2024', 'sj2024-2025']);
+    } finally {
+      await duo.stop();
+    }
+    const figure = async (indicator: string, cohort: string, area: string) => {
+      const row = await t.db
+        .selectFrom('measure')
+        .select(['numerator', 'denominator'])
+        .where('indicator', '=', indicator)
+        .where('cohort', '=', cohort)
+        .where('area_code', '=', area)
+        .where('dimension', '=', 'totaal')
+        .executeTakeFirst();
+      return row ? `${row.numerator}/${row.denominator}` : null;
+    };
+    // De Harlekijn 2022-2023, rekenen <5/29/25/0: 1F or higher 54 of 56, 1S 25 of 56 (one "<5" as 2).
+    expect(await figure('ref_rekenen_1f', 'sj2022-2023', 'SC00CG00')).toBe('54/56');
+    expect(await figure('ref_rekenen_1s', 'sj2022-2023', 'SC00CG00')).toBe('25/56');
+    // WereldWijs: no 1F figure of its own (16/17 to 16/20), but it counts in Zoetermeer.
+    expect(await figure('ref_rekenen_1f', 'sj2022-2023', 'SC00AP00')).toBeNull();
+    expect(await figure('ref_rekenen_1f', 'sj2022-2023', 'GM0637')).toBe('16/18');
+    // Rotterdam is its three schools: INOVA, Jan Prins and Prinses Margriet (taalverzorging 2F: 5 + 21 + 20 of 7 + 36 + 47).
+    expect(await figure('ref_taal_2f', 'sj2022-2023', 'GM0599')).toBe('46/90');
+    // 2024-2025, gemeentenummer "0599": Jan Prins, nothing masked.
+    expect(await figure('ref_lezen_2f', 'sj2024-2025', 'SC03DX00')).toBe('26/38');
+    const notes = await t.db.selectFrom('dataset').select('notes').where('source', 'like', '%referentieniveaus-2022-2023%').execute();
+    expect(notes.map((n) => JSON.stringify(n.notes)).some((n) => /ref_rekenen_1f.*alleen in (hun|haar) gemeente geteld: .*00AP00/.test(n))).toBe(true);
   });
 
   it('imports the eindscores per toets and year, whatever the layout, and never averages toetsen', async () => {
@@ -203,11 +246,13 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
       const { fetched, imported } = await downloadDuo(t.db, { dir: tempDir(), baseUrl: base, years: { from: 2022, to: 2022 } });
       expect(fetched.map((f) => f.file)).not.toContain('examenkandidaten-en-geslaagden-2014-2019.csv');
       expect(fetched.map((f) => f.file)).toContain('04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv');
+      expect(fetched.map((f) => f.file)).toContain('10.-leerlingen-bo-referentieniveaus-2022-2023.csv');
+      expect(fetched.map((f) => f.file)).not.toContain('10.-leerlingen-bo-referentieniveaus-2023-2024.csv');
       const years = new Set(imported.sources.flatMap((s) => s.cohorts));
       expect(years).toContain('sj2022-2023');
       expect(years).not.toContain('sj2018-2019');
       expect(imported.sources.map((s) => s.indicator)).toEqual(
-        expect.arrayContaining(['slagingspercentage_vo', 'advies_havo_vwo_school', 'eindtoets_gemiddelde']),
+        expect.arrayContaining(['slagingspercentage_vo', 'advies_havo_vwo_school', 'eindtoets_gemiddelde', 'ref_rekenen_1s']),
       );
     } finally {
       await duo.stop();
@@ -219,6 +264,7 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
     for (const broken of [
       { file: 'examenkandidaten-en-geslaagden-2019-2024.csv', from: 'GEMEENTENAAM', to: 'GEMEENTE_NAAM', error: /de kolommen "GEMEENTENAAM" ontbreken/ },
       { file: '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv', from: '"HAVO_VWO"', to: '"HAVO_EN_VWO"', error: /de kolommen "HAVO_VWO" ontbreken/ },
+      { file: '10.-leerlingen-bo-referentieniveaus-2023-2024.csv', from: '"LV_2F"', to: '"LEZEN_2F"', error: /de kolommen "LV_2F" ontbreken/ },
       {
         file: '05.-gemiddelde-eindscores-bo-sbo-2023-2024.csv',
         from: '"INSTELLINGSCODE"',
@@ -268,8 +314,11 @@ describe.skipIf(!hasOpenData)('download-duo against a local server in the publis
         '04-leerlingen-bo-sbo-schooladviezen-2022-2023.csv',
         '05.-gemiddelde-eindscores-bo-sbo-2022-2023.csv',
         '01.-leerlingen-vo-per-vestiging-naar-onderwijstype-2022.csv',
+        '10.-leerlingen-bo-referentieniveaus-2022-2023.csv',
       ]),
     );
+    // The referentieniveaus are published from 2022-2023 on.
+    expect(names.filter((n) => n.includes('referentieniveaus'))).toEqual(['10.-leerlingen-bo-referentieniveaus-2022-2023.csv']);
     expect(names).not.toContain('05.-gemiddelde-eindscores-bo-sbo-2019-2020.csv');
     expect(names).not.toContain('04-leerlingen-bo-sbo-schooladviezen-2023-2024.csv');
     // The pupil file of 2019 is needed by import-duo, so it is not optional; it is fetched once.

@@ -28,6 +28,8 @@ export type DownloadDuoOptions = {
   years?: { from: number; to: number };
   log?: (m: string) => void;
   onProgress?: (file: string, bytes: number, total: number | undefined) => void;
+  /** The day that decides which school years may be published (publishedYears); today by default. */
+  today?: Date;
 };
 
 /** School years a file covers, from its name: `…-2014-2019.csv` holds 2014-2015 to 2018-2019, `…-2019.csv` 2019-2020. */

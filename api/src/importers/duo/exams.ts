@@ -17,10 +17,15 @@ export type PlaceIndex = ReadonlyMap<string, string>;
 export function placeIndex(addresses: readonly DuoRecord[]): PlaceIndex {
   const seen = new Map<string, Set<string>>();
   for (const a of addresses) {
-    const place = a['PLAATSNAAM']!.trim().toUpperCase();
-    seen.set(place, (seen.get(place) ?? new Set()).add(a['GEMEENTENUMMER']!.trim()));
+    const place = (a['PLAATSNAAM'] ?? '').trim().toUpperCase();
+    seen.set(place, (seen.get(place) ?? new Set()).add((a['GEMEENTENUMMER'] ?? '').trim()));
   }
-  return new Map([...seen].flatMap(([place, numbers]) => (numbers.size === 1 ? [[place, [...numbers][0]!] as [string, string]] : [])));
+  return new Map(
+    [...seen].flatMap(([place, numbers]) => {
+      const [only] = numbers;
+      return numbers.size === 1 && only !== undefined ? [[place, only] as [string, string]] : [];
+    }),
+  );
 }
 
 const SEXES = { TOTAAL: ['totaal', 'totaal'], MAN: ['geslacht', 'jongen'], VROUW: ['geslacht', 'meisje'] } as const;

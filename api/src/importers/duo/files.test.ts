@@ -38,6 +38,8 @@ describe('the school years download-duo tries', () => {
     expect(publishedYears('schooladviezen', new Date('2026-11-27'))).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     // No eindtoets in 2019-2020.
     expect(publishedYears('eindscores', new Date('2026-11-27'))).toEqual([2018, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    // The referentieniveaus are published per school from 2022-2023 on.
+    expect(publishedYears('referentieniveaus', new Date('2026-11-27'))).toEqual([2022, 2023, 2024, 2025, 2026]);
     // Before August the school year of the calendar year has not started.
     expect(publishedYears('leerlingenVo', new Date('2027-03-01')).at(-1)).toBe(2026);
     expect(publishedYears('leerlingenVo', new Date('2027-08-15')).at(-1)).toBe(2027);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../test/database.ts';
 import { cbsGemeenten, createDuoDatabase } from '../../test/duo-database.ts';
@@ -11,9 +11,7 @@ import { importDuo, type ImportDuoResult } from './import.ts';
 import { DUO_FILES, findDuoFile, readDuoCsv } from './files.ts';
 
 // The real DUO and CBS files are read where they lie; nothing of them is copied into the repo.
-const CBS_GEMEENTEN = openDataFile('cbs_gemeenten-alfabetisch-2023.csv');
-
-describe.skipIf(!existsSync(CBS_GEMEENTEN))('import-duo on the real DUO files', () => {
+describe.skipIf(!hasOpenData)('import-duo on the real DUO files', () => {
   let t: TestDatabase;
   let result: ImportDuoResult;
   const rate = async (indicator: string, cohort: string, area = 'NL01', grp = 'totaal') => {
@@ -288,7 +286,7 @@ describe('gemeente mapping', () => {
     for (const r of rows) expect(boundaries.byName(r['GEMEENTENAAM']!), r['GEMEENTENAAM']).not.toBeNull();
   });
 
-  it.skipIf(!existsSync(CBS_GEMEENTEN))('merges only into gemeenten that exist in the CBS list of 2023', () => {
+  it.skipIf(!hasOpenData)('merges only into gemeenten that exist in the CBS list of 2023', () => {
     const codes = new Set(cbsGemeenten().map((g) => g.code));
     for (const m of GEMEENTE_MERGES) {
       expect(codes.has(m.into), `${m.name} → ${m.into}`).toBe(true);

@@ -3,7 +3,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
 import { lockMeasureWrites } from '../../db/measure-rebuild.ts';
-import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
+import { viaKysely } from '../../db/raw.ts';
+import { refreshDisclosure } from '../../disclosure/store.ts';
 import { recordDataset, sha256OfFile } from '../dataset.ts';
 import { schoolYearCode, type ValueNote } from '@gka/shared';
 import { schoolYearCohort } from './cohorts.ts';
@@ -13,6 +14,7 @@ import { addExamPassRates, placeIndex, type ExamStats } from './exams.ts';
 import { DUO_FILES, findDuoFile, lookForDuoFile, readDuoCsv, type DuoFileKey } from './files.ts';
 import { GemeenteMapper } from './gemeente-mapping.ts';
 import { addHavoVwoLj3, HAVO_VWO_LJ3 } from './havo-vwo-lj3.ts';
+import { addReferentieniveaus } from './referentieniveaus.ts';
 import { ADVIES_SCHOOL, addSchooladviezen, MASK_MARGIN } from './schooladviezen.ts';
 import { SchoolRegister, type School, type Unplaced } from './schools.ts';
 import { Totals, type MeasureRow, type Unmapped } from './totals.ts';
@@ -120,6 +122,25 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
       },
     });
   }
+  // The referentieniveaus of groep 8 of every school year in the folder, one indicator per domain and level.
+  for (const { year, file } of findYearlyFiles(dir, 'referentieniveaus'))
+    for (const s of addReferentieniveaus(await readYearly(file, 'referentieniveaus'), path.basename(file), schoolYearOf(year), mapper, schools))
+      derived.push({
+        key: 'referentieniveaus',
+        file,
+        indicator: s.indicator,
+        rows: s.totals.rows(),
+        unmapped: s.totals.unmappedReport(),
+        details: {
+          domein: s.domain,
+          niveau: `${s.level} of hoger`,
+          scholen: s.schools,
+          afgeschermd: `${s.maskedCells} cellen "<5" tellen mee als 2,5 (per school afgerond naar het even getal: in de noemer over het hele domein, in de teller over de cellen vanaf ${s.level})`,
+          geen_eigen_cijfer: s.noOwnFigure.length
+            ? `${s.noOwnFigure.length} ${s.noOwnFigure.length === 1 ? 'school waarvan' : 'scholen waarvan'} "<5" het aandeel meer dan ${MASK_MARGIN * 100} procentpunt kan verschuiven, alleen in ${s.noOwnFigure.length === 1 ? 'haar' : 'hun'} gemeente geteld: ${s.noOwnFigure.join(', ')}`
+            : 'geen',
+        },
+      });
   // Leerjaar 3 counted on 1 October of every year in the folder.
   for (const { year, file } of findYearlyFiles(dir, 'leerlingenVo')) {
     const records = await readYearly(file, 'leerlingenVo');
@@ -165,7 +186,7 @@ export async function deriveDuo(dir: string, mapper: GemeenteMapper, log: (m: st
   }
   if (!derived.length)
     throw new Error(
-      `Geen DUO-bestanden met cijfers in ${dir}: alleen de adreslijsten. Verwacht onder meer ${DUO_FILES.examens2019.name} of de jaarbestanden (schooladviezen, eindscores, leerlingen vo).`,
+      `Geen DUO-bestanden met cijfers in ${dir}: alleen de adreslijsten. Verwacht onder meer ${DUO_FILES.examens2019.name} of de jaarbestanden (schooladviezen, eindscores, referentieniveaus, leerlingen vo).`,
     );
   return { derived, schools };
 }
@@ -184,7 +205,7 @@ export async function importDuo(db: Db, dir: string, log: (m: string) => void = 
   const addressFiles = [findDuoFile(dir, 'vestigingenVo'), findDuoFile(dir, 'vestigingenBo')].map((f) => path.basename(f));
 
   const sources = await db.transaction().execute(async (trx) => {
-    await lockMeasureWrites({ query: (text) => sql.raw(text).execute(trx) });
+    await lockMeasureWrites({ query: viaKysely(trx) });
     const years = [...new Set(derived.flatMap((d) => d.rows.map((r) => r.cohort)))].sort();
     await trx
       .insertInto('cohort')

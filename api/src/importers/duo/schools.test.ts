@@ -10,6 +10,7 @@ import { createDuoDatabase } from '../../test/duo-database.ts';
 import { testConfig } from '../../test/config.ts';
 import { hasOpenData, openDataFile } from '../../test/open-data.ts';
 import type { ImportDuoResult } from './import.ts';
+import { getParsed } from '../../test/inject.ts';
 
 // Read here with csv-parse and exceljs on their own, not through the importer, so that the test
 // does not share the importer's mistakes.
@@ -23,11 +24,7 @@ describe.skipIf(!hasOpenData)('schools from the real DUO and CBS files', () => {
   let t: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let result: ImportDuoResult;
-  const get = async <T>(url: string, schema: { parse: (x: unknown) => T }): Promise<T> => {
-    const res = await app.inject(url);
-    expect(res.statusCode, url).toBe(200);
-    return schema.parse(res.json());
-  };
+  const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 
   beforeAll(async () => {
     ({ t, result } = await createDuoDatabase());

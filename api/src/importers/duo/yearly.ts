@@ -21,6 +21,18 @@ export const ADVIES_COLUMNS = {
 } as const satisfies Record<string, readonly DuoColumn[]>;
 
 /**
+ * The counts of the referentieniveaus file per domain, from the lowest level up: below 1F, 1F, then
+ * the higher levels (1S and 2F for rekenen, 2F for lezen and taalverzorging). Each pupil with a
+ * result for the domain is in exactly one of them.
+ */
+export const REFERENTIE_DOMAINS = {
+  rekenen: ['REKENEN_LAGER1F', 'REKENEN_1F', 'REKENEN_1S', 'REKENEN_2F'],
+  lezen: ['LV_LAGER1F', 'LV_1F', 'LV_2F'],
+  taalverzorging: ['TV_LAGER1F', 'TV_1F', 'TV_2F'],
+} as const;
+const REFERENTIE_COLUMNS = Object.values(REFERENTIE_DOMAINS).flat();
+
+/**
  * The basisschool of a row of a yearly po file and the gemeente it counts in: a school of the address
  * list in its gemeente there; another in the file's own gemeentenummer, which may predate a merger
  * (its place name settles a split gemeente).
@@ -65,6 +77,14 @@ export const YEARLY = {
     pattern: /^(?:duo_)?(?:05\.-)?gemiddelde-eindscores-bo-sbo-(\d{4})-\d{4}\.csv$/i,
     encoding: 'auto',
     columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, SCHOOL_COLUMNS.naam],
+  },
+  referentieniveaus: {
+    from: 2022,
+    none: [],
+    published: (y: number) => `10.-leerlingen-bo-referentieniveaus-${y}-${y + 1}.csv`,
+    pattern: /^(?:duo_)?(?:10\.-)?leerlingen-bo-referentieniveaus-(\d{4})-\d{4}\.csv$/i,
+    encoding: 'auto',
+    columns: [SCHOOL_COLUMNS.brin, SCHOOL_COLUMNS.vestiging, SCHOOL_COLUMNS.gemeente, ...REFERENTIE_COLUMNS],
   },
   leerlingenVo: {
     from: 2019,

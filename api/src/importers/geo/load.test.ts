@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshDisclosure, viaKysely } from '../../disclosure/store.ts';
+import { viaKysely } from '../../db/raw.ts';
+import { refreshDisclosure } from '../../disclosure/store.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { loadGeo } from './load.ts';
 import type { AreaInput } from './parse.ts';

@@ -145,7 +145,7 @@ function yearOfDocument(doc: unknown): number | undefined {
 
 /** A `jaar` property (PDOK) or, failing that, a year in the source name (wijken_2024.geojson). */
 function yearOf(features: RawFeature[], source: string): number {
-  const jaar = number(propsOf(features[0]!.properties), KEYS.jaar);
+  const jaar = number(propsOf(features[0]?.properties ?? {}), KEYS.jaar);
   if (jaar !== null && Number.isInteger(jaar) && jaar > 1900) return jaar;
   const inName = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(source.split(/[\\/]/).pop() ?? '');
   if (inName) return Number(inName[1]);

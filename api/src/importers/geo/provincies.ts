@@ -24,9 +24,10 @@ export function parseProvincies(text: string, name: string): Map<string, string>
   }
   const out = new Map<string, string>();
   rows.slice(1).forEach((row, i) => {
-    const code = gm >= 0 ? row[gm]! : `GM${(row[bare] ?? '').padStart(4, '0')}`;
+    const code = gm >= 0 ? (row[gm] ?? '') : `GM${(row[bare] ?? '').padStart(4, '0')}`;
     if (!GEMEENTE_CODE.test(code)) throw new GeoFileError(name, `regel ${i + 2}: "${code}" is geen gemeentecode (GMgggg)`);
-    if (row[prov]) out.set(code, row[prov]!);
+    const provincie = row[prov];
+    if (provincie) out.set(code, provincie);
   });
   return out;
 }

@@ -19,14 +19,14 @@ export function readCorop(file: string): Grouping {
   const problems: string[] = [];
   rows.forEach((r, i) => {
     const line = i + 2;
-    const gemeente = r['Gemeentecode']!.trim();
-    const corop = r['COROP-gebiedcode']!.trim();
+    const gemeente = (r['Gemeentecode'] ?? '').trim();
+    const corop = (r['COROP-gebiedcode'] ?? '').trim();
     if (!/^\d{1,4}$/.test(gemeente) || !/^\d{1,2}$/.test(corop)) {
       problems.push(`${name} regel ${line}: gemeentecode '${gemeente}' of COROP-code '${corop}' is geen getal`);
       return;
     }
     const code = `corop-${Number(corop)}`;
-    const group = grouping.groups.get(code) ?? { name: r['COROP-gebied']!.trim(), members: new Map<string, number>() };
+    const group = grouping.groups.get(code) ?? { name: (r['COROP-gebied'] ?? '').trim(), members: new Map<string, number>() };
     grouping.groups.set(code, group);
     const gm = `GM${gemeente.padStart(4, '0')}`;
     if (!group.members.has(gm)) group.members.set(gm, line);

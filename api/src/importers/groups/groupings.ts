@@ -39,12 +39,13 @@ export function readGroupings(file: string, kind: string): Grouping {
     const line = i + 1;
     if (!text.trim() || (i === 0 && /^gemeentecode\s*;\s*groep\s*$/i.test(text.trim()))) return;
     const parts = text.split(';').map((p) => p.trim());
-    if (parts.length !== 2 || !parts[1]) return void problems.push(`${name} regel ${line}: verwacht 'gemeentecode;groep', gevonden '${text}'`);
-    const gm = /^\d{1,4}$/.test(parts[0]!) ? `GM${parts[0]!.padStart(4, '0')}` : parts[0]!.toUpperCase();
-    if (!GEMEENTE_CODE.test(gm)) return void problems.push(`${name} regel ${line}: '${parts[0]}' is geen gemeentecode (GM0363 of 0363)`);
-    if (!groupSlug(parts[1]!)) return void problems.push(`${name} regel ${line}: groepsnaam '${parts[1]}' heeft geen letter of cijfer`);
-    const code = groupCode(soort, parts[1]!);
-    const group = grouping.groups.get(code) ?? { name: parts[1]!, members: new Map<string, number>() };
+    const [given = '', groupName] = parts;
+    if (parts.length !== 2 || !groupName) return void problems.push(`${name} regel ${line}: verwacht 'gemeentecode;groep', gevonden '${text}'`);
+    const gm = /^\d{1,4}$/.test(given) ? `GM${given.padStart(4, '0')}` : given.toUpperCase();
+    if (!GEMEENTE_CODE.test(gm)) return void problems.push(`${name} regel ${line}: '${given}' is geen gemeentecode (GM0363 of 0363)`);
+    if (!groupSlug(groupName)) return void problems.push(`${name} regel ${line}: groepsnaam '${groupName}' heeft geen letter of cijfer`);
+    const code = groupCode(soort, groupName);
+    const group = grouping.groups.get(code) ?? { name: groupName, members: new Map<string, number>() };
     // Names that differ only in case, accents or punctuation would silently become one group.
     if (group.name !== parts[1]) {
       const first = [...group.members.values()][0];

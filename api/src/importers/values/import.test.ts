@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -224,10 +224,8 @@ describe('import-values', () => {
         .filter((c) => c.startsWith('WK'))
         .map((code) => ({ code, level: 'wijk' as const, name: code, parent_code: `GM${code.slice(2, 6)}` }));
       const region = path.join(REPO_ROOT, 'fixtures/region.geojson');
-      if (existsSync(region)) {
-        const text = readFileSync(region, 'utf8');
-        for (const code of codes) expect(text, `${code} in region.geojson`).toContain(`"${code}"`);
-      }
+      const text = readFileSync(region, 'utf8');
+      for (const code of codes) expect(text, `${code} in region.geojson`).toContain(`"${code}"`);
       await fixture.db
         .insertInto('area')
         .values([...gemeenten, ...wijken])

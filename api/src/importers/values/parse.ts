@@ -99,7 +99,9 @@ export function parseValueLine(file: string, line: number, text: string, delimit
     problems.push(`${file} regel ${line}: ${fields.length} kolommen gevonden, ${VALUE_COLUMNS.length} verwacht${missing}`);
     return null;
   }
-  const [area, cohort, indicator, dimension, group] = [trim(fields[0]!), trim(fields[1]!), trim(fields[2]!), trim(fields[3]!), trim(fields[4]!)];
+  // The count was checked above: every column is there.
+  const [area = '', cohort = '', indicator = '', dimension = '', group = ''] = fields.slice(0, 5).map(trim);
+  const [numeratorText = '', denominatorText = ''] = fields.slice(5);
   const before = problems.length;
   if (!catalogue.areas.has(area)) {
     problems.push(`${file} regel ${line}, kolom gebiedcode: "${area}" is geen bekend gebied; importeer eerst de gebiedsindeling waar het in zit`);
@@ -115,8 +117,8 @@ export function parseValueLine(file: string, line: number, text: string, delimit
     const groups = DIMENSIONS[dimension].join(', ');
     problems.push(`${file} regel ${line}, kolom groep: "${group}" hoort niet bij dimensie ${dimension} (wel: ${groups})`);
   }
-  const numerator = count(file, line, 'teller', fields[5]!, problems);
-  const denominator = count(file, line, 'noemer', fields[6]!, problems);
+  const numerator = count(file, line, 'teller', numeratorText, problems);
+  const denominator = count(file, line, 'noemer', denominatorText, problems);
   // A 'gemiddelde' numerator is a sum of scores, so only shares are bounded by their denominator.
   if (numerator !== null && denominator !== null && unit === 'percentage' && numerator > denominator) {
     problems.push(`${file} regel ${line}, kolom teller: ${numerator} is groter dan de noemer ${denominator}; bij een percentage moet 0 ≤ teller ≤ noemer`);

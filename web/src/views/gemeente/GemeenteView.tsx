@@ -19,6 +19,7 @@ import { QueryState } from '../../components/status/Status.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { Breakdown } from './Breakdown.tsx';
 import { Explanation } from './Explanation.tsx';
+import { AandachtspuntenList } from './AandachtspuntenList.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { SummaryGrid } from './SummaryGrid.tsx';
 import { ProfileCohortForm } from './ProfileCohortForm.tsx';
@@ -106,6 +107,7 @@ export function GemeenteView() {
                   />
                 </form>
               )}
+              {p.indicators.length > 0 && <AandachtspuntenList points={p.aandachtspunten} />}
               <section aria-labelledby="kpi-kop">
                 <h2 id="kpi-kop">Kerncijfers in één oogopslag</h2>
                 <p className="hint">

@@ -25,6 +25,7 @@ import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
 import { NotitieExplanation } from './NotitieExplanation.tsx';
+import { AandachtspuntenList } from './AandachtspuntenList.tsx';
 
 /** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
@@ -65,6 +66,7 @@ export function NotitieView() {
                   p.indicators.some((i) => i.indicator.synthetic) && <strong> · echte en synthetische cijfers naast elkaar: per indicator aangegeven</strong>
                 )}
               </p>
+              {p.indicators.length > 0 && <AandachtspuntenList points={p.aandachtspunten} />}
               <h2>Kerncijfers</h2>
               <TableScroll label="Kerncijfers">
                 <table className="data-table notitie__kpi">
