@@ -103,6 +103,22 @@ export const aastadProfile = ProfileResponse.parse({
       deviatingWijken: [],
     },
   ],
+  // The schooladvies as a concern: significantly below Nederland, by more than its pupils explain.
+  aandachtspunten: {
+    zorgen: [
+      {
+        indicator: 'advies_havo_vwo',
+        name: 'Advies havo/vwo',
+        unit: 'percentage',
+        cohort: '2022-2023',
+        value: 0.4,
+        benchmark: 0.45,
+        difference: -0.05,
+        expectedDifference: -0.03,
+      },
+    ],
+    sterk: [],
+  },
   wijken: [area('WK000101', 'Centrum', { parent: 'GM0001' })],
   minCell: 10,
   sources: [{ kind: 'duo', source: 'DUO', synthetic: false, importedAt: '2026-01-01T00:00:00Z' }],

@@ -58,7 +58,7 @@ const api = {
 const view = (url = '/gemeente/GM0001') => renderWithApi(<GemeenteView />, { url, path: '/gemeente/:code', api });
 
 describe('the gemeente page', () => {
-  it('names the gemeente with its facts and links the notitie with the choices of the page', async () => {
+  it('names the gemeente with its facts and concerns, and links the notitie with the choices of the page', async () => {
     view('/gemeente/GM0001?indicator=achterstandsscore');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Gemeente Aastad');
     const facts = [...document.querySelectorAll('.facts dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
@@ -70,6 +70,10 @@ describe('the gemeente page', () => {
     ]);
     expect(screen.getByTestId('notitie-link').getAttribute('href')).toBe('/gemeente/GM0001/notitie?indicator=achterstandsscore');
     await waitFor(() => expect(document.title).toBe('Gemeente Aastad – GKA Dashboard'));
+    // The concern the API chose heads the page; no strength.
+    const points = screen.getByTestId('aandachtspunten');
+    expect(within(points).getByTestId('aandachtspunten-zorgen').textContent).toContain('Advies havo/vwo');
+    expect(within(points).queryByTestId('aandachtspunten-sterk')).toBeNull();
   });
 
   it('shows each indicator against each benchmark in words, and the change since before COVID', async () => {
