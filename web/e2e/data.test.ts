@@ -49,7 +49,8 @@ describe('Data page', () => {
     expect(await chosen.getByRole('checkbox').count()).toBe(2);
     await chosen.getByRole('checkbox', { name: 'Vlietstad' }).click();
     await page.waitForURL((u) => u.searchParams.get('gemeente') === 'GM9902');
-    expect(await chosen.getByRole('checkbox', { name: 'Vlietstad' }).isChecked()).toBe(false);
+    // The URL changes before the list re-renders: poll the box.
+    await expect.poll(() => chosen.getByRole('checkbox', { name: 'Vlietstad' }).isChecked()).toBe(false);
     const one = await wijkenOf('GM9902');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=values-table] tbody tr').length === n, one.length);
     expect(await tableCodes()).toEqual(one);
