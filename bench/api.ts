@@ -434,7 +434,14 @@ async function main() {
   const get = (base: string, p: string, encoding: string) => fetch(base + p, { headers: { 'accept-encoding': encoding } }).then((r) => r.arrayBuffer());
   for (const { c, i } of combos) await get(bases.uncached, `/api/v1/values?indicator=${i}&cohort=${c}&level=wijk&parent=${gemeenten[0]!.code}`, 'identity');
   for (const i of indicators) await get(bases.uncached, `/api/v1/trend?indicator=${i}&area=${gemeenten[0]!.code}`, 'identity');
-  await get(bases.uncached, `/api/v1/profile/${gemeenten[0]!.code}`, 'identity');
+  for (const c of cohorts) await get(bases.uncached, `/api/v1/profile/${gemeenten[0]!.code}?cohort=${c}`, 'identity');
+  // The spread of areas around their expected value, per indicator × cohort × level: memoised as the aggregates are.
+  for (const c of cohorts) {
+    for (const i of shareIndicators) {
+      for (const level of ['gemeente', 'wijk'])
+        await get(bases.uncached, `/api/v1/expected?indicator=${i}&cohort=${c}&level=${level}&parent=${gemeenten[0]!.code}`, 'identity');
+    }
+  }
   // Each route's cached bodies just before its cached runs: all of them at once would not fit the 64 MB cache.
   const warm = async (list: string[]) => {
     for (const p of list) for (const encoding of ['identity', BROWSER_ENCODING]) await get(bases.cached, p, encoding);

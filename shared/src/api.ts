@@ -657,8 +657,19 @@ export const GroupParams = z.object({ code: code });
 
 const MAX_OVERVIEW_AREAS = 400;
 /** What an overview compares with: every benchmark but the own gemeente (an overview has no wijken). */
-export const OVERVIEW_BENCHMARKS = BENCHMARKS.filter((k): k is Exclude<BenchmarkKind, 'gemeente'> => k !== 'gemeente');
-const OverviewBenchmark = z.enum(OVERVIEW_BENCHMARKS as [Exclude<BenchmarkKind, 'gemeente'>, ...Exclude<BenchmarkKind, 'gemeente'>[]]);
+export const OVERVIEW_BENCHMARKS = [
+  ...BENCHMARKS.filter((k): k is Exclude<BenchmarkKind, 'gemeente'> => k !== 'gemeente'),
+  'verwacht',
+] as const satisfies readonly (BenchmarkKind | 'verwacht')[];
+/**
+ * What a regio overview compares with: a benchmark, or `verwacht`: each gemeente's own expected value
+ * given its pupils' parents' education (/expected), for the indicators that have one.
+ */
+export const OverviewBenchmark = z.enum(
+  OVERVIEW_BENCHMARKS as unknown as [Exclude<BenchmarkKind, 'gemeente'> | 'verwacht', ...(Exclude<BenchmarkKind, 'gemeente'> | 'verwacht')[]],
+);
+export type OverviewBenchmark = z.infer<typeof OverviewBenchmark>;
+
 /** The overview of a group (`group`) or of chosen gemeenten (`areas`): one of the two. */
 const OverviewFields = z.object({
   group: code.optional(),

@@ -26,3 +26,9 @@ const each = <T>(pick: (b: BenchmarkInfo) => T) => Object.fromEntries(Object.ent
 export const BENCHMARK_LABELS: Record<BenchmarkKind, string> = each((b) => b.label);
 /** Each benchmark inside a sentence: 'significant hoger dan het gemiddelde van de gemeenten'. */
 export const BENCHMARK_IN_SENTENCE: Record<BenchmarkKind, string> = each((b) => b.inSentence);
+
+/** The regio overview's own benchmark beside the others: each gemeente's expected value given its pupils. */
+const VERWACHT: BenchmarkInfo = { label: 'Verwacht gegeven de leerlingen', short: 'Verwacht', inSentence: 'wat de leerlingen deden verwachten' };
+/** A benchmark, or the expected value a regio overview can compare with. */
+export type AnyBenchmark = BenchmarkKind | 'verwacht';
+export const benchmarkInfo = (k: AnyBenchmark): BenchmarkInfo => (k === 'verwacht' ? VERWACHT : BENCHMARK_INFO[k]);

@@ -1,5 +1,5 @@
-import type { BenchmarkKind, IndicatorCohort, Significance, Verdict } from './api.ts';
-import { BENCHMARK_IN_SENTENCE } from './benchmarks.ts';
+import type { IndicatorCohort, Significance, Verdict } from './api.ts';
+import { benchmarkInfo, type AnyBenchmark } from './benchmarks.ts';
 import { shortCohortLabel } from './cohorts.ts';
 import { VERDICTS } from './verdicts.ts';
 
@@ -37,8 +37,8 @@ export function significanceWord(sig: Significance, difference: number | null = 
  * 'significant hoger dan Nederland', 'niet significant verschillend van de eigen gemeente'; with a
  * known `difference` but no test: 'verschil met Nederland zonder significantietoets'.
  */
-export function significanceText(sig: Significance, kind: BenchmarkKind, difference: number | null = null): string {
-  const name = BENCHMARK_IN_SENTENCE[kind];
+export function significanceText(sig: Significance, kind: AnyBenchmark, difference: number | null = null): string {
+  const name = benchmarkInfo(kind).inSentence;
   switch (sig) {
     case 'hoger':
       return `significant hoger dan ${name}`;

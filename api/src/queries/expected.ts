@@ -140,3 +140,33 @@ export async function expectedView(
     meta: m,
   };
 }
+
+/**
+ * The expected value of each of these gemeenten, by parents' education, where the indicator has one
+ * (the regio overview's benchmark `verwacht`); an empty map where it has none.
+ */
+export async function expectedOfGemeenten(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit' | 'definedBy'>,
+  cohort: IndicatorCohort,
+  areas: readonly string[],
+): Promise<Map<string, Omit<ExpectedRow, 'area' | 'name'>>> {
+  const dimension = 'opleiding_ouders';
+  const reference = await usableMixReference(ctx, indicator, cohort, dimension);
+  if (!reference || areas.length === 0) return new Map();
+  const [rows, dispersion] = await Promise.all([
+    valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension, level: 'gemeente', areas }),
+    expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference),
+  ]);
+  const tau2 = dispersion?.tau2 ?? 0;
+  return new Map(
+    [...byArea<ValueRow>(rows)].map(([area, cells]) => {
+      const mix = mixArea(cells, reference);
+      const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
+      const row: Omit<ExpectedRow, 'area' | 'name'> = s
+        ? { ...s, suppressed: false }
+        : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
+      return [area, row] as const;
+    }),
+  );
+}

@@ -20,6 +20,7 @@ import type { QueryContext } from './context.ts';
 import { areaDispersions, changeDispersions } from './dispersion.ts';
 import { widenEstimate } from '../stats/overdispersion.ts';
 import { selectValues, type ValueRow } from './values.ts';
+import { expectedOfGemeenten } from './expected.ts';
 
 type Kind = Overview['benchmark'];
 
@@ -137,7 +138,7 @@ async function column(
   const { indicator, cohort, covid, since } = plan;
   const stedelijkheden = [...new Set(rows.flatMap((r) => (r.stedelijkheid === null ? [] : [r.stedelijkheid])))];
   // The group as benchmark is the members pooled: the rows already read, no second query.
-  const [byCohort, dispersion, areaSpread] = await Promise.all([
+  const [byCohort, dispersion, areaSpread, expected] = await Promise.all([
     benchmarksByCohort(ctx, {
       indicator: indicator.code,
       unit: indicator.unit,
@@ -147,6 +148,7 @@ async function column(
     }),
     covid ? changeDispersions(ctx, indicator, 'gemeente', 'totaal') : undefined,
     areaDispersions(ctx, indicator, 'gemeente', cohort.code, 'totaal'),
+    q.benchmark === 'verwacht' ? expectedOfGemeenten(ctx, indicator, cohort, members) : null,
   ]);
   const benchmarks = byCohort.get(cohort.code) ?? [];
   const percentage = indicator.unit === 'percentage';
@@ -194,7 +196,21 @@ async function column(
     const now = covidOf.get(area);
     return covid ? change([now && side(now), before.get(area)?.side], [1, -1], percentage, dispersion) : null;
   };
-  const cells = new Map(rows.map((r) => [r.area, cell(r, ...chosen(r), covidChange(r.area))]));
+  // Against its own expected value: the interval and verdict of observed − expected (/expected).
+  const expectedCell = (r: ValueRow): OverviewCell => {
+    const e = expected?.get(r.area);
+    const significance = r.suppressed ? 'onbekend' : (e?.significance ?? 'onbekend');
+    return {
+      ...cell(r, { value: null }, false, covidChange(r.area)),
+      benchmark: e?.expected ?? null,
+      difference: shownDifference(r.value, e?.expected ?? null, indicator.unit),
+      differenceCiLow: e?.ciLow ?? null,
+      differenceCiHigh: e?.ciHigh ?? null,
+      significance,
+      verdict: verdictOf(significance, indicator.higherIsBetter),
+    };
+  };
+  const cells = new Map(rows.map((r) => [r.area, expected ? expectedCell(r) : cell(r, ...chosen(r), covidChange(r.area))]));
 
   // One benchmark for the pool; stedelijkheid has one per class, so the pool has none to meet. The pool
   // lies wholly in Nederland and is itself the group; its overlap with GKA is partial and left out.

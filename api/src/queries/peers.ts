@@ -7,7 +7,7 @@ import { areaDispersions } from './dispersion.ts';
 import { expectedDispersion, mixArea, type Reference } from './expected.ts';
 import { meta } from './meta.ts';
 import { similarGroup } from './similar.ts';
-import { valueRows } from './values.ts';
+import { selectValues, type ValueRow } from './values.ts';
 
 /** Observed − expected with its variance, for comparing two areas' distance from their mix. */
 function fromMix(mix: MixArea | 'hidden' | 'none' | undefined, tau2: number): { difference: number; variance: number } | null {
@@ -23,6 +23,27 @@ function fromMix(mix: MixArea | 'hidden' | 'none' | undefined, tau2: number): { 
  * given the pupil mix, a peer must also be further above its own expectation: a better figure that
  * only reflects a more favourable mix is no example to call.
  */
+/** What peers are judged on: a gemeente's vergelijkbare gemeenten and their and its own totals and groups. */
+export type PeerValues = { members: string[]; rows: ValueRow[] };
+
+/** The values of a gemeente and its peers for some indicators and cohorts, in one read (the profile asks for all at once). */
+export async function peerValues(
+  ctx: QueryContext,
+  area: AreaDetail,
+  indicators: readonly Pick<Indicator, 'code' | 'unit'>[],
+  cohorts: readonly string[],
+  dimension: MixDimension,
+): Promise<PeerValues> {
+  const members = (await similarGroup(ctx, `vergelijkbaar-${area.code}`))?.members ?? [];
+  const units = new Map(indicators.map((i) => [i.code, i.unit]));
+  const rows = await selectValues(
+    ctx,
+    { indicators: [...units.keys()], cohorts, dimensions: ['totaal', dimension], areas: [area.code, ...members] },
+    (i) => units.get(i) ?? 'percentage',
+  );
+  return { members, rows };
+}
+
 export async function peersOf(
   ctx: QueryContext,
   indicator: Indicator | Omit<Indicator, 'cohorts'>,
@@ -30,17 +51,17 @@ export async function peersOf(
   area: AreaDetail,
   dimension: MixDimension,
   reference: Reference | null,
+  values?: PeerValues,
 ): Promise<{ own: number | null; data: PeerRow[] }> {
-  const code = `vergelijkbaar-${area.code}`;
-  const group = await similarGroup(ctx, code);
-  const codes = [area.code, ...(group?.members ?? [])];
-  const q = { indicator: indicator.code, cohorts: [cohort.code], areas: codes };
-  const [totals, groups, dispersions, mixDispersion] = await Promise.all([
-    valueRows(ctx, indicator.unit, { ...q, dimension: 'totaal' }),
-    reference ? valueRows(ctx, indicator.unit, { ...q, dimension }) : [],
+  const [{ members, rows }, dispersions, mixDispersion] = await Promise.all([
+    values ?? peerValues(ctx, area, [indicator], [cohort.code], dimension),
     areaDispersions(ctx, indicator, 'gemeente', cohort.code, 'totaal'),
     reference ? expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference) : null,
   ]);
+  const codes = [area.code, ...members];
+  const mine = rows.filter((r) => r.indicator === indicator.code && r.cohort === cohort.code);
+  const totals = mine.filter((r) => r.dimension === 'totaal');
+  const groups = mine.filter((r) => r.dimension === dimension);
   const tau2 = dispersions.get('totaal')?.tau2 ?? 0;
   const mixTau2 = mixDispersion?.tau2 ?? 0;
   const counts = new Map(totals.flatMap((r) => (r.numerator !== null && r.denominator ? [[r.area, { k: r.numerator, n: r.denominator, v: r }] as const] : [])));
@@ -64,7 +85,7 @@ export async function peersOf(
   const own = counts.get(area.code);
   const ownMix = mixes.get(area.code) ?? null;
   const better = (d: PairDifference) => verdictOf(d.significance, indicator.higherIsBetter) === 'gunstig';
-  const data: PeerRow[] = (group?.members ?? []).flatMap((peer) => {
+  const data: PeerRow[] = members.flatMap((peer) => {
     const theirs = counts.get(peer);
     if (!own || !theirs) return [];
     const d = pairDifference(theirs, own, tau2);

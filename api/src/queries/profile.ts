@@ -25,7 +25,7 @@ import { change, pool, side, type Side } from '../stats/change.ts';
 import { preCovidReference } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
 import { expectedOfArea, usableMixReference } from './expected.ts';
-import { peersOf } from './peers.ts';
+import { peerValues, peersOf } from './peers.ts';
 import { aandachtspunten } from './aandachtspunten.ts';
 
 const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
@@ -91,6 +91,14 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   ]);
   const contains = await containment(ctx, group);
   // What explains the figure: the pupil mix (parents' education) and the vergelijkbare gemeenten that do better.
+  const directional = chosen.filter(({ indicator }) => indicator.unit === 'percentage' && indicator.higherIsBetter !== null);
+  const peerRows = await peerValues(
+    ctx,
+    area,
+    directional.map((c) => c.indicator),
+    [...new Set(directional.map((c) => c.cohort.code))],
+    KANSENKLOOF_DIMENSION,
+  );
   const explained = await Promise.all(
     perIndicator.map(async (each) => {
       const { indicator, cohort } = each;
@@ -98,7 +106,9 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
       const cells = breakdownRows.filter((r) => r.indicator === indicator.code && r.cohort === cohort.code && r.dimension === KANSENKLOOF_DIMENSION);
       const [expected, peers] = await Promise.all([
         reference && cells.length ? expectedOfArea(ctx, indicator, cohort, 'gemeente', KANSENKLOOF_DIMENSION, reference, cells) : null,
-        indicator.unit === 'percentage' && indicator.higherIsBetter !== null ? peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference) : null,
+        indicator.unit === 'percentage' && indicator.higherIsBetter !== null
+          ? peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference, peerRows)
+          : null,
       ]);
       return { ...each, why: { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? null } };
     }),

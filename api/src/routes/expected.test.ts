@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, ExpectedResponse, ValuesResponse } from '@gka/shared';
+import { ApiError, expandOverview, ExpectedResponse, OverviewResponse, ValuesResponse } from '@gka/shared';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { getParsed } from '../test/inject.ts';
 
@@ -53,6 +53,27 @@ describe('GET /expected', () => {
   it('hides the expected value of a gemeente with a hidden group, which would give the group sizes back', async () => {
     const body = await get('/api/v1/expected?indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente', ExpectedResponse);
     expect(body.data.find((r) => r.area === 'GM0002')).toMatchObject({ suppressed: true, observed: null, expected: null, ciLow: null, ciHigh: null });
+  });
+
+  it('is a benchmark of the regio overview: each gemeente against its own expected value, a mean against none', async () => {
+    const qs = 'group=gka&cohort=2019-2020&indicators=advies_havo_vwo,eindtoets_gemiddelde&benchmark=verwacht';
+    const [overview, expected] = await Promise.all([
+      get(`/api/v1/overview?${qs}`, OverviewResponse).then(expandOverview),
+      get('/api/v1/expected?indicator=advies_havo_vwo&cohort=2019-2020&level=gemeente', ExpectedResponse),
+    ]);
+    expect(overview.benchmark).toBe('verwacht');
+    const advies = overview.indicators.findIndex((i) => i.code === 'advies_havo_vwo');
+    const eindtoets = overview.indicators.findIndex((i) => i.code === 'eindtoets_gemiddelde');
+    for (const row of overview.rows) {
+      const e = expected.data.find((r) => r.area === row.area)!;
+      const cell = row.cells[advies]!;
+      expect(cell.benchmark!, row.area).toBeCloseTo(e.expected!, 4);
+      expect(cell.significance).toBe(e.significance);
+      expect(cell.differenceCiLow!).toBeCloseTo(e.ciLow!, 3);
+      expect(row.cells[eindtoets]).toMatchObject({ benchmark: null, significance: 'onbekend' });
+    }
+    // The gemeenten together have no expected value of their own.
+    expect(overview.pooled.cells[advies]).toMatchObject({ benchmark: null, significance: 'onbekend' });
   });
 
   it('answers a mean, an indicator defined by the breakdown, another breakdown or a school level with a Dutch 400', async () => {

@@ -1,5 +1,5 @@
 import {
-  BENCHMARK_LABELS,
+  benchmarkInfo,
   changeVerdictText,
   COMPARISON_RULE,
   disclosureSentence,
@@ -27,7 +27,7 @@ function lines(o: Overview): Line[] {
 
 /** Each line's figures are in its indicator's unit, so the formats go per line. */
 function layout(o: Overview): FileLayout<Line> {
-  const benchmark = o.benchmark === 'groep' && o.group ? `groep ${o.group.name}` : BENCHMARK_LABELS[o.benchmark];
+  const benchmark = o.benchmark === 'groep' && o.group ? `groep ${o.group.name}` : benchmarkInfo(o.benchmark).label;
   const change = (l: Line) => (l.cell.covidChange && !l.cell.covidChange.suppressed ? l.cell.covidChange : null);
   const columns: Column[] = [
     { header: 'Gemeentecode', cell: (l) => l.code },
@@ -80,7 +80,7 @@ export function overviewAbout(o: Overview, exportedAt = new Date()): [string, st
         ? `${o.group.name} (${o.group.code}), ${o.rows.length} gemeenten; de regel "samen" telt hun gepubliceerde cellen op`
         : `${o.rows.length} gekozen gemeenten`,
     ],
-    ['Vergeleken met', `${BENCHMARK_LABELS[o.benchmark]}; ${COMPARISON_RULE}`],
+    ['Vergeleken met', `${benchmarkInfo(o.benchmark).label}; ${COMPARISON_RULE}`],
     ['Oordeel', 'gunstig of ongunstig volgt uit de richting van de indicator; neutrale indicatoren krijgen alleen hoger of lager'],
     ['Eenheid', 'percentages in procenten (CSV) of als percentage (XLSX), verschillen in procentpunt; gemiddelden en hun verschillen in punten'],
     EMPTY_CELLS,

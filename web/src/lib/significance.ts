@@ -2,6 +2,7 @@ import {
   RULES_CHANGED_TEXT,
   significanceText,
   significanceWord,
+  type AnyBenchmark,
   type BenchmarkKind,
   type Comparison,
   type Indicator,
@@ -14,7 +15,7 @@ export { significanceText, significanceWord };
 
 /** '+2,1 procentpunt: significant hoger dan Nederland' */
 export function comparisonText(
-  c: { kind: BenchmarkKind; difference: number | null; significance: Significance },
+  c: { kind: AnyBenchmark; difference: number | null; significance: Significance },
   unit: Indicator['unit'] = 'percentage',
 ): string {
   const words = significanceText(c.significance, c.kind, c.difference);

@@ -1,5 +1,5 @@
 import {
-  BENCHMARK_LABELS,
+  benchmarkInfo,
   changeVerdict,
   changeVerdictText,
   cohortPhrase,
@@ -15,7 +15,7 @@ import { comparisonText, covidText } from '../../lib/significance.ts';
 
 /** What a cell was compared with, as the page's choice names it: the regio itself is its pooled row. */
 export function benchmarkLabel(d: Pick<Overview, 'benchmark' | 'pooled'>): string {
-  return d.benchmark === 'groep' ? d.pooled.name : BENCHMARK_LABELS[d.benchmark];
+  return d.benchmark === 'groep' ? d.pooled.name : benchmarkInfo(d.benchmark).label;
 }
 
 /**

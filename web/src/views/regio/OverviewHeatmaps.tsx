@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { usePhone } from '../../lib/phone.ts';
-import { BENCHMARK_IN_SENTENCE, NO_TEST_TEXT, VERDICTS, type Overview } from '@gka/shared';
+import { benchmarkInfo, NO_TEST_TEXT, VERDICTS, type Overview } from '@gka/shared';
 import { anyFigure, splitColumns, type Column } from './cells.ts';
 import { CellTooltip, DetailPanel, useCellDetails } from './DetailPopups.tsx';
 import { HeatTable, type CellRef } from './HeatTable.tsx';
 import { OverviewCards } from './OverviewCards.tsx';
 
 /** What the overview compares with, inside a sentence: 'Nederland', 'de regio zelf'. */
-export const against = (d: Pick<Overview, 'benchmark'>): string => (d.benchmark === 'groep' ? 'de regio zelf' : BENCHMARK_IN_SENTENCE[d.benchmark]);
+export const against = (d: Pick<Overview, 'benchmark'>): string => (d.benchmark === 'groep' ? 'de regio zelf' : benchmarkInfo(d.benchmark).inSentence);
 
 /** What a cell's colour and word say; the words of a cell's verdict in full are in its details. */
 export function Legend() {

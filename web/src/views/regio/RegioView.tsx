@@ -1,5 +1,5 @@
 import {
-  BENCHMARK_LABELS,
+  benchmarkInfo,
   CHANGE_RULE,
   COMPARISON_RULE,
   OVERVIEW_BENCHMARKS,
@@ -71,7 +71,7 @@ export function RegioView() {
           value={benchmark}
           options={OVERVIEW_BENCHMARKS.filter((k) => !(similarTo && k === 'groep')).map((k) => ({
             value: k,
-            label: k === 'groep' ? 'De regio zelf (samen)' : BENCHMARK_LABELS[k],
+            label: k === 'groep' ? 'De regio zelf (samen)' : benchmarkInfo(k).label,
           }))}
           onChange={(v) => set({ vergelijk: v === 'nederland' ? undefined : v })}
           name="vergelijk"
