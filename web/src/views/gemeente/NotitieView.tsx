@@ -27,7 +27,7 @@ import { TrendChart } from './TrendChart.tsx';
 import { NotitieExplanation } from './NotitieExplanation.tsx';
 import { AandachtspuntenList } from './AandachtspuntenList.tsx';
 
-/** The gespreksnotitie: one or two A4 pages for a verdiepend gesprek (print → PDF). */
+/** The gespreksnotitie: two or three A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
   const { code = '' } = useParams();
   const { get } = useSearchState();
@@ -79,6 +79,7 @@ export function NotitieView() {
                       <th scope="col">{BENCHMARK_INFO.nederland.short}</th>
                       <th scope="col">{BENCHMARK_INFO.stedelijkheid.short}</th>
                       <th scope="col">{BENCHMARK_INFO.gka.short}</th>
+                      <th scope="col">Verwacht</th>
                       <th scope="col" className="num">
                         Kansenkloof
                       </th>
@@ -110,6 +111,22 @@ export function NotitieView() {
                           {cell('nederland')}
                           {cell('stedelijkheid')}
                           {cell('gka')}
+                          <td>
+                            {!i.expected ? (
+                              '–'
+                            ) : i.expected.suppressed ? (
+                              'afgeschermd'
+                            ) : (
+                              <>
+                                {f(i.expected.expected)}
+                                <br />
+                                <small>
+                                  {formatDifference(i.expected.difference, i.indicator.unit, true)},{' '}
+                                  {significanceWord(i.expected.significance, i.expected.difference)}
+                                </small>
+                              </>
+                            )}
+                          </td>
                           <td className="num">
                             {i.kansenkloof === undefined ? 'n.v.t.' : i.kansenkloof === null ? '–' : formatDifference(i.kansenkloof, i.indicator.unit, true)}
                           </td>
@@ -120,7 +137,8 @@ export function NotitieView() {
                 </table>
               </TableScroll>
               <p className="hint">
-                Vergelijkingen: {COMPARISON_RULE}. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in procentpunten (pp); n.v.t. bij een indicator
+                Vergelijkingen: {COMPARISON_RULE}. Verwacht: wat de leerlingen zouden halen tegen de landelijke cijfers van hun groep naar opleiding van de
+                ouders, met het verschil daarmee. Kansenkloof: kinderen van hoog- minus laagopgeleide ouders, in procentpunten (pp); n.v.t. bij een indicator
                 die zelf naar opleiding van de ouders is gedefinieerd. {disclosureSentence(p.minCell)}
               </p>
               <CovidParagraph indicators={p.indicators} />
