@@ -4,7 +4,17 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { formatPercent, IndicatorsResponse, SchoolsResponse, ValuesResponse } from '@gka/shared';
+import {
+  aandachtspuntSentence,
+  expectedSentence,
+  formatPercent,
+  IndicatorsResponse,
+  NO_PEERS_TEXT,
+  peerText,
+  ProfileResponse,
+  SchoolsResponse,
+  ValuesResponse,
+} from '@gka/shared';
 import type { TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
@@ -328,6 +338,51 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     expect(await vo.locator('thead').getByTestId('provenance').allTextContents()).toEqual(expect.arrayContaining(['echte cijfers (DUO)']));
     expect(await page.getByTestId('school-table-po').locator('thead').getByTestId('provenance').allTextContents()).not.toContain('synthetisch');
     await noBanner();
+    expect((await axeFindings()).found).toEqual([]);
+  });
+
+  it('Gemeente Tilburg: aandachtspunten, the expected value and the peers as /profile decides them, on the page and in the notitie', async () => {
+    const profile = ProfileResponse.parse(await (await fetch(`${base()}/api/v1/profile/GM0855`)).json());
+    const advies = profile.indicators.find((i) => i.indicator.code === 'advies_havo_vwo')!;
+    expect(advies.expected).not.toBeNull();
+    await page.goto(`${base()}/gemeente/GM0855?indicator=advies_havo_vwo`);
+    // At the top: the concerns and strengths the API chose, in its words.
+    const points = page.getByTestId('aandachtspunten');
+    await points.waitFor();
+    for (const key of ['zorgen', 'sterk'] as const) {
+      const shown = profile.aandachtspunten[key].length ? await points.getByTestId(`aandachtspunten-${key}`).locator('li').allTextContents() : [];
+      expect(shown).toEqual(profile.aandachtspunten[key].map(aandachtspuntSentence));
+    }
+    // Beside the trend: the figure against what Tilburg's pupils predict, and the vergelijkbare gemeenten that do better.
+    const explanation = page.getByTestId('explanation');
+    expect(await explanation.getByTestId('expected').textContent()).toBe(expectedSentence(advies.expected!));
+    expect(await explanation.getByTestId('expected').textContent()).toMatch(/^Verwacht op grond van de opleiding van de ouders: \d+,\d%; werkelijk \d+,\d%/);
+    const peers = explanation.getByTestId('peers');
+    if (advies.peers!.length === 0) expect(await peers.textContent()).toBe(NO_PEERS_TEXT);
+    else expect(await peers.locator('li').allTextContents()).toEqual(advies.peers!.map(peerText));
+    // The pass rate (DUO) has no breakdown by parents' education: the page says there is no expected value.
+    await page.getByLabel('Indicator voor trend, kansenkloof en wijken').selectOption('slagingspercentage_vo');
+    await explanation
+      .getByTestId('expected')
+      .getByText(/^Geen verwachte waarde voor Slagingspercentage vo-examen/)
+      .waitFor();
+    expect((await axeFindings()).found).toEqual([]);
+
+    // The notitie: the expected value in the key figures, and the peers.
+    await page.goto(`${base()}/gemeente/GM0855/notitie`);
+    const row = page.locator('.notitie__kpi tbody tr', { hasText: 'Schooladvies havo/vwo (Cohort' }).first();
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[4]).toMatch(
+      new RegExp(
+        `^${formatPercent(advies.expected!.expected).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[+−]?\\d+,\\d pp, (significant hoger|significant lager|niet significant)$`,
+      ),
+    );
+    const section = page.getByTestId('notitie-verklaring');
+    expect(await section.textContent()).toMatch(
+      advies.peers!.length ? new RegExp(advies.peers![0]!.name) : /Op geen indicator doet een van de tien vergelijkbare gemeenten het significant beter/,
+    );
+    expect(await page.getByTestId('aandachtspunten').locator('h2').textContent()).toBe('Aandachtspunten');
     expect((await axeFindings()).found).toEqual([]);
   });
 
