@@ -12,6 +12,8 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST): Promis
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    // The build writes .br and .gz beside each file (web/scripts/precompress.ts): sent as they are.
+    preCompressed: true,
     setHeaders(reply, file) {
       // Hashed assets never change; index.html must always be revalidated.
       reply.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
