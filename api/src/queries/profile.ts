@@ -68,8 +68,17 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     return { area, cohorts, indicators: [], aandachtspunten: { zorgen: [], sterk: [] }, wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
+  const directional = chosen.filter(({ indicator }) => indicator.unit === 'percentage' && indicator.higherIsBetter !== null);
+  // The peers' values, read beside the breakdowns and wijken rather than after them.
+  const peerRowsRead = peerValues(
+    ctx,
+    area,
+    directional.map((c) => c.indicator),
+    [...new Set(directional.map((c) => c.cohort.code))],
+    KANSENKLOOF_DIMENSION,
+  );
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
-  const [breakdownRows, wijkRows, perIndicator] = await Promise.all([
+  const [breakdownRows, wijkRows, perIndicator, peerRows] = await Promise.all([
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
     Promise.all(
@@ -88,17 +97,10 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         return { ...c, byCohort, changeDispersion };
       }),
     ),
+    peerRowsRead,
   ]);
   const contains = await containment(ctx, group);
   // What explains the figure: the pupil mix (parents' education) and the vergelijkbare gemeenten that do better.
-  const directional = chosen.filter(({ indicator }) => indicator.unit === 'percentage' && indicator.higherIsBetter !== null);
-  const peerRows = await peerValues(
-    ctx,
-    area,
-    directional.map((c) => c.indicator),
-    [...new Set(directional.map((c) => c.cohort.code))],
-    KANSENKLOOF_DIMENSION,
-  );
   const explained = await Promise.all(
     perIndicator.map(async (each) => {
       const { indicator, cohort } = each;
