@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FunnelResponse, ValuesResponse } from '@gka/shared';
-import { buildApp } from '../app.ts';
-import { viaKysely } from '../db/raw.ts';
-import { refreshDisclosure } from '../disclosure/store.ts';
 import { controlLimits, Z998 } from '../stats/funnel.ts';
-import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { seed } from '../test/seed.ts';
-import { testConfig } from '../test/config.ts';
-import type { TestApp } from '../test/seeded-app.ts';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { getParsed } from '../test/inject.ts';
 
 let app: TestApp;
-let t: TestDatabase;
 
 /**
  * The seed, and a gemeente with sixteen wijken that differ more than chance allows (about 40% ± 5
@@ -23,30 +16,26 @@ const WIJKEN = Array.from({ length: 16 }, (_, i) => ({
   n: 40 + 37 * i,
   share: i === 3 ? 0.1 : i === 12 ? 0.8 : 0.4 + 0.05 * Math.sin(i * 2.3),
 }));
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  const { id } = await t.db.selectFrom('dataset').select('id').executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('area')
-    .values([
-      { code: 'GM0009', level: 'gemeente', name: 'Trechterstad', parent_code: 'NL01', stedelijkheid: 2, dataset_id: id },
-      ...WIJKEN.map((w, i) => ({ code: w.code, level: 'wijk' as const, name: `Trechterstad-${i + 1}`, parent_code: 'GM0009', dataset_id: id })),
-    ])
-    .execute();
-  const cells = WIJKEN.map((w) => ({ area_code: w.code, numerator: Math.round(w.share * w.n), denominator: w.n }));
-  const total = { area_code: 'GM0009', numerator: cells.reduce((s, c) => s + c.numerator, 0), denominator: cells.reduce((s, c) => s + c.denominator, 0) };
-  await t.db
-    .insertInto('measure')
-    .values([...cells, total].map((c) => ({ ...c, indicator: 'advies_havo_vwo', cohort: '2019-2020', dimension: 'totaal', grp: 'totaal', dataset_id: id })))
-    .execute();
-  await t.db.transaction().execute((trx) => refreshDisclosure(viaKysely(trx)));
-  app = await buildApp({ config: testConfig(), db: t.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+useSeededApp(
+  (a) => (app = a),
+  {},
+  async (t) => {
+    const { id } = await t.db.selectFrom('dataset').select('id').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('area')
+      .values([
+        { code: 'GM0009', level: 'gemeente', name: 'Trechterstad', parent_code: 'NL01', stedelijkheid: 2, dataset_id: id },
+        ...WIJKEN.map((w, i) => ({ code: w.code, level: 'wijk' as const, name: `Trechterstad-${i + 1}`, parent_code: 'GM0009', dataset_id: id })),
+      ])
+      .execute();
+    const cells = WIJKEN.map((w) => ({ area_code: w.code, numerator: Math.round(w.share * w.n), denominator: w.n }));
+    const total = { area_code: 'GM0009', numerator: cells.reduce((s, c) => s + c.numerator, 0), denominator: cells.reduce((s, c) => s + c.denominator, 0) };
+    await t.db
+      .insertInto('measure')
+      .values([...cells, total].map((c) => ({ ...c, indicator: 'advies_havo_vwo', cohort: '2019-2020', dimension: 'totaal', grp: 'totaal', dataset_id: id })))
+      .execute();
+  },
+);
 
 const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, GroupResponse, PeersResponse, ValuesResponse } from '@gka/shared';
-import { buildApp } from '../app.ts';
-import { viaKysely } from '../db/raw.ts';
-import { refreshDisclosure } from '../disclosure/store.ts';
 import { pairDifference } from '../stats/peers.ts';
-import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { seed } from '../test/seed.ts';
-import { testConfig } from '../test/config.ts';
-import type { TestApp } from '../test/seeded-app.ts';
+import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { getParsed } from '../test/inject.ts';
 
 let app: TestApp;
-let t: TestDatabase;
 
 /**
  * Forty more gemeenten around Aastad's size and density (the ten nearest in size are its vergelijkbare
@@ -25,49 +18,45 @@ const SHARES = new Map([
 ]);
 const PEERS = Array.from({ length: 40 }, (_, i) => ({ code: `GM01${String(i + 10)}`, share: SHARES.get(i) ?? 0.4 + 0.01 * ((i * 7) % 4), n: 1000 }));
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await seed(t.db);
-  const { id } = await t.db.selectFrom('dataset').select('id').executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('area')
-    .values(
-      PEERS.map((p, i) => ({
-        code: p.code,
-        level: 'gemeente' as const,
-        name: `Peerstad ${i + 1}`,
-        parent_code: 'NL01',
-        stedelijkheid: 1,
-        inwoners: 140000 + 1000 * i,
-        omgevingsadressendichtheid: 2600,
-        provincie: 'Testland',
-        dataset_id: id,
-      })),
-    )
-    .execute();
-  await t.db.updateTable('area').set({ omgevingsadressendichtheid: 2600 }).where('code', '=', 'GM0001').execute();
-  await t.db
-    .insertInto('measure')
-    .values(
-      PEERS.map((p) => ({
-        area_code: p.code,
-        indicator: 'advies_havo_vwo',
-        cohort: '2019-2020',
-        dimension: 'totaal',
-        grp: 'totaal',
-        numerator: Math.round(p.share * p.n),
-        denominator: p.n,
-        dataset_id: id,
-      })),
-    )
-    .execute();
-  await t.db.transaction().execute((trx) => refreshDisclosure(viaKysely(trx)));
-  app = await buildApp({ config: testConfig(), db: t.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+useSeededApp(
+  (a) => (app = a),
+  {},
+  async (t) => {
+    const { id } = await t.db.selectFrom('dataset').select('id').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('area')
+      .values(
+        PEERS.map((p, i) => ({
+          code: p.code,
+          level: 'gemeente' as const,
+          name: `Peerstad ${i + 1}`,
+          parent_code: 'NL01',
+          stedelijkheid: 1,
+          inwoners: 140000 + 1000 * i,
+          omgevingsadressendichtheid: 2600,
+          provincie: 'Testland',
+          dataset_id: id,
+        })),
+      )
+      .execute();
+    await t.db.updateTable('area').set({ omgevingsadressendichtheid: 2600 }).where('code', '=', 'GM0001').execute();
+    await t.db
+      .insertInto('measure')
+      .values(
+        PEERS.map((p) => ({
+          area_code: p.code,
+          indicator: 'advies_havo_vwo',
+          cohort: '2019-2020',
+          dimension: 'totaal',
+          grp: 'totaal',
+          numerator: Math.round(p.share * p.n),
+          denominator: p.n,
+          dataset_id: id,
+        })),
+      )
+      .execute();
+  },
+);
 
 const get = <T>(url: string, schema: { parse: (x: unknown) => T }) => getParsed(app, url, schema);
 
