@@ -87,6 +87,15 @@ export function expectedDispersion(
   });
 }
 
+/** An area's figures against its expected value, or why it has none: hidden (a group is) or no figures. */
+function expectedFigures(cells: readonly Cell[], reference: Reference, tau2: number): Omit<ExpectedRow, 'area' | 'name'> {
+  const mix = mixArea(cells, reference);
+  const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
+  return s
+    ? { ...s, suppressed: false }
+    : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
+}
+
 /** One area's row of /expected from its own group cells (as the profile shows it beside the figure). */
 export async function expectedOfArea(
   ctx: QueryContext,
@@ -97,12 +106,8 @@ export async function expectedOfArea(
   reference: Reference,
   cells: readonly Cell[],
 ): Promise<Omit<ExpectedRow, 'area' | 'name'>> {
-  const mix = mixArea(cells, reference);
   const tau2 = (await expectedDispersion(ctx, indicator.code, level, cohort.code, dimension, reference))?.tau2 ?? 0;
-  const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
-  return s
-    ? { ...s, suppressed: false }
-    : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
+  return expectedFigures(cells, reference, tau2);
 }
 
 /** GET /expected: each area of the level (under the parent) against what its pupil mix predicts. */
@@ -127,11 +132,7 @@ export async function expectedView(
   const tau2 = dispersion?.tau2 ?? 0;
   const data = [...byArea<ValueRow>(rows).values()].map((cells): ExpectedRow => {
     const { area, name } = cells[0]!;
-    const mix = mixArea(cells, reference);
-    const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
-    return s
-      ? { area, name, ...s, suppressed: false }
-      : { area, name, observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
+    return { area, name, ...expectedFigures(cells, reference, tau2) };
   });
   return {
     data,
@@ -159,14 +160,5 @@ export async function expectedOfGemeenten(
     expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference),
   ]);
   const tau2 = dispersion?.tau2 ?? 0;
-  return new Map(
-    [...byArea<ValueRow>(rows)].map(([area, cells]) => {
-      const mix = mixArea(cells, reference);
-      const s = typeof mix === 'object' ? standardise(mix, tau2) : null;
-      const row: Omit<ExpectedRow, 'area' | 'name'> = s
-        ? { ...s, suppressed: false }
-        : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
-      return [area, row] as const;
-    }),
-  );
+  return new Map([...byArea<ValueRow>(rows)].map(([area, cells]) => [area, expectedFigures(cells, reference, tau2)] as const));
 }
