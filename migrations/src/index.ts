@@ -16,6 +16,7 @@ import * as m0014 from './0014_rules_changed.ts';
 import * as m0015 from './0015_defined_by.ts';
 import * as m0016 from './0016_value_notes.ts';
 import * as m0017 from './0017_referentieniveaus.ts';
+import * as m0018 from './0018_werkruimte.ts';
 
 /** Every migration, in order. Names sort lexically; add new ones with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_defined_by': m0015,
   '0016_value_notes': m0016,
   '0017_referentieniveaus': m0017,
+  '0018_werkruimte': m0018,
 };

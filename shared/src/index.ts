@@ -11,3 +11,4 @@ export * from './aliases.ts';
 export * from './overview.ts';
 export * from './synthetic.ts';
 export * from './explain.ts';
+export * from './werkruimte.ts';

@@ -36,9 +36,12 @@ describe('migrations', () => {
   it('create the schema with seeded breakdowns and the national area', async () => {
     t = await createTestDatabase();
     expect(await tables(t.db)).toEqual([
+      'account',
+      'account_session',
       'area',
       'area_group',
       'area_group_member',
+      'audit_log',
       'breakdown_group',
       'cohort',
       'covid_note',
@@ -46,9 +49,13 @@ describe('migrations', () => {
       'dimension',
       'disclosure',
       'disclosure_setting',
+      'dossier_item',
+      'dossier_version',
       'indicator',
+      'login_failure',
       'measure',
       'measure_note',
+      'password_link',
       'school',
     ]);
     const groups = await t.db.selectFrom('breakdown_group').select(['dimension', 'grp']).execute();

@@ -140,6 +140,77 @@ export interface MeasureNoteTable {
   note: ValueNote;
 }
 
+/** The werkruimte (migration 0018): accounts, sessions, dossier items with their versions, the audit log. */
+export type Role = 'beheerder' | 'regiocoordinator' | 'gemeente';
+export type DossierKind = 'duiding' | 'gesprek' | 'afspraak' | 'interventie';
+
+export interface AccountTable {
+  id: Generated<number>;
+  email: string;
+  role: Role;
+  gemeenten: ColumnType<string[], string[] | undefined, string[]>;
+  groepen: ColumnType<string[], string[] | undefined, string[]>;
+  password_hash: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+export interface AccountSessionTable {
+  /** sha256 of the cookie's token: a read of the table does not give a usable session. */
+  id: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  seen_at: Generated<Date>;
+}
+
+export interface PasswordLinkTable {
+  token_hash: string;
+  account_id: number;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  at: Generated<Date>;
+}
+
+export interface DossierItemTable {
+  id: Generated<number>;
+  gemeente: string;
+  kind: DossierKind;
+  version: number;
+  content: unknown;
+  deleted: Generated<boolean>;
+  created_by: number;
+  created_at: Generated<Date>;
+  updated_by: number;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierVersionTable {
+  item_id: number;
+  version: number;
+  content: unknown;
+  deleted: boolean;
+  author: number;
+  at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  account_id: number | null;
+  email: string | null;
+  action: string;
+  gemeente: string | null;
+  kind: string | null;
+  item_id: number | null;
+  version: number | null;
+  details: unknown | null;
+}
+
 export interface Database {
   area: AreaTable;
   school: SchoolTable;
@@ -155,4 +226,11 @@ export interface Database {
   dataset: DatasetTable;
   disclosure: DisclosureTable;
   disclosure_setting: DisclosureSettingTable;
+  account: AccountTable;
+  account_session: AccountSessionTable;
+  password_link: PasswordLinkTable;
+  login_failure: LoginFailureTable;
+  dossier_item: DossierItemTable;
+  dossier_version: DossierVersionTable;
+  audit_log: AuditLogTable;
 }
