@@ -46,6 +46,22 @@ const Env = z.object({
    * it for every request.
    */
   GKA_DATA_RECHECK_MS: z.coerce.number().int('verwacht een geheel aantal milliseconden').min(0).max(600_000, 'hoogstens 600000 ms').default(2000),
+  /** The dashboard's own address, for links the CLI prints (setting a password); unset: http://localhost:PORT. */
+  GKA_PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('verwacht een adres zoals https://dashboard.example.nl').optional()),
+  /** Minutes a werkruimte session may stay unused before it ends. */
+  GKA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  /** Hours a werkruimte session lasts at most, however busy. */
+  GKA_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -71,6 +87,9 @@ export type Config = {
   exportSendTimeoutMs: number;
   shutdownGraceMs: number;
   dataRecheckMs: number;
+  publicUrl: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
 };
 
 /** Parses the environment once; a bad value stops the process with a message naming the variable. */
@@ -103,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSendTimeoutMs: Math.round(e.GKA_EXPORT_SEND_TIMEOUT * 1000),
     shutdownGraceMs: Math.round(e.GKA_SHUTDOWN_GRACE * 1000),
     dataRecheckMs: e.GKA_DATA_RECHECK_MS,
+    publicUrl: (e.GKA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    sessionIdleMs: e.GKA_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.GKA_SESSION_MAX_HOURS * 3_600_000,
   };
 }
 

@@ -8,6 +8,8 @@ import { importDuoCommand } from './import-duo.ts';
 import { importCoropCommand, importGroupsCommand } from './import-groups.ts';
 import { importValuesCommand } from './import-values.ts';
 import { status } from './status.ts';
+import { gebruikerCommand } from './gebruiker.ts';
+import { auditCommand } from './audit.ts';
 
 /** `pnpm gka <command>`: the data CLI (README.md). Each command is a thin wrapper over importers and db. */
 const USAGE = `Gebruik: pnpm gka <opdracht>
@@ -28,6 +30,12 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
   import-corop <csv>          COROP-gebieden uit het CBS-bestand woonplaatsen-gemeente-COROP
   import-groepen <csv> [--soort naam]
                               eigen groepen van gemeenten (regels gemeentecode;groep), bijvoorbeeld GKA-regio's
+  gebruiker toevoegen <email> --rol beheerder|regiocoordinator|gemeente [--gemeente GM0855,…] [--groep corop-34,…] [--wachtwoord-stdin]
+                              een account voor de werkruimte; zonder --wachtwoord-stdin een link (24 uur) om een wachtwoord te kiezen
+  gebruiker lijst             de accounts met hun rol en gebied
+  gebruiker intrekken <email> een account intrekken; zijn sessies eindigen meteen
+  audit [--gemeente GM0855] [--aantal N]
+                              het auditlog van de werkruimte
 `;
 
 // `url` is for importers that COPY through a raw pg client.
@@ -47,6 +55,8 @@ const commands: Record<string, Command> = {
   demo: demoCommand,
   'import-corop': importCoropCommand,
   'import-groepen': importGroupsCommand,
+  gebruiker: gebruikerCommand,
+  audit: auditCommand,
 };
 
 async function main(argv: string[]) {
