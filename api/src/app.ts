@@ -36,6 +36,7 @@ import { profileRoutes } from './routes/profile.ts';
 import { schoolsRoutes } from './routes/schools.ts';
 import { trendRoutes } from './routes/trend.ts';
 import { valueRoutes } from './routes/values.ts';
+import { werkruimteRoutes } from './routes/werkruimte.ts';
 import { registerWeb } from './web.ts';
 
 export type AppDeps = {
@@ -208,6 +209,7 @@ export async function buildApp({ config, db, responseCacheBytes = 64 * 1024 * 10
     sendTimeoutMs: config.exportSendTimeoutMs,
   });
   await app.register(overviewRoutes, { prefix: API, ...ctx, xlsx: { slots: xlsxSlots, pool: xlsxPool } });
+  await app.register(werkruimteRoutes, { prefix: API, db, config });
   await registerWeb(app);
 
   // close() waits for every open response: a download whose client stopped reading would hold it

@@ -123,7 +123,11 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
   const state = new WeakMap<FastifyRequest, { key: string; etag: string; hit: boolean }>();
   // Excluded by route, not by URL: /health/ (the router ignores the slash) is the same route.
   const cacheable = (req: FastifyRequest) =>
-    (req.method === 'GET' || req.method === 'HEAD') && req.url.startsWith(o.prefix) && !o.exclude.includes(req.routeOptions.url ?? req.url.split('?')[0]!);
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    req.url.startsWith(o.prefix) &&
+    // The werkruimte's answers depend on who asks: never kept, never given an ETag.
+    !req.routeOptions.config.private &&
+    !o.exclude.includes(req.routeOptions.url ?? req.url.split('?')[0]!);
 
   // preValidation runs after the route's own onRequest hooks, so rate limiting still applies to hits.
   app.addHook('preValidation', async (req, reply) => {
