@@ -10,6 +10,12 @@ export const ROLES = ['beheerder', 'regiocoordinator', 'gemeente'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * A cookie that only says someone signed in on this browser (readable by the app, worth nothing to an
+ * attacker): the app asks GET /ik only then, so that anonymous visitors never do.
+ */
+export const SIGNED_IN_HINT = 'gka_ingelogd';
+
 export const ROLE_LABELS: Record<Role, string> = {
   beheerder: 'beheerder',
   regiocoordinator: 'regiocoördinator',
@@ -40,6 +46,8 @@ export const Me = z.object({
   rol: Role,
   gemeenten: z.array(z.string()),
   groepen: z.array(z.string()),
+  /** The gemeenten whose dossier she may open, as the API decided: all, or these codes. */
+  dossiers: z.union([z.literal('alle'), z.array(z.string())]),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof Me>;

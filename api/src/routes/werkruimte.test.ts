@@ -84,6 +84,9 @@ describe('werkruimte: who may do what', () => {
       aastad: await signIn('aastad'),
       ceeveen: await signIn('ceeveen'),
     };
+    // What /ik tells the app she may open is what the routes allow.
+    const dossiers = async (u: User) => Me.parse((await app.inject({ url: '/api/v1/ik', headers: as(clients[u]) })).json()).dossiers;
+    expect([await dossiers('beheerder'), await dossiers('regio'), await dossiers('aastad')]).toEqual(['alle', ['GM0001', 'GM0002'], ['GM0001']]);
     // An item in each existing gemeente's dossier of each kind, made by the beheerder.
     const items: Record<string, Record<DossierCollection, number>> = {};
     for (const g of ['GM0001', 'GM0002', 'GM0003']) {
@@ -228,7 +231,8 @@ describe('werkruimte: sessions', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/' });
     expect(cookie.secure).toBeUndefined();
     const me = Me.parse((await app.inject({ url: '/api/v1/ik', headers: { cookie: `gka_sessie=${cookie.value}` } })).json());
-    expect(me).toMatchObject({ email: USERS.aastad.email, rol: 'gemeente', gemeenten: ['GM0001'] });
+    expect(me).toMatchObject({ email: USERS.aastad.email, rol: 'gemeente', gemeenten: ['GM0001'], dossiers: ['GM0001'] });
+    expect(res.cookies.find((c) => c.name === 'gka_ingelogd')).toMatchObject({ value: '1', path: '/' });
 
     const out = await app.inject({ method: 'DELETE', url: '/api/v1/sessie', headers: { cookie: `gka_sessie=${cookie.value}`, 'x-csrf-token': me.csrfToken } });
     expect(out.statusCode).toBe(204);

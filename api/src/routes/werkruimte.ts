@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Me, SetPasswordBody, SignInBody } from '@gka/shared';
+import { Me, SetPasswordBody, SIGNED_IN_HINT, SignInBody } from '@gka/shared';
+import { gemeentenOf, type Account } from '../auth/access.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { HttpError } from '../errors.ts';
@@ -59,14 +60,22 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
       throw new HttpError(403, 'csrf', 'Het beveiligingstoken (x-csrf-token) ontbreekt of klopt niet; laad de pagina opnieuw');
   });
 
-  const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.protocol === 'https',
-      path: '/api/',
-      maxAge: Math.floor(life.maxMs / 1000),
-    });
+  const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token: string) => {
+    const common = { sameSite: 'lax', secure: req.protocol === 'https', maxAge: Math.floor(life.maxMs / 1000) } as const;
+    reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true, path: '/api/' });
+    reply.setCookie(SIGNED_IN_HINT, '1', { ...common, path: '/' });
+  };
+  const me = async (account: Account, csrfToken: string) => {
+    const dossiers = await gemeentenOf(o.db, account);
+    return {
+      email: account.email,
+      rol: account.role,
+      gemeenten: account.gemeenten,
+      groepen: account.groepen,
+      dossiers: dossiers === null ? ('alle' as const) : [...dossiers].sort(),
+      csrfToken,
+    };
+  };
 
   app.post('/sessie', { config: { auth: 'none' }, schema: { body: SignInBody, response: { 200: Me } } }, async (req, reply) => {
     const { email, wachtwoord } = req.body;
@@ -95,7 +104,7 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
     const { token, csrfToken } = await createSession(o.db, account.id);
     await audit(o.db, { account, action: 'ingelogd' });
     setSessionCookie(req, reply, token);
-    return { email: account.email, rol: account.role, gemeenten: account.gemeenten, groepen: account.groepen, csrfToken };
+    return me(account, csrfToken);
   });
 
   app.delete('/sessie', { config: { auth: 'optional' } }, async (req, reply) => {
@@ -104,13 +113,11 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
       await audit(o.db, { account: req.session.account, action: 'uitgelogd' });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/api/' });
+    reply.clearCookie(SIGNED_IN_HINT, { path: '/' });
     return reply.code(204).send();
   });
 
-  app.get('/ik', { schema: { response: { 200: Me } } }, (req) => {
-    const { account, csrfToken } = req.session!;
-    return { email: account.email, rol: account.role, gemeenten: account.gemeenten, groepen: account.groepen, csrfToken };
-  });
+  app.get('/ik', { schema: { response: { 200: Me } } }, (req) => me(req.session!.account, req.session!.csrfToken));
 
   app.post('/wachtwoord', { config: { auth: 'none' }, schema: { body: SetPasswordBody, response: { 204: z.null() } } }, async (req, reply) => {
     const problem = passwordProblem(req.body.wachtwoord);
