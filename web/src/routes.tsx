@@ -34,6 +34,8 @@ const TITLES: [RegExp, string][] = [
   [/^\/vergelijken/, 'Wijken vergelijken'],
   [/^\/regio/, 'Regio-overzicht'],
   [/^\/data/, 'Data'],
+  [/^\/inloggen/, 'Inloggen'],
+  [/^\/wachtwoord/, 'Wachtwoord kiezen'],
   [/^\/(kaart)?$/, 'Kaart'],
 ];
 
@@ -91,6 +93,8 @@ export const routes: RouteObject[] = [
           { path: 'regio', element: view(() => import('./views/regio/RegioView.tsx'), 'RegioView') },
           { path: 'vergelijken', element: view(() => import('./views/vergelijken/VergelijkenView.tsx'), 'VergelijkenView') },
           { path: 'data', element: view(() => import('./views/databouwer/DataView.tsx'), 'DataView') },
+          { path: 'inloggen', element: view(() => import('./views/werkruimte/InloggenView.tsx'), 'InloggenView') },
+          { path: 'wachtwoord', element: view(() => import('./views/werkruimte/WachtwoordView.tsx'), 'WachtwoordView') },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -23,4 +23,7 @@ export const queryKeys = {
   schools: (gemeente: string) => ['schools', gemeente] as const,
   bulkInfo: (level: DataLevel, parent: string | undefined) => ['bulk-info', level, parent] as const,
   overview: (p: OverviewParams) => ['overview', p] as const,
+  me: () => ['ik'] as const,
+  dossier: (gemeente: string) => ['dossier', gemeente] as const,
+  sharedInterventions: (indicator: string) => ['interventies', indicator] as const,
 };

@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useMe, useSignOut } from '../../api/me.ts';
 import { useSources } from '../../api/hooks.ts';
 import { sourcesInWords, useLoadedSources } from '../../api/provenance.ts';
 import { useSyntheticBanner } from '../../lib/banner.ts';
@@ -39,6 +40,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <Account />
         </div>
       </header>
       {/* data-banner: whether the view has decided on the banner yet, so a test can wait for it instead of sleeping. */}
@@ -61,5 +63,27 @@ export function Layout() {
         </p>
       </footer>
     </>
+  );
+}
+
+/** Inloggen, or who is signed in with Uitloggen; the public pages are the same either way. */
+function Account() {
+  const me = useMe();
+  const signOut = useSignOut();
+  const { pathname, search } = useLocation();
+  if (me.data)
+    return (
+      <p className="account">
+        <span className="account__who">{me.data.email}</span>{' '}
+        <button type="button" className="link-button" onClick={() => void signOut(me.data!.csrfToken)}>
+          Uitloggen
+        </button>
+      </p>
+    );
+  if (pathname === '/inloggen') return null;
+  return (
+    <p className="account">
+      <Link to={`/inloggen?terug=${encodeURIComponent(pathname + search)}`}>Inloggen</Link>
+    </p>
   );
 }
