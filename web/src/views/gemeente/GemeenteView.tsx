@@ -26,6 +26,10 @@ import { ProfileCohortForm } from './ProfileCohortForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { SchoolSection } from './SchoolSection.tsx';
 import { WijkSection } from './WijkSection.tsx';
+import { mayOpenDossier, useDossier, useMe } from '../../api/werkruimte.ts';
+import { DossierSection } from './dossier/DossierSection.tsx';
+import { IndicatorDossier } from './dossier/IndicatorDossier.tsx';
+import { interventiesOf } from './dossier/dossierRows.ts';
 
 /** The gemeente page (for the regiocoördinator): KPIs, trend, kansenkloof and wijken. */
 export function GemeenteView() {
@@ -40,6 +44,8 @@ export function GemeenteView() {
   ];
   const group = ownGroups.find((g) => g.code === get('groep'));
   const profile = useProfile(code, get('cohort'), group?.code);
+  const me = useMe();
+  const dossier = useDossier(code, mayOpenDossier(me.data, code));
   usePageTitle(profile.data && `Gemeente ${profile.data.area.name}`);
   usePageFigures(profile.data?.indicators.map((i) => i.indicator.synthetic));
   return (
@@ -141,9 +147,14 @@ export function GemeenteView() {
                     <strong>{selected.indicator.name}:</strong> {selected.indicator.definition} Bron: {selected.indicator.source}.{' '}
                     <ProvenanceMark indicator={selected.indicator} />
                   </p>
+                  {dossier.data && <IndicatorDossier gemeente={p.area.code} indicator={selected.indicator} dossier={dossier.data} />}
                   <section aria-labelledby="trend-kop">
                     <h2 id="trend-kop">Trend over de cohorten</h2>
-                    <TrendChart profile={selected} gemeente={p.area.name} />
+                    <TrendChart
+                      profile={selected}
+                      gemeente={p.area.name}
+                      interventies={dossier.data && interventiesOf(dossier.data, selected.indicator.code)}
+                    />
                   </section>
                   <section aria-labelledby="verklaring-kop">
                     <h2 id="verklaring-kop">Verwacht gegeven de leerlingen, en wie het beter doet ({cohortPhrase(selected.cohort)})</h2>
@@ -174,6 +185,16 @@ export function GemeenteView() {
                   )}
                 </>
               )}
+              {dossier.data && me.data && (
+                <DossierSection
+                  gemeente={p.area}
+                  dossier={dossier.data}
+                  me={me.data}
+                  indicators={p.indicators.map((i) => i.indicator)}
+                  selected={selected?.indicator.code}
+                />
+              )}
+              {dossier.error && <p className="status status--error">Het dossier kon niet worden geladen: {dossier.error.message}</p>}
               <section aria-labelledby="scholen-kop">
                 <h2 id="scholen-kop">Scholen</h2>
                 <p className="hint">

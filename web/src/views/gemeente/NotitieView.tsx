@@ -26,12 +26,17 @@ import { useSearchState } from '../../lib/searchState.ts';
 import { TrendChart } from './TrendChart.tsx';
 import { NotitieExplanation } from './NotitieExplanation.tsx';
 import { AandachtspuntenList } from './AandachtspuntenList.tsx';
+import { mayOpenDossier, useDossier, useMe } from '../../api/werkruimte.ts';
+import { NotitieDossier } from './dossier/NotitieDossier.tsx';
 
 /** The gespreksnotitie: two or three A4 pages for a verdiepend gesprek (print → PDF). */
 export function NotitieView() {
   const { code = '' } = useParams();
   const { get } = useSearchState();
   const profile = useProfile(code, get('cohort'));
+  // The private variant: only asked for, and only for whoever may open the dossier.
+  const me = useMe();
+  const dossier = useDossier(code, get('dossier') === '1' && mayOpenDossier(me.data, code));
   usePageTitle(profile.data && `Gespreksnotitie ${profile.data.area.name}`);
   usePageFigures(profile.data?.indicators.map((i) => i.indicator.synthetic));
   return (
@@ -56,7 +61,10 @@ export function NotitieView() {
                 </button>
               </p>
               <ProfileCohortForm cohorts={p.cohorts} label="Cohort van de notitie" className="filters no-print" />
-              <h1>Gespreksnotitie gemeente {p.area.name}</h1>
+              <h1>
+                Gespreksnotitie gemeente {p.area.name}
+                {dossier.data && ' (vertrouwelijk)'}
+              </h1>
               <p className="notitie__meta">
                 {`Stedelijkheid ${stedelijkheidLabel(p.area.stedelijkheid)}`} · {formatInteger(p.area.inwoners)} inwoners ·{' '}
                 {p.area.gka ? 'GKA-gemeente' : 'geen GKA-gemeente'} · opgesteld {new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}
@@ -67,6 +75,7 @@ export function NotitieView() {
                 )}
               </p>
               {p.indicators.length > 0 && <AandachtspuntenList points={p.aandachtspunten} />}
+              {dossier.data && <NotitieDossier dossier={dossier.data} indicators={p.indicators} />}
               <h2>Kerncijfers</h2>
               <TableScroll label="Kerncijfers">
                 <table className="data-table notitie__kpi">

@@ -7,7 +7,7 @@ import { cohortLabel } from '../../components/controls/options.ts';
 import { TableScroll } from '../../components/table/TableScroll.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { benchmarkName, covidBand, figureCohorts, hasTrend, scaleNote, trendBenchmarks, trendLegend, trendOption } from './trendOption.ts';
+import { benchmarkName, covidBand, figureCohorts, hasTrend, interventionMarks, scaleNote, trendBenchmarks, trendLegend, trendOption } from './trendOption.ts';
 
 type Props = {
   profile: Pick<ProfileIndicator, 'trend' | 'indicator'>;
@@ -17,6 +17,8 @@ type Props = {
   ownGemeente?: string;
   height?: number;
   showTable?: boolean;
+  /** Interventies from the dossier aimed at this indicator, drawn where they start (signed in only). */
+  interventies?: readonly { naam: string; start: string }[];
 };
 
 /**
@@ -30,10 +32,11 @@ export function TrendChart(props: Props) {
   return hasTrend(trend) ? <TrendLines {...props} /> : <Figures {...props} />;
 }
 
-function TrendLines({ profile, gemeente, ownGemeente, height = 300, showTable = true }: Props) {
+function TrendLines({ profile, gemeente, ownGemeente, height = 300, showTable = true, interventies }: Props) {
   const { trend, indicator } = profile;
   const unit = indicator.unit;
-  const option = useMemo(() => trendOption({ trend, unit, area: gemeente, ownGemeente }), [trend, unit, gemeente, ownGemeente]);
+  const marks = useMemo(() => interventionMarks(trend, interventies ?? []), [trend, interventies]);
+  const option = useMemo(() => trendOption({ trend, unit, area: gemeente, ownGemeente, marks }), [trend, unit, gemeente, ownGemeente, marks]);
   const legend = useMemo(() => trendLegend({ trend, area: gemeente, ownGemeente }), [trend, gemeente, ownGemeente]);
   const lines = trendBenchmarks(trend);
   const f = formatterFor(unit);
@@ -51,7 +54,7 @@ function TrendLines({ profile, gemeente, ownGemeente, height = 300, showTable = 
       <Chart
         option={option}
         height={height}
-        label={`Lijndiagram: ${indicator.name} per cohort voor ${gemeente} met 95%-interval, ${lines.map((b) => benchmarkName(b.kind, ownGemeente)).join(', ')}`}
+        label={`Lijndiagram: ${indicator.name} per cohort voor ${gemeente} met 95%-interval, ${lines.map((b) => benchmarkName(b.kind, ownGemeente)).join(', ')}${marks.length ? `; interventies vanaf: ${marks.map((m) => `${m.naam} (${trend[m.index]?.cohort.label ?? ''})`).join(', ')}` : ''}`}
       />
       <p className="hint" data-testid="trend-scale">
         <ProvenanceMark indicator={indicator} /> {scaleNote(trend, unit)}{' '}

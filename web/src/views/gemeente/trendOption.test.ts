@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileIndicator } from '@gka/shared';
-import { covidBand, covidRuns, figureCohorts, hasTrend, scaleNote, trendLegend, trendOption, yRange } from './trendOption.ts';
+import { covidBand, covidRuns, figureCohorts, hasTrend, interventionMarks, schoolYearOf, scaleNote, trendLegend, trendOption, yRange } from './trendOption.ts';
 
 type Point = ProfileIndicator['trend'][number];
 
@@ -163,5 +163,32 @@ describe('trend or figures', () => {
     const oneShown = [point('2018-2019', null, { suppressed: true }), point('2019-2020', 0.6), point('2020-2021', null)];
     expect(hasTrend(oneShown)).toBe(false);
     expect(figureCohorts(oneShown).map((p) => p.cohort.code)).toEqual(['sj2018-2019', 'sj2019-2020']);
+  });
+});
+
+describe('interventies on the trend', () => {
+  const cohorts = ['2018-2019', '2019-2020', '2020-2021'].map((y) => ({ cohort: { schoolYears: [y] } }));
+  it('puts an interventie at the first cohort of the school year it starts in, and leaves out one after the last', () => {
+    expect(schoolYearOf('2019-08-01')).toBe('2019-2020');
+    expect(schoolYearOf('2020-07-31')).toBe('2019-2020');
+    const marks = interventionMarks(cohorts as never, [
+      { naam: 'Zomerschool', start: '2019-09-01' },
+      { naam: 'Vroeg', start: '2001-01-01' },
+      { naam: 'Later', start: '2024-09-01' },
+    ]);
+    expect(marks).toEqual([
+      { index: 1, naam: 'Zomerschool' },
+      { index: 0, naam: 'Vroeg' },
+    ]);
+  });
+});
+
+describe('the interventie lines', () => {
+  it('draws each interventie as a vertical line at its cohort on the area series, with its name', () => {
+    const option = trendOption({ trend: passRates, unit: 'percentage', area: 'Tilburg', marks: [{ index: 1, naam: 'Zomerschool' }] });
+    const area = seriesOf(option).at(-1) as Series & { markLine?: { data: { name: string; xAxis: string }[] } };
+    const labels = (option.xAxis as { data: string[] }).data;
+    expect(area.markLine?.data).toEqual([{ name: 'Zomerschool', xAxis: labels[1] }]);
+    expect(seriesOf(trendOption({ trend: passRates, unit: 'percentage', area: 'Tilburg' })).some((s) => 'markLine' in s)).toBe(false);
   });
 });

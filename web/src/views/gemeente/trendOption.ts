@@ -130,7 +130,38 @@ export function scaleNote(trend: Point[], unit: Unit): string {
  * The trend chart of one indicator on its own time axis: the area with its 95% interval as a band,
  * the benchmark lines, and the cohorts COVID touched for this indicator as a shaded band.
  */
-export function trendOption({ trend, unit, area, ownGemeente }: { trend: Point[]; unit: Unit; area: string; ownGemeente?: string }): ChartOption {
+/** The school year a date falls in: from 1 August (2024-09-01 is in 2024-2025). */
+export function schoolYearOf(date: string): string {
+  const y = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 8 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+}
+
+/**
+ * Where interventies start on a trend's axis: the first cohort whose school years reach the school
+ * year of the start. One that starts after the last cohort has no place yet (its effect cannot show).
+ */
+export function interventionMarks(trend: Pick<Point, 'cohort'>[], interventies: readonly { naam: string; start: string }[]): { index: number; naam: string }[] {
+  return interventies.flatMap((i) => {
+    const year = schoolYearOf(i.start);
+    const index = trend.findIndex((p) => p.cohort.schoolYears.some((y) => y >= year));
+    return index < 0 ? [] : [{ index, naam: i.naam }];
+  });
+}
+
+export function trendOption({
+  trend,
+  unit,
+  area,
+  ownGemeente,
+  marks = [],
+}: {
+  trend: Point[];
+  unit: Unit;
+  area: string;
+  ownGemeente?: string;
+  /** Interventies from the dossier, as vertical lines where they start (interventionMarks). */
+  marks?: { index: number; naam: string }[];
+}): ChartOption {
   const f = formatterFor(unit);
   const labels = trend.map((p) => shortCohortLabel(p.cohort));
   const range = yRange(trend, unit);
@@ -219,6 +250,17 @@ export function trendOption({ trend, unit, area, ownGemeente }: { trend: Point[]
         symbol: 'circle',
         symbolSize: 8,
         connectNulls: false,
+        ...(marks.length
+          ? {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { type: 'dotted' as const, color: '#333', width: 1.5 },
+                label: { formatter: '{b}', position: 'insideEndTop' as const, color: '#333' },
+                data: marks.map((m) => ({ name: m.naam, xAxis: labels[m.index] })),
+              },
+            }
+          : {}),
       },
     ],
   };
