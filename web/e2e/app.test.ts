@@ -18,6 +18,7 @@ import {
 import type { TestDatabase } from '../../api/src/test/database.ts';
 import { testConfig } from '../../api/src/test/config.ts';
 import { DEMO_INDICATORS } from '../../api/src/importers/demo/model.ts';
+import { addAccount } from '../../api/src/auth/accounts.ts';
 import { importValues } from '../../api/src/importers/values/import.ts';
 import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
 import { axeFindings as axeOf } from './browser.ts';
@@ -490,5 +491,79 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     expect(await page.getByTestId('trend-scale').textContent()).toMatch(/^echte cijfers \(DUO\)/);
     await noBanner();
     expect((await axeFindings()).found).toEqual([]);
+  });
+  it('Werkruimte: a Tilburg user writes a duiding and an afspraak and sees them on the page and in the private notitie; nobody else does', async () => {
+    const password = 'Zomer-aan-de-Dommel-2026';
+    const { database: db } = server();
+    const peer = (await (await fetch(`${base()}/api/v1/groups/vergelijkbaar-GM0855`)).json()) as { data: { members: string[] } };
+    const other = peer.data.members.find((m) => m !== 'GM0855')!;
+    await addAccount(db.db, { email: 'tilburg@gka.test', role: 'gemeente', gemeenten: ['GM0855'], groepen: [], password });
+    await addAccount(db.db, { email: 'ander@gka.test', role: 'gemeente', gemeenten: [other], groepen: [], password });
+    const textOf = async (p: Page, url: string, ready: string) => {
+      await p.goto(`${base()}${url}`);
+      await p.getByTestId(ready).waitFor();
+      await settled(p);
+      return (await p.locator('main').innerText()).replace(/opgesteld .*? ·/, '');
+    };
+    const publicPage = await textOf(page, '/gemeente/GM0855?indicator=advies_havo_vwo', 'summary-grid');
+    const publicNotitie = await textOf(page, '/gemeente/GM0855/notitie?indicator=advies_havo_vwo', 'notitie');
+
+    const signIn = async (email: string, to: string) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const p = await context.newPage();
+      p.setDefaultTimeout(15_000);
+      await p.goto(`${base()}/inloggen?terug=${encodeURIComponent(to)}`);
+      await p.getByLabel('E-mailadres').fill(email);
+      await p.getByLabel('Wachtwoord').fill(password);
+      await p.getByRole('button', { name: 'Inloggen' }).click();
+      await p.waitForURL((u) => u.pathname === to.split('?')[0]);
+      return p;
+    };
+    const mine = await signIn('tilburg@gka.test', '/gemeente/GM0855?indicator=advies_havo_vwo');
+    const dossier = mine.getByTestId('dossier');
+    await dossier.waitFor();
+    // A duiding of the indicator shown, beside it and in the dossier.
+    await dossier.getByRole('tab', { name: /Duiding/ }).click();
+    await dossier.getByText('Nieuwe duiding').click();
+    await dossier.getByLabel('Duiding', { exact: true }).fill('De daling volgt op de sluiting van De Regenboog in 2023.');
+    await dossier.getByRole('button', { name: 'Duiding opslaan' }).click();
+    await dossier.getByTestId('duiding').filter({ hasText: 'sluiting van De Regenboog' }).waitFor();
+    await mine
+      .getByTestId('indicator-dossier')
+      .getByText(/sluiting van De Regenboog/)
+      .waitFor();
+    // An afspraak past its date: open, first, and marked.
+    await dossier.getByRole('tab', { name: /Afspraken/ }).click();
+    await dossier.getByText('Nieuwe afspraak').click();
+    await dossier.getByLabel('Wat is afgesproken').fill('Cijfers per school delen met de besturen');
+    await dossier.getByLabel('Wie doet het').fill('Gemeente Tilburg, afdeling onderwijs');
+    await dossier.getByLabel('Uiterlijk op').fill('2026-11-01');
+    await dossier.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    const afspraak = dossier.getByTestId('afspraak').filter({ hasText: 'Cijfers per school delen' });
+    await afspraak.getByText('Te laat').waitFor();
+    expect((await axeOf(mine)).found).toEqual([]);
+    // The private notitie has both; the public one neither.
+    await dossier.getByTestId('notitie-dossier-link').click();
+    const privateNotitie = mine.getByTestId('notitie-dossier');
+    await privateNotitie.waitFor();
+    expect(await privateNotitie.textContent()).toMatch(/sluiting van De Regenboog.*Cijfers per school delen met de besturen.*te laat/s);
+    expect((await axeOf(mine)).found).toEqual([]);
+
+    // A user of another gemeente sees neither, and the API refuses her.
+    const theirs = await signIn('ander@gka.test', '/gemeente/GM0855?indicator=advies_havo_vwo');
+    expect(await textOf(theirs, '/gemeente/GM0855?indicator=advies_havo_vwo', 'summary-grid')).toBe(publicPage);
+    expect(await theirs.getByTestId('dossier').count()).toBe(0);
+    expect(await textOf(theirs, '/gemeente/GM0855/notitie?indicator=advies_havo_vwo&dossier=1', 'notitie')).not.toMatch(/Regenboog|Cijfers per school/);
+    expect((await theirs.request.get(`${base()}/api/v1/dossier/GM0855`)).status()).toBe(403);
+    await theirs.context().close();
+
+    // Signed out, the pages are the public ones again.
+    await mine.goto(`${base()}/gemeente/GM0855?indicator=advies_havo_vwo`);
+    await mine.getByRole('button', { name: 'Uitloggen' }).click();
+    await mine.getByRole('link', { name: 'Inloggen' }).waitFor();
+    expect(await textOf(mine, '/gemeente/GM0855?indicator=advies_havo_vwo', 'summary-grid')).toBe(publicPage);
+    expect(await textOf(mine, '/gemeente/GM0855/notitie?indicator=advies_havo_vwo&dossier=1', 'notitie')).toBe(publicNotitie);
+    expect((await mine.request.get(`${base()}/api/v1/dossier/GM0855`)).status()).toBe(401);
+    await mine.context().close();
   });
 });
