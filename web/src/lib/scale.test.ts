@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatterFor, type Unit } from '@gka/shared';
-import { PALETTE, STEDELIJKHEID_LEGEND, stedelijkheidStep, valueScale, type ValueScale } from './scale.ts';
+import { DIFFERENCE_PALETTE, differenceScale, PALETTE, STEDELIJKHEID_LEGEND, stedelijkheidStep, valueScale, type ValueScale } from './scale.ts';
 
 describe('map colour scale', () => {
   it('makes stedelijkheid class 1 the darkest step and states the bounds', () => {
@@ -88,6 +88,68 @@ describe('map colour scale', () => {
     expect(valueScale(distributions.twoValues!.values, 'gemiddelde').legend.map((l) => l.colour)).toEqual([PALETTE[0], PALETTE[4]]);
   });
 });
+
+describe('map colour scale of observed − expected', () => {
+  // Differences (fractions) as /expected gives them: gemeenten nationally, a gemeente's wijken, and the edge cases.
+  const spread = (n: number, f: (x: number) => number) => Array.from({ length: n }, (_, i) => f((i + 0.5) / n));
+  const differences: Record<string, number[]> = {
+    // 342 gemeenten, most within a few procentpunten of what their pupils predict.
+    gemeenten: spread(342, (x) => 0.06 * (x - 0.5) ** 3 * 8),
+    // Twenty wijken of one gemeente, small and far apart, one far out.
+    wijken: [...spread(19, (x) => 0.3 * (x - 0.45)), 0.41],
+    // Every area above what was expected.
+    allAbove: spread(50, (x) => 0.005 + 0.035 * x),
+    // Differences beyond the shown decimal only.
+    tiny: spread(40, (x) => 0.0004 * (x - 0.5)),
+    // Every area exactly as expected.
+    zero: spread(30, () => 0),
+    one: [-0.023],
+  };
+
+  it.each(Object.entries(differences))('gives %s five ordered classes around zero, in procentpunten, each value in its class', (_, values) => {
+    const scale = differenceScale(values);
+    expect(scale.legend.map((l) => l.colour)).toEqual([...DIFFERENCE_PALETTE]);
+    const bounds = scale.legend.map((l) => differenceBounds(l.label));
+    const context = scale.legend.map((l) => l.label).join(' | ');
+    bounds.forEach(([lower, upper], i) => {
+      expect(upper, context).toBeGreaterThan(lower);
+      if (i > 0) expect(lower, context).toBe(bounds[i - 1]![1]);
+    });
+    // The middle class holds zero, its bounds the same on both sides.
+    expect(bounds[2]![0], context).toBe(-bounds[2]![1]);
+    for (const v of values) {
+      const [lower, upper] = bounds[scale.step(v)]!;
+      const shown = Math.round(v * 1000) / 10;
+      expect(shown >= lower && shown < upper, `${shown} in ${context}`).toBe(true);
+    }
+  });
+
+  it('sets the bounds so that about a tenth of the areas fall outside the two inner classes on each side, in readable steps', () => {
+    const gemeenten = differenceScale(differences.gemeenten!);
+    expect(gemeenten.legend.map((l) => l.label)).toEqual([
+      'lager dan −4,5 procentpunt',
+      '−4,5 tot −1,5 procentpunt',
+      '−1,5 tot +1,5 procentpunt',
+      '+1,5 tot +4,5 procentpunt',
+      '+4,5 procentpunt of hoger',
+    ]);
+    const outer = differences.gemeenten!.filter((d) => [0, 4].includes(gemeenten.step(d))).length / 342;
+    expect(outer).toBeGreaterThan(0.05);
+    expect(outer).toBeLessThanOrEqual(0.1);
+    expect(differenceScale(differences.zero!).legend[2]!.label).toBe('−0,1 tot +0,1 procentpunt');
+    expect(differenceScale(differences.wijken!).step(0.41)).toBe(4);
+    expect(differenceScale([]).legend).toEqual([]);
+  });
+});
+
+/** 'lager dan −4,5 procentpunt' → [−∞, −4.5]; '−4,5 tot −1,5 procentpunt' → [−4.5, −1.5]; '+4,5 procentpunt of hoger' → [4.5, ∞]. */
+function differenceBounds(label: string): [number, number] {
+  const n = (s: string) => Number(s.replace('procentpunt', '').trim().replace('−', '-').replace('+', '').replace(',', '.'));
+  if (label.startsWith('lager dan ')) return [-Infinity, n(label.slice('lager dan '.length))];
+  if (label.endsWith(' of hoger')) return [n(label.slice(0, -' of hoger'.length)), Infinity];
+  const [lower, upper] = label.split(' tot ');
+  return [n(lower!), n(upper!)];
+}
 
 const labels = (s: ValueScale) => s.legend.map((l) => l.label);
 /** '45,3%' or '1.234,5' → 45.3, 1234.5 */

@@ -1,4 +1,4 @@
-import { STEDELIJKHEID, type Unit, formatterFor } from '@gka/shared';
+import { STEDELIJKHEID, type Unit, formatDifference, formatterFor } from '@gka/shared';
 
 /** Sequential five-step palette (ColorBrewer Blues), lightest first: index 4 is the darkest. */
 export const PALETTE = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08306b'] as const;
@@ -113,5 +113,49 @@ export function valueScale(values: number[], unit: Unit): ValueScale {
       return colourOf(breaks.filter((b) => v >= b).length);
     },
     legend,
+  };
+}
+
+/**
+ * Observed − expected, diverging around zero (ColorBrewer PuOr as the change map, with a pale middle
+ * that stands out from the map's background and from no data): orange below what the pupils predict,
+ * purple above. Neither colour says good or bad: for some indicators lower is better.
+ */
+export const DIFFERENCE_PALETTE = ['#b35806', '#f1a340', '#e8e1d3', '#998ec3', '#542788'] as const;
+
+/** Half the middle class's width in tenths of a procentpunt: the first that leaves about a tenth of the areas outside ±3×. */
+function middleHalfWidth(tenths: number[]): number {
+  const sorted = tenths.map(Math.abs).sort((a, b) => a - b);
+  const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
+  const wanted = p90 / 3;
+  // Readable bounds: 0,1, 0,2 or 0,5 procentpunt, then whole halves.
+  return [1, 2, 5].find((h) => h >= wanted) ?? Math.ceil(wanted / 5) * 5;
+}
+
+/**
+ * Five classes of observed − expected (fractions), symmetric around zero in procentpunten: the
+ * middle one around zero, two on each side, the outer ones open ("lager dan −4,5 procentpunt").
+ * Each class runs from its lower bound up to (not including) its upper bound, as its label says.
+ */
+export function differenceScale(differences: number[]): ValueScale {
+  const tenths = differences.filter(Number.isFinite).map((d) => Math.round(d * 1000));
+  if (tenths.length === 0) return { step: () => 2, legend: [] };
+  const h = middleHalfWidth(tenths);
+  const edges = [-3 * h, -h, h, 3 * h];
+  const f = (t: number) => formatDifference(t / 1000);
+  const bare = (t: number) => f(t).replace(' procentpunt', '');
+  const labels = [
+    `lager dan ${f(edges[0]!)}`,
+    `${bare(edges[0]!)} tot ${f(edges[1]!)}`,
+    `${bare(edges[1]!)} tot ${f(edges[2]!)}`,
+    `${bare(edges[2]!)} tot ${f(edges[3]!)}`,
+    `${f(edges[3]!)} of hoger`,
+  ];
+  return {
+    step: (d) => {
+      const t = Math.round(d * 1000);
+      return edges.filter((e) => t >= e).length;
+    },
+    legend: labels.map((label, i) => ({ colour: DIFFERENCE_PALETTE[i]!, label })),
   };
 }
