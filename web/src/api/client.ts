@@ -1,10 +1,11 @@
 import { ApiError } from '@gka/shared';
 
-/** An API call that failed; `message` is Dutch and fit to show. */
+/** An API call that failed; `message` is Dutch and fit to show, `reason` the API's own words where it gave them. */
 export class ApiRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -40,7 +41,11 @@ export async function getJson<T>(url: string, schema: Schema<T>, signal?: AbortS
   if (!res.ok) {
     const parsed = ApiError.safeParse(body);
     const detail = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
-    throw new ApiRequestError(res.status === 404 ? `Niet gevonden: ${detail}` : `De gegevens konden niet worden geladen: ${detail}`, res.status);
+    throw new ApiRequestError(
+      res.status === 404 ? `Niet gevonden: ${detail}` : `De gegevens konden niet worden geladen: ${detail}`,
+      res.status,
+      parsed.success ? detail : undefined,
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -5,6 +5,7 @@ import {
   ChangeResponse,
   CohortsResponse,
   CompareResponse,
+  ExpectedResponse,
   GroupResponse,
   GroupsResponse,
   OverviewResponse,
@@ -20,6 +21,7 @@ import {
   syntheticBoundaries,
   type DataLevel,
   type Dimension,
+  type MixDimension,
 } from '@gka/shared';
 import { apiUrl, getJson, type Params } from './client.ts';
 import { FeatureCollectionSchema } from './geo.ts';
@@ -176,6 +178,28 @@ export function useChange(p: ValuesParams & { reference: string }, enabled = tru
     queryKey: queryKeys.change(p),
     queryFn:
       enabled && complete(p) ? ({ signal }) => getJson(apiUrl('change', { ...valuesParams(p), reference: p.reference }), ChangeResponse, signal) : skipToken,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type ExpectedParams = { indicator?: string; cohort?: string; level: 'gemeente' | 'wijk'; parent?: string; dimension?: MixDimension };
+
+/**
+ * Each area's share against what its pupils predict (observed − expected). Only shares can have one:
+ * for another indicator or a share without a breakdown the API answers 400 with its reason in Dutch.
+ */
+export function useExpected(p: ExpectedParams, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.expected(p),
+    queryFn:
+      enabled && complete(p)
+        ? ({ signal }) =>
+            getJson(
+              apiUrl('expected', { indicator: p.indicator, cohort: p.cohort, level: p.level, parent: p.parent, dimension: p.dimension }),
+              ExpectedResponse,
+              signal,
+            )
+        : skipToken,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,5 @@
 import type { DataLevel } from '@gka/shared';
-import type { CompareParams, OverviewParams, ValuesParams } from './hooks.ts';
+import type { CompareParams, ExpectedParams, OverviewParams, ValuesParams } from './hooks.ts';
 
 /**
  * Every query key of the app, built here only: the first element names the endpoint, so one
@@ -19,6 +19,7 @@ export const queryKeys = {
   funnel: (p: Omit<ValuesParams, 'group'>) => ['funnel', p] as const,
   compare: (p: CompareParams) => ['compare', p] as const,
   change: (p: ValuesParams & { reference: string }) => ['change', p] as const,
+  expected: (p: ExpectedParams) => ['expected', p] as const,
   profile: (code: string, cohort: string | undefined, group: string | undefined) => ['profile', code, cohort, group] as const,
   schools: (gemeente: string) => ['schools', gemeente] as const,
   bulkInfo: (level: DataLevel, parent: string | undefined) => ['bulk-info', level, parent] as const,

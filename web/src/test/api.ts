@@ -3,6 +3,8 @@ import {
   Benchmark,
   ComparedValue,
   Comparison,
+  ExpectedResponse,
+  ExpectedRow,
   Indicator,
   IndicatorCohort,
   Meta,
@@ -148,3 +150,43 @@ export const schoolsColumn = (ind: Indicator, cohortCode = ind.cohorts.at(-1)!.c
   const { cohorts, ...rest } = ind;
   return SchoolsColumn.parse({ indicator: rest, cohort: cohorts.find((c) => c.code === cohortCode) });
 };
+
+/** A row of /expected: the share against what its pupils predict; the interval ±3 procentpunt around the difference. */
+export const expectedRow = (areaCode: string, name: string, observed: number, expected: number, significance: Significance) =>
+  ExpectedRow.parse({
+    area: areaCode,
+    name,
+    observed,
+    expected,
+    difference: observed - expected,
+    ciLow: observed - expected - 0.03,
+    ciHigh: observed - expected + 0.03,
+    significance,
+    suppressed: false,
+  });
+
+/** An area of /expected whose breakdown has a hidden group: no expected value. */
+export const expectedHidden = (areaCode: string, name: string) =>
+  ExpectedRow.parse({
+    area: areaCode,
+    name,
+    observed: null,
+    expected: null,
+    difference: null,
+    ciLow: null,
+    ciHigh: null,
+    significance: 'onbekend',
+    suppressed: true,
+  });
+
+export const expectedResponse = (ind: Indicator, rows: ExpectedRow[], cohortCode?: string) =>
+  ExpectedResponse.parse({
+    data: rows,
+    reference: [
+      { group: 'laag', rate: 0.2 },
+      { group: 'midden', rate: 0.4 },
+      { group: 'hoog', rate: 0.7 },
+    ],
+    dispersion: { units: rows.length, phi: 1, tau2: 0 },
+    meta: meta(ind, cohortCode),
+  });

@@ -5,8 +5,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { withoutSoftHyphens } from '../lib/hyphens.ts';
 
-/** What the stubbed API answers per path below /api/v1/ ('values', 'schools/GM0001'): a body, or one made from the query. */
-export type FakeApi = Record<string, Body | ((query: URLSearchParams) => Body)>;
+/**
+ * What the stubbed API answers per path below /api/v1/ ('values', 'schools/GM0001'): a body, or one
+ * made from the query; a Response made from the query for another status (a 400 with its message).
+ */
+export type FakeApi = Record<string, Body | ((query: URLSearchParams) => Body | Response)>;
 type Body = Record<string, unknown>;
 
 afterEach(() => {
@@ -27,7 +30,8 @@ export function renderWithApi(ui: ReactNode, { url = '/', path = '*', api = {} }
     const key = u.pathname.replace(/^\/api\/v1\//, '');
     const answer = Object.hasOwn(api, key) ? api[key] : undefined;
     if (answer === undefined) return Promise.resolve(Response.json({ error: { code: 'not_found', message: `Onbekend: ${key}` } }, { status: 404 }));
-    return Promise.resolve(Response.json(typeof answer === 'function' ? answer(u.searchParams) : answer));
+    const body = typeof answer === 'function' ? answer(u.searchParams) : answer;
+    return Promise.resolve(body instanceof Response ? body : Response.json(body));
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [url] });

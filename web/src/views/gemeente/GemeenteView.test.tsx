@@ -2,10 +2,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ChangeResponse, SchoolsResponse, SourcesResponse, ValuesResponse } from '@gka/shared';
-import { benchmark, comparison, meta, value } from '../../test/api.ts';
+import { benchmark, comparison, expectedHidden, expectedResponse, expectedRow, indicator, meta, value } from '../../test/api.ts';
 import { aastadProfile } from '../../test/profile.ts';
 import { bodyRows, headers, renderWithApi } from '../../test/render.tsx';
 import { advies, groups } from '../../test/values.ts';
+import { WijkSection } from './WijkSection.tsx';
 import { GemeenteView } from './GemeenteView.tsx';
 
 // Canvas and WebGL, which happy-dom has not: the chart and map options have tests of their own.
@@ -52,6 +53,14 @@ const api = {
     dispersion: [],
     meta: { ...meta(advies, '2022-2023'), reference: { code: 'voor-covid', label: 'Vóór COVID', cohorts: ['2018-2019'] } },
   }),
+  // Centrum above what its pupils predict, Noord with a hidden group; another indicator without a breakdown.
+  expected: (q: URLSearchParams) =>
+    q.get('indicator') === 'advies_havo_vwo' && q.get('parent') === 'GM0001'
+      ? expectedResponse(advies, [expectedRow('WK000101', 'Centrum', 0.6, 0.52, 'hoger'), expectedHidden('WK000102', 'Noord')], '2022-2023')
+      : Response.json(
+          { error: { code: 'bad_request', message: 'Dit aandeel heeft geen landelijke cijfers naar de opleiding van de ouders' } },
+          { status: 400 },
+        ),
   'schools/GM0001': SchoolsResponse.parse({ gemeente: { code: 'GM0001', name: 'Aastad' }, columns: [], schools: [], counts: { po: 0, vo: 0 }, far: [] }),
 };
 
@@ -100,10 +109,30 @@ describe('the gemeente page', () => {
     );
     const table = await screen.findByTestId('wijk-table');
     await waitFor(() => expect(headers(table).at(-1)).toBe('Verschil 2020-2021 met vóór COVID'));
+    await waitFor(() => expect(headers(table)).toContain('t.o.v. verwacht'));
     expect(bodyRows(table)).toEqual([
-      ['Centrum', '60,0%', '100', '55,0% – 65,0%', 'significant hoger dan de eigen gemeente', 'significant hoger dan Nederland', '+10,0 pp, significant hoger'],
-      ['Noord', '35,0%', '100', '30,0% – 40,0%', 'niet significant verschillend van de eigen gemeente', 'niet significant verschillend van Nederland', '–'],
+      [
+        'Centrum',
+        '60,0%',
+        '100',
+        '55,0% – 65,0%',
+        'significant hoger dan de eigen gemeente',
+        'significant hoger dan Nederland',
+        '+8,0 procentpunt, significant hoger dan verwacht',
+        '+10,0 pp, significant hoger',
+      ],
+      [
+        'Noord',
+        '35,0%',
+        '100',
+        '30,0% – 40,0%',
+        'niet significant verschillend van de eigen gemeente',
+        'niet significant verschillend van Nederland',
+        'afgeschermd',
+        '–',
+      ],
     ]);
+    expect(screen.getByTestId('wijk-expected-hint').textContent).toMatch(/^De kolom t\.o\.v\. verwacht is de waarde van de wijk min wat haar leerlingen/);
     expect(screen.getByTestId('funnel').textContent).toBe('wijk');
     // A vergelijkbare gemeente that does better, linked to its own page on the same indicator.
     const peer = within(screen.getByTestId('peers')).getByRole('link');
@@ -126,5 +155,21 @@ describe('the gemeente page', () => {
     fireEvent.change(groep, { target: { value: 'provincie-utrecht' } });
     await waitFor(() => expect(router.state.location.search).toBe('?indicator=achterstandsscore&groep=provincie-utrecht'));
     await waitFor(() => expect(headers(screen.getByTestId('summary-grid'))).toContain('Utrecht'));
+  });
+
+  it("says why the wijk table has no column t.o.v. verwacht for a share without a breakdown, in the API's words", async () => {
+    const share = indicator('geslaagd', { name: 'Geslaagd' });
+    const values = ValuesResponse.parse({
+      data: [wijk('WK000101', 'Centrum', 60, 100, 'hoger')],
+      benchmarks: [],
+      dispersion: [],
+      meta: meta(share, '2022-2023'),
+    });
+    renderWithApi(<WijkSection gemeente={{ code: 'GM0001', name: 'Aastad' }} indicator={share} cohort="2022-2023" />, { api: { ...api, values } });
+    const table = await screen.findByTestId('wijk-table');
+    expect((await screen.findByTestId('wijk-expected-hint')).textContent).toBe(
+      'Geen kolom t.o.v. verwacht: Dit aandeel heeft geen landelijke cijfers naar de opleiding van de ouders.',
+    );
+    expect(headers(table)).not.toContain('t.o.v. verwacht');
   });
 });

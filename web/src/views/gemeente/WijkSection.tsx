@@ -1,8 +1,19 @@
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { PRE_COVID, shortCohortLabel, type ChangeRow, type Indicator, type IndicatorCohort, type Value } from '@gka/shared';
-import { useChange, useGeo, useValues } from '../../api/hooks.ts';
+import {
+  expectedShortText,
+  MIX_PHRASES,
+  PRE_COVID,
+  shortCohortLabel,
+  type ChangeRow,
+  type ExpectedRow,
+  type Indicator,
+  type IndicatorCohort,
+  type Value,
+} from '@gka/shared';
+import { ApiRequestError } from '../../api/client.ts';
+import { useChange, useExpected, useGeo, useValues } from '../../api/hooks.ts';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
@@ -12,7 +23,7 @@ import { formatInterval, formatValue } from '../../lib/format.ts';
 import { NO_DATA_COLOUR, valueScale } from '../../lib/scale.ts';
 import { comparisonWith, covidText, significanceText, significanceWith } from '../../lib/significance.ts';
 
-type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined };
+type Row = Value & { vsGemeente: string; vsNederland: string; covid: ChangeRow | undefined; expected: ExpectedRow | undefined };
 const col = createColumnHelper<Row>();
 
 /** Why there is no wijk table: the indicator has no wijk figures at all, or this gemeente has none. */
@@ -21,6 +32,13 @@ function noWijken(indicator: Pick<Indicator, 'name' | 'hasWijken' | 'hasSchools'
   return indicator.hasSchools
     ? `${indicator.name} bestaat niet per wijk: de bron telt per school. De scholen van deze gemeente staan hieronder.`
     : `${indicator.name} bestaat niet per wijk, alleen per gemeente.`;
+}
+
+/** Why the wijk table has no column t.o.v. verwacht: the API's reason (no breakdown), or what went wrong. */
+function noExpected(error: Error): string {
+  return error instanceof ApiRequestError && error.status === 400 && error.reason
+    ? `Geen kolom t.o.v. verwacht: ${error.reason.replace(/\.$/, '')}.`
+    : `De kolom t.o.v. verwacht ontbreekt. ${error.message}`;
 }
 
 /** The gemeente's wijken on a map and in a sortable table, with significance in words. */
@@ -40,6 +58,9 @@ export function WijkSection({
   const geo = useGeo('wijk', gemeente.code);
   const values = useValues({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code });
   const change = useChange({ indicator: indicator.code, cohort: covidCohort?.code, reference: PRE_COVID, level: 'wijk', parent: gemeente.code }, !!covidCohort);
+  // Observed − expected per wijk: only a share can have an expected value; the API says why one has none.
+  const expected = useExpected({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code }, indicator.unit === 'percentage');
+  const expectedShown = expected.data?.meta.indicator.code === indicator.code ? expected.data : undefined;
   const unit = indicator.unit;
 
   const rows = useMemo<Row[]>(() => {
@@ -47,6 +68,7 @@ export function WijkSection({
     // Not the previous indicator's figures while the chosen one's load: they would be shown in the new unit.
     if (!d || d.meta.indicator.code !== indicator.code) return [];
     const covid = new Map((change.data?.data ?? []).filter((c) => c.group === 'totaal').map((c) => [c.area, c]));
+    const byArea = new Map((expectedShown?.data ?? []).map((e) => [e.area, e]));
     return d.data
       .filter((v) => v.group === 'totaal')
       .map((v) => ({
@@ -54,8 +76,9 @@ export function WijkSection({
         vsGemeente: v.suppressed ? '–' : significanceText(significanceWith(v, 'gemeente'), 'gemeente', comparisonWith(v, 'gemeente')?.difference),
         vsNederland: v.suppressed ? '–' : significanceText(significanceWith(v, 'nederland'), 'nederland', comparisonWith(v, 'nederland')?.difference),
         covid: covid.get(v.area),
+        expected: byArea.get(v.area),
       }));
-  }, [values.data, change.data, indicator.code]);
+  }, [values.data, change.data, expectedShown, indicator.code]);
   const numbers = useMemo(() => rows.flatMap((r) => (r.value === null ? [] : [r.value])), [rows]);
   const scale = useMemo(() => valueScale(numbers, unit), [numbers, unit]);
   const steps = useMemo(() => new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.area, scale.step(r.value)] as const]))), [rows, scale]);
@@ -87,6 +110,20 @@ export function WijkSection({
       col.accessor((r) => formatInterval(r, unit), { id: 'interval', header: '95%-interval', enableSorting: false }),
       col.accessor('vsGemeente', { header: `Vergeleken met ${gemeente.name}` }),
       col.accessor('vsNederland', { header: 'Vergeleken met Nederland' }),
+      ...(expectedShown
+        ? [
+            col.accessor((r) => r.expected?.difference ?? undefined, {
+              id: 'verwacht',
+              header: 't.o.v. verwacht',
+              // A wijk without a figure of its own has no expected value either: '–'.
+              cell: (c) => {
+                const e = c.row.original.expected;
+                return e && !c.row.original.suppressed ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : '–';
+              },
+              sortUndefined: 'last',
+            }),
+          ]
+        : []),
       ...(covidCohort
         ? [
             col.accessor((r) => r.covid?.difference ?? undefined, {
@@ -98,7 +135,7 @@ export function WijkSection({
           ]
         : []),
     ],
-    [gemeente, indicator, unit, covidCohort],
+    [gemeente, indicator, unit, covidCohort, expectedShown],
   );
 
   return (
@@ -131,6 +168,19 @@ export function WijkSection({
             numeric={['waarde', 'leerlingen', 'interval']}
             testId="wijk-table"
           />
+          {expectedShown ? (
+            <p className="hint" data-testid="wijk-expected-hint">
+              De kolom t.o.v. verwacht is de waarde van de wijk min wat haar leerlingen zouden halen tegen de landelijke cijfers van hun groep naar{' '}
+              {MIX_PHRASES.opleiding_ouders}, in procentpunten, getoetst met het 95%-interval. Afgeschermd: een groep van de wijk is te klein om te publiceren,
+              en de verwachte waarde zou haar grootte verraden.
+            </p>
+          ) : (
+            expected.error && (
+              <p className="hint" data-testid="wijk-expected-hint">
+                {noExpected(expected.error)}
+              </p>
+            )
+          )}
         </>
       )}
     </QueryState>
