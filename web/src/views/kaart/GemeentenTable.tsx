@@ -1,7 +1,16 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { BENCHMARK_IN_SENTENCE, stedelijkheidLabel, type Area, type ChangeRow, type Indicator, type ComparedValue } from '@gka/shared';
+import {
+  BENCHMARK_IN_SENTENCE,
+  expectedShortText,
+  stedelijkheidLabel,
+  type Area,
+  type ChangeRow,
+  type ComparedValue,
+  type ExpectedRow,
+  type Indicator,
+} from '@gka/shared';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
 import { comparisonWith, covidText, significanceText, significanceWith } from '../../lib/significance.ts';
@@ -15,12 +24,15 @@ export function GemeentenTable({
   values,
   indicator,
   changes,
+  expected,
 }: {
   areas: Area[];
   values: Map<string, ComparedValue> | null;
   indicator: Indicator | undefined;
   /** When the map shows a change: each gemeente's change and what it is measured against. */
   changes?: { byCode: Map<string, ChangeRow>; label: string };
+  /** When the map shows observed − expected: each gemeente's row of /expected. */
+  expected?: Map<string, ExpectedRow>;
 }) {
   const data = useMemo(() => areas.map((a) => ({ ...a, v: values?.get(a.code) })), [areas, values]);
   const columns = useMemo(
@@ -56,6 +68,19 @@ export function GemeentenTable({
                   }),
                 ]
               : []),
+            ...(expected
+              ? [
+                  col.accessor((r) => expected.get(r.code)?.difference ?? undefined, {
+                    id: 'verwacht',
+                    header: 't.o.v. verwacht',
+                    cell: (c) => {
+                      const e = expected.get(c.row.original.code);
+                      return e ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : '–';
+                    },
+                    sortUndefined: 'last',
+                  }),
+                ]
+              : []),
           ]
         : []),
       // After the figures: a phone shows the value beside the name first.
@@ -66,7 +91,7 @@ export function GemeentenTable({
       }),
       col.accessor('gka', { header: 'GKA-gemeente', cell: (c) => (c.getValue() ? 'ja' : 'nee') }),
     ],
-    [values, indicator, changes],
+    [values, indicator, changes, expected],
   );
   return (
     <DataTable
@@ -74,7 +99,7 @@ export function GemeentenTable({
       columns={columns}
       caption={indicator ? `Gemeenten: ${indicator.name} (tabel bij de kaart)` : 'Gemeenten: stedelijkheid en GKA-lidmaatschap (tabel bij de kaart)'}
       initialSort={[{ id: 'name', desc: false }]}
-      numeric={['waarde', 'interval', 'verandering']}
+      numeric={['waarde', 'interval', 'verandering', 'verwacht']}
       testId="gemeenten-table"
     />
   );

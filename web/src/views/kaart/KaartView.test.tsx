@@ -3,8 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AreasResponse, SourcesResponse } from '@gka/shared';
 import type { AreaMapProps } from '../../components/map/AreaMap.tsx';
+import { expectedHidden, expectedResponse, expectedRow } from '../../test/api.ts';
 import { bodyRows, headers, renderWithApi } from '../../test/render.tsx';
-import { aastad, adviesChange, adviesValues, beedorp, ceeveen, indicators } from '../../test/values.ts';
+import { aastad, advies, adviesChange, adviesValues, beedorp, ceeveen, indicators } from '../../test/values.ts';
 import { KaartView } from './KaartView.tsx';
 
 // MapLibre needs WebGL: the map is a list of its gemeenten with their colour step and tooltip.
@@ -48,6 +49,19 @@ const api = {
   'geo/gemeente': { type: 'FeatureCollection', features: [square('GM0001', 'Aastad', 5), square('GM0002', 'Beedorp', 5.2), square('GM0003', 'Ceeveen', 5.4)] },
   values: adviesValues,
   change: adviesChange,
+  // Expected values of advies in 2023-2024 only: the cohort before has no national figures by the parents' education.
+  expected: (q: URLSearchParams) =>
+    q.get('indicator') === 'advies_havo_vwo' && q.get('cohort') === '2023-2024'
+      ? expectedResponse(
+          advies,
+          [
+            expectedRow('GM0001', 'Aastad', 0.4, 0.46, 'lager'),
+            expectedHidden('GM0002', 'Beedorp'),
+            expectedRow('GM0003', 'Ceeveen', 0.6, 0.59, 'niet_significant'),
+          ],
+          '2023-2024',
+        )
+      : Response.json({ error: { code: 'bad_request', message: 'Geen landelijke cijfers naar de opleiding van de ouders' } }, { status: 400 }),
 };
 
 const mapItems = async () =>
@@ -105,6 +119,50 @@ describe('the map page', () => {
       ['Beedorp', '–'],
       ['Ceeveen', 'afgeschermd'],
     ]);
+  });
+
+  it('colours by observed − expected when asked, with a diverging legend in procentpunten; offered only where /expected has figures', async () => {
+    const { router } = renderWithApi(<KaartView />, { url: '/?indicator=advies_havo_vwo', api });
+    const toon = async () =>
+      within(await screen.findByLabelText('Toon'))
+        .getAllByRole('option')
+        .map((o) => [o.getAttribute('value'), o.textContent]);
+    await waitFor(async () => expect(await toon()).toContainEqual(['verwacht', 'Verschil t.o.v. verwacht (gegeven de leerlingen)']));
+    fireEvent.change(screen.getByLabelText('Toon'), { target: { value: 'verwacht' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?indicator=advies_havo_vwo&tov=verwacht'));
+    const legend = await screen.findByRole('figure', { name: /^Legenda: Verschil t\.o\.v\. verwacht: Advies havo\/vwo/ });
+    // −6,0 and +1,0 procentpunt: bounds at ±2,0 and ±6,0.
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'lager dan −6,0 procentpunt',
+      '−6,0 tot −2,0 procentpunt',
+      '−2,0 tot +2,0 procentpunt',
+      '+2,0 tot +6,0 procentpunt',
+      '+6,0 procentpunt of hoger',
+      'Afgeschermd of geen gegevens',
+      'GKA-gemeente (dikke rand)',
+    ]);
+    await waitFor(async () =>
+      expect((await mapItems()).map(([code, step]) => [code, step])).toEqual([
+        ['GM0001', '1'],
+        ['GM0002', 'geen'],
+        ['GM0003', '2'],
+      ]),
+    );
+    expect((await mapItems())[0]![2]).toContain('t.o.v. verwacht: −6,0 procentpunt, significant lager dan verwacht');
+    const table = screen.getByTestId('gemeenten-table');
+    expect(bodyRows(table).map((r) => [r[0], r[4]])).toEqual([
+      ['Aastad', '−6,0 procentpunt, significant lager dan verwacht'],
+      ['Beedorp', 'afgeschermd'],
+      ['Ceeveen', '+1,0 procentpunt, niet significant'],
+    ]);
+    // A cohort without expected values: the choice goes, and with it the parameter.
+    fireEvent.change(screen.getByLabelText('Cohort'), { target: { value: '2022-2023' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?indicator=advies_havo_vwo&cohort=2022-2023'));
+    expect(screen.queryByLabelText('Toon')).toBeNull();
   });
 
   it('says how to load boundaries when none are loaded', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { stedelijkheidLabel, type Area, type Value, disclosureSentence, cohortPhrase } from '@gka/shared';
-import { useAreas, useChange, useGeo, useValues } from '../../api/hooks.ts';
+import { stedelijkheidLabel, type Area, type Value, disclosureSentence, cohortPhrase, expectedShortText, MIX_PHRASES } from '@gka/shared';
+import { useAreas, useChange, useExpected, useGeo, useValues } from '../../api/hooks.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
@@ -12,13 +12,15 @@ import { useIndicatorChoice } from '../../components/controls/useIndicatorChoice
 import { ErrorMessage, Loading } from '../../components/status/Status.tsx';
 import { CovidNote } from '../../components/CovidNote.tsx';
 import { useSearchState } from '../../lib/searchState.ts';
-import { CHANGE_CLASSES, CHANGE_PALETTE, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, valueScale } from '../../lib/scale.ts';
+import { CHANGE_CLASSES, CHANGE_PALETTE, DIFFERENCE_PALETTE, differenceScale, NO_DATA_COLOUR, STEDELIJKHEID_LEGEND, valueScale } from '../../lib/scale.ts';
 import { covidText } from '../../lib/significance.ts';
 import { formatValue } from '../../lib/format.ts';
 import { GemeentenTable } from './GemeentenTable.tsx';
 import { mapSteps } from './steps.ts';
 
 const STEDELIJKHEID_MODE = 'stedelijkheid';
+/** `tov=verwacht`: colour by observed − expected instead of a change since a reference cohort. */
+const VERWACHT = 'verwacht';
 
 export function KaartView() {
   const { get, set } = useSearchState();
@@ -46,9 +48,29 @@ export function KaartView() {
   );
   const referenceLabel = reference?.label;
   const changes = useMemo(() => (changeByCode && referenceLabel ? { byCode: changeByCode, label: referenceLabel } : undefined), [changeByCode, referenceLabel]);
+  // Observed − expected: asked for every share of all pupils, so that the choice is offered only where /expected has figures.
+  const expected = useExpected(
+    { indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente' },
+    indicator?.unit === 'percentage' && group === 'totaal',
+  );
+  const expectedRows = useMemo(() => {
+    const d = expected.data;
+    return indicator && group === 'totaal' && d?.meta.indicator.code === indicator.code && d.meta.cohort.code === choice.cohort?.code ? d.data : null;
+  }, [expected.data, indicator, group, choice.cohort?.code]);
+  const hasExpected = !!expectedRows?.some((e) => e.difference !== null);
+  const expectedShown = get('tov') === VERWACHT && hasExpected;
+  const expectedByCode = useMemo(() => (expectedShown && expectedRows ? new Map(expectedRows.map((e) => [e.area, e])) : null), [expectedShown, expectedRows]);
+  const differences = useMemo(
+    () => differenceScale((expectedRows ?? []).flatMap((e) => (e.suppressed || e.difference === null ? [] : [e.difference]))),
+    [expectedRows],
+  );
+  // While /expected loads for the chosen indicator, `tov=verwacht` stays: the choice may yet be offered.
+  const expectedPending = indicator?.unit === 'percentage' && group === 'totaal' && !expected.error && !expectedRows;
   useEffect(() => {
-    if (get('tov') && indicator && !reference) set({ tov: undefined });
-  }, [get, set, indicator, reference]);
+    const tov = get('tov');
+    if (!tov || !indicator || reference) return;
+    if (tov !== VERWACHT || (!hasExpected && !expectedPending)) set({ tov: undefined });
+  }, [get, set, indicator, reference, hasExpected, expectedPending]);
 
   const areaByCode = useMemo(() => new Map((areas.data?.data ?? []).map((a) => [a.code, a])), [areas.data]);
   const gka = useMemo(() => new Set((areas.data?.data ?? []).filter((a) => a.gka).map((a) => a.code)), [areas.data]);
@@ -61,12 +83,16 @@ export function KaartView() {
   const numbers = useMemo(() => rows.flatMap((v) => (v.value === null ? [] : [v.value])), [rows]);
   const scale = useMemo(() => valueScale(numbers, indicator?.unit ?? 'percentage'), [numbers, indicator?.unit]);
 
-  const steps = useMemo(() => mapSteps(indicator, areaByCode, rows, scale, changeByCode), [indicator, areaByCode, rows, scale, changeByCode]);
+  const steps = useMemo(
+    () => mapSteps(indicator, areaByCode, rows, scale, changeByCode, expectedByCode && { byCode: expectedByCode, scale: differences }),
+    [indicator, areaByCode, rows, scale, changeByCode, expectedByCode, differences],
+  );
 
   const tooltip = (code: string) => {
     const a: Area | undefined = areaByCode.get(code);
     const v: Value | undefined = valueByCode.get(code);
     const change = changeByCode?.get(code);
+    const e = expectedByCode?.get(code);
     return (
       <>
         <strong>{a?.name ?? v?.name ?? code}</strong>
@@ -76,6 +102,12 @@ export function KaartView() {
           <>
             <br />
             Verandering t.o.v. {reference.label}: {change ? covidText(change, indicator.unit) : 'geen gegevens'}
+          </>
+        )}
+        {indicator && expectedByCode && (
+          <>
+            <br />
+            t.o.v. verwacht: {e ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : 'geen gegevens'}
           </>
         )}
         {a?.gka && (
@@ -94,10 +126,12 @@ export function KaartView() {
     : '';
   const legendTitle = !indicator
     ? 'Stedelijkheid (CBS), naar omgevingsadressendichtheid'
-    : reference
-      ? `Verandering: ${what} t.o.v. ${reference.label} (95%-interval)`
-      : what;
-  const error = geo.error ?? areas.error ?? choice.error ?? values.error ?? change.error;
+    : expectedShown
+      ? `Verschil t.o.v. verwacht: ${what} (verwacht op grond van ${MIX_PHRASES.opleiding_ouders})`
+      : reference
+        ? `Verandering: ${what} t.o.v. ${reference.label} (95%-interval)`
+        : what;
+  const error = geo.error ?? areas.error ?? choice.error ?? values.error ?? change.error ?? (expectedShown ? expected.error : null);
 
   return (
     <>
@@ -124,11 +158,15 @@ export function KaartView() {
               onChange={(v) => set({ groep: v === 'totaal:totaal' ? undefined : v })}
               name="groep"
             />
-            {references.length > 0 && (
+            {(references.length > 0 || hasExpected) && (
               <Select
                 label="Toon"
-                value={reference?.value ?? ''}
-                options={[{ value: '', label: 'De waarde' }, ...references.map((r) => ({ value: r.value, label: `Verandering t.o.v. ${r.label}` }))]}
+                value={expectedShown ? VERWACHT : (reference?.value ?? '')}
+                options={[
+                  { value: '', label: 'De waarde' },
+                  ...(hasExpected ? [{ value: VERWACHT, label: 'Verschil t.o.v. verwacht (gegeven de leerlingen)' }] : []),
+                  ...references.map((r) => ({ value: r.value, label: `Verandering t.o.v. ${r.label}` })),
+                ]}
                 onChange={(v) => set({ tov: v || undefined })}
                 name="tov"
               />
@@ -151,7 +189,7 @@ export function KaartView() {
             <AreaMap
               geojson={geo.data}
               steps={steps}
-              palette={reference ? CHANGE_PALETTE : undefined}
+              palette={expectedShown ? DIFFERENCE_PALETTE : reference ? CHANGE_PALETTE : undefined}
               emphasised={gka}
               tooltip={tooltip}
               onSelect={(code) => void navigate(`/gemeente/${code}`)}
@@ -159,13 +197,20 @@ export function KaartView() {
             />
             <Legend
               title={legendTitle}
-              items={!indicator ? STEDELIJKHEID_LEGEND : reference ? CHANGE_CLASSES.map((c) => ({ ...c })) : scale.legend}
+              items={!indicator ? STEDELIJKHEID_LEGEND : expectedShown ? differences.legend : reference ? CHANGE_CLASSES.map((c) => ({ ...c })) : scale.legend}
               extra={[
                 ...(indicator ? [{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }] : []),
                 { colour: '#1a1a1a', label: 'GKA-gemeente (dikke rand)', outline: true },
               ]}
             />
           </div>
+          {expectedShown && (
+            <p className="hint" data-testid="kaart-expected-hint">
+              Verwacht: wat de leerlingen van de gemeente zouden halen tegen de landelijke cijfers van hun groep naar {MIX_PHRASES.opleiding_ouders}. De kleur
+              zegt hoeveel procentpunt de gemeente daarboven of -onder zit; of dat significant is, staat in de tabel. Geen gegevens: een groep van de gemeente
+              is afgeschermd of ontbreekt.
+            </p>
+          )}
           {indicator && values.data && (
             <p className="hint">
               <ProvenanceMark indicator={indicator} /> {disclosureSentence(values.data.meta.minCell)}
@@ -173,7 +218,13 @@ export function KaartView() {
           )}
           {/* Only while other figures are shown: revalidating the shown ones (on focus) needs no notice. */}
           {indicator && values.isFetching && (values.isPending || values.isPlaceholderData) && <Loading what="de waarden" />}
-          <GemeentenTable areas={areas.data.data} values={indicator ? valueByCode : null} indicator={indicator} changes={changes} />
+          <GemeentenTable
+            areas={areas.data.data}
+            values={indicator ? valueByCode : null}
+            indicator={indicator}
+            changes={changes}
+            expected={expectedByCode ?? undefined}
+          />
           <p>
             <Link to="/data">Naar de tabelbouwer en downloads</Link>
           </p>

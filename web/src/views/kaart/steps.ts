@@ -1,9 +1,10 @@
-import type { Area, ChangeRow, Indicator, Value } from '@gka/shared';
+import type { Area, ChangeRow, ExpectedRow, Indicator, Value } from '@gka/shared';
 import { changeStep, stedelijkheidStep, type ValueScale } from '../../lib/scale.ts';
 
 /**
  * Each gemeente's colour on the map, as a palette step: by stedelijkheid without an indicator, by
- * its change while a change is shown, else by its value on the scale. A gemeente without one is left out (no data).
+ * its distance from the expected value while that is shown, by its change while a change is shown,
+ * else by its value on the scale. A gemeente without one (hidden, no breakdown) is left out (no data).
  */
 export function mapSteps(
   indicator: Indicator | undefined,
@@ -11,6 +12,7 @@ export function mapSteps(
   rows: readonly Value[],
   scale: ValueScale,
   changeByCode: ReadonlyMap<string, ChangeRow> | null,
+  expected: { byCode: ReadonlyMap<string, ExpectedRow>; scale: ValueScale } | null = null,
 ): Map<string, number> {
   const m = new Map<string, number>();
   if (!indicator) {
@@ -18,6 +20,8 @@ export function mapSteps(
       const s = stedelijkheidStep(a.stedelijkheid);
       if (s !== null) m.set(a.code, s);
     }
+  } else if (expected) {
+    for (const [code, e] of expected.byCode) if (!e.suppressed && e.difference !== null) m.set(code, expected.scale.step(e.difference));
   } else if (changeByCode) {
     for (const [code, c] of changeByCode) {
       const s = changeStep(c);
