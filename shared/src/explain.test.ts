@@ -34,6 +34,7 @@ describe('expectedShortText and peerText', () => {
     expect(expectedShortText(tilburg)).toBe('+5,5 procentpunt, niet significant');
     expect(expectedShortText({ ...tilburg, significance: 'hoger' })).toBe('+5,5 procentpunt, significant hoger dan verwacht');
     expect(expectedShortText({ ...tilburg, suppressed: true })).toBe('afgeschermd');
+    expect(expectedShortText({ ...tilburg, significance: 'lager', difference: -0.031 }, true)).toBe('−3,1 pp, significant lager dan verwacht');
     expect(peerText({ name: 'Leiden', value: 0.926, difference: 0.077 })).toBe('Leiden (92,6%; +7,7 procentpunt)');
   });
 });

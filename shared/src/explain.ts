@@ -20,12 +20,12 @@ export type ExpectedFigure = {
   suppressed: boolean;
 };
 
-/** The words alone, for a table column: '+5,5 procentpunt, niet significant'. */
-export function expectedShortText(e: ExpectedFigure): string {
+/** The words alone, for a table column: '+5,5 procentpunt, niet significant'; `short` with 'pp', for a narrow column. */
+export function expectedShortText(e: ExpectedFigure, short = false): string {
   if (e.suppressed) return 'afgeschermd';
   if (e.difference === null) return '–';
   const words = e.significance === 'niet_significant' ? 'niet significant' : EXPECTED_WORDS[e.significance];
-  return `${formatDifference(e.difference)}, ${words}`;
+  return `${formatDifference(e.difference, 'percentage', short)}, ${words}`;
 }
 
 /**

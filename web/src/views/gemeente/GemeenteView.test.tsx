@@ -118,7 +118,7 @@ describe('the gemeente page', () => {
         '55,0% – 65,0%',
         'significant hoger dan de eigen gemeente',
         'significant hoger dan Nederland',
-        '+8,0 procentpunt, significant hoger dan verwacht',
+        '+8,0 pp, significant hoger dan verwacht',
         '+10,0 pp, significant hoger',
       ],
       [

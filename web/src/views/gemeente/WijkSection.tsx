@@ -118,7 +118,7 @@ export function WijkSection({
               // A wijk without a figure of its own has no expected value either: '–'.
               cell: (c) => {
                 const e = c.row.original.expected;
-                return e && !c.row.original.suppressed ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : '–';
+                return e && !c.row.original.suppressed ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }, true) : '–';
               },
               sortUndefined: 'last',
             }),
