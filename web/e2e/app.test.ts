@@ -6,7 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   aandachtspuntSentence,
+  ExpectedResponse,
   expectedSentence,
+  expectedShortText,
   formatPercent,
   IndicatorsResponse,
   NO_PEERS_TEXT,
@@ -361,6 +363,18 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     const peers = explanation.getByTestId('peers');
     if (advies.peers!.length === 0) expect(await peers.textContent()).toBe(NO_PEERS_TEXT);
     else expect(await peers.locator('li').allTextContents()).toEqual(advies.peers!.map(peerText));
+    // The wijk table: each wijk's distance from what its pupils predict, as /expected gives it.
+    const wijken = ExpectedResponse.parse(await (await fetch(`${base()}/api/v1/expected?indicator=advies_havo_vwo&level=wijk&parent=GM0855`)).json());
+    const wijkTable = page.getByTestId('wijk-table');
+    await wijkTable.getByRole('columnheader', { name: /^t\.o\.v\. verwacht/ }).waitFor();
+    const column = (await wijkTable.locator('thead th').allTextContents()).findIndex((h) => h.startsWith('t.o.v. verwacht'));
+    const shown = new Map(
+      await wijkTable.locator('tbody tr').evaluateAll((trs, c) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[c]!.textContent]), column),
+    );
+    const published = wijken.data.filter((e) => !e.suppressed && e.difference !== null);
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.map((e) => shown.get(e.name))).toEqual(published.map((e) => expectedShortText({ ...e, dimension: 'opleiding_ouders' }, true)));
+    for (const e of wijken.data.filter((e) => e.suppressed)) expect(['afgeschermd', '–'], e.name).toContain(shown.get(e.name));
     // The pass rate (DUO) has no breakdown by parents' education: the page says there is no expected value.
     await page.getByLabel('Indicator voor trend, kansenkloof en wijken').selectOption('slagingspercentage_vo');
     await explanation
