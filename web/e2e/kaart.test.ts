@@ -100,6 +100,25 @@ describe('Kaart', () => {
     expect(await page.getByLabel('Toon').count()).toBe(1);
   });
 
+  it('coloured by observed − expected from the URL, with the diverging legend and the column saying so', async () => {
+    await page.goto(`${base}/kaart?indicator=advies_havo_vwo&tov=verwacht`);
+    const legend = page.getByRole('figure', { name: /Legenda: Verschil t\.o\.v\. verwacht: Schooladvies havo\/vwo/ });
+    await legend.getByText(/procentpunt of hoger$/).waitFor();
+    expect(await page.getByLabel('Toon').inputValue()).toBe('verwacht');
+    const table = page.getByTestId('gemeenten-table');
+    await table.getByRole('columnheader', { name: /t\.o\.v\. verwacht/ }).waitFor();
+    const cells = await table.locator('tbody tr td:nth-child(5)').allTextContents();
+    expect(
+      cells.every((t) => /^[+−]?\d+,\d procentpunt, (significant (hoger|lager) dan verwacht|niet significant)$|^afgeschermd$|^–$/.test(t)),
+      cells.join(' | '),
+    ).toBe(true);
+    // Painted from the diverging palette's inner classes (a handful of gemeenten never fills the open outer ones).
+    const inner = ['#f1a340', '#e8e1d3', '#998ec3'].map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const near = (c: string) => inner.some((p) => c.split(',').every((x, i) => Math.abs(Number(x) - p[i]!) < 12));
+    await expect.poll(async () => [...(await mapColours()).keys()].filter(near).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(page.url()).toContain('tov=verwacht');
+  });
+
   it('the keyboard and a click on the map open a gemeente', async () => {
     await page.goto(`${base}/kaart`);
     const link = page.getByTestId('gemeenten-table').getByRole('link', { name: 'Vlietstad' });
