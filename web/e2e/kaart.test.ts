@@ -109,7 +109,7 @@ describe('Kaart', () => {
     await table.getByRole('columnheader', { name: /t\.o\.v\. verwacht/ }).waitFor();
     const cells = await table.locator('tbody tr td:nth-child(5)').allTextContents();
     expect(
-      cells.every((t) => /^[+−]?\d+,\d procentpunt, (significant (hoger|lager) dan verwacht|niet significant)$|^afgeschermd$|^–$/.test(t)),
+      cells.every((t) => /^[+−]?\d+,\d pp, (significant (hoger|lager) dan verwacht|niet significant)$|^afgeschermd$|^–$/.test(t)),
       cells.join(' | '),
     ).toBe(true);
     // Painted from the diverging palette's inner classes (a handful of gemeenten never fills the open outer ones).

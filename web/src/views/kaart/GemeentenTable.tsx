@@ -75,7 +75,8 @@ export function GemeentenTable({
                     header: 't.o.v. verwacht',
                     cell: (c) => {
                       const e = expected.get(c.row.original.code);
-                      return e ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : '–';
+                      // Short: beside the value, the interval and the words against Nederland the table still fits 1400 px.
+                      return e ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }, true) : '–';
                     },
                     sortUndefined: 'last',
                   }),

@@ -155,9 +155,9 @@ describe('the map page', () => {
     expect((await mapItems())[0]![2]).toContain('t.o.v. verwacht: −6,0 procentpunt, significant lager dan verwacht');
     const table = screen.getByTestId('gemeenten-table');
     expect(bodyRows(table).map((r) => [r[0], r[4]])).toEqual([
-      ['Aastad', '−6,0 procentpunt, significant lager dan verwacht'],
+      ['Aastad', '−6,0 pp, significant lager dan verwacht'],
       ['Beedorp', 'afgeschermd'],
-      ['Ceeveen', '+1,0 procentpunt, niet significant'],
+      ['Ceeveen', '+1,0 pp, niet significant'],
     ]);
     // A cohort without expected values: the choice goes, and with it the parameter.
     fireEvent.change(screen.getByLabelText('Cohort'), { target: { value: '2022-2023' } });
