@@ -6,10 +6,24 @@ import { migrateToLatest } from './migrate.ts';
 import { ensureDisclosure } from '../disclosure/store.ts';
 import { viaKysely } from './raw.ts';
 
-export type OpenDatabase = { db: Db; url: string; embedded: boolean; close: () => Promise<void> };
+export type OpenDatabase = {
+  db: Db;
+  url: string;
+  embedded: boolean;
+  /** Migrates to the latest schema and decides disclosure where needed; done by openDatabase unless `migrate: false`. */
+  prepare: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
-/** The database of a process: DATABASE_URL when set, else the embedded Postgres in GKA_DATA_DIR; always migrated. */
-export async function openDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<OpenDatabase> {
+/**
+ * The database of a process: DATABASE_URL when set, else the embedded Postgres in GKA_DATA_DIR;
+ * migrated, unless `migrate: false` (backup and restore must see it as it is).
+ */
+export async function openDatabase(
+  config: Config,
+  log: (msg: string) => void = () => {},
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
@@ -19,16 +33,10 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     stopEmbedded = server.stop;
   }
   const db = createDb(url);
+  const prepare = () => prepareDatabase(db, config, log);
   try {
     await reach(db, url, config.databaseUrl ? ' Controleer DATABASE_URL.' : '');
-    const results = await migrateToLatest(db);
-    for (const r of results) log(`Migratie ${r.migrationName}: ${r.status === 'Success' ? 'uitgevoerd' : r.status}`);
-    const decided = await db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), config.minCell));
-    if (decided.length) {
-      log(`Afscherming opnieuw bepaald (drempel ${config.minCell}) voor ${decided.length} combinaties van indicator en cohort.`);
-      // Statistics and the visibility map for index-only reads, as after every import.
-      await sql`vacuum (analyze) measure`.execute(db);
-    }
+    if (migrate) await prepare();
   } catch (e) {
     await db.destroy();
     await stopEmbedded?.();
@@ -38,11 +46,23 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     db,
     url,
     embedded: Boolean(stopEmbedded),
+    prepare,
     close: async () => {
       await db.destroy();
       await stopEmbedded?.();
     },
   };
+}
+
+async function prepareDatabase(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
+  const results = await migrateToLatest(db);
+  for (const r of results) log(`Migratie ${r.migrationName}: ${r.status === 'Success' ? 'uitgevoerd' : r.status}`);
+  const decided = await db.transaction().execute((trx) => ensureDisclosure(viaKysely(trx), config.minCell));
+  if (decided.length) {
+    log(`Afscherming opnieuw bepaald (drempel ${config.minCell}) voor ${decided.length} combinaties van indicator en cohort.`);
+    // Statistics and the visibility map for index-only reads, as after every import.
+    await sql`vacuum (analyze) measure`.execute(db);
+  }
 }
 
 /** Where a connection string points, without user or password: `127.0.0.1:5432, database gka`. */
