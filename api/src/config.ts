@@ -15,6 +15,8 @@ const Env = z.object({
   GKA_EMBEDDED_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   GKA_MIN_CELL: z.coerce.number().int().min(1).default(DEFAULT_MIN_CELL),
   GKA_OPEN_DATA_DIR: z.string().optional(),
+  /** Folder with pg_dump, pg_restore and psql for `backup` and `restore`; unset: found by their version. */
+  GKA_PG_BIN: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Where DUO's open-data files are fetched from (a mirror); unset: DUO itself. */
   GKA_DUO_BASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -73,6 +75,8 @@ export type Config = {
   embeddedPort: number;
   minCell: number;
   openDataDir?: string;
+  /** GKA_PG_BIN: the only folder `backup` and `restore` take their Postgres programs from. */
+  pgBin?: string;
   /** Folder download-duo fetches into (`<data dir>/duo`), and the DUO address to fetch from (undefined: DUO). */
   duoDir: string;
   duoBaseUrl?: string;
@@ -108,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: e.GKA_EMBEDDED_PORT,
     minCell: e.GKA_MIN_CELL,
     openDataDir: e.GKA_OPEN_DATA_DIR && path.resolve(REPO_ROOT, e.GKA_OPEN_DATA_DIR),
+    pgBin: e.GKA_PG_BIN && path.resolve(REPO_ROOT, e.GKA_PG_BIN),
     duoDir: path.join(path.resolve(REPO_ROOT, e.GKA_DATA_DIR), 'duo'),
     duoBaseUrl: e.GKA_DUO_BASE_URL,
     firstStartDuo: e.GKA_FIRST_START_DUO === '1',

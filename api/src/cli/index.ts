@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
+import { backupCommand, restoreCommand, type SelfOpeningCommand } from './backup.ts';
 import { demoCommand } from './demo.ts';
 import { downloadDuoCommand } from './download-duo.ts';
 import { downloadGeoCommand } from './download-geo.ts';
@@ -36,6 +37,9 @@ const USAGE = `Gebruik: pnpm gka <opdracht>
   gebruiker intrekken <email> een account intrekken; zijn sessies eindigen meteen
   audit [--gemeente GM0855] [--aantal N]
                               het auditlog van de werkruimte
+  backup <bestand>            alle gegevens van het dashboard in één bestand (pg_dump, custom-formaat)
+  restore <bestand> [--overschrijven]
+                              een back-up terugzetten in een lege database; --overschrijven vervangt alles
 `;
 
 // `url` is for importers that COPY through a raw pg client.
@@ -59,18 +63,23 @@ const commands: Record<string, Command> = {
   audit: auditCommand,
 };
 
+// These see the database as it is: a restore must find an empty database empty, not freshly migrated.
+const selfOpening: Record<string, SelfOpeningCommand> = { backup: backupCommand, restore: restoreCommand };
+
 async function main(argv: string[]) {
   const [name, ...args] = argv;
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  const opening = name ? selfOpening[name] : undefined;
+  if (!command && !opening) {
     process.stderr.write(name && name !== 'help' && name !== '--help' ? `Onbekende opdracht: ${name}\n\n${USAGE}` : USAGE);
     process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
   }
   const log = (m: string) => process.stdout.write(`${m}\n`);
   const config = loadConfig();
+  if (opening) return opening(args, { open: () => openDatabase(config, log, { migrate: false }), log, config });
   const database = await openDatabase(config, log);
   try {
-    await command(args, { db: database.db, url: database.url, log, config });
+    await command!(args, { db: database.db, url: database.url, log, config });
   } finally {
     await database.close();
   }
