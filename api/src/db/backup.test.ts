@@ -11,6 +11,8 @@ import { REPO_ROOT } from '../config.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { testConfig } from '../test/config.ts';
 import { seed } from '../test/seed.ts';
+import { addAccount } from '../auth/accounts.ts';
+import { writeItem } from '../queries/dossier.ts';
 import { chooseTools, missingToolsMessage, parseToolMajor, restorableEntries, toolConnection, toolsFor } from './backup.ts';
 import { migrateToLatest } from './migrate.ts';
 import { openDatabase } from './open.ts';
@@ -113,6 +115,27 @@ describe.skipIf(toolsMissing)('pnpm gka backup and restore', () => {
     await sql`create extension if not exists citext`.execute(source.db);
     await sql`create table notitie (email citext primary key)`.execute(source.db);
     await sql`insert into notitie values ('Regio@Voorbeeld.nl')`.execute(source.db);
+    // The werkruimte: an account, and a dossier item of each kind with a second version and the audit log.
+    const { id } = await addAccount(source.db, {
+      email: 'regio@gka.test',
+      role: 'beheerder',
+      gemeenten: [],
+      groepen: [],
+      password: 'Zomer-aan-de-Dommel-2026',
+    });
+    const account = { id, email: 'regio@gka.test', role: 'beheerder' as const, gemeenten: [], groepen: [] };
+    for (const [collection, content] of [
+      ['duidingen', { indicator: 'advies_havo_vwo', cohort: null, wijk: null, school: null, tekst: 'Duiding' }],
+      ['gesprekken', { datum: '2026-12-01', deelnemers: [{ naam: 'A', rol: 'B' }], samenvatting: 'Gesprek', indicatoren: [] }],
+      ['afspraken', { wat: 'Afspraak', wie: 'Gemeente', deadline: '2027-01-01', status: 'open', gesprek: null }],
+      [
+        'interventies',
+        { naam: 'Zomerschool', beschrijving: '', doelgroep: '', start: '2026-07-01', eind: null, indicatoren: [], wijken: [], scholen: [], deelbaar: true },
+      ],
+    ] as const) {
+      const written = await writeItem(source.db, account, { gemeente: 'GM0001', collection }, 'aangemaakt', content);
+      await writeItem(source.db, account, { gemeente: 'GM0001', collection, id: written!.id }, 'gewijzigd', content);
+    }
     dir = mkdtempSync(path.join(tmpdir(), 'gka-backup-'));
   });
   afterAll(async () => {
@@ -131,6 +154,7 @@ describe.skipIf(toolsMissing)('pnpm gka backup and restore', () => {
 
     const before = await everyTable(source.url);
     expect(Number.parseInt(before.measure!)).toBeGreaterThan(0);
+    expect([before.dossier_item, before.dossier_version, before.account].map((v) => Number.parseInt(v!))).toEqual([4, 8, 1]);
     // Through the CLI itself: its usual start migrates, which would fill the empty database before the restore looks.
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'restore', file], {
       cwd: path.join(REPO_ROOT, 'api'),
