@@ -64,6 +64,19 @@ const Env = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Signing in through an organisation's OpenID Connect provider: its issuer and this dashboard's client there (all three or none). */
+  GKA_OIDC_ISSUER: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .url('verwacht het adres van de uitgever, zoals https://login.example.nl/realms/gka')
+      .refine((v) => new URL(v).protocol === 'https:' || isLoopback(new URL(v).hostname), {
+        message: 'verwacht een https-adres (http alleen op deze machine: localhost of 127.0.0.1)',
+      })
+      .optional(),
+  ),
+  GKA_OIDC_CLIENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  GKA_OIDC_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -94,6 +107,16 @@ export type Config = {
   publicUrl: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Signing in through OpenID Connect; undefined: only passwords. */
+  oidc?: OidcConfig;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: `${publicUrl}/api/v1/sessie/oidc/terug`, registered with the provider. */
+  redirectUri: string;
 };
 
 /** Parses the environment once; a bad value stops the process with a message naming the variable. */
@@ -104,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Ongeldige configuratie:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.GKA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -127,10 +151,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSendTimeoutMs: Math.round(e.GKA_EXPORT_SEND_TIMEOUT * 1000),
     shutdownGraceMs: Math.round(e.GKA_SHUTDOWN_GRACE * 1000),
     dataRecheckMs: e.GKA_DATA_RECHECK_MS,
-    publicUrl: (e.GKA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     sessionIdleMs: e.GKA_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.GKA_SESSION_MAX_HOURS * 3_600_000,
+    oidc: parseOidc(e, publicUrl),
   };
+}
+
+function parseOidc(e: z.infer<typeof Env>, publicUrl: string): OidcConfig | undefined {
+  const { GKA_OIDC_ISSUER: issuer, GKA_OIDC_CLIENT_ID: clientId, GKA_OIDC_CLIENT_SECRET: clientSecret } = e;
+  if (issuer && clientId && clientSecret) return { issuer, clientId, clientSecret, redirectUri: `${publicUrl}/api/v1/sessie/oidc/terug` };
+  if (issuer || clientId || clientSecret)
+    throw new Error(
+      'Ongeldige configuratie:\n  GKA_OIDC_ISSUER: inloggen via OIDC heeft GKA_OIDC_ISSUER, GKA_OIDC_CLIENT_ID en GKA_OIDC_CLIENT_SECRET alle drie nodig (of geen van drie)',
+    );
+  return undefined;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 function parseTrustProxy(value: string): false | number | string[] {
