@@ -1,17 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Me, SetPasswordBody, SIGNED_IN_HINT, SignInBody } from '@gka/shared';
-import { gemeentenOf, type Account } from '../auth/access.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { HttpError } from '../errors.ts';
 import { audit } from '../auth/audit.ts';
 import { checkPassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
-import { createSession, endSession, findSession, pruneSessions, SESSION_COOKIE, usePasswordLink, type Lifetimes, type Session } from '../auth/sessions.ts';
+import { endSession, findSession, SESSION_COOKIE, usePasswordLink, type Lifetimes, type Session } from '../auth/sessions.ts';
 import { clearFailures, isThrottled, recordFailure, throttleKeys, WINDOW_MINUTES } from '../auth/throttle.ts';
+import { meOf, startSession } from '../auth/sign-in.ts';
 import { dossierRoutes } from './dossier.ts';
 
 declare module 'fastify' {
@@ -60,23 +60,6 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
       throw new HttpError(403, 'csrf', 'Het beveiligingstoken (x-csrf-token) ontbreekt of klopt niet; laad de pagina opnieuw');
   });
 
-  const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token: string) => {
-    const common = { sameSite: 'lax', secure: req.protocol === 'https', maxAge: Math.floor(life.maxMs / 1000) } as const;
-    reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true, path: '/api/' });
-    reply.setCookie(SIGNED_IN_HINT, '1', { ...common, path: '/' });
-  };
-  const me = async (account: Account, csrfToken: string) => {
-    const dossiers = await gemeentenOf(o.db, account);
-    return {
-      email: account.email,
-      rol: account.role,
-      gemeenten: account.gemeenten,
-      groepen: account.groepen,
-      dossiers: dossiers === null ? ('alle' as const) : [...dossiers].sort(),
-      csrfToken,
-    };
-  };
-
   app.post('/sessie', { config: { auth: 'none' }, schema: { body: SignInBody, response: { 200: Me } } }, async (req, reply) => {
     const { email, wachtwoord } = req.body;
     const keys = throttleKeys(email, req.ip);
@@ -99,12 +82,7 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
       throw SIGN_IN_FAILED();
     }
     await clearFailures(o.db, keys[0]!);
-    if (req.session) await endSession(o.db, req.session.id);
-    await pruneSessions(o.db, life);
-    const { token, csrfToken } = await createSession(o.db, account.id);
-    await audit(o.db, { account, action: 'ingelogd' });
-    setSessionCookie(req, reply, token);
-    return me(account, csrfToken);
+    return startSession(o.db, life, req, reply, account, 'ingelogd');
   });
 
   app.delete('/sessie', { config: { auth: 'optional' } }, async (req, reply) => {
@@ -117,7 +95,7 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
     return reply.code(204).send();
   });
 
-  app.get('/ik', { schema: { response: { 200: Me } } }, (req) => me(req.session!.account, req.session!.csrfToken));
+  app.get('/ik', { schema: { response: { 200: Me } } }, (req) => meOf(o.db, req.session!.account, req.session!.csrfToken));
 
   app.post('/wachtwoord', { config: { auth: 'none' }, schema: { body: SetPasswordBody, response: { 204: z.null() } } }, async (req, reply) => {
     const problem = passwordProblem(req.body.wachtwoord);
