@@ -52,6 +52,22 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** GET /sessie/opties: the ways to sign in besides a password (the web app shows a button for each). */
+export const SignInOptions = z.object({ oidc: z.boolean() });
+export type SignInOptions = z.infer<typeof SignInOptions>;
+
+/**
+ * Why a sign-in through OIDC failed: the API sends the browser to `/inloggen?fout=<code>` and the web
+ * app shows the message of a known code only, so that a link cannot put words in the dashboard's mouth.
+ */
+export const OIDC_ERRORS = {
+  oidc_mislukt: 'Inloggen via je organisatie is niet gelukt; probeer het opnieuw',
+  oidc_onbereikbaar: 'De inlogdienst van je organisatie is nu niet bereikbaar; probeer het later opnieuw',
+  email_niet_bevestigd: 'Je organisatie heeft dit e-mailadres niet als bevestigd opgegeven; zo kun je niet inloggen',
+  geen_account: 'Er is geen account voor dit e-mailadres; vraag de beheerder om er een',
+} as const;
+export type OidcError = keyof typeof OIDC_ERRORS;
+
 const IsoDate = z.iso.date('verwacht een datum als 2026-12-31');
 const text = (max: number, what: string) => z.string().trim().min(1, `vul ${what} in`).max(max, `${what} is hoogstens ${max} tekens`);
 const codes = (max: number) => z.array(z.string().min(1).max(64)).max(max).default([]);

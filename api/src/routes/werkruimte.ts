@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Me, SetPasswordBody, SIGNED_IN_HINT, SignInBody } from '@gka/shared';
+import { Me, SetPasswordBody, SIGNED_IN_HINT, SignInBody, SignInOptions } from '@gka/shared';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { HttpError } from '../errors.ts';
@@ -13,6 +13,7 @@ import { endSession, findSession, SESSION_COOKIE, usePasswordLink, type Lifetime
 import { clearFailures, isThrottled, recordFailure, throttleKeys, WINDOW_MINUTES } from '../auth/throttle.ts';
 import { meOf, startSession } from '../auth/sign-in.ts';
 import { dossierRoutes } from './dossier.ts';
+import { oidcRoutes } from './oidc.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -85,6 +86,8 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
     return startSession(o.db, life, req, reply, account, 'ingelogd');
   });
 
+  app.get('/sessie/opties', { config: { auth: 'none' }, schema: { response: { 200: SignInOptions } } }, () => ({ oidc: o.config.oidc !== undefined }));
+
   app.delete('/sessie', { config: { auth: 'optional' } }, async (req, reply) => {
     if (req.session) {
       await endSession(o.db, req.session.id);
@@ -114,6 +117,7 @@ export async function werkruimteRoutes(parent: FastifyInstance, o: WerkruimteOpt
   });
 
   await app.register(dossierRoutes, { db: o.db });
+  if (o.config.oidc) await app.register(oidcRoutes, { db: o.db, oidc: o.config.oidc, life });
 }
 
 function sameToken(given: string | string[] | undefined, expected: string): boolean {
