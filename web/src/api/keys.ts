@@ -25,6 +25,7 @@ export const queryKeys = {
   bulkInfo: (level: DataLevel, parent: string | undefined) => ['bulk-info', level, parent] as const,
   overview: (p: OverviewParams) => ['overview', p] as const,
   me: () => ['ik'] as const,
+  signInOptions: () => ['sessie-opties'] as const,
   dossier: (gemeente: string) => ['dossier', gemeente] as const,
   sharedInterventions: (indicator: string) => ['interventies', indicator] as const,
 };

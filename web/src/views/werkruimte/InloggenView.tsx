@@ -1,5 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { OIDC_ERRORS, SignInOptions } from '@gka/shared';
+import { apiUrl, getJson } from '../../api/client.ts';
+import { queryKeys } from '../../api/keys.ts';
 import { useMe, useSignIn } from '../../api/werkruimte.ts';
 import { usePageTitle } from '../../lib/page.ts';
 
@@ -15,13 +19,18 @@ export function InloggenView() {
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();
+  const options = useQuery({ queryKey: queryKeys.signInOptions(), queryFn: ({ signal }) => getJson(apiUrl('sessie/opties'), SignInOptions, signal) });
+  const terug = safeReturnPath(params.get('terug'));
+  // Only a known code: a link cannot put words on this page.
+  const fout = params.get('fout');
+  const oidcError = fout && Object.hasOwn(OIDC_ERRORS, fout) ? OIDC_ERRORS[fout as keyof typeof OIDC_ERRORS] : null;
   const [email, setEmail] = useState('');
   const [wachtwoord, setWachtwoord] = useState('');
   const emailId = useId();
   const passwordId = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    signIn.mutate({ email, wachtwoord }, { onSuccess: () => void navigate(safeReturnPath(params.get('terug'))) });
+    signIn.mutate({ email, wachtwoord }, { onSuccess: () => void navigate(terug) });
   };
   return (
     <>
@@ -35,33 +44,47 @@ export function InloggenView() {
           Je bent ingelogd als {me.data.email}. <Link to="/gemeente">Naar een gemeente</Link>
         </p>
       ) : (
-        <form className="filters filters--stacked form" onSubmit={submit} aria-label="Inloggen">
-          <div className="field">
-            <label htmlFor={emailId}>E-mailadres</label>
-            <input id={emailId} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={passwordId}>Wachtwoord</label>
-            <input
-              id={passwordId}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={wachtwoord}
-              onChange={(e) => setWachtwoord(e.target.value)}
-            />
-          </div>
-          {signIn.error && (
+        <>
+          {oidcError && (
             <p className="status status--error" role="alert">
-              {signIn.error.message}
+              {oidcError}
             </p>
           )}
-          <p>
-            <button type="submit" className="button" disabled={signIn.isPending}>
-              {signIn.isPending ? 'Bezig met inloggen…' : 'Inloggen'}
-            </button>
-          </p>
-        </form>
+          {options.data?.oidc && (
+            <p>
+              <a className="button" href={apiUrl('sessie/oidc', { terug })}>
+                Inloggen via je organisatie
+              </a>
+            </p>
+          )}
+          <form className="filters filters--stacked form" onSubmit={submit} aria-label="Inloggen met e-mailadres en wachtwoord">
+            <div className="field">
+              <label htmlFor={emailId}>E-mailadres</label>
+              <input id={emailId} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={passwordId}>Wachtwoord</label>
+              <input
+                id={passwordId}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={wachtwoord}
+                onChange={(e) => setWachtwoord(e.target.value)}
+              />
+            </div>
+            {signIn.error && (
+              <p className="status status--error" role="alert">
+                {signIn.error.message}
+              </p>
+            )}
+            <p>
+              <button type="submit" className="button" disabled={signIn.isPending}>
+                {signIn.isPending ? 'Bezig met inloggen…' : 'Inloggen'}
+              </button>
+            </p>
+          </form>
+        </>
       )}
     </>
   );
