@@ -4,7 +4,6 @@ import { useFocusOnNavigation, useRouteTitle } from './lib/page.ts';
 import { useBannerResetOn } from './lib/banner.ts';
 import { Layout } from './components/layout/Layout.tsx';
 import { Loading } from './components/status/Status.tsx';
-import { preloadMap } from './components/map/AreaMap.tsx';
 
 /**
  * Every view is a chunk of its own, loaded when its route is first shown: the shell (header, menu,
@@ -21,11 +20,7 @@ const view = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
     </Suspense>
   );
 };
-// The Kaart cannot colour its map without MapLibre: fetch both at once, not one after the other.
-const kaart = view(() => {
-  void preloadMap();
-  return import('./views/kaart/KaartView.tsx');
-}, 'KaartView');
+const kaart = view(() => import('./views/kaart/KaartView.tsx'), 'KaartView');
 
 const TITLES: [RegExp, string][] = [
   [/^\/gemeente\/[^/]+\/notitie/, 'Gespreksnotitie'],

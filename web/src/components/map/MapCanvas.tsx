@@ -4,6 +4,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MAP_BACKGROUND, NO_DATA_COLOUR, PALETTE } from '../../lib/scale.ts';
 import type { AreaMapProps } from './AreaMap.tsx';
+import type { Wake } from './SvgMap.tsx';
+import { MapTooltip } from './Tooltip.tsx';
 
 // MapLibre GL 6 loads its worker from a separate file; without this the canvas stays blank.
 setWorkerUrl(workerUrl);
@@ -31,13 +33,30 @@ type Hover = { code: string; x: number; y: number };
  * MapLibre choropleth on a plain background (no tile server, no glyphs). Colours come from
  * feature-state, so switching indicator only sets states; the source is added once per geometry.
  */
-export default function MapCanvas({ geojson, steps, palette = PALETTE, emphasised, tooltip, onSelect, label, height = 520 }: AreaMapProps) {
+export default function MapCanvas({
+  geojson,
+  steps,
+  palette = PALETTE,
+  emphasised,
+  tooltip,
+  onSelect,
+  label,
+  height = 520,
+  wake,
+  onReady,
+}: AreaMapProps & {
+  /** Taking over from the SVG map: what the user did there, done once this map shows the same view. */
+  wake?: Wake;
+  /** Called when this map shows the SVG map's view, coloured, so that it can go. */
+  onReady?: () => void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const takeOver = useRef(wake && { wake, onReady });
 
   useEffect(() => {
     const map = new MlMap({
@@ -115,17 +134,27 @@ export default function MapCanvas({ geojson, steps, palette = PALETTE, emphasise
       map.setFeatureState({ source: SOURCE, id: code }, { step: steps.get(code) ?? null, emph: emphasised?.has(code) ?? false });
     }
     // A performance mark when the new colours are on screen: the recolour budget (≤ 300 ms, BENCHMARKS.md).
-    map.once('idle', () => performance.mark('gka:map-coloured'));
+    map.once('idle', () => {
+      performance.mark('gka:map-coloured');
+      const t = takeOver.current;
+      if (!t) return;
+      takeOver.current = undefined;
+      // Dragged on the SVG map while this one loaded: the same offset, drawn, before the SVG goes.
+      const [dx, dy] = t.wake.pan ?? [0, 0];
+      if (dx || dy) map.panBy([-dx, -dy], { animate: false });
+      map.once('idle', () => {
+        t.onReady?.();
+        const { zoom, around } = t.wake;
+        if (zoom) map.easeTo({ zoom: map.getZoom() + zoom, ...(around && { around: map.unproject(around) }) });
+      });
+      map.triggerRepaint();
+    });
   }, [geojson, steps, palette, emphasised, loaded]);
 
   return (
     <div className="map" style={{ height }}>
       <div ref={container} className="map__canvas" data-testid="map-canvas" />
-      {hover && (
-        <div className="map__tooltip" aria-hidden="true" style={{ left: hover.x + 12, top: hover.y + 12 }}>
-          {tooltip(hover.code)}
-        </div>
-      )}
+      {hover && <MapTooltip lines={tooltip(hover.code)} x={hover.x} y={hover.y} />}
       <span className="visually-hidden">{label}</span>
     </div>
   );

@@ -148,13 +148,7 @@ export function WijkSection({
                 geojson={geo.data}
                 steps={steps}
                 height={420}
-                tooltip={(code) => (
-                  <>
-                    <strong>{byCode.get(code)?.name ?? code}</strong>
-                    <br />
-                    {indicator.name}: {formatValue(byCode.get(code), unit)}
-                  </>
-                )}
+                tooltip={(code) => [byCode.get(code)?.name ?? code, `${indicator.name}: ${formatValue(byCode.get(code), unit)}`]}
                 label={`Kaart van de wijken van ${gemeente.name}: ${indicator.name}. Dezelfde gegevens staan in de wijktabel.`}
               />
               <Legend title={`${indicator.name} per wijk`} items={scale.legend} extra={[{ colour: NO_DATA_COLOUR, label: 'Afgeschermd of geen gegevens' }]} />

@@ -2,25 +2,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AreasResponse, SourcesResponse } from '@gka/shared';
-import type { AreaMapProps } from '../../components/map/AreaMap.tsx';
 import { expectedHidden, expectedResponse, expectedRow } from '../../test/api.ts';
+import { CHANGE_PALETTE, DIFFERENCE_PALETTE, PALETTE } from '../../lib/scale.ts';
 import { bodyRows, headers, renderWithApi } from '../../test/render.tsx';
 import { aastad, advies, adviesChange, adviesValues, beedorp, ceeveen, indicators } from '../../test/values.ts';
 import { KaartView } from './KaartView.tsx';
 
-// MapLibre needs WebGL: the map is a list of its gemeenten with their colour step and tooltip.
-vi.mock('../../components/map/AreaMap.tsx', () => ({
-  preloadMap: () => Promise.resolve(),
-  AreaMap: ({ geojson, steps, tooltip, label }: AreaMapProps) => (
-    <ul data-testid="map" aria-label={label}>
-      {geojson.features.map(({ properties: { code } }) => (
-        <li key={code} data-code={code} data-step={steps.get(code) ?? 'geen'}>
-          {tooltip(code)}
-        </li>
-      ))}
-    </ul>
-  ),
-}));
+// The map is the SVG map it first shows; MapLibre (WebGL) is left out.
+vi.mock('../../components/map/MapCanvas.tsx', () => ({ default: () => null }));
 
 const square = (code: string, name: string, x: number) => ({
   type: 'Feature',
@@ -64,21 +53,25 @@ const api = {
       : Response.json({ error: { code: 'bad_request', message: 'Geen landelijke cijfers naar de opleiding van de ouders' } }, { status: 400 }),
 };
 
+/** Each gemeente on the map: code, colour step (index in the palette shown, 'geen' for no data) and accessible name. */
 const mapItems = async () =>
-  within(await screen.findByTestId('map'))
-    .getAllByRole('listitem')
-    .map((li) => [li.dataset.code, li.dataset.step, li.textContent]);
+  [...(await screen.findByRole('group', { name: /^Kaart: / })).querySelectorAll('[data-code]')].map((a) => {
+    const fill = a.querySelector('path')!.getAttribute('fill')!;
+    const step = [PALETTE, CHANGE_PALETTE, DIFFERENCE_PALETTE].map((p) => (p as readonly string[]).indexOf(fill)).find((i) => i >= 0);
+    return [a.getAttribute('data-code'), String(step ?? 'geen'), a.getAttribute('aria-label')];
+  });
 
 describe('the map page', () => {
   it('colours the gemeenten by stedelijkheid until an indicator is chosen, with the table in name order', async () => {
     renderWithApi(<KaartView />, { url: '/', api });
     expect(await mapItems()).toEqual([
-      ['GM0001', '4', 'AastadStedelijkheid: 1 zeer sterk stedelijkGKA-gemeente'],
-      ['GM0002', '0', 'BeedorpStedelijkheid: 5 niet stedelijk'],
-      ['GM0003', '2', 'CeeveenStedelijkheid: 3 matig stedelijk'],
+      ['GM0001', '4', 'Aastad, Stedelijkheid: 1 zeer sterk stedelijk, GKA-gemeente'],
+      ['GM0002', '0', 'Beedorp, Stedelijkheid: 5 niet stedelijk'],
+      ['GM0003', '2', 'Ceeveen, Stedelijkheid: 3 matig stedelijk'],
     ]);
     expect(screen.getByRole('figure', { name: /^Legenda: Stedelijkheid \(CBS\)/ })).toBeTruthy();
-    const table = screen.getByTestId('gemeenten-table');
+    // Rendered once the map is on screen.
+    const table = await screen.findByTestId('gemeenten-table');
     expect(headers(table)).toEqual(['Gemeente', 'Stedelijkheid', 'GKA-gemeente']);
     expect(bodyRows(table)).toEqual([
       ['Aastad', '1 zeer sterk stedelijk', 'ja'],
@@ -112,7 +105,7 @@ describe('the map page', () => {
     expect((await mapItems())[0]).toEqual([
       'GM0001',
       '3',
-      'AastadAdvies havo/vwo: 40,0%Verandering t.o.v. cohort 2022-2023: +3,0 procentpunt, significant hogerGKA-gemeente',
+      'Aastad, Advies havo/vwo: 40,0%, Verandering t.o.v. cohort 2022-2023: +3,0 procentpunt, significant hoger, GKA-gemeente',
     ]);
     expect(bodyRows(screen.getByTestId('gemeenten-table')).map((r) => [r[0], r[4]])).toEqual([
       ['Aastad', '+3,0 procentpunt, significant hoger'],

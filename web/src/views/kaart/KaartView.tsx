@@ -1,10 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { stedelijkheidLabel, type Area, type Value, disclosureSentence, cohortPhrase, expectedShortText, MIX_PHRASES } from '@gka/shared';
 import { useAreas, useChange, useExpected, useGeo, useValues } from '../../api/hooks.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
-import { AreaMap, preloadMap } from '../../components/map/AreaMap.tsx';
+import { AreaMap } from '../../components/map/AreaMap.tsx';
 import { Legend } from '../../components/legend/Legend.tsx';
 import { Select } from '../../components/controls/Select.tsx';
 import { GROUP_OPTIONS, cohortOptions, parseGroup, referenceOptions } from '../../components/controls/options.ts';
@@ -21,11 +21,11 @@ import { mapSteps } from './steps.ts';
 const STEDELIJKHEID_MODE = 'stedelijkheid';
 /** `tov=verwacht`: colour by observed − expected instead of a change since a reference cohort. */
 const VERWACHT = 'verwacht';
+const gemeenteHref = (code: string) => `/gemeente/${code}`;
 
 export function KaartView() {
   const { get, set } = useSearchState();
   const navigate = useNavigate();
-  useEffect(() => void preloadMap(), []);
   const mode = get('indicator') ?? STEDELIJKHEID_MODE;
   const choice = useIndicatorChoice(mode, get('cohort'), false);
   const { dimension, group } = parseGroup(get('groep'));
@@ -88,37 +88,30 @@ export function KaartView() {
     [indicator, areaByCode, rows, scale, changeByCode, expectedByCode, differences],
   );
 
-  const tooltip = (code: string) => {
-    const a: Area | undefined = areaByCode.get(code);
-    const v: Value | undefined = valueByCode.get(code);
-    const change = changeByCode?.get(code);
-    const e = expectedByCode?.get(code);
-    return (
-      <>
-        <strong>{a?.name ?? v?.name ?? code}</strong>
-        <br />
-        {indicator ? `${indicator.name}: ${formatValue(v, indicator.unit)}` : `Stedelijkheid: ${stedelijkheidLabel(a?.stedelijkheid)}`}
-        {indicator && changeByCode && reference && (
-          <>
-            <br />
-            Verandering t.o.v. {reference.label}: {change ? covidText(change, indicator.unit) : 'geen gegevens'}
-          </>
-        )}
-        {indicator && expectedByCode && (
-          <>
-            <br />
-            t.o.v. verwacht: {e ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : 'geen gegevens'}
-          </>
-        )}
-        {a?.gka && (
-          <>
-            <br />
-            GKA-gemeente
-          </>
-        )}
-      </>
-    );
-  };
+  // The map's tooltip and each gemeente's accessible name on the map.
+  const tooltip = useCallback(
+    (code: string): string[] => {
+      const a: Area | undefined = areaByCode.get(code);
+      const v: Value | undefined = valueByCode.get(code);
+      const change = changeByCode?.get(code);
+      const e = expectedByCode?.get(code);
+      return [
+        a?.name ?? v?.name ?? code,
+        indicator ? `${indicator.name}: ${formatValue(v, indicator.unit)}` : `Stedelijkheid: ${stedelijkheidLabel(a?.stedelijkheid)}`,
+        ...(indicator && changeByCode && referenceLabel
+          ? [`Verandering t.o.v. ${referenceLabel}: ${change ? covidText(change, indicator.unit) : 'geen gegevens'}`]
+          : []),
+        ...(indicator && expectedByCode ? [`t.o.v. verwacht: ${e ? expectedShortText({ ...e, dimension: 'opleiding_ouders' }) : 'geen gegevens'}`] : []),
+        ...(a?.gka ? ['GKA-gemeente'] : []),
+      ];
+    },
+    [areaByCode, valueByCode, changeByCode, expectedByCode, indicator, referenceLabel],
+  );
+
+  // The map first, then its table of every gemeente below it: rendering both in one go would hold up the map.
+  const [mapShown, setMapShown] = useState(false);
+  const showTable = useCallback(() => setMapShown(true), []);
+  const onSelect = useCallback((code: string) => void navigate(gemeenteHref(code)), [navigate]);
 
   const options = [{ value: STEDELIJKHEID_MODE, label: 'Stedelijkheid (CBS)' }, ...choice.indicators.map((i) => ({ value: i.code, label: i.name }))];
   const what = indicator
@@ -187,12 +180,15 @@ export function KaartView() {
         <>
           <div className="map-layout">
             <AreaMap
+              svgFirst
+              onShown={showTable}
               geojson={geo.data}
               steps={steps}
               palette={expectedShown ? DIFFERENCE_PALETTE : reference ? CHANGE_PALETTE : undefined}
               emphasised={gka}
               tooltip={tooltip}
-              onSelect={(code) => void navigate(`/gemeente/${code}`)}
+              onSelect={onSelect}
+              href={gemeenteHref}
               label={`Kaart: ${legendTitle}. Dezelfde gegevens staan in de tabel onder de kaart.`}
             />
             <Legend
@@ -218,13 +214,17 @@ export function KaartView() {
           )}
           {/* Only while other figures are shown: revalidating the shown ones (on focus) needs no notice. */}
           {indicator && values.isFetching && (values.isPending || values.isPlaceholderData) && <Loading what="de waarden" />}
-          <GemeentenTable
-            areas={areas.data.data}
-            values={indicator ? valueByCode : null}
-            indicator={indicator}
-            changes={changes}
-            expected={expectedByCode ?? undefined}
-          />
+          {mapShown ? (
+            <GemeentenTable
+              areas={areas.data.data}
+              values={indicator ? valueByCode : null}
+              indicator={indicator}
+              changes={changes}
+              expected={expectedByCode ?? undefined}
+            />
+          ) : (
+            <Loading what="de tabel" />
+          )}
           <p>
             <Link to="/data">Naar de tabelbouwer en downloads</Link>
           </p>
