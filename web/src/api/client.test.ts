@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AreasResponse } from '@gka/shared';
-import { ApiRequestError, getJson } from './client.ts';
+import { ApiRequestError, apiUrl, getJson } from './client.ts';
+import { KAART_REQUESTS, startEarly } from './early.ts';
 
 /** A server that sends the headers at once and the body only when told, as a slow answer does. */
 function slowServer(body: string) {
@@ -47,5 +48,25 @@ describe('getJson', () => {
     server.send();
     await expect(request).rejects.toThrow('De server gaf een onverwacht antwoord.');
     expect(logged).toHaveBeenCalledOnce();
+  });
+});
+
+describe('requests started early', () => {
+  it("are the Kaart's own, and are each taken once by the query that asks for them", async () => {
+    expect(KAART_REQUESTS).toEqual([apiUrl('geo/gemeente', { parent: undefined }), apiUrl('areas', { level: 'gemeente', parent: undefined })]);
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      fetched.push(url);
+      return Promise.resolve(new Response('{"data":[]}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    });
+    startEarly('/gemeente/GM0855');
+    expect(fetched).toEqual([]);
+    startEarly('/kaart');
+    expect(fetched).toEqual(KAART_REQUESTS);
+    await getJson(KAART_REQUESTS[1]!, AreasResponse);
+    expect(fetched).toHaveLength(2);
+    // A refetch asks the server again.
+    await getJson(KAART_REQUESTS[1]!, AreasResponse);
+    expect(fetched).toEqual([...KAART_REQUESTS, KAART_REQUESTS[1]]);
   });
 });

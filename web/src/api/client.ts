@@ -1,4 +1,5 @@
 import { ApiError } from '@gka/shared';
+import { takeEarly } from './early.ts';
 
 /** An API call that failed; `message` is Dutch and fit to show, `reason` the API's own words where it gave them. */
 export class ApiRequestError extends Error {
@@ -28,7 +29,7 @@ export function apiUrl(path: string, params: Params = {}): string {
 export async function getJson<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    res = await (takeEarly(url) ?? fetch(url, { signal, headers: { accept: 'application/json' } }));
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiRequestError('De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.', 0);
