@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './fixture.ts';
 
-/** The Kaart on the fictitious region: the map coloured by stedelijkheid, an indicator or a change, and its table. */
+/**
+ * The Kaart on the fictitious region: the map coloured by stedelijkheid, an indicator or a change, and its
+ * table. The map is SVG until the first zoom, then MapLibre.
+ */
 const app = useApp();
 let page: Page;
 let base: string;
@@ -33,7 +36,7 @@ async function mapColours(): Promise<Map<string, number>> {
   return new Map(counts.filter(([k, n]) => k !== background && n > 200));
 }
 
-/** The map's colours once it shows at least `min` of them (MapLibre paints after its tiles and styles load). */
+/** The map's colours once it shows at least `min` of them (MapLibre, once woken, paints after its tiles load). */
 async function waitForColours(min: number): Promise<Map<string, number>> {
   let colours = new Map<string, number>();
   await expect.poll(async () => (colours = await mapColours()).size, { timeout: 20_000 }).toBeGreaterThanOrEqual(min);
@@ -67,13 +70,13 @@ describe('Kaart', () => {
     expect(await page.getByTestId('synthetic-banner').textContent()).toContain('synthetisch');
     expect(await page.getByTestId('gemeenten-table').textContent()).toMatch(/\d+,\d%/);
 
-    // Back to stedelijkheid: no fetch, only feature-state. Timed from the change to MapLibre's idle.
+    // Back to stedelijkheid: no fetch, only new fills. Timed from the change to the frame that shows them.
     await page.evaluate(() => performance.clearMarks('gka:map-coloured'));
     const before = await page.evaluate(() => performance.now());
     await page.getByLabel('Kleur de kaart op').selectOption('stedelijkheid');
     await page.waitForFunction(() => performance.getEntriesByName('gka:map-coloured').length > 0);
     const mark = await page.evaluate(() => performance.getEntriesByName('gka:map-coloured')[0]?.startTime ?? NaN);
-    console.log(`recolour by feature-state took ${Math.round(mark - before)} ms`);
+    console.log(`recolour took ${Math.round(mark - before)} ms`);
     expect([...(await waitForColours(4)).keys()].sort()).toEqual([...stedelijkheid.keys()].sort());
   });
 
@@ -119,16 +122,46 @@ describe('Kaart', () => {
     expect(page.url()).toContain('tov=verwacht');
   });
 
-  it('the keyboard and a click on the map open a gemeente', async () => {
+  it('the SVG map: gemeenten as named links, opened by click or keyboard; zooming brings in MapLibre', async () => {
     await page.goto(`${base}/kaart`);
-    const link = page.getByTestId('gemeenten-table').getByRole('link', { name: 'Vlietstad' });
-    await link.focus();
+    const map = page.getByRole('group', { name: /^Kaart: Stedelijkheid/ });
+    const gemeenten = map.getByRole('link');
+    await gemeenten.first().waitFor();
+    expect(await gemeenten.count()).toBe(4);
+    const vlietstad = map.getByRole('link', { name: /^Vlietstad, Stedelijkheid: \d [a-z ]+/ });
+    expect(await vlietstad.getAttribute('href')).toBe('/gemeente/GM9901');
+    // Hover shows the tooltip of the gemeente under the pointer.
+    await vlietstad.hover();
+    expect(await page.locator('.map__tooltip').textContent()).toMatch(/^VlietstadStedelijkheid: /);
+    // One tab stop; the arrow keys move between gemeenten, Enter opens one.
+    const stop = map.locator('[tabindex="0"]');
+    expect(await stop.count()).toBe(1);
+    await stop.focus();
+    const first = await stop.getAttribute('data-code');
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-code'))) !== first) break;
+    }
+    const moved = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+    expect(moved).toMatch(/^GM99\d\d$/);
+    expect(moved).not.toBe(first);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/gemeente\/GM9901$/);
-    await page.getByRole('heading', { name: 'Gemeente Vlietstad' }).waitFor();
+    await page.waitForURL(new RegExp(`/gemeente/${moved}$`));
 
     await page.goto(`${base}/`);
     await waitForColours(4);
+    await page.getByRole('link', { name: /^Vlietstad,/ }).click();
+    await page.waitForURL(/\/gemeente\/GM9901$/);
+    await page.getByRole('heading', { name: 'Gemeente Vlietstad' }).waitFor();
+
+    // Zooming in: MapLibre takes the SVG's place, coloured.
+    await page.goto(`${base}/kaart`);
+    const svgColours = await waitForColours(4);
+    await page.getByRole('button', { name: 'Inzoomen' }).click();
+    await page.getByTestId('map-canvas').locator('canvas').waitFor();
+    await page.locator('.map--svg').waitFor({ state: 'detached', timeout: 20_000 });
+    expect((await waitForColours(4)).size).toBeGreaterThanOrEqual(Math.min(4, svgColours.size));
+    expect(await page.getByTestId('map-canvas').locator('[aria-label="Map"]').count()).toBe(0);
     const box = (await page.getByTestId('map-canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForURL(/\/gemeente\/GM99\d\d$/);

@@ -32,7 +32,7 @@ const PAGES: { name: string; url: string; loaded: string[] }[] = [
   },
   { name: 'vergelijken', url: '/vergelijken?gemeente=GM0855', loaded: ['[data-testid=heatmap] tbody tr', '[data-testid=compare-table] tbody tr'] },
   { name: 'data', url: '/data?indicator=advies_havo_vwo&tov=voor-covid', loaded: ['[data-testid=values-table] tbody tr'] },
-  { name: 'kaart', url: '/kaart?indicator=advies_havo_vwo', loaded: ['[data-testid=map-canvas] canvas', '[data-testid=gemeenten-table] tbody tr'] },
+  { name: 'kaart', url: '/kaart?indicator=advies_havo_vwo', loaded: ['[data-testid=map-canvas] svg path', '[data-testid=gemeenten-table] tbody tr'] },
   { name: 'school', url: `/school/${SCHOOL}`, loaded: ['main section h2', '[data-testid=trend-chart] svg'] },
   { name: 'notitie', url: '/gemeente/GM0855/notitie', loaded: ['[data-testid=notitie] table tbody tr', '[data-testid=notitie-covid]'] },
 ];
