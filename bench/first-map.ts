@@ -3,9 +3,10 @@
  * the Kaart (the index route), in Debian's headless Chromium, every visit in a fresh browser context
  * (empty HTTP cache, as a first visit).
  *
- * "Coloured map" is the app's own performance mark `gka:map-coloured`, set by the map component on
- * MapLibre's `idle` event after it gave every gemeente its colour: the frame with the colours has been
- * drawn. Also reported: first contentful paint (the shell) and the JavaScript transferred until the mark.
+ * "Coloured map" is the app's own performance mark `gka:map-coloured`, set by the map component once
+ * the frame with every gemeente's colour has been drawn (the SVG map: after the next frame; MapLibre, in a
+ * checkout before the SVG map: on its `idle` event). Also reported: first contentful paint (the shell)
+ * and the JavaScript transferred until the mark.
  *
  * Before and after in one run: with BENCH_BASELINE (another checkout, dependencies installed) its web
  * app is served as well, each app by its own checkout's API in a child process on the same database,
