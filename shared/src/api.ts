@@ -539,9 +539,52 @@ export type ProfileResponse = z.infer<typeof ProfileResponse>;
 
 /** How many schools far from their gemeente /schools names: what the gespreksnotitie shows. */
 export const FAR_SCHOOLS = 6;
-export const SchoolsParams = ProfileParams;
-/** One indicator with figures per school, in its latest school year. */
-export const SchoolsColumn = z.object({ indicator: Indicator.omit({ cohorts: true }), cohort: IndicatorCohort });
+/** A gemeente for its schools, or one school (its page): the same answer with that school alone. */
+export const SchoolsParams = z.object({
+  code: z.string().regex(/^(GM\d{4}|SC[0-9A-Z]{4}\d{2})$/, 'verwacht een gemeentecode zoals GM0363 of een schoolcode zoals SC00AP00'),
+});
+/**
+ * A band of schools by their achterstandsscore (docs/methodology.md, "Scholen tegenover vergelijkbare
+ * scholen"): about a fifth of the schools of Nederland with a published figure, `from`–`to` their
+ * scores per 100 pupils, `value` their pooled share (published counts only).
+ */
+export const AchterstandBand = z.object({
+  /** 1 = the lowest scores (the least expected disadvantage). */
+  band: z.number().int().min(1),
+  from: z.number(),
+  to: z.number(),
+  schools: z.number().int(),
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number(),
+});
+export type AchterstandBand = z.infer<typeof AchterstandBand>;
+/**
+ * A school against the schools of its band: its share with the 95% interval widened by how far the
+ * band's schools spread, the band's pooled share, and `difference` = share − band share with the
+ * interval that decides `significance` (against the rest of the band). `onbekend` with nulls where
+ * the school's figure is hidden or it has no achterstandsscore; `band` null without a score.
+ */
+export const SimilarSchools = z.object({
+  band: z.number().int().min(1).nullable(),
+  score: z.number().nullable(),
+  value: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+  bandValue: z.number().nullable(),
+  difference: z.number().nullable(),
+  differenceLow: z.number().nullable(),
+  differenceHigh: z.number().nullable(),
+  significance: Significance,
+});
+export type SimilarSchools = z.infer<typeof SimilarSchools>;
+/** One indicator with figures per school, in its latest school year; a referentieniveau with its bands. */
+export const SchoolsColumn = z.object({
+  indicator: Indicator.omit({ cohorts: true }),
+  cohort: IndicatorCohort,
+  /** For a referentieniveau: the national bands of this school year, and the school year of the achterstandsscores. */
+  similar: z.object({ scoreCohort: Cohort.pick({ code: true, label: true }), bands: z.array(AchterstandBand) }).optional(),
+});
 export type SchoolsColumn = z.infer<typeof SchoolsColumn>;
 /** A school's share in one column, with its difference from its gemeente. */
 export const FarSchool = ComparedValue.extend({ sector: SchoolInfo.shape.sector, indicator: z.string(), difference: z.number(), significance: Significance });
@@ -549,11 +592,13 @@ export type FarSchool = z.infer<typeof FarSchool>;
 /**
  * GET /schools/{gemeente}: the gemeente's schools with their figures per school location, each
  * indicator in its latest school year, every value with its comparisons as /values decides them.
+ * GET /schools/{school}: the same for that school alone (its page), `far` empty.
  */
 export const SchoolsResponse = z.object({
   gemeente: Area.pick({ code: true, name: true }),
   columns: z.array(SchoolsColumn),
-  schools: z.array(z.object({ school: Area, values: z.array(ComparedValue.extend({ indicator: z.string() })) })),
+  /** Each value of a referentieniveau with `similar`: the school against schools of a similar achterstandsscore. */
+  schools: z.array(z.object({ school: Area, values: z.array(ComparedValue.extend({ indicator: z.string(), similar: SimilarSchools.optional() })) })),
   /** Schools with at least one published figure, per sector. */
   counts: z.object({ po: z.number().int(), vo: z.number().int() }),
   /**

@@ -15,6 +15,13 @@ export const isLocalLevel = (level: string): level is LocalLevel => (LOCAL_LEVEL
  * its own scale, never averaged together; a school takes one of them in a year.
  */
 export const isToetsIndicator = (code: string): boolean => code.startsWith('eindtoets_');
+/**
+ * The referentieniveaus of groep 8 (DUO: the share at or above 1F, and at or above 1S/2F, per
+ * domain): each school is also compared with schools of a similar achterstandsscore.
+ */
+export const isReferentieIndicator = (code: string): boolean => code.startsWith('ref_');
+/** The CBS achterstandsscore per 100 pupils: what schools are banded by. */
+export const ACHTERSTAND_INDICATOR = 'achterstandsscore';
 /** A toets indicator's name without "Gemiddelde score": 'IEP Eindtoets / Doorstroomtoets'. */
 export const toetsName = (indicatorName: string): string => indicatorName.replace(/^Gemiddelde score (op de )?/, '');
 

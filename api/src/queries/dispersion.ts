@@ -9,7 +9,13 @@ export type Dispersions = ReadonlyMap<string, Dispersion | null>;
 type CountsRow = { cohort: string; grp: string; area: string; k: number; n: number };
 
 /** Published counts of every area of a level, per cohort and group: what an estimate may use (never a hidden cell). */
-async function publishedCounts(ctx: QueryContext, indicator: string, level: AreaLevel, cohorts: readonly string[], dimension: string): Promise<CountsRow[]> {
+export async function publishedCounts(
+  ctx: QueryContext,
+  indicator: string,
+  level: AreaLevel,
+  cohorts: readonly string[],
+  dimension: string,
+): Promise<CountsRow[]> {
   const { rows } = await sql<CountsRow>`
     select m.cohort, m.grp, m.area_code as area, m.numerator::float8 as k, m.denominator::float8 as n
     from measure m join area a on a.code = m.area_code

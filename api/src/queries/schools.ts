@@ -1,17 +1,21 @@
-import { FAR_SCHOOLS, type ComparedValue, type FarSchool, type SchoolsResponse } from '@gka/shared';
+import { FAR_SCHOOLS, isReferentieIndicator, type ComparedValue, type FarSchool, type SchoolsColumn, type SchoolsResponse } from '@gka/shared';
 import { furthestFirst } from '../stats/compare.ts';
 import type { AreaDetail } from './areas.ts';
 import { indicators as allIndicators, listAreas } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
+import { schoolBands, UNKNOWN_SIMILAR } from './school-bands.ts';
 import { valuesView } from './values-view.ts';
 
 /**
  * GET /schools/{gemeente}: one read model for the schools table and the gespreksnotitie. Each
  * indicator with school figures in its latest school year, compared as /values compares them, so
- * the table, the notitie and /values give a school the same verdict.
+ * the table, the notitie and /values give a school the same verdict. A referentieniveau also
+ * compares each school with the schools of Nederland of a similar achterstandsscore (school-bands.ts).
+ * With `only`, that school alone (its page): the same figures and verdicts as in its gemeente's table.
  */
-export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail): Promise<SchoolsResponse> {
-  const [indicators, schools] = await Promise.all([allIndicators(ctx), listAreas(ctx, { level: 'school', parent: gemeente.code })]);
+export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail, only?: string): Promise<SchoolsResponse> {
+  const [indicators, all] = await Promise.all([allIndicators(ctx), listAreas(ctx, { level: 'school', parent: gemeente.code })]);
+  const schools = only === undefined ? all : all.filter((s) => s.code === only);
   const candidates = indicators.flatMap(({ cohorts, ...indicator }) => {
     const cohort = cohorts.at(-1);
     return indicator.hasSchools && cohort ? [{ indicator, cohort, cohorts }] : [];
@@ -21,14 +25,19 @@ export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail): Prom
       indicator,
       cohort,
       view: await valuesView(ctx, { ...indicator, cohorts }, cohort, { level: 'school', dimension: 'totaal', parent: { areas: [gemeente] } }),
+      bands: isReferentieIndicator(indicator.code) ? await schoolBands(ctx, indicator.code, cohort.code) : null,
     })),
   );
-  const present = views.flatMap(({ indicator, cohort, view }) => {
-    const rows = view.data.filter((v) => v.group === 'totaal');
-    return rows.length > 0 ? [{ column: { indicator, cohort }, rows }] : [];
+  const wanted = new Set(schools.map((s) => s.code));
+  const present = views.flatMap(({ indicator, cohort, view, bands }) => {
+    const rows: (ComparedValue & Pick<SchoolsResponse['schools'][number]['values'][number], 'similar'>)[] = view.data
+      .filter((v) => v.group === 'totaal' && wanted.has(v.area))
+      .map((v) => (bands ? { ...v, similar: bands.bySchool.get(v.area) ?? UNKNOWN_SIMILAR } : v));
+    const column: SchoolsColumn = bands ? { indicator, cohort, similar: { scoreCohort: bands.scoreCohort, bands: bands.bands } } : { indicator, cohort };
+    return rows.length > 0 ? [{ column, rows }] : [];
   });
 
-  const bySchool = new Map<string, (ComparedValue & { indicator: string })[]>();
+  const bySchool = new Map<string, SchoolsResponse['schools'][number]['values']>();
   for (const { column, rows } of present)
     for (const r of rows) bySchool.set(r.area, [...(bySchool.get(r.area) ?? []), { ...r, indicator: column.indicator.code }]);
   const sectorOf = new Map(schools.map((s) => [s.code, s.school?.sector]));
@@ -42,7 +51,7 @@ export async function schoolsView(ctx: QueryContext, gemeente: AreaDetail): Prom
       po: published.filter((s) => s.school?.sector === 'po').length,
       vo: published.filter((s) => s.school?.sector === 'vo').length,
     },
-    far: present
+    far: (only === undefined ? present : [])
       // A share without a better direction (havo/vwo in leerjaar 3) follows the streams a school offers, not how it does.
       .filter(({ column }) => column.indicator.unit === 'percentage' && column.indicator.higherIsBetter !== null)
       .flatMap(({ column, rows }) =>

@@ -54,6 +54,13 @@ describe('achterstandsscore bands', () => {
     expect(out.at(-1)!.band).toBe(bandOf(3, bandCuts(schools.slice(0, 10).map((s) => s.score!))));
   });
 
+  it('give no verdict to a school alone in its band: there is no similar school to compare it with', () => {
+    const schools = [school(1, 1, 30, 40), school(2, 2, 10, 40), school(3, 10, 20, 50)];
+    const out = compareWithBands(schools, 2).schools;
+    expect(out[2]).toMatchObject({ band: 1, value: 0.4, bandValue: 0.4, difference: null, significance: 'onbekend' });
+    expect(out[0]!.significance).toBe('hoger');
+  });
+
   it('widen by the spread of similar schools: about 5% called different where schools vary as usual, far more without widening', () => {
     const r = random(26);
     // 1000 schools; the share falls with the score; each school has an effect of its own (sd 8 points).

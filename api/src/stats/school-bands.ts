@@ -51,7 +51,8 @@ export const bandOf = (score: number, cuts: readonly number[]): number => cuts.f
  * the school left out). The school's interval is widened by how far the band's schools spread around
  * their pooled share beyond chance (τ², areaDispersion), so that a school is called different only
  * when it lies outside what similar schools usually show; a band of fewer than MIN_UNITS schools has
- * no estimate of that spread and no widening. A school without a score or without pupils is `onbekend`.
+ * no estimate of that spread and no widening. A school without a score or without pupils is `onbekend`,
+ * and so is one alone in its band (no other school to compare it with).
  */
 export function compareWithBands(schools: readonly BandSchool[], bands = BANDS): { bands: AchterstandBand[]; schools: BandComparison[] } {
   const eligible = (s: BandSchool): s is BandSchool & { score: number; counts: Counts } => s.score !== null && s.counts !== null && s.counts.n > 0;
@@ -98,6 +99,8 @@ export function compareWithBands(schools: readonly BandSchool[], bands = BANDS):
       const { k, n } = s.counts;
       const value = k / n;
       const ci = widen(value, wilson(k, n)!, band.tau2);
+      // Alone in its band there is nothing similar to compare with: its own share, no verdict.
+      if (band.schools < 2) return { ...unknown, school: s.school, band: band.band, value, ciLow: ci.low, ciHigh: ci.high, bandValue: band.value };
       const c = compareWith(
         { value, ciLow: ci.low, ciHigh: ci.high, numerator: k, denominator: n, group: 'totaal', level: 'school', parent: null, stedelijkheid: null },
         { value: band.value, numerator: band.k, denominator: band.n },

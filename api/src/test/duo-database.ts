@@ -12,14 +12,17 @@ export function cbsGemeenten(): { code: string; name: string; provincie: string 
 
 /**
  * A test database with the CBS gemeenten of 2023 and everything import-duo derives from the real
- * files of the open-data folder; `before` runs between the two (rows the import must respect).
+ * files of the open-data folder (or `dir`); `before` runs between the two (rows the import must respect).
  */
-export async function createDuoDatabase(before?: (t: TestDatabase) => Promise<unknown>): Promise<{ t: TestDatabase; result: ImportDuoResult }> {
+export async function createDuoDatabase(
+  before?: (t: TestDatabase) => Promise<unknown>,
+  dir = OPEN_DATA,
+): Promise<{ t: TestDatabase; result: ImportDuoResult }> {
   const t = await createTestDatabase();
   await t.db
     .insertInto('area')
     .values(cbsGemeenten().map((g) => ({ ...g, level: 'gemeente' as const, parent_code: 'NL01', indeling_jaar: 2023 })))
     .execute();
   await before?.(t);
-  return { t, result: await importDuo(t.db, OPEN_DATA) };
+  return { t, result: await importDuo(t.db, dir) };
 }

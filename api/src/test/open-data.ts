@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../config.ts';
 import { DUO_FILES, lookForDuoFile, type DuoFileKey } from '../importers/duo/files.ts';
+import { YEARLY } from '../importers/duo/yearly.ts';
 
 /**
  * The real open data the tests read where it lies (never copied into the repository): the
@@ -40,4 +42,23 @@ export function openDataStatus(): { skip: string } | { error: string } | null {
   return {
     skip: `Tests met echte open data overgeslagen: ${OPEN_DATA} ontbreekt. Zet de map shared/open-data naast de repository, of GKA_OPEN_DATA_DIR, om ze te draaien.`,
   };
+}
+
+/** The real DUO rows of fixtures/duo (public DUO open data, documented in its README). */
+const DUO_FIXTURES = path.join(REPO_ROOT, 'fixtures/duo');
+
+/**
+ * A folder for import-duo of links, never copies: the open-data files of `keys` (every file of the
+ * folder without), and the referentieniveaus rows of fixtures/duo, which the open-data folder lacks.
+ * Removed when the process ends.
+ */
+export function openDataWithReferentieniveaus(keys?: readonly DuoFileKey[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gka-open-data-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const own = keys ? keys.map((k) => lookForDuoFile(OPEN_DATA, k)!) : readdirSync(OPEN_DATA).map((f) => path.join(OPEN_DATA, f));
+  const fixtures = readdirSync(DUO_FIXTURES)
+    .filter((f) => YEARLY.referentieniveaus.pattern.test(f))
+    .map((f) => path.join(DUO_FIXTURES, f));
+  for (const file of [...own, ...fixtures]) symlinkSync(file, path.join(dir, path.basename(file)));
+  return dir;
 }
