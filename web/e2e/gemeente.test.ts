@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ProfileResponse } from '@gka/shared';
-import { hasOpenData, OPEN_DATA } from '../../api/src/test/open-data.ts';
+import { formatPercent, ProfileResponse, SchoolsResponse } from '@gka/shared';
+import { hasOpenData, openDataWithReferentieniveaus } from '../../api/src/test/open-data.ts';
 import { axeFindings as axeOf } from './browser.ts';
 import { expectFunnelOfValues as funnelOf, useApp, useServerOn } from './fixture.ts';
 import { seedSchools } from './seed.ts';
@@ -136,10 +136,10 @@ describe('Gemeente', () => {
 
 /**
  * Tilburg's real schools: the 2024 boundaries and the DUO and CBS figures per school location, as
- * import-duo loads them from open data.
+ * import-duo loads them from open data, with the referentieniveaus rows of fixtures/duo (13 schools).
  */
 describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => {
-  const server = useServerOn((d) => seedSchools(d, OPEN_DATA));
+  const server = useServerOn((d) => seedSchools(d, openDataWithReferentieniveaus()));
   const base = () => server().base;
 
   it('Gemeente Tilburg: its basisscholen and vo-scholen with real figures, and a school page with its trend', async () => {
@@ -215,6 +215,40 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
       /^Slagingspercentage.* per school, vergeleken met Tilburg \(\d+,\d%\)$/,
     );
     expect((await axeFindings()).found).toEqual([]);
+  });
+
+  it('A school page (De Harlekijn, Landgraaf) sets its referentieniveaus against schools of a similar achterstandsscore, as the table of Landgraaf does', async () => {
+    await page.goto(`${base()}/school/SC00CG00`);
+    const section = page.getByTestId('similar-schools');
+    await section.locator('svg').first().waitFor();
+    const api = SchoolsResponse.parse(await (await fetch(`${base()}/api/v1/schools/SC00CG00`)).json());
+    const similar = api.schools[0]!.values.filter((v) => v.similar);
+    expect(similar).toHaveLength(6);
+    const sentences = await section.locator('.similar-sentences li').allTextContents();
+    expect(sentences).toHaveLength(6);
+    // Each sentence: the school's share, that of similar schools, and the verdict or why there is none, with the API's figures.
+    for (const [i, v] of similar.entries()) {
+      expect(sentences[i]).toMatch(/^(Rekenen|Lezen|Taalverzorging) (1F|1S|2F): Van de leerlingen haalde \d+,\d% (1F|1S|2F) of hoger voor /);
+      expect(sentences[i]).toContain(`haalde ${formatPercent(v.similar!.value)}`);
+      expect(sentences[i]).toMatch(/vergelijkbare achterstandsscore \(\d+,\d( tot \d+,\d)? per 100 leerlingen\)/);
+      expect(sentences[i]).toContain(`: ${formatPercent(v.similar!.bandValue)}`);
+      expect(sentences[i]).toMatch(/(significant hoger|significant lager|geen significant verschil) \([+−]?\d+,\d procentpunt\)\.$|om mee te vergelijken\.$/);
+    }
+    expect((await axeFindings()).found).toEqual([]);
+
+    // Landgraaf's basisscholen: the same verdicts in words, beside the gemeente and Nederland.
+    await page.goto(`${base()}/gemeente/GM0882`);
+    const row = page.getByTestId('school-table-po').locator('tbody tr', { hasText: 'De Harlekijn' });
+    await row.waitFor();
+    // The column of lezen 2F (no referentieniveau chosen) against similar schools, right after the name.
+    const po = page.getByTestId('school-table-po');
+    expect(await po.locator('thead th').nth(1).textContent()).toMatch(/^Lezen 2F t\.o\.v\. vergelijkbare scholen.*schooljaar 2024-2025/);
+    const lezen = similar.find((v) => v.indicator === 'ref_lezen_2f')!.similar!;
+    // De Harlekijn's 78,0% in lezen 2F against 74,6% of similar schools (fixture rows): no significant difference.
+    expect(lezen.significance).toBe('niet_significant');
+    expect(await row.locator('td').nth(1).textContent()).toBe(
+      `${formatPercent(lezen.value)}vergelijkbare scholen ${formatPercent(lezen.bandValue)}geen significant verschil`,
+    );
   });
 
   it('A school CBS calls unreliable (De Smeltkroes, Coevorden: 38 pupils) says so with its achterstandsscore, in the table and on its page', async () => {

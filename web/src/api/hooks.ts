@@ -220,6 +220,15 @@ export function useSchools(gemeente: string) {
   });
 }
 
+/** One school with its figures and comparisons, as its gemeente's table has them (GET /schools/{school}). */
+export function useSchool(code: string) {
+  return useQuery({
+    queryKey: queryKeys.schools(code),
+    queryFn: ({ signal }) => getJson(apiUrl(`schools/${encodeURIComponent(code)}`), SchoolsResponse, signal),
+    enabled: code !== '',
+  });
+}
+
 /** The export of the table; with a reference the change columns, with `metadata` the definitions and sources as text. */
 export function exportUrl(format: 'csv' | 'xlsx', p: ValuesParams, reference?: string, metadata = false): string {
   return apiUrl('export', { format, ...valuesParams(p), reference, metadata: metadata ? '1' : undefined });

@@ -21,7 +21,8 @@ export const queryKeys = {
   change: (p: ValuesParams & { reference: string }) => ['change', p] as const,
   expected: (p: ExpectedParams) => ['expected', p] as const,
   profile: (code: string, cohort: string | undefined, group: string | undefined) => ['profile', code, cohort, group] as const,
-  schools: (gemeente: string) => ['schools', gemeente] as const,
+  /** A gemeente's schools, or one school. */
+  schools: (code: string) => ['schools', code] as const,
   bulkInfo: (level: DataLevel, parent: string | undefined) => ['bulk-info', level, parent] as const,
   overview: (p: OverviewParams) => ['overview', p] as const,
   me: () => ['ik'] as const,

@@ -201,7 +201,7 @@ export function GemeenteView() {
                   Echte cijfers per schoolvestiging (DUO, CBS): naar de plaats van de school, niet naar de woonplaats van de leerlingen. Elk cijfer in zijn
                   laatste schooljaar; de gemeente is de som van haar scholen.
                 </p>
-                <SchoolSection gemeente={p.area} />
+                <SchoolSection gemeente={p.area} indicator={selected?.indicator.code} />
               </section>
             </>
           );

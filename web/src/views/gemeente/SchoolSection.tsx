@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { cohortPhrase, NO_TEST_TEXT, sharedProvenance, toetsName } from '@gka/shared';
+import { cohortPhrase, formatPercent, NO_TEST_TEXT, sharedProvenance, toetsName } from '@gka/shared';
 import { useSchools } from '../../api/hooks.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { ValueNote } from '../../components/ValueNote.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
+import { referentieLabel } from '../school/similar.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { formatInterval, formatValue } from '../../lib/format.ts';
-import { schoolRows, sectorColumns, type Against, type Column, type School, type SchoolRow as Row } from './schoolRows.ts';
+import { cellOf, schoolRows, sectorColumns, similarColumn, type Against, type Column, type School, type SchoolRow as Row } from './schoolRows.ts';
 
 const col = createColumnHelper<Row>();
 const SECTORS = [
@@ -29,7 +30,7 @@ function AgainstLine({ label, a }: { label: string; a: Against }) {
  * its latest school year, with the 95% interval and the comparison with the gemeente and Nederland;
  * basisscholen and vo-scholen in tables of their own.
  */
-export function SchoolSection({ gemeente }: { gemeente: { code: string; name: string } }) {
+export function SchoolSection({ gemeente, indicator }: { gemeente: { code: string; name: string }; indicator?: string }) {
   const schools = useSchools(gemeente.code);
   return (
     <QueryState query={schools} what="de scholen" isEmpty={(d) => d.schools.length === 0} empty="Voor deze gemeente zijn geen scholen bekend.">
@@ -42,6 +43,7 @@ export function SchoolSection({ gemeente }: { gemeente: { code: string; name: st
               gemeente={gemeente}
               schools={d.schools.filter((s) => s.school.school?.sector === sector)}
               columns={d.columns}
+              chosen={indicator}
             />
           ))}
         </>
@@ -50,9 +52,24 @@ export function SchoolSection({ gemeente }: { gemeente: { code: string; name: st
   );
 }
 
-function SectorTable({ title, gemeente, schools, columns }: { title: string; gemeente: { code: string; name: string }; schools: School[]; columns: Column[] }) {
+function SectorTable({
+  title,
+  gemeente,
+  schools,
+  columns,
+  chosen,
+}: {
+  title: string;
+  gemeente: { code: string; name: string };
+  schools: School[];
+  columns: Column[];
+  /** The indicator chosen on the page: the referentieniveau set against similar schools, if it is one. */
+  chosen?: string;
+}) {
   // The indicators with values for schools of this sector; the toetsen in one column, as a school takes one.
   const { own, toetsen } = useMemo(() => sectorColumns(schools, columns), [schools, columns]);
+  const similar = useMemo(() => similarColumn(own, chosen), [own, chosen]);
+  const similarCells = useMemo(() => new Map(similar ? schools.map((s) => [s.school.code, cellOf(s, similar)]) : []), [schools, similar]);
   // The toetsen share a column: its header carries their mark when they agree (DUO's files: always), else each cell.
   const toetsMark = sharedProvenance(toetsen.map((t) => t.indicator));
   const rows = useMemo(() => schoolRows(schools, own, toetsen), [schools, own, toetsen]);
@@ -69,6 +86,46 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
           </>
         ),
       }),
+      // Before the toets and the other figures: how the school does against schools with a similar population.
+      ...(similar
+        ? [
+            col.accessor((r) => similarCells.get(r.school.code)?.value?.similar?.difference ?? undefined, {
+              id: 'vergelijkbare-scholen',
+              header: () => (
+                <>
+                  {referentieLabel(similar.indicator.code)} t.o.v. vergelijkbare scholen
+                  <br />
+                  <small>{cohortPhrase(similar.cohort)}; vergelijkbare achterstandsscore, significant (95%)</small>
+                  <br />
+                  <ProvenanceMark indicator={similar.indicator} />
+                </>
+              ),
+              cell: (c) => {
+                const cell = similarCells.get(c.row.original.school.code);
+                const s = cell?.value?.similar;
+                if (!cell?.value || !s || !cell.vsSimilar) return '–';
+                return (
+                  <>
+                    {formatValue(cell.value, similar.indicator.unit)}
+                    {s.bandValue !== null && (
+                      <>
+                        <br />
+                        <small>vergelijkbare scholen {formatPercent(s.bandValue)}</small>
+                      </>
+                    )}
+                    {cell.vsSimilar.text !== '–' && (
+                      <>
+                        <br />
+                        <span className={cell.vsSimilar.verdict ? `verdict verdict--${cell.vsSimilar.verdict}` : undefined}>{cell.vsSimilar.text}</span>
+                      </>
+                    )}
+                  </>
+                );
+              },
+              sortUndefined: 'last' as const,
+            }),
+          ]
+        : []),
       ...(toetsen.length
         ? [
             col.accessor((r) => r.toets?.value?.value ?? undefined, {
@@ -189,7 +246,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
       // The address last: the figures belong beside the school's name, also on a phone.
       col.accessor((r) => [r.school.school?.adres, r.school.school?.plaats].filter(Boolean).join(', '), { id: 'adres', header: 'Adres' }),
     ],
-    [own, toetsen, toetsMark, gemeente],
+    [own, toetsen, toetsMark, gemeente, similar, similarCells],
   );
 
   if (!rows.length) return null;
@@ -205,7 +262,7 @@ function SectorTable({ title, gemeente, schools, columns }: { title: string; gem
             columns={tableColumns}
             caption={`${title} in ${gemeente.name}: cijfers naar vestiging van de school, niet naar woonplaats van de leerlingen`}
             initialSort={[{ id: 'school', desc: false }]}
-            numeric={[...own.map((c) => c.indicator.code), ...(toetsen.length ? ['toets'] : [])]}
+            numeric={[...own.map((c) => c.indicator.code), ...(toetsen.length ? ['toets'] : []), ...(similar ? ['vergelijkbare-scholen'] : [])]}
             testId={`school-table-${title === SECTORS[0].title ? 'po' : 'vo'}`}
           />
         </div>

@@ -1,9 +1,26 @@
-import { isToetsIndicator, verdictOf, verdictText, type Area, type ComparedValue, type SchoolsColumn, type SchoolsResponse, type Verdict } from '@gka/shared';
+import {
+  isToetsIndicator,
+  verdictOf,
+  verdictText,
+  type Area,
+  type ComparedValue,
+  type SchoolsColumn,
+  type SchoolsResponse,
+  type SimilarSchools,
+  type Verdict,
+} from '@gka/shared';
 import { formatDifference } from '../../lib/format.ts';
 import { comparisonWith } from '../../lib/significance.ts';
+import { similarVerdict } from '../school/similar.ts';
 
 export type Against = { text: string; verdict: Verdict | null };
-export type Cell = { value: ComparedValue | undefined; vsGemeente: Against; vsNederland: Against };
+export type Cell = {
+  value: (ComparedValue & { similar?: SimilarSchools }) | undefined;
+  vsGemeente: Against;
+  vsNederland: Against;
+  /** A referentieniveau: against schools of a similar achterstandsscore (absent for other indicators). */
+  vsSimilar?: Against;
+};
 export type Column = SchoolsColumn;
 /** The toets a school took, in the latest school year it has a score. */
 export type ToetsCell = Cell & { column: Column };
@@ -22,7 +39,18 @@ export function against(v: Cell['value'], kind: 'gemeente' | 'nederland', indica
 
 export function cellOf({ values }: School, { indicator }: Column): Cell {
   const value = values.find((v) => v.indicator === indicator.code);
-  return { value, vsGemeente: against(value, 'gemeente', indicator), vsNederland: against(value, 'nederland', indicator) };
+  const cell: Cell = { value, vsGemeente: against(value, 'gemeente', indicator), vsNederland: against(value, 'nederland', indicator) };
+  if (value?.similar) cell.vsSimilar = similarVerdict(value.similar, indicator.higherIsBetter);
+  return cell;
+}
+
+/**
+ * The referentieniveau the table sets against schools of a similar achterstandsscore: the indicator
+ * chosen on the page if it is one, else lezen 2F (the streefniveau the Inspectie looks at first), else the first.
+ */
+export function similarColumn(columns: Column[], chosen?: string): Column | undefined {
+  const refs = columns.filter((c) => c.similar);
+  return refs.find((c) => c.indicator.code === chosen) ?? refs.find((c) => c.indicator.code === 'ref_lezen_2f') ?? refs[0];
 }
 
 /** The indicators with values for these schools; the toetsen in one column, as a school takes one. */

@@ -1,13 +1,18 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Indicator, ProfileIndicator, TrendResponse } from '@gka/shared';
-import { useArea, useIndicators, useTrend } from '../../api/hooks.ts';
+import { cohortPhrase, type Indicator, type ProfileIndicator, type TrendResponse } from '@gka/shared';
+import { useArea, useIndicators, useSchool, useTrend } from '../../api/hooks.ts';
+import { Chart } from '../../components/chart/Chart.tsx';
+import { ChartLegend } from '../../components/chart/ChartLegend.tsx';
+import { usePhone } from '../../lib/phone.ts';
 import { QueryState } from '../../components/status/Status.tsx';
 import { usePageTitle } from '../../lib/page.ts';
 import { usePageFigures } from '../../lib/banner.ts';
 import { ValueNote } from '../../components/ValueNote.tsx';
 import { ProvenanceMark } from '../../components/ProvenanceMark.tsx';
 import { TrendChart } from '../gemeente/TrendChart.tsx';
+import { similarRows } from './similar.ts';
+import { SIMILAR_LEGEND, similarOption } from './similarOption.ts';
 
 /** The trend of /trend for one area as the trend chart draws it: the area's totaal and each benchmark's. */
 export function areaTrend(t: TrendResponse): ProfileIndicator['trend'] {
@@ -48,6 +53,42 @@ function SchoolTrend({ indicator, code, name, gemeente }: { indicator: Indicator
       <QueryState query={trend} what={`de trend van ${indicator.name}`}>
         {(t) => <TrendChart profile={{ trend: points, indicator: { ...t.indicator, synthetic: t.synthetic } }} gemeente={name} ownGemeente={gemeente} />}
       </QueryState>
+    </section>
+  );
+}
+
+/**
+ * The referentieniveaus of the school against schools of Nederland with a similar achterstandsscore
+ * (GET /schools/{school}: the verdicts of its gemeente's table), as a band chart and in sentences.
+ */
+function SimilarSchoolsSection({ code }: { code: string }) {
+  const phone = usePhone();
+  const school = useSchool(code);
+  const rows = useMemo(() => (school.data ? similarRows(school.data) : []), [school.data]);
+  if (!rows.length) return null;
+  const column = school.data!.columns.find((c) => c.similar);
+  const years = [...new Set(rows.map((r) => cohortPhrase(r.cohort)))].join(', ');
+  return (
+    <section aria-labelledby="similar-schools" data-testid="similar-schools">
+      <h2 id="similar-schools">Referentieniveaus tegenover vergelijkbare scholen</h2>
+      <p className="definition">
+        Aandeel leerlingen in groep 8 dat het referentieniveau haalde ({years}), tegenover de scholen in Nederland met een vergelijkbare achterstandsscore: een
+        vijfde van de scholen (CBS-achterstandsscore{column?.similar ? ` van ${cohortPhrase(column.similar.scoreCohort)}` : ''}). De kleur van de stip is het
+        oordeel: groen gunstig, roze ongunstig, grijs geen significant verschil, blauw zonder oordeel. Bron: DUO, CBS.
+      </p>
+      <Chart
+        option={similarOption({ rows, narrow: phone })}
+        height={50 + rows.length * 40}
+        label="Banddiagram: per referentieniveau het aandeel van de school tegenover scholen met een vergelijkbare achterstandsscore; de zinnen eronder bevatten dezelfde cijfers"
+      />
+      <ChartLegend items={SIMILAR_LEGEND} label="Legenda: referentieniveaus tegenover vergelijkbare scholen" />
+      <ul className="similar-sentences">
+        {rows.map((r) => (
+          <li key={r.code} data-verdict={r.verdict}>
+            <strong>{r.label}:</strong> {r.sentence}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -105,6 +146,7 @@ export function SchoolView() {
             <p className="hint">
               Cijfers naar vestiging van de school (DUO, CBS), niet naar woonplaats van de leerlingen; vergeleken met de eigen gemeente en Nederland.
             </p>
+            <SimilarSchoolsSection code={school.code} />
             {withSchools.map((i) => (
               <SchoolTrend key={i.code} indicator={i} code={school.code} name={school.name} gemeente={parent.data?.data.name} />
             ))}
