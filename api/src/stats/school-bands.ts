@@ -63,7 +63,9 @@ export function compareWithBands(schools: readonly BandSchool[], bands = BANDS):
   const members = new Map<number, (BandSchool & { score: number; counts: Counts })[]>();
   for (const s of schools.filter(eligible)) {
     const b = bandOf(s.score, cuts);
-    members.set(b, [...(members.get(b) ?? []), s]);
+    const list = members.get(b);
+    if (list) list.push(s);
+    else members.set(b, [s]);
   }
   const byBand = new Map<number, AchterstandBand>();
   for (const [band, list] of [...members.entries()].sort(([a], [b]) => a - b)) {
