@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@gka/shared';
@@ -9,7 +10,26 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@gka/shared';
 // Algorithm is a const enum, which isolated modules cannot read: 2 is its Argon2id.
 const PARAMS = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string): Promise<string> => hash(password, PARAMS);
+/**
+ * argon2 at most on all cores but one at a time: a burst of sign-ins waits its turn for that core
+ * and the rest of the API keeps one to answer other requests.
+ */
+const SLOTS = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+export const hashPassword = (password: string): Promise<string> => inSlot(() => hash(password, PARAMS));
 
 /**
  * Verifies a password against the account's hash, or against a hash of nothing when there is no
@@ -21,7 +41,8 @@ export async function checkPassword(
   password: string,
   verifier: (hash: string, password: string) => Promise<boolean> = verify,
 ): Promise<boolean> {
-  const ok = await verifier(stored ?? (await dummyHash()), password).catch(() => false);
+  const against = stored ?? (await dummyHash());
+  const ok = await inSlot(() => verifier(against, password)).catch(() => false);
   return ok && Boolean(stored);
 }
 
