@@ -29,7 +29,7 @@ import { WijkSection } from './WijkSection.tsx';
 import { mayOpenDossier, useDossier, useMe } from '../../api/werkruimte.ts';
 import { DossierSection } from './dossier/DossierSection.tsx';
 import { IndicatorDossier } from './dossier/IndicatorDossier.tsx';
-import { interventiesOf } from './dossier/dossierRows.ts';
+import { duidingenByIndicator, interventiesOf } from './dossier/dossierRows.ts';
 
 /** The gemeente page (for the regiocoördinator): KPIs, trend, kansenkloof and wijken. */
 export function GemeenteView() {
@@ -127,7 +127,7 @@ export function GemeenteView() {
                     <SummaryGrid indicators={p.indicators} groupName={group?.name} />
                     <details className="kpi-details">
                       <summary>Toelichting per indicator in zinnen</summary>
-                      <KpiCards indicators={p.indicators} />
+                      <KpiCards indicators={p.indicators} duidingen={dossier.data && duidingenByIndicator(dossier.data)} />
                     </details>
                   </>
                 )}

@@ -6,8 +6,11 @@ import { comparisonText, covidText } from '../../lib/significance.ts';
 
 const KPI_BENCHMARKS = ['nederland', 'stedelijkheid', 'gka'] as const;
 
-/** One card per indicator: the gemeente's value and, in words, how it compares with the benchmarks. */
-export function KpiCards({ indicators }: { indicators: ProfileIndicator[] }) {
+/**
+ * One card per indicator: the gemeente's value and, in words, how it compares with the benchmarks;
+ * for whoever may open the dossier also the duiding of each indicator.
+ */
+export function KpiCards({ indicators, duidingen }: { indicators: ProfileIndicator[]; duidingen?: Map<string, string[]> }) {
   return (
     <ul className="kpi-grid" data-testid="kpi-cards">
       {indicators.map((p) => {
@@ -46,6 +49,11 @@ export function KpiCards({ indicators }: { indicators: ProfileIndicator[] }) {
                 {p.covidChange.cohort.rulesChanged && p.covidChange.cohort.note && <small className="kpi__note"> {p.covidChange.cohort.note}</small>}
               </p>
             )}
+            {duidingen?.get(p.indicator.code)?.map((tekst, i) => (
+              <p key={i} className="kpi__duiding" data-testid="kpi-duiding">
+                <strong>Duiding:</strong> {tekst}
+              </p>
+            ))}
           </li>
         );
       })}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { overdue, parseDeelnemers, today } from './dossierRows.ts';
+import type { Dossier } from '@gka/shared';
+import { duidingenByIndicator, overdue, parseDeelnemers, today } from './dossierRows.ts';
 
 describe('dossier rows', () => {
   it('marks open afspraken past their date, and only those', () => {
@@ -21,6 +22,22 @@ describe('dossier rows', () => {
       { naam: 'A. de Vries', rol: 'wethouder' },
       { naam: 'B. Jansen', rol: '' },
       { naam: 'C. Bakker', rol: 'directeur, De Regenboog' },
+    ]);
+  });
+});
+
+describe('duiding per indicator', () => {
+  it('gathers every duiding of an indicator, in the order of the dossier', () => {
+    const dossier = {
+      duidingen: [
+        { indicator: 'a', tekst: 'een' },
+        { indicator: 'b', tekst: 'twee' },
+        { indicator: 'a', tekst: 'drie' },
+      ],
+    } as Dossier;
+    expect([...duidingenByIndicator(dossier)]).toEqual([
+      ['a', ['een', 'drie']],
+      ['b', ['twee']],
     ]);
   });
 });

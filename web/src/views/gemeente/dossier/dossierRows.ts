@@ -9,6 +9,13 @@ export const overdue = (a: Pick<Afspraak, 'status' | 'deadline'>, on = today()):
 /** Duidingen of one indicator (for the text beside it). */
 export const duidingenOf = (dossier: Dossier | undefined, indicator: string) => dossier?.duidingen.filter((d) => d.indicator === indicator) ?? [];
 
+/** Every indicator's duiding texts, for the cards of the indicators. */
+export function duidingenByIndicator(dossier: Dossier): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const d of dossier.duidingen) m.set(d.indicator, [...(m.get(d.indicator) ?? []), d.tekst]);
+  return m;
+}
+
 /** Interventies aimed at one indicator (markers on its trend, the list beside it). */
 export const interventiesOf = (dossier: Dossier | undefined, indicator: string): Interventie[] =>
   dossier?.interventies.filter((i) => i.indicatoren.includes(indicator)) ?? [];
