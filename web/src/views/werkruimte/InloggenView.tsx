@@ -57,7 +57,7 @@ export function InloggenView() {
               </a>
             </p>
           )}
-          <form className="filters filters--stacked form" onSubmit={submit} aria-label="Inloggen met e-mailadres en wachtwoord">
+          <form className="filters filters--stacked form" onSubmit={submit} aria-label="Inlogformulier">
             <div className="field">
               <label htmlFor={emailId}>E-mailadres</label>
               <input id={emailId} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
