@@ -36,7 +36,7 @@ export function WachtwoordView() {
           Je wachtwoord is ingesteld. <Link to="/inloggen">Log nu in</Link>.
         </p>
       ) : (
-        <form className="filters filters--stacked form" onSubmit={submit} aria-label="Wachtwoord kiezen">
+        <form className="filters filters--stacked form" onSubmit={submit}>
           <p className="hint">
             Ten minste {MIN_PASSWORD_LENGTH} tekens; een zin van een paar woorden is sterk en goed te onthouden. Bekende wachtwoorden worden geweigerd.
           </p>
