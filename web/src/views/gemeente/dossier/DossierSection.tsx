@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AFSPRAAK_STATUSES, type Afspraak, type Dossier, type DossierCollection, type Me } from '@gka/shared';
+import { AFSPRAAK_STATUSES, DOSSIER_KINDS, type Afspraak, type Dossier, type DossierCollection, type Me } from '@gka/shared';
 import { useDossierWrite, type DossierWrite } from '../../../api/werkruimte.ts';
 import { formatDate, overdue, parseDeelnemers } from './dossierRows.ts';
 
@@ -221,6 +221,9 @@ function NewItem({
   const submit: Submit = (body, reset) => {
     setError(null);
     setSaved(false);
+    // The contract the API checks, checked here first: its Dutch messages, without a round trip.
+    const checked = DOSSIER_KINDS[collection].content.safeParse(body);
+    if (!checked.success) return setError(checked.error.issues.map((i) => i.message).join('; '));
     const w: DossierWrite = { action: 'create', collection, body };
     write.mutate(w, {
       onSuccess: () => {
@@ -299,7 +302,12 @@ function DuidingForm({ indicators, selected, submit }: { indicators: Indicator[]
   const [indicator, setIndicator] = useState(selected ?? indicators[0]?.code ?? '');
   const [tekst, setTekst] = useState('');
   return (
-    <form className="filters filters--stacked form" aria-label="Nieuwe duiding" onSubmit={onSubmit(() => submit({ indicator, tekst }, () => setTekst('')))}>
+    <form
+      noValidate
+      className="filters filters--stacked form"
+      aria-label="Nieuwe duiding"
+      onSubmit={onSubmit(() => submit({ indicator, tekst }, () => setTekst('')))}
+    >
       <IndicatorSelect indicators={indicators} value={indicator} onChange={(v) => setIndicator(v[0] ?? '')} />
       <Field label="Duiding">{(id) => <textarea id={id} rows={4} required value={tekst} onChange={(e) => setTekst(e.target.value)} />}</Field>
       <p>
@@ -316,6 +324,7 @@ function AfspraakForm({ gesprekken, submit }: { gesprekken: Dossier['gesprekken'
   const reset = () => setV({ wat: '', wie: '', deadline: '', gesprek: '' });
   return (
     <form
+      noValidate
       className="filters filters--stacked form"
       aria-label="Nieuwe afspraak"
       onSubmit={onSubmit(() => submit({ wat: v.wat, wie: v.wie, deadline: v.deadline, gesprek: v.gesprek ? Number(v.gesprek) : null }, reset))}
@@ -355,6 +364,7 @@ function GesprekForm({ indicators, selected, submit }: { indicators: Indicator[]
   const reset = () => setV({ datum: '', deelnemers: '', samenvatting: '', indicatoren: [] });
   return (
     <form
+      noValidate
       className="filters filters--stacked form"
       aria-label="Nieuw gesprek"
       onSubmit={onSubmit(() =>
@@ -383,6 +393,7 @@ function InterventieForm({ indicators, selected, submit }: { indicators: Indicat
   const [v, setV] = useState(empty);
   return (
     <form
+      noValidate
       className="filters filters--stacked form"
       aria-label="Nieuwe interventie"
       onSubmit={onSubmit(() => submit({ ...v, eind: v.eind || null }, () => setV(empty)))}
