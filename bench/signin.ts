@@ -12,10 +12,8 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../api/src/app.ts';
+import { serveForParent, stats, type Stats } from './percentiles.ts';
 import { addAccount } from '../api/src/auth/accounts.ts';
-import { loadConfig } from '../api/src/config.ts';
-import { createDb } from '../api/src/db/connect.ts';
 import { seed } from '../api/src/test/seed.ts';
 import { withScratchDatabase } from './scratch-database.ts';
 
@@ -23,21 +21,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 4;
 const PASSWORD = 'Zomer-aan-de-Dommel-2026';
 const EMAIL = 'bench@gka.test';
-
-async function child() {
-  const db = createDb(process.env.BENCH_URL!, 10);
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', GKA_RATE_LIMIT: '0' }), db });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.send!({ base });
-  process.on('disconnect', () => process.exit(0));
-}
-
-type Stats = { n: number; p50: number; p95: number; p99: number; max: number };
-function stats(ms: number[]): Stats {
-  const s = [...ms].sort((a, b) => a - b);
-  const p = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
-  return { n: s.length, p50: p(0.5), p95: p(0.95), p99: p(0.99), max: s.at(-1) ?? NaN };
-}
 
 async function timed(url: string, init?: RequestInit): Promise<{ ms: number; res: Response }> {
   const t0 = performance.now();
@@ -106,5 +89,5 @@ async function main() {
   });
 }
 
-if (process.argv[2] === 'child') await child();
+if (process.argv[2] === 'child') await serveForParent(process.env.BENCH_URL!);
 else await main();

@@ -13,28 +13,11 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../api/src/app.ts';
-import { loadConfig } from '../api/src/config.ts';
-import { createDb } from '../api/src/db/connect.ts';
+import { serveForParent, stats, type Stats } from './percentiles.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PROBES = Number(process.env.BENCH_PROBES ?? 2);
 const EXPORTERS = 4;
-
-async function child() {
-  const db = createDb(process.env.DATABASE_URL!, 10);
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', GKA_RATE_LIMIT: '0' }), db });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.send!({ base });
-  process.on('disconnect', () => process.exit(0));
-}
-
-type Stats = { n: number; p50: number; p95: number; p99: number; max: number };
-function stats(ms: number[]): Stats {
-  const s = [...ms].sort((a, b) => a - b);
-  const p = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
-  return { n: s.length, p50: p(0.5), p95: p(0.95), p99: p(0.99), max: s.at(-1) ?? NaN };
-}
 
 async function timed(url: string): Promise<{ ms: number; status: number }> {
   const t0 = performance.now();
@@ -108,5 +91,5 @@ async function main() {
   api.disconnect();
 }
 
-if (process.argv[2] === 'child') await child();
+if (process.argv[2] === 'child') await serveForParent(process.env.DATABASE_URL!);
 else await main();

@@ -1,6 +1,6 @@
 import { ACHTERSTAND_INDICATOR, type AchterstandBand, type SimilarSchools } from '@gka/shared';
 import { nearest, roundDown, roundUp } from '../stats/cells.ts';
-import { compareWithBands, type BandSchool } from '../stats/school-bands.ts';
+import { compareWithBands, NO_COMPARISON, type BandSchool } from '../stats/school-bands.ts';
 import { indicators } from './catalogue.ts';
 import type { QueryContext } from './context.ts';
 import { publishedCounts } from './dispersion.ts';
@@ -65,15 +65,4 @@ export function schoolBands(ctx: QueryContext, indicator: string, cohort: string
 }
 
 /** A school that is in no list of the bands (no score, no published figure): nothing to say. */
-export const UNKNOWN_SIMILAR: SimilarSchools = {
-  band: null,
-  score: null,
-  value: null,
-  ciLow: null,
-  ciHigh: null,
-  bandValue: null,
-  difference: null,
-  differenceLow: null,
-  differenceHigh: null,
-  significance: 'onbekend',
-};
+export const UNKNOWN_SIMILAR: SimilarSchools = { band: null, score: null, ...NO_COMPARISON };

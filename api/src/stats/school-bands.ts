@@ -31,6 +31,18 @@ export type BandComparison = {
   significance: Significance;
 };
 
+/** A school with nothing to compare: no share of its own, no band's share, no verdict. */
+export const NO_COMPARISON = {
+  value: null,
+  ciLow: null,
+  ciHigh: null,
+  bandValue: null,
+  difference: null,
+  differenceLow: null,
+  differenceHigh: null,
+  significance: 'onbekend',
+} as const satisfies Omit<BandComparison, 'school' | 'band'>;
+
 /**
  * The upper score of each band but the last: the score of the school at the end of each fifth of the
  * schools by score. Schools with the same score share a band, so where many share one (0 is common)
@@ -83,16 +95,7 @@ export function compareWithBands(schools: readonly BandSchool[], bands = BANDS):
       tau2: areaDispersion(list.map((s) => s.counts))?.tau2 ?? 0,
     });
   }
-  const unknown = {
-    value: null,
-    ciLow: null,
-    ciHigh: null,
-    bandValue: null,
-    difference: null,
-    differenceLow: null,
-    differenceHigh: null,
-    significance: 'onbekend' as const,
-  };
+  const unknown = NO_COMPARISON;
   return {
     bands: [...byBand.values()],
     schools: schools.map((s): BandComparison => {
