@@ -45,7 +45,7 @@ describe('the dossier on the gemeente page', () => {
     fireEvent.click(screen.getByRole('tab', { name: /Interventies/ }));
     fireEvent.click(screen.getByText('Nieuwe interventie'));
     fireEvent.click(screen.getByRole('button', { name: 'Interventie opslaan' }));
-    expect(screen.getByRole('alert').textContent).toMatch(/vul een naam in.*verwacht een datum als 2026-12-31/);
+    expect(screen.getByRole('alert').textContent).toMatch(/^Vul een naam in.*verwacht een datum als 2026-12-31/);
     expect(requested.filter((u) => u.pathname.startsWith('/api/v1/dossier'))).toEqual([]);
   });
 

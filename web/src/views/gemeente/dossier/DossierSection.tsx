@@ -223,7 +223,10 @@ function NewItem({
     setSaved(false);
     // The contract the API checks, checked here first: its Dutch messages, without a round trip.
     const checked = DOSSIER_KINDS[collection].content.safeParse(body);
-    if (!checked.success) return setError(checked.error.issues.map((i) => i.message).join('; '));
+    if (!checked.success) {
+      const message = checked.error.issues.map((i) => i.message).join('; ');
+      return setError(message.charAt(0).toUpperCase() + message.slice(1));
+    }
     const w: DossierWrite = { action: 'create', collection, body };
     write.mutate(w, {
       onSuccess: () => {
