@@ -39,4 +39,23 @@ describe('the built web app', () => {
     // Every view's URL is the app itself.
     expect((await app.inject('/gemeente/GM0855')).body).toContain('<title>GKA</title>');
   });
+
+  it("sends the Kaart's own page for the Kaart's paths (pages.json of the build), index.html for every other view", async () => {
+    const kaart = Fastify();
+    const root = path.join(dir, 'kaart');
+    mkdirSync(root);
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(path.join(root, 'kaart.html'), '<!doctype html><title>kaart</title>');
+    writeFileSync(path.join(root, 'pages.json'), JSON.stringify({ '/': 'kaart.html', '/kaart': 'kaart.html' }));
+    await registerWeb(kaart, root);
+    const title = async (url: string) => (await kaart.inject(url)).body.match(/<title>(.*)<\/title>/)?.[1];
+    expect(await title('/')).toBe('kaart');
+    expect(await title('/?indicator=advies_havo_vwo')).toBe('kaart');
+    expect(await title('/kaart')).toBe('kaart');
+    expect(await title('/kaart/?tov=verwacht')).toBe('kaart');
+    expect(await title('/gemeente/GM0855')).toBe('app');
+    expect(await title('/kaartjes')).toBe('app');
+    expect((await kaart.inject('/')).headers['cache-control']).toBe('no-cache');
+    await kaart.close();
+  });
 });

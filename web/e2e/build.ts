@@ -21,6 +21,7 @@ function newestSource(): number {
   return Math.max(
     ...[
       path.join(webDir, 'src'),
+      path.join(webDir, 'scripts'),
       path.join(repo, 'shared', 'src'),
       path.join(webDir, 'index.html'),
       path.join(webDir, 'vite.config.ts'),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+import { KAART_REQUESTS } from '../src/api/early.ts';
 import { useApp } from './fixture.ts';
 
 /**
@@ -45,6 +46,9 @@ async function waitForColours(min: number): Promise<Map<string, number>> {
 
 describe('Kaart', () => {
   it('a coloured choropleth that recolours by indicator, with a table and legend', async () => {
+    const asked: string[] = [];
+    const ask = (r: Request) => void asked.push(r.url().slice(base.length));
+    page.on('request', ask);
     const start = Date.now();
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Kaart van de gemeenten' }).waitFor();
@@ -55,6 +59,10 @@ describe('Kaart', () => {
     expect(stedelijkheid.size, 'distinct colours of the stedelijkheid map').toBeGreaterThanOrEqual(4);
     // Budgets are measured and reported (BENCHMARKS.md), not asserted (shared CI machines vary).
     console.log(`first coloured map after ${Date.now() - start} ms`);
+    page.off('request', ask);
+    // The page itself starts the boundaries and gemeenten (kaart.html), and the app takes those answers: each asked once.
+    expect(asked.filter((u) => u.startsWith('/api/v1/geo/') || u.startsWith('/api/v1/areas')).sort()).toEqual([...KAART_REQUESTS].sort());
+    expect(asked.indexOf(KAART_REQUESTS[0]!), 'the boundaries asked for before the app script').toBeLessThan(asked.findIndex((u) => u.startsWith('/assets/')));
     expect(await page.getByTestId('gemeenten-table').locator('tbody tr').count()).toBe(4);
 
     const switched = Date.now();

@@ -7,7 +7,9 @@ const started = new Map<string, Promise<Response>>();
 
 /** The Kaart's first requests, as its queries spell them (apiUrl; a test holds them equal). */
 export const KAART_REQUESTS = ['/api/v1/geo/gemeente', '/api/v1/areas?level=gemeente'];
-export const isKaartPath = (pathname: string) => /^\/(kaart\/?)?$/.test(pathname);
+/** The Kaart's paths: its page (kaart.html, web/scripts/kaart-html.ts) starts these requests itself. */
+export const KAART_PATHS = ['/', '/kaart'];
+export const isKaartPath = (pathname: string) => KAART_PATHS.includes(pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname);
 
 export function startEarly(pathname: string): void {
   if (!isKaartPath(pathname)) return;
