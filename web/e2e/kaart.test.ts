@@ -55,10 +55,13 @@ describe('Kaart', () => {
     const legend = page.getByRole('figure', { name: /Legenda/ });
     await legend.getByText('1 Zeer sterk stedelijk').waitFor();
     await legend.getByText('≥ 2.500 adressen/km²').waitFor();
-    const stedelijkheid = await waitForColours(4);
-    expect(stedelijkheid.size, 'distinct colours of the stedelijkheid map').toBeGreaterThanOrEqual(4);
+    await waitForColours(4);
     // Budgets are measured and reported (BENCHMARKS.md), not asserted (shared CI machines vary).
     console.log(`first coloured map after ${Date.now() - start} ms`);
+    // The colours to return to, once the table under the map is in: its scrollbar narrows the map, which shifts the edges' blends.
+    await page.getByTestId('gemeenten-table').locator('tbody tr').nth(3).waitFor();
+    const stedelijkheid = await mapColours();
+    expect(stedelijkheid.size, 'distinct colours of the stedelijkheid map').toBeGreaterThanOrEqual(4);
     page.off('request', ask);
     // The page itself starts the boundaries and gemeenten (kaart.html), and the app takes those answers: each asked once.
     expect(asked.filter((u) => u.startsWith('/api/v1/geo/') || u.startsWith('/api/v1/areas')).sort()).toEqual([...KAART_REQUESTS].sort());

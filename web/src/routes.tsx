@@ -1,9 +1,10 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ElementType } from 'react';
 import { Link, useLocation, type RouteObject } from 'react-router';
 import { useFocusOnNavigation, useRouteTitle } from './lib/page.ts';
 import { useBannerResetOn } from './lib/banner.ts';
 import { Layout } from './components/layout/Layout.tsx';
 import { Loading } from './components/status/Status.tsx';
+import { kaartChunk } from './early-start.ts';
 
 /**
  * Every view is a chunk of its own, loaded when its route is first shown: the shell (header, menu,
@@ -12,15 +13,39 @@ import { Loading } from './components/status/Status.tsx';
  * loading status at once, in <main>, rather than leaving the previous page standing under the new URL.
  */
 let views = 0;
-const view = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
-  const View = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
+const view = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, started?: Promise<Record<K, ComponentType>>) => {
+  const Lazy = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
+  let loaded: ComponentType | undefined;
+  void started?.then(
+    (m) => (loaded = m[name]),
+    () => undefined,
+  );
+  /**
+   * A chunk started early (the Kaart's) is waited for outside Suspense: after showing a Suspense
+   * fallback React holds the content back for 300 ms (its throttle on revealing content), and that
+   * would come on top of the first map. A chunk that fails to load is left to lazy(), and so to the
+   * route's error element.
+   */
+  function Started({ chunk }: { chunk: Promise<Record<K, ComponentType>> }) {
+    const [View, setView] = useState<ElementType | undefined>(() => loaded);
+    useEffect(() => {
+      let current = true;
+      if (!View)
+        void chunk.then(
+          (m) => current && setView(() => m[name]),
+          () => current && setView(() => Lazy),
+        );
+      return () => void (current = false);
+    }, [View, chunk]);
+    return View ? <View /> : <Loading what="de pagina" />;
+  }
   return (
     <Suspense key={++views} fallback={<Loading what="de pagina" />}>
-      <View />
+      {started ? <Started chunk={started} /> : <Lazy />}
     </Suspense>
   );
 };
-const kaart = view(() => import('./views/kaart/KaartView.tsx'), 'KaartView');
+const kaart = view(() => import('./views/kaart/KaartView.tsx'), 'KaartView', kaartChunk);
 
 const TITLES: [RegExp, string][] = [
   [/^\/gemeente\/[^/]+\/notitie/, 'Gespreksnotitie'],
