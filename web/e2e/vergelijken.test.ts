@@ -30,7 +30,8 @@ describe('Wijken vergelijken', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     try {
       await page.goto(`${base}/vergelijken?gemeente=GM9901`);
-      await page.getByRole('button', { name: 'Alles kiezen' }).last().click();
+      // The indicators' own 'Alles kiezen': while their list loads, the last such button is the wijken's.
+      await page.getByRole('group', { name: 'Indicatoren', exact: true }).getByRole('button', { name: 'Alles kiezen' }).click();
       const heatmap = page.getByTestId('heatmap');
       await heatmap.locator('thead th').nth(9).waitFor();
       await heatmap.locator('tbody td', { hasText: /%/ }).first().waitFor();
