@@ -86,7 +86,8 @@ describe('Gemeente', () => {
   it('the pass rate on its own axis of school years, COVID on the exam years 2020-2022', async () => {
     await page.goto(`${base}/gemeente/GM9901?indicator=slagingspercentage_vo`);
     const trend = page.getByTestId('trend-chart');
-    await trend.locator('svg').first().waitFor();
+    // ECharts creates its SVG before it draws into it: wait for a drawn tick, not the element.
+    await trend.locator('svg text', { hasText: '2023-2024' }).first().waitFor();
     expect(await trend.getAttribute('data-covid-band')).toBe('2019-2020 t/m 2021-2022');
     await trend.getByText('Tabel bij de grafiek').click();
     const rows = await page.getByTestId('trend-table').locator('tbody th').allTextContents();
