@@ -13,7 +13,9 @@ import { testConfig } from '../test/config.ts';
 import { seed } from '../test/seed.ts';
 import { addAccount } from '../auth/accounts.ts';
 import { writeItem } from '../queries/dossier.ts';
-import { chooseTools, missingToolsMessage, parseToolMajor, restorableEntries, toolConnection, toolsFor } from './backup.ts';
+import { chooseTools, findTools, missingToolsMessage, parseToolMajor, restorableEntries, toolConnection, toolsFor } from './backup.ts';
+import { EMBEDDED_POSTGRES_MAJOR } from './embedded.ts';
+import { freePort } from '../test/free-port.ts';
 import { migrateToLatest } from './migrate.ts';
 import { openDatabase } from './open.ts';
 
@@ -30,7 +32,7 @@ describe('finding pg_dump for the server', () => {
     expect(chooseTools(found, 17)).toEqual({ dir: '/c', major: 17 });
     expect(chooseTools(found, 16)).toEqual({ dir: '/c', major: 17 });
     expect(chooseTools(found, 14)).toEqual({ dir: '/b', major: 15 });
-    // pg_dump refuses a server newer than itself: the embedded Postgres 17 with only Debian's 15.
+    // pg_dump refuses a server newer than itself: a server 17 with only Debian's 15.
     expect(chooseTools([{ dir: '/usr/lib/postgresql/15/bin', major: 15 }], 17)).toBeUndefined();
     expect(missingToolsMessage('backup', 17, [{ dir: '/usr/lib/postgresql/15/bin', major: 15 }])).toBe(
       'Een back-up vraagt pg_dump van PostgreSQL 17 of nieuwer: de database draait op PostgreSQL 17, en pg_dump weigert een server die nieuwer is dan zichzelf. ' +
@@ -91,7 +93,7 @@ async function everyTable(url: string): Promise<Record<string, string>> {
   }
 }
 
-// The test server's own major version decides; without matching client programs (the embedded 17 beside Debian's 15) there is nothing to run.
+// The test server's own major version decides; without matching client programs (a server 17 beside Debian's 15) there is nothing to run.
 const toolsMissing = await Promise.all([toolsFor('backup', inject('adminDatabaseUrl')), toolsFor('restore', inject('adminDatabaseUrl'))]).then(
   () => undefined,
   (e: Error) => e.message,
@@ -232,5 +234,54 @@ describe.skipIf(toolsMissing)('pnpm gka backup and restore', () => {
     );
     expect(readFileSync(file, 'utf8')).toBe('PGDMP de vorige back-up');
     expect(readdirSync(dir).filter((f) => f.endsWith('.deel'))).toEqual([]);
+  });
+});
+
+const embeddedToolsMissing = await findTools('backup').then((found) =>
+  chooseTools(found, EMBEDDED_POSTGRES_MAJOR) ? undefined : missingToolsMessage('backup', EMBEDDED_POSTGRES_MAJOR, found),
+);
+if (embeddedToolsMissing)
+  console.warn(`backup.test.ts (ingebouwd): ${process.env.GKA_REQUIRE_PG_CLIENT ? 'mislukt' : 'overgeslagen'}: ${embeddedToolsMissing}`);
+
+// Skipped on a machine without client programs, but not in CI (GKA_REQUIRE_PG_CLIENT), which installs Debian's.
+describe.skipIf(embeddedToolsMissing && !process.env.GKA_REQUIRE_PG_CLIENT)('pnpm gka backup and restore of the embedded database', () => {
+  it('backs it up with the client programs of the machine, and a restore brings every dossier item back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gka-embedded-backup-'));
+    const config = testConfig({ dataDir: dir, embeddedPort: await freePort(), databaseUrl: undefined });
+    const said: string[] = [];
+    const ctx = { open: () => openDatabase(config, () => {}, { migrate: false }), log: (m: string) => said.push(m), config };
+    const target = await createTestDatabase({ migrate: false });
+    try {
+      const embedded = await openDatabase(config);
+      let before: Record<string, string>;
+      try {
+        const { id } = await addAccount(embedded.db, {
+          email: 'beheer@gka.test',
+          role: 'beheerder',
+          gemeenten: [],
+          groepen: [],
+          password: 'Zomer-aan-de-Dommel-2026',
+        });
+        const account = { id, email: 'beheer@gka.test', role: 'beheerder' as const, gemeenten: [], groepen: [] };
+        const duiding = { indicator: 'advies_havo_vwo', cohort: null, wijk: null, school: null, tekst: 'De daling volgt op de sluiting van een school.' };
+        await writeItem(embedded.db, account, { gemeente: 'GM0855', collection: 'duidingen' }, 'aangemaakt', duiding);
+        before = await everyTable(embedded.url);
+      } finally {
+        await embedded.close();
+      }
+      const file = path.join(dir, 'ingebouwd.dump');
+      await backupCommand([file], ctx);
+      expect(said.join('\n')).toContain(`Back-up van de ingebouwde database in ${dir} met pg_dump ${EMBEDDED_POSTGRES_MAJOR}`);
+      expect(Number.parseInt(before.dossier_item!)).toBe(1);
+
+      const into = testConfig({ databaseUrl: target.url });
+      await restoreCommand([file], { open: () => openDatabase(into, () => {}, { migrate: false }), log: (m) => said.push(m), config: into });
+      expect(await everyTable(target.url)).toEqual(before);
+      const { rows } = await sql<{ tekst: string }>`select content->>'tekst' as tekst from dossier_item`.execute(target.db);
+      expect(rows).toEqual([{ tekst: 'De daling volgt op de sluiting van een school.' }]);
+    } finally {
+      await target.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
