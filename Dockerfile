@@ -17,8 +17,11 @@ COPY --from=build /app/api ./api
 COPY --from=build /src/web/dist ./web/dist
 # The fictitious region of a first start without real boundaries.
 COPY --from=build /src/fixtures/region.geojson ./fixtures/region.geojson
-# GKA_DATA_DIR (./data): DUO files fetched by a first start or `download-duo`.
-RUN mkdir data && chown node:node data
+# GKA_DATA_DIR (./data): DUO files fetched by a first start or `download-duo`. PostgreSQL's client
+# programs for `backup` and `restore`: Debian 12's are version 15, as docker-compose's server.
+RUN mkdir data && chown node:node data \
+  && apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+  && rm -rf /var/lib/apt/lists/*
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DockerfileParser, type Copy, type Instruction, type JSONInstruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config.ts';
+import { EMBEDDED_POSTGRES_MAJOR } from '../src/db/embedded.ts';
 
 // `docker build` cannot run here; what the image must be is read from the Dockerfile itself.
 const dockerfile = DockerfileParser.parse(readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8'));
@@ -72,5 +73,16 @@ describe('the Dockerfile', () => {
   it('checks health on the API health route', () => {
     const [check] = of(runtime, 'HEALTHCHECK');
     expect(check?.getArgumentsContent()).toContain('/api/v1/health');
+  });
+
+  it("has the client programs `backup` needs for docker-compose's server: Debian 12's, of the same major version", () => {
+    // pg_dump backs up servers of its own major version and older only.
+    expect(runtime.image).toMatch(/-bookworm/);
+    const installs = of(runtime, 'RUN').map((r) => r.getArgumentsContent() ?? '');
+    expect(installs.some((r) => /apt-get install .*\bpostgresql-client\b/.test(r))).toBe(true);
+    const compose = readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
+    expect(compose.match(/image: postgis\/postgis:(\d+)-/)?.[1]).toBe('15');
+    // The embedded Postgres of `pnpm start` is the same major version, so one client serves both.
+    expect(EMBEDDED_POSTGRES_MAJOR).toBe(15);
   });
 });
