@@ -59,6 +59,11 @@ describe.skipIf(!hasOpenData)('demo generator', () => {
     expect(rows).toBe(keys.size);
     expect(demoRowCount(data)).toBe(rows);
     expect(DEMO_COHORTS.map((c) => c.code)).toEqual(['2012-2013', '2014-2015', '2016-2017', '2018-2019', '2020-2021', '2022-2023']);
+    // Some indicators only (the national adversary's load): their rows exactly as in the full run.
+    const only = ['zittenblijven', 'stapelen_vo'] as const;
+    const some = [...demoRows(data, only)];
+    expect(some).toEqual([...demoRows(data)].filter((r) => (only as readonly string[]).includes(r.indicator)));
+    expect(demoRowCount(data, only)).toBe(some.length);
   });
 
   it('leaves out the cohorts an indicator cannot have yet: stapelaars and opleidingsmobiliteit of 2022-2023', () => {

@@ -11,6 +11,7 @@ import {
   PUPIL_TYPES,
   pupilSampler,
   type AreaProfile,
+  type DemoIndicator,
 } from './model.ts';
 import { rngFor, type Rng } from './prng.ts';
 
@@ -135,8 +136,8 @@ function simulate(profile: AreaProfile, cohorts: DemoCohort[], rng: Rng, out: In
 export type DemoRow = { indicator: string; cohort: string; dimension: string; grp: string; area: string; numerator: number; denominator: number };
 
 /** How many rows demoRows gives: every area and group of each indicator × cohort it can have. */
-export function demoRowCount(data: DemoData): number {
-  const pairs = DEMO_INDICATORS.reduce((n, indicator) => n + data.cohorts.filter((c) => measurable(indicator, c)).length, 0);
+export function demoRowCount(data: DemoData, only: readonly DemoIndicator[] = DEMO_INDICATORS): number {
+  const pairs = only.reduce((n, indicator) => n + data.cohorts.filter((c) => measurable(indicator, c)).length, 0);
   return data.counts.size * pairs * GROUPS.length;
 }
 
@@ -149,9 +150,11 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * indicator cannot have yet (`measurable`) has no rows: not zero, not there. Its pupils are still
  * simulated, so the other figures stay as they are.
  */
-export function* demoRows(data: DemoData): Generator<DemoRow> {
+export function* demoRows(data: DemoData, only: readonly DemoIndicator[] = DEMO_INDICATORS): Generator<DemoRow> {
   const codes = [...data.counts.keys()].sort();
-  const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i })).sort((a, b) => byCode(a.code, b.code));
+  const indicators = DEMO_INDICATORS.map((code, i) => ({ code, i }))
+    .filter((ind) => only.includes(ind.code))
+    .sort((a, b) => byCode(a.code, b.code));
   const cohorts = data.cohorts.map((c, i) => ({ code: c.code, i, cohort: c })).sort((a, b) => byCode(a.code, b.code));
   const dimensions = [...new Set(GROUPS.map((g) => g.dimension))].sort();
   const groupsOf = dimensions.map((d) =>

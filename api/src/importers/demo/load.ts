@@ -12,7 +12,7 @@ import { recordDataset } from '../dataset.ts';
 import type { DemoCohort } from './cohorts.ts';
 import { demoRowCount, demoRows, generateDemo, type DemoArea, type DemoRow } from './generate.ts';
 import { chooseGkaSet, type GkaMember } from './gka-set.ts';
-import { DEMO_INDICATORS } from './model.ts';
+import { DEMO_INDICATORS, type DemoIndicator } from './model.ts';
 
 export const DEFAULT_SEED = 2019;
 export const DEMO_KIND = 'demo';
@@ -21,6 +21,11 @@ export type LoadDemoOptions = {
   seed?: number;
   /** Also overwrite values of these indicators that came from other (real) imports. */
   replace?: boolean;
+  /**
+   * Only these demo indicators get values (tests at national scale that attack a few); the others
+   * get none. Each indicator × cohort is decided on its own, so theirs are as in a full load.
+   */
+  indicators?: readonly DemoIndicator[];
   /** Called now and then with the rows written so far and the total. */
   onProgress?: (rows: number, total: number) => void;
 };
@@ -89,7 +94,8 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   await db.updateTable('area').set({ gka_lid: false, gka_sinds: null }).where('gka_lid', '=', true).execute();
   for (const m of gka) await db.updateTable('area').set({ gka_lid: true, gka_sinds: m.sinds }).where('code', '=', m.code).execute();
 
-  const total = demoRowCount(data);
+  const only = options.indicators ?? DEMO_INDICATORS;
+  const total = demoRowCount(data, only);
   const datasetId = await recordDataset(db, {
     kind: DEMO_KIND,
     source: `pnpm gka demo (seed ${seed})`,
@@ -113,7 +119,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
     (
       await planPools(
         q,
-        DEMO_INDICATORS,
+        only,
         data.cohorts.map((c) => c.code),
       )
     ).map((p) => [p.indicator, p]),
@@ -138,7 +144,7 @@ async function load({ client, db }: BulkSession, seed: number, options: LoadDemo
   function* copyText(): Generator<string> {
     let chunk = '';
     let indicator: string | undefined;
-    for (const rows of byPair(demoRows(data))) {
+    for (const rows of byPair(demoRows(data, only))) {
       const pair = { indicator: rows[0]!.indicator, cohort: rows[0]!.cohort };
       if (indicator !== undefined && pair.indicator !== indicator) yield* pooledLines(indicator);
       indicator = pair.indicator;
