@@ -138,6 +138,10 @@ export const IndicatorCohort = Cohort.extend({
 });
 export type IndicatorCohort = z.infer<typeof IndicatorCohort>;
 
+/** The breakdowns an expected value can be standardised on (docs/methodology.md, "Verwacht gegeven de leerlingen"). */
+export const MixDimension = z.enum(['opleiding_ouders', 'inkomen_ouders', 'migratieachtergrond']);
+export type MixDimension = z.infer<typeof MixDimension>;
+
 export const Indicator = z.object({
   code: z.string(),
   name: z.string(),
@@ -164,6 +168,11 @@ export const Indicator = z.object({
   hasWijken: z.boolean(),
   /** Whether it has values per school (DUO and CBS figures by school location). */
   hasSchools: z.boolean(),
+  /**
+   * The breakdowns /expected can standardise it on: a share with values in that breakdown that it is
+   * not defined by (empty for a mean, and for figures without breakdowns such as DUO's).
+   */
+  mixDimensions: z.array(MixDimension),
   /**
    * Whether its figures are synthetic (`syntheticFigures`): an import holding its values is (demo
    * data), or the boundaries are a fictitious region. Every page and file marks its figures by it.
@@ -297,9 +306,6 @@ export const ValuesResponse = z.object({
 });
 export type ValuesResponse = z.infer<typeof ValuesResponse>;
 
-/** The breakdowns an expected value can be standardised on (docs/methodology.md, "Verwacht gegeven de leerlingen"). */
-export const MixDimension = z.enum(['opleiding_ouders', 'inkomen_ouders', 'migratieachtergrond']);
-export type MixDimension = z.infer<typeof MixDimension>;
 /** Each in a sentence: "verwacht op grond van …". */
 export const MIX_PHRASES: Record<MixDimension, string> = {
   opleiding_ouders: 'de opleiding van de ouders',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Page, Request, Response } from 'playwright-core';
 import { KAART_REQUESTS } from '../src/api/early.ts';
 import { useApp } from './fixture.ts';
 
@@ -89,6 +89,19 @@ describe('Kaart', () => {
     const mark = await page.evaluate(() => performance.getEntriesByName('gka:map-coloured')[0]?.startTime ?? NaN);
     console.log(`recolour took ${Math.round(mark - before)} ms`);
     expect([...(await waitForColours(4)).keys()].sort()).toEqual([...stedelijkheid.keys()].sort());
+
+    // A share without breakdowns (the pass rates): no request for expected values it cannot have.
+    const failed: string[] = [];
+    const onResponse = (r: Response) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url().slice(base.length)}`));
+    page.on('response', onResponse);
+    await page.getByLabel('Kleur de kaart op').selectOption('slagingspercentage_vo');
+    await page
+      .getByTestId('gemeenten-table')
+      .getByRole('columnheader', { name: /Slagingspercentage/ })
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('response', onResponse);
+    expect(failed).toEqual([]);
   });
 
   it('coloured by the change since before COVID, with the legend and the table saying so', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Indicator } from '@gka/shared';
+import { MixDimension, type Indicator } from '@gka/shared';
 import type { Db } from '../db/connect.ts';
 
 function selectIndicators(db: Db) {
@@ -29,6 +29,13 @@ const hasWijken = hasAreasFrom('WK', 'WL');
 // School codes likewise sort between 'SC' and 'SD'.
 const hasSchools = hasAreasFrom('SC', 'SD');
 
+// The mix breakdowns with values in some cohort (an index probe per cohort and breakdown).
+const breakdownsWithValues = sql<MixDimension[]>`array(
+    select d from unnest(${sql.val(MixDimension.options)}::text[]) with ordinality as x(d, o)
+    where i.unit = 'percentage' and d is distinct from i.defined_by
+      and exists (select 1 from cohort c where exists (select 1 from measure m where m.indicator = i.code and m.cohort = c.code and m.dimension = d))
+    order by o)`;
+
 const cohortsWithValues = (pooled: boolean) =>
   sql<string[]>`array(
     select c.code from cohort c
@@ -38,6 +45,12 @@ const cohortsWithValues = (pooled: boolean) =>
 /** Every indicator with the codes of the cohorts and pooled periods that hold values for it (an index probe per pair). */
 export function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return selectIndicators(db)
-    .select([cohortsWithValues(false).as('cohorts'), cohortsWithValues(true).as('pools'), hasWijken.as('hasWijken'), hasSchools.as('hasSchools')])
+    .select([
+      cohortsWithValues(false).as('cohorts'),
+      cohortsWithValues(true).as('pools'),
+      hasWijken.as('hasWijken'),
+      hasSchools.as('hasSchools'),
+      breakdownsWithValues.as('mixDimensions'),
+    ])
     .execute();
 }

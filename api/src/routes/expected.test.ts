@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, expandOverview, ExpectedResponse, OverviewResponse, ValuesResponse } from '@gka/shared';
+import { ApiError, expandOverview, ExpectedResponse, IndicatorsResponse, MixDimension, OverviewResponse, ValuesResponse } from '@gka/shared';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { getParsed } from '../test/inject.ts';
 
@@ -87,5 +87,23 @@ describe('GET /expected', () => {
       expect(res.statusCode === 400 || res.statusCode === 404, `${qs}: ${res.statusCode}`).toBe(true);
       expect(ApiError.parse(res.json()).error.message, qs).toMatch(message);
     }
+  });
+
+  it("is asked only where the catalogue's mixDimensions say it answers: the pages ask nothing in vain", async () => {
+    const { data: indicators } = await get('/api/v1/indicators', IndicatorsResponse);
+    const answered: string[] = [];
+    for (const indicator of indicators) {
+      // Without values (404 on every route): nothing to ask.
+      if (!indicator.cohorts.length) expect(indicator.mixDimensions, indicator.code).toEqual([]);
+      if (!indicator.cohorts.length) continue;
+      for (const dimension of MixDimension.options) {
+        const res = await app.inject(`/api/v1/expected?indicator=${indicator.code}&level=gemeente&dimension=${dimension}`);
+        expect([200, 400], `${indicator.code} ${dimension}`).toContain(res.statusCode);
+        expect(res.statusCode === 200, `${indicator.code} ${dimension}`).toBe(indicator.mixDimensions.includes(dimension));
+        if (res.statusCode === 200) answered.push(`${indicator.code} ${dimension}`);
+      }
+    }
+    expect(answered).toContain('advies_havo_vwo opleiding_ouders');
+    expect(answered.length).toBeLessThan(indicators.length * MixDimension.options.length);
   });
 });

@@ -37,6 +37,7 @@ export function indicator(code: string, extra: Partial<Indicator> = {}): Indicat
     pools: [],
     hasWijken: true,
     hasSchools: true,
+    mixDimensions: ['opleiding_ouders', 'inkomen_ouders', 'migratieachtergrond'],
     synthetic: false,
     ...extra,
   });

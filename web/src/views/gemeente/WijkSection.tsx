@@ -58,8 +58,11 @@ export function WijkSection({
   const geo = useGeo('wijk', gemeente.code);
   const values = useValues({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code });
   const change = useChange({ indicator: indicator.code, cohort: covidCohort?.code, reference: PRE_COVID, level: 'wijk', parent: gemeente.code }, !!covidCohort);
-  // Observed − expected per wijk: only a share can have an expected value; the API says why one has none.
-  const expected = useExpected({ indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code }, indicator.unit === 'percentage');
+  // Observed − expected per wijk, where the catalogue says the indicator can have it.
+  const expected = useExpected(
+    { indicator: indicator.code, cohort, level: 'wijk', parent: gemeente.code },
+    indicator.mixDimensions.includes('opleiding_ouders'),
+  );
   const expectedShown = expected.data?.meta.indicator.code === indicator.code ? expected.data : undefined;
   const unit = indicator.unit;
 

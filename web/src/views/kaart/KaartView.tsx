@@ -48,11 +48,9 @@ export function KaartView() {
   );
   const referenceLabel = reference?.label;
   const changes = useMemo(() => (changeByCode && referenceLabel ? { byCode: changeByCode, label: referenceLabel } : undefined), [changeByCode, referenceLabel]);
-  // Observed − expected: asked for every share of all pupils, so that the choice is offered only where /expected has figures.
-  const expected = useExpected(
-    { indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente' },
-    indicator?.unit === 'percentage' && group === 'totaal',
-  );
+  // Observed − expected: asked where the catalogue says the indicator can have it, so that the choice is offered only where /expected has figures.
+  const expectedAsked = !!indicator?.mixDimensions.includes('opleiding_ouders') && group === 'totaal';
+  const expected = useExpected({ indicator: indicator?.code, cohort: choice.cohort?.code, level: 'gemeente' }, expectedAsked);
   const expectedRows = useMemo(() => {
     const d = expected.data;
     return indicator && group === 'totaal' && d?.meta.indicator.code === indicator.code && d.meta.cohort.code === choice.cohort?.code ? d.data : null;
@@ -65,7 +63,7 @@ export function KaartView() {
     [expectedRows],
   );
   // While /expected loads for the chosen indicator, `tov=verwacht` stays: the choice may yet be offered.
-  const expectedPending = indicator?.unit === 'percentage' && group === 'totaal' && !expected.error && !expectedRows;
+  const expectedPending = expectedAsked && !expected.error && !expectedRows;
   useEffect(() => {
     const tov = get('tov');
     if (!tov || !indicator || reference) return;
