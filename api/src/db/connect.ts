@@ -9,7 +9,10 @@ export type Db = Kysely<Database>;
 
 export function createDb(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
-  // An idle client losing its server (restart, failover) must not crash the process.
+  // A client losing its server (restart, failover, a session timeout) must not crash the process:
+  // the pool covers idle clients; a checked-out one between two queries emits the error on itself,
+  // and its next query fails, which is where the caller hears of it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../test/config.ts';
+import { createTestDatabase } from '../test/database.ts';
 import { freePort } from '../test/free-port.ts';
 import { createDb } from './connect.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
@@ -43,6 +45,34 @@ describe('database outage', () => {
     } finally {
       await app.close();
       await db.destroy();
+    }
+  });
+
+  it('a connection Postgres ends between two queries of a transaction fails that transaction, not the process', async () => {
+    // As the bulk export's idle_in_transaction_session_timeout does to a client that stalls: an
+    // 'error' on a checked-out client without a listener would be an uncaught exception.
+    const t = await createTestDatabase({ migrate: false });
+    const db = createDb(t.url, 2);
+    try {
+      const trx = await db.startTransaction().execute();
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(t.db);
+      await expect
+        .poll(() =>
+          sql`select 1`.execute(trx).then(
+            () => 'open',
+            (e: Error) => e.message,
+          ),
+        )
+        .not.toBe('open');
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => {});
+      expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await db.destroy();
+      await t.drop();
     }
   });
 });
