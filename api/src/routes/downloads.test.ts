@@ -244,7 +244,8 @@ async function expectCutShort(slow: Awaited<ReturnType<typeof readNothing>>) {
 
 describe('a client that stops reading', () => {
   it('loses its slot after the send timeout: the export ends, its transaction too, and the next client is served', async () => {
-    const timed = await buildApp({ config: testConfig({ rateLimitPerMinute: 0, bulkSlots: 1, exportSendTimeoutMs: 300 }), db });
+    // Long enough that the client that does read (inject, below) is never taken for a slow one on a busy machine.
+    const timed = await buildApp({ config: testConfig({ rateLimitPerMinute: 0, bulkSlots: 1, exportSendTimeoutMs: 2000 }), db });
     try {
       await timed.listen({ port: 0, host: '127.0.0.1' });
       const { port } = timed.server.address() as AddressInfo;
