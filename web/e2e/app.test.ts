@@ -502,7 +502,7 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     await noBanner();
     expect((await axeFindings()).found).toEqual([]);
   });
-  it('Werkruimte: a Tilburg user writes a duiding and an afspraak and sees them on the page and in the private notitie; nobody else does', async () => {
+  it('Werkruimte: a Tilburg user writes a duiding and an afspraak and sees them on the page and in the private notitie; nobody else does; interventies mark the trend and are shared', async () => {
     const password = 'Zomer-aan-de-Dommel-2026';
     const { database: db } = server();
     const peer = (await (await fetch(`${base()}/api/v1/groups/vergelijkbaar-GM0855`)).json()) as { data: { members: string[] } };
@@ -565,7 +565,37 @@ describe.skipIf(!hasOpenData)('web app on Tilburg with demo values beside real D
     expect(await theirs.getByTestId('dossier').count()).toBe(0);
     expect(await textOf(theirs, '/gemeente/GM0855/notitie?indicator=advies_havo_vwo&dossier=1', 'notitie')).not.toMatch(/Regenboog|Cijfers per school/);
     expect((await theirs.request.get(`${base()}/api/v1/dossier/GM0855`)).status()).toBe(403);
+    // Her own gemeente's interventie, shared: Tilburg is one of its vergelijkbare gemeenten, and will see it.
+    const interventie = (naam: string, deelbaar: boolean) => ({
+      naam,
+      beschrijving: 'Twee weken taal en rekenen in de zomer.',
+      doelgroep: 'groep 7 en 8',
+      start: '2019-09-01',
+      eind: null,
+      indicatoren: ['advies_havo_vwo'],
+      wijken: [],
+      scholen: [],
+      deelbaar,
+    });
+    const write = async (p: Page, gemeente: string, data: object) => {
+      const { csrfToken } = (await (await p.request.get(`${base()}/api/v1/ik`)).json()) as { csrfToken: string };
+      const res = await p.request.post(`${base()}/api/v1/dossier/${gemeente}/interventies`, { headers: { 'x-csrf-token': csrfToken }, data });
+      expect(res.status()).toBe(201);
+    };
+    await write(theirs, other, interventie('Zomerschool van de buren', true));
     await theirs.context().close();
+
+    // Tilburg's own interventie is a line on the trend from its start; the neighbour's is under "Wat doen vergelijkbare gemeenten?".
+    await write(mine, 'GM0855', interventie('Taalklas Tilburg', false));
+    await mine.goto(`${base()}/gemeente/GM0855?indicator=advies_havo_vwo`);
+    await mine.getByTestId('trend-chart').locator('svg text', { hasText: 'Taalklas Tilburg' }).first().waitFor();
+    const aside = mine.getByTestId('indicator-dossier');
+    await aside.getByText(/Zomerschool van de buren/).waitFor();
+    const gemeenten = (await (await mine.request.get(`${base()}/api/v1/areas?level=gemeente`)).json()) as { data: { code: string; name: string }[] };
+    const otherName = gemeenten.data.find((a) => a.code === other)!.name;
+    expect(await aside.getByRole('link', { name: otherName }).getAttribute('href')).toBe(`/gemeente/${other}`);
+    // Not its own among the neighbours'.
+    expect(await aside.textContent()).not.toMatch(/Wat doen vergelijkbare gemeenten\?.*Taalklas Tilburg/s);
 
     // Signed out, the pages are the public ones again.
     await mine.goto(`${base()}/gemeente/GM0855?indicator=advies_havo_vwo`);
