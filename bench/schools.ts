@@ -7,7 +7,8 @@
  * the same keys, as a yearly re-import does) of the real files plus national-size yearly files of
  * every school year (duo-yearly.ts: invented counts for every real basisschool); then the API of api.ts's `serve` mode (a child process,
  * response cache off for the uncached app) is loaded with the schools of every gemeente × every
- * indicator with school values in its latest school year. BENCH_SECONDS per run as in api.ts.
+ * indicator with school values in its latest school year. BENCH_SECONDS per run as in api.ts. Also timed
+ * once: the first `/schools/GM0363` after the start, which builds the school bands, and a second one.
  */
 import { fork } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -50,6 +51,18 @@ await withScratchDatabase('gka-bench-schools', async (db, url) => {
   const child = fork(fileURLToPath(new URL('./api.ts', import.meta.url)), ['serve', url], { execArgv: [...process.execArgv, '--expose-gc'] });
   try {
     const [{ bases }] = (await once(child, 'message')) as [{ bases: { hello: string; cached: string; uncached: string } }];
+    // The school bands (every school of the country in bands of achterstandsscore, per indicator) are
+    // built by the first /schools after a start or an import and then memoised: Amsterdam's schools, cold and warm.
+    const bands: string[] = [];
+    for (const when of ['cold, first after the start', 'warm']) {
+      const started = performance.now();
+      const res = await fetch(`${bases.uncached}/api/v1/schools/GM0363`);
+      const body = await res.text();
+      if (!res.ok) throw new Error(`/schools/GM0363: ${res.status} ${body.slice(0, 200)}`);
+      bands.push(
+        `| schools of Amsterdam with their bands, ${when} | ${(performance.now() - started).toFixed(0)} ms | | | | | ${(body.length / 1024).toFixed(1)} |`,
+      );
+    }
     const results = [];
     for (const [name, base, p, light] of [
       ['hello world', bases.hello, ['/hello'], false],
@@ -70,6 +83,7 @@ await withScratchDatabase('gka-bench-schools', async (db, url) => {
       console.log(
         `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors + r.non2xx} | ${(r.bytes / 1024).toFixed(1)} |`,
       );
+    for (const line of bands) console.log(line);
     console.log(`| import-duo, national, every file and school year (fresh / again) | ${times.map((t) => `${t.toFixed(1)} s`).join(' / ')} | | | | | |`);
   } finally {
     child.kill();
