@@ -96,20 +96,6 @@ function expectedFigures(cells: readonly Cell[], reference: Reference, tau2: num
     : { observed: null, expected: null, difference: null, ciLow: null, ciHigh: null, significance: 'onbekend', suppressed: mix === 'hidden' };
 }
 
-/** One area's row of /expected from its own group cells (as the profile shows it beside the figure). */
-export async function expectedOfArea(
-  ctx: QueryContext,
-  indicator: Pick<Indicator, 'code'>,
-  cohort: IndicatorCohort,
-  level: 'gemeente' | 'wijk',
-  dimension: MixDimension,
-  reference: Reference,
-  cells: readonly Cell[],
-): Promise<Omit<ExpectedRow, 'area' | 'name'>> {
-  const tau2 = (await expectedDispersion(ctx, indicator.code, level, cohort.code, dimension, reference))?.tau2 ?? 0;
-  return expectedFigures(cells, reference, tau2);
-}
-
 /** GET /expected: each area of the level (under the parent) against what its pupil mix predicts. */
 export async function expectedView(
   ctx: QueryContext,
@@ -144,7 +130,7 @@ export async function expectedView(
 
 /**
  * The expected value of each of these gemeenten, by parents' education, where the indicator has one
- * (the regio overview's benchmark `verwacht`); an empty map where it has none.
+ * (the regio overview's benchmark `verwacht`, the gemeente page); an empty map where it has none.
  */
 export async function expectedOfGemeenten(
   ctx: QueryContext,
@@ -152,13 +138,29 @@ export async function expectedOfGemeenten(
   cohort: IndicatorCohort,
   areas: readonly string[],
 ): Promise<Map<string, Omit<ExpectedRow, 'area' | 'name'>>> {
-  const dimension = 'opleiding_ouders';
-  const reference = await usableMixReference(ctx, indicator, cohort, dimension);
-  if (!reference || areas.length === 0) return new Map();
-  const [rows, dispersion] = await Promise.all([
-    valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension, level: 'gemeente', areas }),
-    expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference),
-  ]);
-  const tau2 = dispersion?.tau2 ?? 0;
-  return new Map([...byArea<ValueRow>(rows)].map(([area, cells]) => [area, expectedFigures(cells, reference, tau2)] as const));
+  const all = await expectedOfEveryGemeente(ctx, indicator, cohort);
+  return new Map(areas.flatMap((a) => (all.has(a) ? [[a, all.get(a)!] as const] : [])));
+}
+
+/**
+ * Every gemeente's expected value in one read: the same for every overview and profile of a data
+ * version, so memoised (342 rows per indicator × cohort), where a query per request cost the overview
+ * with `verwacht` a round trip per indicator.
+ */
+function expectedOfEveryGemeente(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit' | 'definedBy'>,
+  cohort: IndicatorCohort,
+): Promise<ReadonlyMap<string, Omit<ExpectedRow, 'area' | 'name'>>> {
+  return ctx.memo.get(`expectedGemeenten|${indicator.code}|${cohort.code}`, async () => {
+    const dimension = 'opleiding_ouders';
+    const reference = await usableMixReference(ctx, indicator, cohort, dimension);
+    if (!reference) return new Map();
+    const [rows, dispersion] = await Promise.all([
+      valueRows(ctx, indicator.unit, { indicator: indicator.code, cohorts: [cohort.code], dimension, level: 'gemeente' }),
+      expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference),
+    ]);
+    const tau2 = dispersion?.tau2 ?? 0;
+    return new Map([...byArea<ValueRow>(rows)].map(([area, cells]) => [area, expectedFigures(cells, reference, tau2)] as const));
+  });
 }

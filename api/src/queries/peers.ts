@@ -17,33 +17,49 @@ function fromMix(mix: MixArea | 'hidden' | 'none' | undefined, tau2: number): { 
   return s && e ? { difference: s.difference, variance: e.variance } : null;
 }
 
+/** A gemeente as peers are judged: its counts of the totaal, and its distance from its expected value. */
+type PeerEntry = { counts: { k: number; n: number; v: ValueRow } | null; mix: { difference: number; variance: number } | null };
+/** Every gemeente's entry for one indicator × cohort × mix dimension, with the spreads that widen their differences. */
+type PeerTable = { entries: ReadonlyMap<string, PeerEntry>; tau2: number; mixTau2: number };
+
+/**
+ * Every gemeente's counts and distance from its mix in one read: the same for every profile and
+ * /peers of a data version, so memoised (342 gemeenten per indicator × cohort × dimension), where a
+ * read of the gemeente and its peers per request was the profile's slowest query.
+ */
+function peerTable(
+  ctx: QueryContext,
+  indicator: Pick<Indicator, 'code' | 'unit'>,
+  cohort: IndicatorCohort,
+  dimension: MixDimension,
+  reference: Reference | null,
+): Promise<PeerTable> {
+  // The reference follows from indicator × cohort × dimension within a data version; only whether there is one goes in the key.
+  return ctx.memo.get(`peerTable|${indicator.code}|${cohort.code}|${dimension}|${reference ? 'mix' : 'none'}`, async () => {
+    const [rows, dispersions, mixDispersion] = await Promise.all([
+      selectValues(ctx, { indicators: [indicator.code], cohorts: [cohort.code], dimensions: ['totaal', dimension], level: 'gemeente' }, () => indicator.unit),
+      areaDispersions(ctx, indicator, 'gemeente', cohort.code, 'totaal'),
+      reference ? expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference) : null,
+    ]);
+    const mixTau2 = mixDispersion?.tau2 ?? 0;
+    const groups = new Map<string, ValueRow[]>();
+    const entries = new Map<string, PeerEntry>();
+    const entry = (area: string) => entries.get(area) ?? entries.set(area, { counts: null, mix: null }).get(area)!;
+    for (const r of rows) {
+      if (r.dimension !== 'totaal') (groups.get(r.area) ?? groups.set(r.area, []).get(r.area)!).push(r);
+      else if (r.numerator !== null && r.denominator) entry(r.area).counts = { k: r.numerator, n: r.denominator, v: r };
+    }
+    if (reference) for (const [area, cells] of groups) entry(area).mix = fromMix(mixArea(cells, reference), mixTau2);
+    return { entries, tau2: dispersions.get('totaal')?.tau2 ?? 0, mixTau2 };
+  });
+}
+
 /**
  * GET /peers: the vergelijkbare gemeenten of a gemeente that do significantly better on an indicator,
  * in its direction, with the size of the difference; largest first. Where both have an expected value
  * given the pupil mix, a peer must also be further above its own expectation: a better figure that
  * only reflects a more favourable mix is no example to call.
  */
-/** What peers are judged on: a gemeente's vergelijkbare gemeenten and their and its own totals and groups. */
-export type PeerValues = { members: string[]; rows: ValueRow[] };
-
-/** The values of a gemeente and its peers for some indicators and cohorts, in one read (the profile asks for all at once). */
-export async function peerValues(
-  ctx: QueryContext,
-  area: AreaDetail,
-  indicators: readonly Pick<Indicator, 'code' | 'unit'>[],
-  cohorts: readonly string[],
-  dimension: MixDimension,
-): Promise<PeerValues> {
-  const members = (await similarGroup(ctx, `vergelijkbaar-${area.code}`))?.members ?? [];
-  const units = new Map(indicators.map((i) => [i.code, i.unit]));
-  const rows = await selectValues(
-    ctx,
-    { indicators: [...units.keys()], cohorts, dimensions: ['totaal', dimension], areas: [area.code, ...members] },
-    (i) => units.get(i) ?? 'percentage',
-  );
-  return { members, rows };
-}
-
 export async function peersOf(
   ctx: QueryContext,
   indicator: Indicator | Omit<Indicator, 'cohorts'>,
@@ -51,46 +67,20 @@ export async function peersOf(
   area: AreaDetail,
   dimension: MixDimension,
   reference: Reference | null,
-  values?: PeerValues,
 ): Promise<{ own: number | null; data: PeerRow[] }> {
-  const [{ members, rows }, dispersions, mixDispersion] = await Promise.all([
-    values ?? peerValues(ctx, area, [indicator], [cohort.code], dimension),
-    areaDispersions(ctx, indicator, 'gemeente', cohort.code, 'totaal'),
-    reference ? expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference) : null,
+  const [group, { entries, tau2, mixTau2 }] = await Promise.all([
+    similarGroup(ctx, `vergelijkbaar-${area.code}`),
+    peerTable(ctx, indicator, cohort, dimension, reference),
   ]);
-  const codes = [area.code, ...members];
-  const mine = rows.filter((r) => r.indicator === indicator.code && r.cohort === cohort.code);
-  const totals = mine.filter((r) => r.dimension === 'totaal');
-  const groups = mine.filter((r) => r.dimension === dimension);
-  const tau2 = dispersions.get('totaal')?.tau2 ?? 0;
-  const mixTau2 = mixDispersion?.tau2 ?? 0;
-  const counts = new Map(totals.flatMap((r) => (r.numerator !== null && r.denominator ? [[r.area, { k: r.numerator, n: r.denominator, v: r }] as const] : [])));
-  const mixes = new Map(
-    reference
-      ? codes.map(
-          (c) =>
-            [
-              c,
-              fromMix(
-                mixArea(
-                  groups.filter((g) => g.area === c),
-                  reference,
-                ),
-                mixTau2,
-              ),
-            ] as const,
-        )
-      : [],
-  );
-  const own = counts.get(area.code);
-  const ownMix = mixes.get(area.code) ?? null;
+  const own = entries.get(area.code)?.counts;
+  const ownMix = entries.get(area.code)?.mix ?? null;
   const better = (d: PairDifference) => verdictOf(d.significance, indicator.higherIsBetter) === 'gunstig';
-  const data: PeerRow[] = members.flatMap((peer) => {
-    const theirs = counts.get(peer);
+  const data: PeerRow[] = (group?.members ?? []).flatMap((peer) => {
+    const theirs = entries.get(peer)?.counts;
     if (!own || !theirs) return [];
     const d = pairDifference(theirs, own, tau2);
     if (!d || !better(d)) return [];
-    const peerMix = mixes.get(peer) ?? null;
+    const peerMix = entries.get(peer)?.mix ?? null;
     const adjusted = peerMix && ownMix ? adjustedPairDifference(peerMix, ownMix, mixTau2) : null;
     if (adjusted && !better(adjusted)) return [];
     return [

@@ -24,8 +24,8 @@ import { changeDispersions, type Dispersions } from './dispersion.ts';
 import { change, pool, side, type Side } from '../stats/change.ts';
 import { preCovidReference } from './change.ts';
 import { selectValues, toValue, type ValueRow } from './values.ts';
-import { expectedOfArea, usableMixReference } from './expected.ts';
-import { peerValues, peersOf } from './peers.ts';
+import { expectedOfGemeenten, usableMixReference } from './expected.ts';
+import { peersOf } from './peers.ts';
 import { aandachtspunten } from './aandachtspunten.ts';
 
 const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
@@ -68,17 +68,8 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     return { area, cohorts, indicators: [], aandachtspunten: { zorgen: [], sterk: [] }, wijken, minCell: ctx.minCell, sources, synthetic };
 
   const chosenIndicators = chosen.map((c) => c.indicator.code);
-  const directional = chosen.filter(({ indicator }) => indicator.unit === 'percentage' && indicator.higherIsBetter !== null);
-  // The peers' values, read beside the breakdowns and wijken rather than after them.
-  const peerRowsRead = peerValues(
-    ctx,
-    area,
-    directional.map((c) => c.indicator),
-    [...new Set(directional.map((c) => c.cohort.code))],
-    KANSENKLOOF_DIMENSION,
-  );
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
-  const [breakdownRows, wijkRows, perIndicator, peerRows] = await Promise.all([
+  const [breakdownRows, wijkRows, perIndicator] = await Promise.all([
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
     Promise.all(
@@ -97,19 +88,19 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
         return { ...c, byCohort, changeDispersion };
       }),
     ),
-    peerRowsRead,
   ]);
   const contains = await containment(ctx, group);
-  // What explains the figure: the pupil mix (parents' education) and the vergelijkbare gemeenten that do better.
+  // What explains the figure: the pupil mix (parents' education) and the vergelijkbare gemeenten that do
+  // better; both from tables of every gemeente, memoised per data version.
   const explained = await Promise.all(
     perIndicator.map(async (each) => {
       const { indicator, cohort } = each;
-      const reference = await usableMixReference(ctx, indicator, cohort, KANSENKLOOF_DIMENSION);
-      const cells = breakdownRows.filter((r) => r.indicator === indicator.code && r.cohort === cohort.code && r.dimension === KANSENKLOOF_DIMENSION);
       const [expected, peers] = await Promise.all([
-        reference && cells.length ? expectedOfArea(ctx, indicator, cohort, 'gemeente', KANSENKLOOF_DIMENSION, reference, cells) : null,
+        expectedOfGemeenten(ctx, indicator, cohort, [area.code]).then((e) => e.get(area.code) ?? null),
         indicator.unit === 'percentage' && indicator.higherIsBetter !== null
-          ? peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference, peerRows)
+          ? usableMixReference(ctx, indicator, cohort, KANSENKLOOF_DIMENSION).then((reference) =>
+              peersOf(ctx, indicator, cohort, area, KANSENKLOOF_DIMENSION, reference),
+            )
           : null,
       ]);
       return { ...each, why: { expected: expected && { ...expected, dimension: KANSENKLOOF_DIMENSION }, peers: peers?.data ?? null } };

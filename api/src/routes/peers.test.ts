@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, GroupResponse, PeersResponse, ValuesResponse } from '@gka/shared';
+import { ApiError, ExpectedResponse, GroupResponse, PeersResponse, ProfileResponse, ValuesResponse } from '@gka/shared';
 import { pairDifference } from '../stats/peers.ts';
 import { useSeededApp, type TestApp } from '../test/seeded-app.ts';
 import { getParsed } from '../test/inject.ts';
@@ -91,6 +91,25 @@ describe('GET /peers', () => {
       expect(p.adjustedDifference).toBeNull();
     }
     expect(peers.data.map((p) => p.difference)).toEqual([...peers.data.map((p) => p.difference)].sort((a, b) => b - a));
+  });
+
+  it('are what the gemeente page shows beside the figure, with its expected value as /expected gives it', async () => {
+    const qs = 'indicator=advies_havo_vwo&cohort=2019-2020';
+    // Twice: the first profile fills the tables of every gemeente that the second is read from.
+    for (let i = 0; i < 2; i++) {
+      const [profile, peers, expected] = await Promise.all([
+        get('/api/v1/profile/GM0001?cohort=2019-2020', ProfileResponse),
+        get(`/api/v1/peers?area=GM0001&${qs}`, PeersResponse),
+        get(`/api/v1/expected?${qs}&level=gemeente`, ExpectedResponse),
+      ]);
+      const advies = profile.indicators.find((x) => x.indicator.code === 'advies_havo_vwo')!;
+      expect(advies.cohort.code).toBe('2019-2020');
+      expect(advies.peers!.length).toBeGreaterThan(0);
+      expect(advies.peers).toEqual(peers.data);
+      const { area: _area, name: _name, ...aastad } = expected.data.find((r) => r.area === 'GM0001')!;
+      expect(aastad.expected).not.toBeNull();
+      expect(advies.expected).toEqual({ ...aastad, dimension: 'opleiding_ouders' });
+    }
   });
 
   it('answers a mean, a wijk or an unknown gemeente with a Dutch 400 or 404', async () => {
