@@ -47,7 +47,15 @@ type AggregateRow = {
  * pupils twice): Nederland is the NL01 row when delivered, else the pooled gemeenten; 'gemeenten'
  * is the unweighted mean of gemeente values; stedelijkheid and GKA are pooled.
  */
-export async function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): Promise<Map<string, Benchmark[]>> {
+export function benchmarksByCohort(ctx: QueryContext, s: BenchmarkScope): Promise<Map<string, Benchmark[]>> {
+  // Without a gemeente or group of their own, the lists are the same for every area of a stedelijkheid
+  // class: kept per data version (shared, so never changed by a caller), not built again for each profile.
+  if (s.gemeenten?.length || s.group) return buildBenchmarks(ctx, s);
+  const classes = [...new Set(s.stedelijkheden ?? [])].sort((a, b) => a - b);
+  return ctx.memo.get(`benchmarkLists|${s.indicator}|${s.dimension}|${s.cohorts.join(',')}|${classes.join(',')}`, () => buildBenchmarks(ctx, s));
+}
+
+async function buildBenchmarks(ctx: QueryContext, s: BenchmarkScope): Promise<Map<string, Benchmark[]>> {
   const out = new Map<string, Benchmark[]>(s.cohorts.map((c) => [c, []]));
   if (s.cohorts.length === 0) return out;
   const [aggregates, own, members] = await Promise.all([
