@@ -107,9 +107,11 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     }),
   );
 
-  const own = [...totals, ...breakdownRows];
+  // Each indicator's rows looked up, not filtered out of all of them: a profile has some 30 indicators.
+  const own = groupBy([...totals, ...breakdownRows], (r) => r.indicator);
+  const wijkenOf = groupBy(wijkRows, (r) => `${r.indicator}|${r.cohort}`);
   const result: ProfileIndicator[] = explained.map(({ indicator: { cohorts: indicatorCohorts, ...indicator }, cohort, byCohort, changeDispersion, why }) => {
-    const rows = own.filter((r) => r.indicator === indicator.code);
+    const rows = own.get(indicator.code) ?? [];
     const inCohort = rows.filter((r) => r.cohort === cohort.code);
     const totaal = inCohort.find((r) => r.dimension === 'totaal');
     const opleiding = (g: string) => inCohort.find((r) => r.dimension === KANSENKLOOF_DIMENSION && r.group === g)?.value;
@@ -135,13 +137,16 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
           benchmarks: (byCohort.get(c.code) ?? []).map((b) => ({ kind: b.kind, value: b.value })),
         };
       }),
-      deviatingWijken: deviating(
-        wijkRows.filter((w) => w.indicator === indicator.code && w.cohort === cohort.code),
-        totaal,
-      ),
+      deviatingWijken: deviating(wijkenOf.get(`${indicator.code}|${cohort.code}`) ?? [], totaal),
     };
   });
   return { area, cohorts, indicators: result, aandachtspunten: aandachtspunten(result), wijken, minCell: ctx.minCell, sources, synthetic };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) (out.get(key(item)) ?? out.set(key(item), []).get(key(item))!).push(item);
+  return out;
 }
 
 function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
