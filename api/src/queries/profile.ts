@@ -4,10 +4,9 @@ import {
   cohortCodes,
   DEVIATING_WIJKEN,
   covidSplit,
-  DIMENSIONS,
+  PROFILE_BREAKDOWNS,
   type Group,
   type Unit,
-  type Dimension,
   type IndicatorCohort,
   type ProfileIndicator,
   type ProfileResponse,
@@ -27,8 +26,6 @@ import { selectValues, toValue, type ValueRow } from './values.ts';
 import { expectedOfGemeenten, usableMixReference } from './expected.ts';
 import { peersOf } from './peers.ts';
 import { aandachtspunten } from './aandachtspunten.ts';
-
-const BREAKDOWNS = Object.keys(DIMENSIONS).filter((d) => d !== 'totaal');
 
 /**
  * GET /profile/{gemeente}: everything the gemeente page and the gespreksnotitie show, per indicator
@@ -70,7 +67,7 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
   const chosenIndicators = chosen.map((c) => c.indicator.code);
   const chosenCohorts = [...new Set(chosen.map((c) => c.cohort.code))];
   const [breakdownRows, wijkRows, perIndicator] = await Promise.all([
-    selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: BREAKDOWNS, areas: [area.code] }, unit),
+    selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: PROFILE_BREAKDOWNS, areas: [area.code] }, unit),
     selectValues(ctx, { indicators: chosenIndicators, cohorts: chosenCohorts, dimensions: ['totaal'], areas: wijken.map((w) => w.code) }, unit),
     Promise.all(
       chosen.map(async (c) => {
@@ -150,7 +147,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
-  const dims = (BREAKDOWNS as Dimension[]).filter((d) => rows.some((r) => r.dimension === d));
+  const dims = PROFILE_BREAKDOWNS.filter((d) => rows.some((r) => r.dimension === d));
   return dims.map((dimension) => ({ dimension, values: rows.filter((r) => r.dimension === dimension).map(toValue) }));
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeResponse, CompareResponse, IndicatorsResponse, ProfileResponse, TrendResponse, ValuesResponse, type Benchmark } from '@gka/shared';
+import {
+  ChangeResponse,
+  CompareResponse,
+  DIMENSIONS,
+  IndicatorsResponse,
+  PROFILE_BREAKDOWNS,
+  ProfileResponse,
+  TrendResponse,
+  ValuesResponse,
+  type Benchmark,
+} from '@gka/shared';
 import { buildApp } from '../app.ts';
 import { wilson } from '../stats/wilson.ts';
 import { testConfig } from '../test/config.ts';
@@ -304,6 +314,34 @@ describe('GET /profile/:code', () => {
     } finally {
       await fresh.close();
       await t.db.updateTable('indicator').set({ defined_by: null }).where('code', '=', 'advies_havo_vwo').execute();
+    }
+  });
+
+  it('carries the breakdowns the gemeente page shows; the others stay in /values', async () => {
+    const cells = (['inkomen_ouders', 'geslacht'] as const).flatMap((dimension) =>
+      DIMENSIONS[dimension].map((grp) => ({
+        area_code: 'GM0001',
+        indicator: 'advies_havo_vwo',
+        cohort: '2020-2021',
+        dimension,
+        grp,
+        numerator: 100,
+        denominator: 300,
+      })),
+    );
+    await t.db.insertInto('measure').values(cells).execute();
+    const fresh = await buildApp({ config: testConfig(), db: t.db });
+    try {
+      const profile = ProfileResponse.parse((await fresh.inject('/api/v1/profile/GM0001?cohort=2020-2021')).json());
+      const advies = profile.indicators.find((i) => i.indicator.code === 'advies_havo_vwo')!;
+      expect(advies.breakdown.map((b) => b.dimension)).toEqual([...PROFILE_BREAKDOWNS]);
+      const geslacht = ValuesResponse.parse(
+        (await fresh.inject('/api/v1/values?indicator=advies_havo_vwo&cohort=2020-2021&level=gemeente&dimension=geslacht')).json(),
+      );
+      expect(geslacht.data.filter((v) => v.area === 'GM0001').map((v) => v.group)).toEqual(['jongen', 'meisje']);
+    } finally {
+      await fresh.close();
+      await t.db.deleteFrom('measure').where('area_code', '=', 'GM0001').where('dimension', 'in', ['inkomen_ouders', 'geslacht']).execute();
     }
   });
 

@@ -1,7 +1,5 @@
-import { DIMENSION_LABELS, GROUP_LABELS, formatDecimal, formatPercent, type ProfileIndicator } from '@gka/shared';
+import { DIMENSION_LABELS, GROUP_LABELS, PROFILE_BREAKDOWNS, formatDecimal, formatPercent, type ProfileIndicator } from '@gka/shared';
 import { formatDifference, formatValue } from '../../lib/format.ts';
-
-const DIMENSIONS = ['opleiding_ouders', 'inkomen_ouders'] as const;
 
 /** The kansenkloof as the API gives it: a number, null (hidden or missing), or none for an indicator defined by the breakdown. */
 function kloofText({ kansenkloof, indicator }: ProfileIndicator): string {
@@ -21,7 +19,7 @@ export function Breakdown({ profile }: { profile: ProfileIndicator }) {
         <strong>Kansenkloof</strong> (kinderen van hoog- minus laagopgeleide ouders): {kloofText(profile)}
       </p>
       <div className="breakdown__tables">
-        {DIMENSIONS.map((d) => {
+        {PROFILE_BREAKDOWNS.map((d) => {
           const values = profile.breakdown.find((b) => b.dimension === d)?.values ?? [];
           return (
             <table key={d} className="data-table bars">
