@@ -10,12 +10,15 @@
  * The baseline checkout needs its dependencies installed and a bench/api.ts with the `serve` mode.
  *   BENCH_SECONDS per run and BENCH_CONNECTIONS as in api.ts (defaults 30 and 64), BENCH_PAIRS (default 5),
  *   BENCH_ONLY a regular expression on the route names.
+ * Routes named "4 connections" run with 4 (the uncached latency budgets), those named "br" ask as a
+ * browser does. The API only reads, so both URLs may name the same database (one seeding, one cache).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { OVERVIEW_BENCHMARKS } from '@gka/shared';
 import { createDb } from '../api/src/db/connect.ts';
 import { cannon } from './api.ts';
 
@@ -46,11 +49,17 @@ async function main() {
   const indicators = (
     await sql<{ code: string }>`select code from indicator i where exists (select 1 from measure m where m.indicator = i.code) order by sort_order`.execute(db)
   ).rows.map((r) => r.code);
+  // The time axis only: a pooled period is no cohort of a profile or overview.
+  const timeAxis = (await sql<{ code: string }>`select code from cohort where cardinality(pooled) = 0 order by sort_order, code`.execute(db)).rows.map(
+    (r) => r.code,
+  );
   await db.destroy();
   const latest = cohorts.at(-1)!;
   const mix = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs[(i * 7919) % xs.length]!);
   const combos = cohorts.flatMap((c) => indicators.map((i) => ({ c, i })));
-  const routes: { name: string; base: keyof Bases; paths: string[] }[] = [
+  const browser = { 'accept-encoding': 'gzip, deflate, br' };
+  // light: 4 connections (the budgets' uncached latency); headers: as a browser asks, for the br budgets.
+  const routes: { name: string; base: keyof Bases; paths: string[]; light?: boolean; headers?: Record<string, string> }[] = [
     {
       name: 'values, wijken of one gemeente, uncached',
       base: 'uncached',
@@ -95,6 +104,23 @@ async function main() {
       paths: gemeenten.map((g) => `/api/v1/compare?indicator=${indicators[0]}&cohort=${latest}&areas=${g.code},${g.wijken}`),
     },
     { name: 'profile, cached', base: 'cached', paths: gemeenten.map((g) => `/api/v1/profile/${g.code}`) },
+    {
+      name: 'profile, uncached, 4 connections',
+      base: 'uncached',
+      light: true,
+      paths: mix(
+        gemeenten.flatMap((g) => timeAxis.map((c) => `/api/v1/profile/${g.code}?cohort=${c}`)),
+        600,
+      ),
+    },
+    {
+      name: 'overview (GKA × all indicators, every benchmark), uncached, 4 connections',
+      base: 'uncached',
+      light: true,
+      paths: timeAxis.flatMap((c) => OVERVIEW_BENCHMARKS.map((b) => `/api/v1/overview?group=gka&cohort=${c}&benchmark=${b}`)),
+    },
+    { name: 'overview, cached, br', base: 'cached', paths: ['/api/v1/overview?group=gka'], headers: browser },
+    { name: 'profile, cached, br', base: 'cached', paths: gemeenten.map((g) => `/api/v1/profile/${g.code}`), headers: browser },
   ];
 
   const here = fileURLToPath(new URL('./api.ts', import.meta.url));
@@ -109,14 +135,14 @@ async function main() {
     const side = { A: a.bases[r.base], B: b.bases[r.base] };
     // Unrecorded warm-up of both (JIT, pools, Postgres caches; the cached side fills its cache).
     for (const base of [side.A, side.B]) {
-      for (const p of r.base === 'cached' ? r.paths : []) await fetch(base + p).then((x) => x.arrayBuffer());
-      await cannon('warm-up', base, r.paths, {}, false, true);
+      for (const p of r.base === 'cached' ? r.paths : []) await fetch(base + p, { headers: r.headers }).then((x) => x.arrayBuffer());
+      await cannon('warm-up', base, r.paths, r.headers, r.light, true);
     }
     const runs = { A: [] as { rps: number; p95: number }[], B: [] as { rps: number; p95: number }[] };
     for (let i = 0; i < PAIRS; i++) {
       for (const s of (i % 2 ? ['B', 'A'] : ['A', 'B']) as ('A' | 'B')[]) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        const res = await cannon(r.name, side[s], r.paths);
+        const res = await cannon(r.name, side[s], r.paths, r.headers, r.light);
         runs[s].push({ rps: res.rps, p95: res.p95 });
       }
     }
