@@ -18,7 +18,7 @@ function fromMix(mix: MixArea | 'hidden' | 'none' | undefined, tau2: number): { 
 }
 
 /** A gemeente as peers are judged: its counts of the totaal, and its distance from its expected value. */
-type PeerEntry = { counts: { k: number; n: number; v: ValueRow } | null; mix: { difference: number; variance: number } | null };
+type PeerEntry = { counts: { k: number; n: number; name: string; value: number | null } | null; mix: { difference: number; variance: number } | null };
 /** Every gemeente's entry for one indicator × cohort × mix dimension, with the spreads that widen their differences. */
 type PeerTable = { entries: ReadonlyMap<string, PeerEntry>; tau2: number; mixTau2: number };
 
@@ -47,7 +47,7 @@ function peerTable(
     const entry = (area: string) => entries.get(area) ?? entries.set(area, { counts: null, mix: null }).get(area)!;
     for (const r of rows) {
       if (r.dimension !== 'totaal') (groups.get(r.area) ?? groups.set(r.area, []).get(r.area)!).push(r);
-      else if (r.numerator !== null && r.denominator) entry(r.area).counts = { k: r.numerator, n: r.denominator, v: r };
+      else if (r.numerator !== null && r.denominator) entry(r.area).counts = { k: r.numerator, n: r.denominator, name: r.name, value: r.value };
     }
     if (reference) for (const [area, cells] of groups) entry(area).mix = fromMix(mixArea(cells, reference), mixTau2);
     return { entries, tau2: dispersions.get('totaal')?.tau2 ?? 0, mixTau2 };
@@ -86,8 +86,8 @@ export async function peersOf(
     return [
       {
         area: peer,
-        name: theirs.v.name,
-        value: theirs.v.value!,
+        name: theirs.name,
+        value: theirs.value!,
         ...d,
         adjustedDifference: adjusted?.difference ?? null,
         adjustedSignificance: adjusted?.significance ?? 'onbekend',
@@ -95,7 +95,7 @@ export async function peersOf(
     ];
   });
   data.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
-  return { own: own?.v.value ?? null, data };
+  return { own: own?.value ?? null, data };
 }
 
 /** GET /peers, with the gemeente's own value and the group the peers come from. */
