@@ -102,22 +102,42 @@ export function registerHttpCache(app: FastifyInstance, o: CacheOptions): void {
         bytes += body.length;
         evict();
       }
-      if (encoding === 'br' && e.body.length >= RECOMPRESS_BYTES) recompress(key, e);
+      if (encoding === 'br' && e.body.length >= RECOMPRESS_BYTES) recompress(key);
     }
     return body;
   };
   /**
    * Quality 11 takes a tenth of a second for a national body, too long for the request that misses,
    * but every later hit sends a fifth fewer bytes: made in the thread pool, it replaces the first.
+   * One at a time, and only for an entry the cache still keeps when its turn comes: each pass holds
+   * an encoder of tens of MB from the moment it starts, and when large bodies crowd each other out
+   * (the profiles of every gemeente) a pass per miss grew the API to 2 GB for bodies already dropped.
    */
-  const recompress = (key: string, e: Entry) =>
-    brotliCompress(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: e.body.length } }, (err, better) => {
-      if (err || !e.br || better.length >= e.br.length) return;
-      const saved = e.br.length - better.length;
-      e.br = better;
-      e.bytes -= saved;
-      if (lru.get(key) === e) bytes -= saved;
-    });
+  const waiting = new Set<string>();
+  let recompressing = false;
+  const recompressNext = () => {
+    recompressing = false;
+    for (const key of waiting) {
+      waiting.delete(key);
+      const e = lru.get(key);
+      if (!e?.br) continue;
+      recompressing = true;
+      brotliCompress(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: e.body.length } }, (err, better) => {
+        if (!err && e.br && better.length < e.br.length) {
+          const saved = e.br.length - better.length;
+          e.br = better;
+          e.bytes -= saved;
+          if (lru.get(key) === e) bytes -= saved;
+        }
+        recompressNext();
+      });
+      return;
+    }
+  };
+  const recompress = (key: string) => {
+    waiting.add(key);
+    if (!recompressing) recompressNext();
+  };
   const encodingOf = (req: FastifyRequest) => (req.headers['x-no-compression'] === undefined ? storedEncoding(req.headers['accept-encoding']) : undefined);
 
   const state = new WeakMap<FastifyRequest, { key: string; etag: string; hit: boolean }>();
