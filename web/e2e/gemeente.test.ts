@@ -261,8 +261,9 @@ describe.skipIf(!hasOpenData)('web app with the real schools of Tilburg', () => 
     const notes = await page.getByTestId('school-table-po').getByTestId('value-note').count();
     expect(notes).toBeLessThan(await page.getByTestId('school-table-po').locator('tbody tr').count());
     await row.getByRole('link', { name: 'De Smeltkroes' }).click();
-    // The school page, not the notes of the table it leaves.
+    // The school page, not the notes of the table it leaves: the URL changes before the new view replaces the old.
     await page.waitForURL(/\/school\//);
+    await page.getByRole('heading', { level: 1, name: 'De Smeltkroes' }).waitFor();
     await page.getByTestId('value-note').waitFor();
     expect(await page.getByTestId('value-note').textContent()).toBe('Schooljaar 2019-2020: CBS: onbetrouwbaar, 40 leerlingen of minder');
     expect((await axeFindings()).found).toEqual([]);
