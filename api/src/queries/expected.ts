@@ -4,6 +4,7 @@ import type { Dispersion } from '../stats/overdispersion.ts';
 import { standardise, standardisedDispersion, type MixArea } from '../stats/standardise.ts';
 import { benchmarksByCohort } from './benchmarks.ts';
 import type { QueryContext } from './context.ts';
+import { groupBy } from './group-by.ts';
 import { meta } from './meta.ts';
 import { parentFilter, valueRows, type Parent, type ValueRow } from './values.ts';
 
@@ -56,11 +57,7 @@ export function mixArea(cells: readonly Cell[], reference: Reference): MixArea |
   return n > 0 ? { observed: { k, n }, groups } : 'none';
 }
 
-function byArea<C extends { area: string }>(cells: readonly C[]): Map<string, C[]> {
-  const out = new Map<string, C[]>();
-  for (const c of cells) (out.get(c.area) ?? out.set(c.area, []).get(c.area)!).push(c);
-  return out;
-}
+const byArea = <C extends { area: string }>(cells: readonly C[]): Map<string, C[]> => groupBy(cells, (c) => c.area);
 
 /**
  * The spread of every area of the level around its expected value (published areas only, as every

@@ -5,9 +5,10 @@ import type { AreaDetail } from './areas.ts';
 import type { QueryContext } from './context.ts';
 import { areaDispersions } from './dispersion.ts';
 import { expectedDispersion, mixArea, type Reference } from './expected.ts';
+import { groupBy } from './group-by.ts';
 import { meta } from './meta.ts';
 import { similarGroup } from './similar.ts';
-import { selectValues, type ValueRow } from './values.ts';
+import { selectValues } from './values.ts';
 
 /** Observed − expected with its variance, for comparing two areas' distance from their mix. */
 function fromMix(mix: MixArea | 'hidden' | 'none' | undefined, tau2: number): { difference: number; variance: number } | null {
@@ -42,13 +43,16 @@ function peerTable(
       reference ? expectedDispersion(ctx, indicator.code, 'gemeente', cohort.code, dimension, reference) : null,
     ]);
     const mixTau2 = mixDispersion?.tau2 ?? 0;
-    const groups = new Map<string, ValueRow[]>();
     const entries = new Map<string, PeerEntry>();
     const entry = (area: string) => entries.get(area) ?? entries.set(area, { counts: null, mix: null }).get(area)!;
     for (const r of rows) {
-      if (r.dimension !== 'totaal') (groups.get(r.area) ?? groups.set(r.area, []).get(r.area)!).push(r);
-      else if (r.numerator !== null && r.denominator) entry(r.area).counts = { k: r.numerator, n: r.denominator, name: r.name, value: r.value };
+      if (r.dimension === 'totaal' && r.numerator !== null && r.denominator)
+        entry(r.area).counts = { k: r.numerator, n: r.denominator, name: r.name, value: r.value };
     }
+    const groups = groupBy(
+      rows.filter((r) => r.dimension !== 'totaal'),
+      (r) => r.area,
+    );
     if (reference) for (const [area, cells] of groups) entry(area).mix = fromMix(mixArea(cells, reference), mixTau2);
     return { entries, tau2: dispersions.get('totaal')?.tau2 ?? 0, mixTau2 };
   });

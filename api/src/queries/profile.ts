@@ -26,6 +26,7 @@ import { selectValues, toValue, type ValueRow } from './values.ts';
 import { expectedOfGemeenten, usableMixReference } from './expected.ts';
 import { peersOf } from './peers.ts';
 import { aandachtspunten } from './aandachtspunten.ts';
+import { groupBy } from './group-by.ts';
 
 /**
  * GET /profile/{gemeente}: everything the gemeente page and the gespreksnotitie show, per indicator
@@ -138,12 +139,6 @@ export async function profileView(ctx: QueryContext, area: AreaDetail, cohortCod
     };
   });
   return { area, cohorts, indicators: result, aandachtspunten: aandachtspunten(result), wijken, minCell: ctx.minCell, sources, synthetic };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) (out.get(key(item)) ?? out.set(key(item), []).get(key(item))!).push(item);
-  return out;
 }
 
 function breakdowns(rows: ValueRow[]): ProfileIndicator['breakdown'] {
